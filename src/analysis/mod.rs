@@ -1,0 +1,163 @@
+//! The analysis engine's one entry point, [`analyze`], and its output: plain
+//! data with offsets in Unicode code points (end exclusive) into `text`, the
+//! JSON the CLI prints and the widget's `analysis()` returns.
+//!
+//! Architecture invariant: analysis never fails. Odd or hostile text yields
+//! fewer findings, never an error or a panic.
+
+pub mod quotes;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Offsets;
+
+/// Everything the engine found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub text: String,
+    pub actors: Vec<Actor>,
+    pub quotes: Vec<Quote>,
+    pub disputes: Vec<Dispute>,
+}
+
+/// A code-point span into [`Analysis::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Place,
+    Group,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A clause or sentence someone said.
+    Direct,
+    /// A few quoted words inside the reporter's sentence.
+    Partial,
+    /// A quoted term with no speaker.
+    Scare,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+}
+
+/// Who said a quote: the mention the cue attaches to, and its actor if known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub actor: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Disputes,
+    Denies,
+    Qualifies,
+    Supports,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub start: usize,
+    pub end: usize,
+    pub holder: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub start: usize,
+    pub end: usize,
+    pub holder: Option<String>,
+    pub stance: Stance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dispute {
+    pub id: String,
+    pub topic: String,
+    pub claim: Claim,
+    pub positions: Vec<Position>,
+}
+
+/// Reads `text` and returns what it found.
+///
+/// Today: the quotations (paired marks, malformed ones included), with a
+/// first guess at their kind. Actors, speakers and disputes come with the
+/// full engine.
+pub fn analyze(text: &str) -> Analysis {
+    let offsets = Offsets::new(text);
+    let quotes = quotes::find_quotes(text)
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| Quote {
+            id: format!("q{}", i + 1),
+            start: offsets.byte_to_char(q.start),
+            end: offsets.byte_to_char(q.end),
+            kind: guess_kind(text.get(q.start..q.end).unwrap_or_default()),
+            speaker: None,
+        })
+        .collect();
+    Analysis { text: text.to_string(), actors: Vec::new(), quotes, disputes: Vec::new() }
+}
+
+/// A sentence-like quote is direct; a few words are a partial quote.
+fn guess_kind(content: &str) -> QuoteKind {
+    let words = crate::text::segment::word_count(content);
+    let ends_like_speech = content.trim_end().ends_with(['.', ',', '!', '?', '…']);
+    if words >= 5 || ends_like_speech {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_offsets_are_code_points() {
+        let text = "😀 Putin said “no” today.";
+        let a = analyze(text);
+        assert_eq!(a.quotes.len(), 1);
+        let q = &a.quotes[0];
+        let got: String = text.chars().skip(q.start).take(q.end - q.start).collect();
+        assert_eq!(got, "no");
+        assert_eq!((q.start, q.end), (14, 16));
+    }
+
+    #[test]
+    fn serializes_to_the_public_json_shape() {
+        let a = analyze("They said “a long sentence with many words.”");
+        let v = serde_json::to_value(&a).unwrap_or_default();
+        assert_eq!(v["quotes"][0]["kind"], "direct");
+        assert_eq!(v["quotes"][0]["id"], "q1");
+        assert!(v["quotes"][0]["speaker"].is_null());
+        assert!(v["actors"].as_array().is_some_and(|a| a.is_empty()));
+    }
+}

@@ -1,0 +1,220 @@
+//! Quotation marks paired into quotations, the way a careful reader pairs
+//! them in real copy: curly, straight, guillemets, `` '' pairs, and the
+//! malformed marks of hurried newsrooms (a closing mark glued to the next
+//! word, an opening mark used to close a paragraph).
+//!
+//! Works paragraph by paragraph, so an unclosed mark can never swallow the
+//! rest of the article; a quote continues into the next paragraph only when
+//! that paragraph opens with a mark (the typographic convention for quotes
+//! running over several paragraphs). Linear in the text.
+
+use crate::text::segment::paragraphs;
+
+/// A quotation found between marks; byte offsets into the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Where the opening mark starts.
+    pub open: usize,
+    /// Content start (just after the opening mark).
+    pub start: usize,
+    /// Content end (just before the closing mark, or the paragraph end).
+    pub end: usize,
+    /// Where the closing mark ends; `None` when the paragraph ended first.
+    pub close: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glyph {
+    /// “ „ « ``: shaped to open.
+    Open,
+    /// ” » '': shaped to close (but seen used to open, too).
+    Close,
+    /// " : either; position decides.
+    Straight,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    glyph: Glyph,
+    /// Touches text on its right and space (or an opening bracket) on its left.
+    opens: bool,
+    /// Touches text on its left and space, punctuation or the end on its right.
+    closes: bool,
+    /// Nothing but white space follows it in the paragraph.
+    at_end: bool,
+}
+
+/// All quotations of `text`, in order, not overlapping.
+pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    // An unclosed quote carried into the next paragraph.
+    let mut carried: Option<QuoteSpan> = None;
+    for (p_start, p_end) in paragraphs(text) {
+        let marks = marks_in(text, p_start, p_end);
+        let mut open: Option<QuoteSpan> = None;
+        let mut rest = &marks[..];
+        if let Some(mut q) = carried.take() {
+            // Continues only if this paragraph opens with a mark.
+            match marks.first() {
+                Some(m) if m.at == first_non_space(text, p_start, p_end) && m.glyph != Glyph::Close => {
+                    q.end = p_end;
+                    open = Some(q);
+                    rest = &marks[1..];
+                }
+                _ => out.push(q),
+            }
+        }
+        for m in rest {
+            match open {
+                None => {
+                    let can_open = match m.glyph {
+                        Glyph::Open | Glyph::Straight => !m.at_end && !(m.closes && !m.opens),
+                        // A closing shape used as an opener: only in an
+                        // unmistakable opening position.
+                        Glyph::Close => m.opens && !m.closes,
+                    };
+                    if can_open {
+                        open = Some(QuoteSpan { open: m.at, start: m.at + m.len, end: p_end, close: None });
+                    }
+                }
+                Some(q) => {
+                    let closes = match m.glyph {
+                        Glyph::Close | Glyph::Straight => true,
+                        // An opening shape closes when it sits where a
+                        // closer sits: after text, or at the paragraph end.
+                        Glyph::Open => m.closes || m.at_end || !m.opens,
+                    };
+                    if closes {
+                        if m.at > q.start {
+                            out.push(QuoteSpan { end: m.at, close: Some(m.at + m.len), ..q });
+                        }
+                        open = None;
+                    } else {
+                        // A fresh opener while one is open: the earlier
+                        // closing mark is missing. Keep the earlier quote only
+                        // up to here, then start again.
+                        out.extend(trimmed(text, QuoteSpan { end: m.at, ..q }));
+                        open = Some(QuoteSpan { open: m.at, start: m.at + m.len, end: p_end, close: None });
+                    }
+                }
+            }
+        }
+        if let Some(q) = open {
+            carried = trimmed(text, QuoteSpan { end: p_end, ..q });
+        }
+    }
+    out.extend(carried);
+    out
+}
+
+/// Drops trailing white space of an unclosed quote; `None` if nothing is left.
+fn trimmed(text: &str, q: QuoteSpan) -> Option<QuoteSpan> {
+    let content = text.get(q.start..q.end)?;
+    let end = q.start + content.trim_end().len();
+    (end > q.start).then_some(QuoteSpan { end, ..q })
+}
+
+fn first_non_space(text: &str, start: usize, end: usize) -> usize {
+    text.get(start..end).map_or(start, |p| start + (p.len() - p.trim_start().len()))
+}
+
+fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
+    let Some(para) = text.get(start..end) else { return Vec::new() };
+    let mut marks = Vec::new();
+    let mut iter = para.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        let (glyph, len) = match c {
+            '“' | '„' | '«' => (Glyph::Open, c.len_utf8()),
+            '”' | '»' => (Glyph::Close, c.len_utf8()),
+            '"' => (Glyph::Straight, 1),
+            '`' if matches!(iter.peek(), Some((_, '`'))) => (Glyph::Open, 2),
+            '\'' if matches!(iter.peek(), Some((_, '\''))) => (Glyph::Close, 2),
+            _ => {
+                prev = Some(c);
+                continue;
+            }
+        };
+        if len == 2 {
+            iter.next();
+        }
+        let next = para.get(i + len..).and_then(|r| r.chars().next());
+        let at_end = para.get(i + len..).is_some_and(|r| r.trim().is_empty());
+        let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let space_after = next.is_none_or(char::is_whitespace);
+        let punct_after = next.is_some_and(|n| ",.;:!?)]}—–".contains(n));
+        marks.push(Mark {
+            at: start + i,
+            len,
+            glyph,
+            opens: space_before && !space_after,
+            closes: !space_before && (space_after || punct_after),
+            at_end,
+        });
+        prev = para.get(i + len - 1..i + len).and_then(|s| s.chars().next()).or(Some(c));
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        find_quotes(text).into_iter().map(|q| &text[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn pairs_curly_straight_and_guillemets() {
+        assert_eq!(quotes("He said “yes, we can.” Then \"no\" and «oui»."), vec!["yes, we can.", "no", "oui"]);
+    }
+
+    #[test]
+    fn closing_mark_glued_to_the_next_word_still_closes() {
+        let t = "“Any new aggression would have a high price tag, ”the statement said.";
+        assert_eq!(quotes(t), vec!["Any new aggression would have a high price tag, "]);
+    }
+
+    #[test]
+    fn opening_mark_at_paragraph_end_closes_and_never_runs_on() {
+        let t = "“Our warnings have been heard,” he told them. “Tensions have mounted. “\nAndrew E. Kramer reported from Kiev.";
+        assert_eq!(quotes(t), vec!["Our warnings have been heard,", "Tensions have mounted. "]);
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph_end() {
+        let t = "He said “this never closes.\nNext paragraph “is separate.”";
+        assert_eq!(quotes(t), vec!["this never closes.", "is separate."]);
+    }
+
+    #[test]
+    fn quote_runs_over_paragraphs_when_the_next_opens_with_a_mark() {
+        let t = "She said: “First part.\n“Second part,” she added.";
+        let q = find_quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].start..q[0].end], "First part.\n“Second part,");
+    }
+
+    #[test]
+    fn nyt_double_apostrophes_and_backticks() {
+        assert_eq!(quotes("He called it ''a disaster,'' adding ``no more''."), vec!["a disaster,", "no more"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert!(quotes("Russia’s Foreign Ministry and NATO's chief don't agree.").is_empty());
+    }
+
+    #[test]
+    fn many_marks_and_unclosed_starts_stay_linear_and_in_bounds() {
+        let t = format!("“{}", "word \" ".repeat(50_000));
+        for q in find_quotes(&t) {
+            assert!(q.start < q.end && q.end <= t.len());
+            assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+        }
+        assert!(find_quotes("").is_empty());
+        assert!(find_quotes("“").is_empty());
+    }
+}

@@ -1,0 +1,6 @@
+//! The article as text: offset units and simple segmentation.
+
+pub mod offsets;
+pub mod segment;
+
+pub use offsets::Offsets;

@@ -1,0 +1,207 @@
+//! The one place where text offsets change units.
+//!
+//! Rust strings index by UTF-8 bytes, the DOM by UTF-16 code units, and the
+//! public formats (W3C selectors, the analysis JSON) by Unicode code points.
+//! Every conversion goes through here so that an emoji or an accented name
+//! can never shift a highlight.
+//!
+//! [`Offsets`] answers many conversions over one text in O(1) each (a
+//! checkpoint every [`BLOCK`] bytes plus a short scan), so converting all the
+//! spans of a 10 MB analysis stays linear.
+
+/// Bytes between checkpoints.
+const BLOCK: usize = 256;
+
+/// Precomputed checkpoints over one text for fast unit conversions.
+#[derive(Debug, Clone)]
+pub struct Offsets<'a> {
+    text: &'a str,
+    /// For checkpoint k: (code points, UTF-16 units) before the first char
+    /// boundary at or after byte k * BLOCK, and that boundary's byte offset.
+    checkpoints: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> Offsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / BLOCK + 1);
+        let (mut chars, mut units) = (0usize, 0usize);
+        let mut next = 0usize;
+        for (byte, c) in text.char_indices() {
+            while byte >= next {
+                checkpoints.push((chars, units, byte));
+                next += BLOCK;
+            }
+            chars += 1;
+            units += c.len_utf16();
+        }
+        while text.len() >= next {
+            checkpoints.push((chars, units, text.len()));
+            next += BLOCK;
+        }
+        Offsets { text, checkpoints }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Code points before byte offset `byte` (a byte inside a char counts
+    /// that char as not yet reached). Offsets past the end clamp to the end.
+    pub fn byte_to_char(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let (chars, _, from) = self.checkpoint(byte);
+        chars + self.text.get(from..).map_or(0, |rest| count_chars_before(rest, byte - from))
+    }
+
+    /// UTF-16 units before byte offset `byte` (clamped like [`Self::byte_to_char`]).
+    pub fn byte_to_utf16(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let (_, units, from) = self.checkpoint(byte);
+        let mut n = units;
+        if let Some(rest) = self.text.get(from..) {
+            for (i, c) in rest.char_indices() {
+                if from + i >= byte {
+                    break;
+                }
+                n += c.len_utf16();
+            }
+        }
+        n
+    }
+
+    /// Byte offset of code point `index`; `None` past the end.
+    pub fn char_to_byte(&self, index: usize) -> Option<usize> {
+        let k = self.checkpoints.partition_point(|&(c, _, _)| c <= index).checked_sub(1)?;
+        let (chars, _, from) = self.checkpoints[k];
+        let rest = self.text.get(from..)?;
+        let mut seen = chars;
+        for (i, _) in rest.char_indices() {
+            if seen == index {
+                return Some(from + i);
+            }
+            seen += 1;
+        }
+        (seen == index).then_some(self.text.len())
+    }
+
+    /// Byte offset of UTF-16 unit `index`; `None` past the end or inside a
+    /// surrogate pair.
+    pub fn utf16_to_byte(&self, index: usize) -> Option<usize> {
+        let k = self.checkpoints.partition_point(|&(_, u, _)| u <= index).checked_sub(1)?;
+        let (_, units, from) = self.checkpoints[k];
+        let rest = self.text.get(from..)?;
+        let mut seen = units;
+        for (i, c) in rest.char_indices() {
+            if seen == index {
+                return Some(from + i);
+            }
+            if seen > index {
+                return None;
+            }
+            seen += c.len_utf16();
+        }
+        (seen == index).then_some(self.text.len())
+    }
+
+    fn checkpoint(&self, byte: usize) -> (usize, usize, usize) {
+        // Checkpoint k sits at the first boundary >= k * BLOCK, which may be
+        // past `byte`; step back until it is not.
+        let mut k = (byte / BLOCK).min(self.checkpoints.len().saturating_sub(1));
+        while k > 0 && self.checkpoints[k].2 > byte {
+            k -= 1;
+        }
+        self.checkpoints.get(k).copied().unwrap_or((0, 0, 0))
+    }
+}
+
+fn count_chars_before(s: &str, byte: usize) -> usize {
+    s.char_indices().take_while(|&(i, _)| i < byte).count()
+}
+
+/// Code points in `s`.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// UTF-16 units in `s`.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Byte offset of UTF-16 unit `index` in `s` (one-off conversion; `None`
+/// past the end or inside a surrogate pair).
+pub fn utf16_to_byte(s: &str, index: usize) -> Option<usize> {
+    Offsets::new(s).utf16_to_byte(index)
+}
+
+/// UTF-16 units before byte `byte` in `s` (one-off conversion).
+pub fn byte_to_utf16(s: &str, byte: usize) -> usize {
+    s.char_indices().take_while(|&(i, _)| i < byte).map(|(_, c)| c.len_utf16()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIXED: &str = "Kyiv – “Ryabkov” said 😀 café 𝄞 end";
+
+    /// Reference conversions by brute force, char by char.
+    fn table(s: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let (mut c, mut u) = (0, 0);
+        for (b, ch) in s.char_indices() {
+            out.push((b, c, u));
+            c += 1;
+            u += ch.len_utf16();
+        }
+        out.push((s.len(), c, u));
+        out
+    }
+
+    fn check_all(s: &str) {
+        let o = Offsets::new(s);
+        for (b, c, u) in table(s) {
+            assert_eq!(o.byte_to_char(b), c, "byte_to_char({b})");
+            assert_eq!(o.byte_to_utf16(b), u, "byte_to_utf16({b})");
+            assert_eq!(o.char_to_byte(c), Some(b), "char_to_byte({c})");
+            assert_eq!(o.utf16_to_byte(u), Some(b), "utf16_to_byte({u})");
+            assert_eq!(byte_to_utf16(s, b), u);
+        }
+    }
+
+    #[test]
+    fn converts_every_boundary_of_mixed_text() {
+        check_all(MIXED);
+        check_all("");
+        check_all("plain ascii");
+    }
+
+    #[test]
+    fn converts_across_many_checkpoints() {
+        // Long enough to cross many blocks, with multi-byte chars straddling
+        // block edges.
+        let s: String = (0..500).map(|i| if i % 7 == 0 { "😀é" } else { "ab " }).collect();
+        check_all(&s);
+    }
+
+    #[test]
+    fn astral_char_counts_one_code_point_and_two_utf16_units() {
+        let s = "a😀b";
+        let o = Offsets::new(s);
+        assert_eq!(char_len(s), 3);
+        assert_eq!(utf16_len(s), 4);
+        assert_eq!(o.byte_to_char(5), 2); // after the emoji
+        assert_eq!(o.byte_to_utf16(5), 3);
+        // The middle of a surrogate pair is no boundary.
+        assert_eq!(o.utf16_to_byte(2), None);
+    }
+
+    #[test]
+    fn out_of_range_is_none_or_clamped() {
+        let o = Offsets::new("abc");
+        assert_eq!(o.char_to_byte(4), None);
+        assert_eq!(o.utf16_to_byte(9), None);
+        assert_eq!(o.byte_to_char(99), 3);
+        assert_eq!(o.byte_to_utf16(99), 3);
+    }
+}

@@ -1,0 +1,13 @@
+//! The widget's UI (wasm32 only): yew components in the shadow root, driven
+//! by a reducer ([`state`]). Components are small and dumb: they render
+//! state and dispatch actions; the shell does the DOM work through callbacks.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::{App, AppProps, QuoteItem};
+
+/// The widget's own stylesheet, scoped by its shadow root.
+pub const WIDGET_CSS: &str = include_str!("widget.css");

@@ -1,0 +1,12 @@
+//! The browser shell (wasm32 only): reads the page into the core's tree,
+//! draws the core's findings back onto the page, and exposes the JS API.
+//!
+//! Architecture invariant: this is the only module that touches the DOM, and
+//! it holds no analysis logic: it translates between the DOM and the core.
+
+mod api;
+pub mod dom;
+pub mod highlight;
+pub mod panic;
+
+pub use api::{mount, Widget};
