@@ -5,8 +5,8 @@
 //! the wasm widget (`web`, `ui`; wasm32 only) and the CLI (`src/bin`).
 //! See ARCHITECTURE.md for the code map and the invariants.
 
-pub mod article;
 pub mod analysis;
+pub mod article;
 pub mod text;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

@@ -70,7 +70,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
             match open {
                 None => {
                     let can_open = match m.glyph {
-                        Glyph::Open | Glyph::Straight => !m.at_end && !(m.closes && !m.opens),
+                        Glyph::Open | Glyph::Straight => !m.at_end && (m.opens || !m.closes),
                         // A closing shape used as an opener: only in an
                         // unmistakable opening position.
                         Glyph::Close => m.opens && !m.closes,
@@ -121,7 +121,9 @@ fn first_non_space(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
-    let Some(para) = text.get(start..end) else { return Vec::new() };
+    let Some(para) = text.get(start..end) else {
+        return Vec::new();
+    };
     let mut marks = Vec::new();
     let mut iter = para.char_indices().peekable();
     let mut prev: Option<char> = None;

@@ -55,7 +55,8 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let t0 = now();
     let dom = DomTree::read(&doc).ok_or_else(|| JsError::new("the page has no body to read"))?;
     let found = article::article(&dom.tree);
-    let title = article::title(&dom.tree).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| doc.title());
+    let title =
+        article::title_near(&dom.tree, found.root).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| doc.title());
     let t1 = now();
     let analysis = analyze(&found.text);
     let t2 = now();
@@ -78,7 +79,9 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
         h.set("quote", &drawn).map_err(|_| JsError::new("the browser refused the highlights"))?;
         *highlights.borrow_mut() = Some(h);
     } else {
-        notice = Some("This browser cannot draw highlights (no CSS Custom Highlight API); the lists still work.".to_string());
+        notice = Some(
+            "This browser cannot draw highlights (no CSS Custom Highlight API); the lists still work.".to_string(),
+        );
     }
     let t3 = now();
     mark(&perf, "newsgloss:highlights-drawn");
@@ -86,10 +89,7 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let quotes = analysis
         .quotes
         .iter()
-        .map(|q| QuoteItem {
-            text: found.text.chars().skip(q.start).take(q.end - q.start).collect(),
-            kind: q.kind,
-        })
+        .map(|q| QuoteItem { text: found.text.chars().skip(q.start).take(q.end - q.start).collect(), kind: q.kind })
         .collect();
     let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
     let open = option(&options, "open").is_none_or(|v| v != "false");
@@ -152,15 +152,28 @@ impl Widget {
 fn focus_callback(highlights: Rc<RefCell<Option<Highlights>>>, ranges: Vec<Option<Range>>) -> yew::Callback<usize> {
     yew::Callback::from(move |i: usize| {
         let Some(Some(range)) = ranges.get(i) else { return };
-        if let Some(el) = range.start_container().ok().and_then(|n| n.parent_element()) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
+        scroll_to(range);
         if let Some(h) = highlights.borrow_mut().as_mut() {
             let _ = h.set("focus", std::slice::from_ref(range));
         }
     })
+}
+
+/// Scrolls the window so that `range` sits in the part of the viewport the
+/// widget leaves free (the upper half on phones, where the bottom sheet
+/// covers the rest); instant when the reader prefers reduced motion.
+fn scroll_to(range: &Range) {
+    let Some(window) = web_sys::window() else { return };
+    let rect = range.get_bounding_client_rect();
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let width = window.inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1200.0);
+    let free = if width <= 640.0 { height * 0.55 } else { height };
+    let target = window.scroll_y().unwrap_or(0.0) + rect.top() - (free - rect.height()).max(0.0) / 3.0;
+    let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(target.max(0.0));
+    opts.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    window.scroll_to_with_scroll_to_options(&opts);
 }
 
 fn option(options: &JsValue, name: &str) -> Option<String> {

@@ -25,17 +25,23 @@ pub struct DomTree {
 impl DomTree {
     /// Reads `document.body`; `None` when the page has no body yet.
     pub fn read(doc: &Document) -> Option<DomTree> {
-        let body = doc.body()?;
+        Some(DomTree::read_from(&doc.body()?.into()))
+    }
+
+    /// Reads the subtree under `body` (any element: tests use a fixture).
+    pub fn read_from(body: &web_sys::Element) -> DomTree {
         let mut tree = Tree::new(element_of(&body));
         let mut nodes: Vec<Node> = vec![body.clone().into()];
         // (DOM node, tree parent), children pushed in reverse so that they
         // come off the stack in document order.
         let mut stack: Vec<(Node, NodeId)> = Vec::new();
-        push_children(&mut stack, &body, Tree::ROOT);
+        push_children(&mut stack, body, Tree::ROOT);
         while let Some((node, parent)) = stack.pop() {
             match node.node_type() {
                 Node::ELEMENT_NODE => {
-                    let Some(el) = node.dyn_ref::<web_sys::Element>() else { continue };
+                    let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+                        continue;
+                    };
                     let element = element_of(el);
                     if SKIPPED.contains(&element.tag.as_str()) || element.attr("data-newsgloss").is_some() {
                         continue;
@@ -52,7 +58,7 @@ impl DomTree {
                 _ => {}
             }
         }
-        Some(DomTree { tree, nodes })
+        DomTree { tree, nodes }
     }
 
     /// A DOM range over article bytes `start..end`, or `None` when the span

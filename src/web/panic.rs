@@ -23,7 +23,10 @@ pub fn install(root: &ShadowRoot) {
         web_sys::console::error_1(&format!("newsgloss: internal error: {info}").into());
         ROOT.with(|r| {
             if let Some(root) = r.borrow().as_ref() {
-                show_error(root, "newsgloss stopped after an internal error. The page itself is unaffected; reload to try again.");
+                show_error(
+                    root,
+                    "newsgloss stopped after an internal error. The page itself is unaffected; reload to try again.",
+                );
             }
         });
     }));
@@ -36,8 +39,12 @@ pub fn forget() {
 
 /// Replaces the widget's content with a message (text only, never HTML).
 pub fn show_error(root: &ShadowRoot, message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(div) = doc.create_element("div") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(div) = doc.create_element("div") else {
+        return;
+    };
     div.set_class_name("ng-error");
     let _ = div.set_attribute("role", "alert");
     div.set_text_content(Some(message));

@@ -1,0 +1,72 @@
+// Shared helpers for the end-to-end tests: one headless Chromium, pages that
+// record console errors, and paths. The tests drive the served demo like a
+// person would (mouse, keyboard) and read state through the page.
+import { chromium } from "playwright-core";
+import { mkdirSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const BASE = process.env.NEWSGLOSS_URL || "http://127.0.0.1:8000/";
+export const SHARED = process.env.NEWSGLOSS_SHARED || path.resolve(here, "../../../shared");
+export const OUT = path.join(here, "out");
+mkdirSync(OUT, { recursive: true });
+export const sharedPresent = existsSync(path.join(SHARED, "pages"));
+
+export const PUTIN_QUOTE = "Our recent warnings have indeed been heard and are having some effect,";
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.NEWSGLOSS_CHROMIUM || process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
+    ],
+  });
+}
+
+// A fresh context and page; `errors` collects console errors and uncaught
+// page exceptions, `requests` every URL the page asked for.
+export async function open(browser, { viewport = { width: 1280, height: 900 }, setup } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  const consoleErrors = [];
+  const requests = [];
+  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push("pageerror: " + e.message));
+  page.on("request", (r) => requests.push(r.url()));
+  if (setup) await setup(page, context);
+  return { context, page, errors, consoleErrors, requests };
+}
+
+// Waits for the widget; returns "ok" or the failure message.
+export async function ready(page) {
+  return page.evaluate(async () => {
+    for (let i = 0; i < 200 && !window.newsgloss; i++) await new Promise((r) => setTimeout(r, 25));
+    if (!window.newsgloss) return "no window.newsgloss";
+    try { await window.newsgloss.ready; return "ok"; } catch (e) { return e.message; }
+  });
+}
+
+// The text of every range in highlight `name`.
+export async function highlighted(page, name) {
+  return page.evaluate((n) => {
+    const h = CSS.highlights.get(n);
+    return h ? Array.from(h.values()).map((r) => r.toString()) : [];
+  }, name);
+}
+
+// Bag-of-words precision/recall/F1 of `got` against `want`.
+export function tokenF1(got, want) {
+  const toks = (s) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
+  const count = new Map();
+  for (const t of toks(want)) count.set(t, (count.get(t) || 0) + 1);
+  const g = toks(got);
+  let hit = 0;
+  for (const t of g) { const c = count.get(t) || 0; if (c > 0) { hit++; count.set(t, c - 1); } }
+  const w = toks(want).length;
+  const p = g.length ? hit / g.length : 0;
+  const r = w ? hit / w : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
