@@ -5,6 +5,9 @@
 //! Architecture invariant: analysis never fails. Odd or hostile text yields
 //! fewer findings, never an error or a panic.
 
+pub mod actors;
+pub mod attribution;
+pub mod disputes;
 pub mod quotes;
 
 use serde::{Deserialize, Serialize};
@@ -104,29 +107,79 @@ pub struct Dispute {
     pub positions: Vec<Position>,
 }
 
-/// Reads `text` and returns what it found.
-///
-/// Today: the quotations (paired marks, malformed ones included), with a
-/// first guess at their kind. Actors, speakers and disputes come with the
-/// full engine.
+/// Reads `text` and returns what it found. The stages run in order, each
+/// on byte offsets; code points appear only here, at the output.
 pub fn analyze(text: &str) -> Analysis {
-    let offsets = Offsets::new(text);
-    let quotes = quotes::find_quotes(text)
-        .into_iter()
-        .enumerate()
-        .map(|(i, q)| Quote {
-            id: format!("q{}", i + 1),
-            start: offsets.byte_to_char(q.start),
-            end: offsets.byte_to_char(q.end),
-            kind: guess_kind(text.get(q.start..q.end).unwrap_or_default()),
-            speaker: None,
-        })
-        .collect();
-    Analysis { text: text.to_string(), actors: Vec::new(), quotes, disputes: Vec::new() }
+    let actors = actors::find_actors(text);
+    let spans = quotes::find_quotes(text);
+    let attributions = attribution::attribute(text, &spans, &actors);
+    let found = disputes::find_disputes(text, &actors, &spans, &attributions);
+
+    let o = Offsets::new(text);
+    let span = |s: usize, e: usize| (o.byte_to_char(s), o.byte_to_char(e));
+    let actor_id = |i: Option<usize>| i.filter(|&i| i < actors.len()).map(|i| format!("a{}", i + 1));
+    Analysis {
+        text: text.to_string(),
+        actors: actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Actor {
+                id: format!("a{}", i + 1),
+                name: a.name.clone(),
+                kind: a.kind,
+                mentions: a
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let (start, end) = span(m.start, m.end);
+                        Span { start, end }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        quotes: spans
+            .iter()
+            .zip(&attributions)
+            .enumerate()
+            .map(|(i, (q, at))| {
+                let (start, end) = span(q.start, q.end);
+                Quote {
+                    id: format!("q{}", i + 1),
+                    start,
+                    end,
+                    kind: at.kind,
+                    speaker: at.speaker.map(|s| {
+                        let (start, end) = span(s.start, s.end);
+                        Speaker { actor: actor_id(s.actor), start, end }
+                    }),
+                }
+            })
+            .collect(),
+        disputes: found
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let (start, end) = span(d.claim.start, d.claim.end);
+                Dispute {
+                    id: format!("d{}", i + 1),
+                    topic: d.topic.clone(),
+                    claim: Claim { start, end, holder: actor_id(d.claim.holder) },
+                    positions: d
+                        .positions
+                        .iter()
+                        .map(|(p, stance)| {
+                            let (start, end) = span(p.start, p.end);
+                            Position { start, end, holder: actor_id(p.holder), stance: *stance }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// A sentence-like quote is direct; a few words are a partial quote.
-fn guess_kind(content: &str) -> QuoteKind {
+pub(crate) fn guess_kind(content: &str) -> QuoteKind {
     let words = crate::text::segment::word_count(content);
     let ends_like_speech = content.trim_end().ends_with(['.', ',', '!', '?', '…']);
     if words >= 5 || ends_like_speech {
