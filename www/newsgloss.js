@@ -29,8 +29,12 @@ const HOST_STYLE = [
 ].map((rule) => rule + " !important").join("; ");
 const ERROR_CSS = `:host{${HOST_STYLE}}
 .ng-error{all:initial;position:fixed;right:12px;bottom:12px;max-width:320px;
-padding:10px 12px;border-radius:8px;background:#fff1f0;border:1px solid #e0a09a;color:#7a1a12;
-font:13px/1.4 system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.15)}`;
+padding:10px 30px 10px 12px;border-radius:8px;background:#fff1f0;border:1px solid #e0a09a;color:#7a1a12;
+font:13px/1.4 system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.15);pointer-events:none}
+.ng-dismiss{all:unset;position:absolute;top:4px;right:6px;cursor:pointer;pointer-events:auto;
+font:16px/1 system-ui,sans-serif;color:#7a1a12;padding:2px 4px}`;
+// The message never blocks the page: clicks pass through it, and it can be
+// dismissed.
 
 const here = new URL(import.meta.url);
 const tag = Array.from(document.querySelectorAll("script[src]")).find((s) => s.src === here.href);
@@ -39,6 +43,7 @@ const options = Object.assign({}, tag ? tag.dataset : {});
 let host = null;
 let shadow = null;
 let widget = null;
+let broken = false; // after a trap the engine is never called again
 
 const api = {
   version: "0.1.0",
@@ -51,8 +56,11 @@ const api = {
     return guard(() => (widget ? widget.timings() : null), null);
   },
   destroy() {
-    guard(() => widget && widget.destroy());
+    try { widget && widget.destroy(); } catch (_) { /* a broken engine: the host goes anyway */ }
     try { widget && widget.free(); } catch (_) { /* already gone */ }
+    if (globalThis.CSS && CSS.highlights) {
+      for (const name of Array.from(CSS.highlights.keys())) if (name.startsWith("newsgloss-")) CSS.highlights.delete(name);
+    }
     widget = null;
     if (host) host.remove();
     host = shadow = null;
@@ -66,9 +74,11 @@ const api = {
 
 // Calls into the engine; a trap (e.g. after a panic) becomes a message.
 function guard(fn, fallback) {
+  if (broken) return fallback;
   try {
     return fn();
   } catch (e) {
+    broken = true;
     fail(e);
     return fallback;
   }
@@ -113,6 +123,13 @@ function fail(e) {
   box.className = "ng-error";
   box.setAttribute("role", "alert");
   box.textContent = message; // text, never HTML
+  const dismiss = document.createElement("button");
+  dismiss.className = "ng-dismiss";
+  dismiss.type = "button";
+  dismiss.setAttribute("aria-label", "Dismiss");
+  dismiss.textContent = "×";
+  dismiss.addEventListener("click", () => box.remove());
+  box.append(dismiss);
   shadow.append(style, box);
 }
 

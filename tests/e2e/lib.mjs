@@ -34,7 +34,7 @@ export async function open(browser, { viewport = { width: 1280, height: 900 }, s
   const consoleErrors = [];
   const requests = [];
   page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push("pageerror: " + e.message));
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}\n${e.stack || ""}`));
   page.on("request", (r) => requests.push(r.url()));
   if (setup) await setup(page, context);
   return { context, page, errors, consoleErrors, requests };
