@@ -1,10 +1,24 @@
 //! Disputed claims: a claim someone holds and the positions that contest,
 //! deny, qualify or support it.
+//!
+//! Works on sentences. A *claim* is a sentence whose verb reports a contested
+//! assertion ("claim", "insist", "allege", "suggest", ...); a *position* is a
+//! sentence with a counter cue ("deny", "dismiss", "baseless",
+//! "misinterpreted", "on the other hand", "only applied to", ...). Each
+//! position is linked to the earlier claim it shares most with (the same
+//! actors, the same content words), nearer claims preferred; a concessive
+//! clause ("..., although his spokesperson has denied it") disputes its own
+//! sentence. Holders are the actors the sentences are about: the subject of
+//! the reporting verb, or the nearest fitting actor before the cue; "they"
+//! resolves to the group last named.
+//!
+//! Linear in the text: every claim looks back over a bounded window.
 
-use super::actors::ActorFound;
+use super::actors::{ActorFound, Mention};
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
-use super::Stance;
+use super::{ActorKind, Stance};
+use crate::text::segment::sentences;
 
 /// A claim or position: a byte span and its holder's index in the actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,12 +35,457 @@ pub struct DisputeFound {
     pub positions: Vec<(Stated, Stance)>,
 }
 
+/// The disputes, plus holders that are no named actor ("his spokesperson"):
+/// holder indices at or past `actors.len()` point into `extra_actors`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Disputes {
+    pub disputes: Vec<DisputeFound>,
+    pub extra_actors: Vec<ActorFound>,
+}
+
+/// How many sentences back a position may look for its claim.
+const WINDOW: usize = 30;
+
+/// Verbs (as word prefixes) that report a contested assertion.
+const CLAIM_CUES: [&str; 12] = [
+    "claim", "insist", "alleg", "assert", "contend", "accus", "argu", "suggest", "maintain", "demand", "charg", "assur",
+];
+
+/// Counter cues: phrases (lower case, matched on word boundaries) and the
+/// stance they signal; the strongest stance in a sentence wins.
+const COUNTER_CUES: [(&str, Stance); 30] = [
+    ("denied", Stance::Denies),
+    ("denies", Stance::Denies),
+    ("deny", Stance::Denies),
+    ("denial", Stance::Denies),
+    ("dismissed", Stance::Disputes),
+    ("dismisses", Stance::Disputes),
+    ("rejected", Stance::Disputes),
+    ("rejects", Stance::Disputes),
+    ("disputed", Stance::Disputes),
+    ("disputes", Stance::Disputes),
+    ("baseless", Stance::Disputes),
+    ("unfounded", Stance::Disputes),
+    ("misinterpreted", Stance::Disputes),
+    ("misrepresented", Stance::Disputes),
+    ("unacceptable", Stance::Disputes),
+    ("refuted", Stance::Disputes),
+    ("rebutted", Stance::Disputes),
+    ("contradicted", Stance::Disputes),
+    ("on the other hand", Stance::Disputes),
+    ("in contradiction", Stance::Disputes),
+    ("in direct contradiction", Stance::Disputes),
+    ("not true", Stance::Disputes),
+    ("only applied to", Stance::Qualifies),
+    ("only applies to", Stance::Qualifies),
+    ("only come into", Stance::Qualifies),
+    ("only came into", Stance::Qualifies),
+    ("only referred to", Stance::Qualifies),
+    ("agreed that", Stance::Supports),
+    ("backed the claim", Stance::Supports),
+    ("corroborated", Stance::Supports),
+];
+
+/// Reporting verbs whose subject holds what follows.
+const REPORTING: [&str; 10] =
+    ["said", "says", "told", "stated", "added", "wrote", "confirmed", "explained", "noted", "insisted"];
+
+/// Connectives that contrast a sentence with what was just said: a position
+/// using one answers a claim close by.
+const CONTRASTIVE: [&str; 5] = ["on the other hand", "however", "in contrast", "by contrast", "but"];
+
+/// How many sentences back a contrastive position may look.
+const NEAR: usize = 3;
+
+/// Conjunctions that open a concessive clause inside a claim's sentence.
+const CONCESSIVE: [&str; 4] = ["although", "though", "even though", "while"];
+
+/// Role nouns that hold positions without being named.
+const ROLES: [&str; 8] =
+    ["spokesperson", "spokesman", "spokeswoman", "aide", "aides", "lawyer", "lawyers", "officials"];
+
+const STOPWORDS: [&str; 60] = [
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "that", "this",
+    "these", "those", "it", "its", "is", "was", "were", "are", "be", "been", "has", "have", "had", "would", "will",
+    "could", "should", "not", "no", "as", "their", "they", "them", "he", "his", "she", "her", "which", "who", "what",
+    "than", "then", "there", "said", "also", "other", "any", "all", "more", "most", "some", "into", "about",
+];
+
+/// One sentence, read once.
+struct Sentence {
+    start: usize,
+    end: usize,
+    /// Lower-cased copy, same byte length as the source for ASCII; cues are
+    /// found here and mapped back by offset only when the lengths agree.
+    lower: String,
+    /// Actors mentioned, in order: (byte start, actor index).
+    actors: Vec<(usize, usize)>,
+    /// Stemmed content words.
+    words: Vec<String>,
+    claim_cue: Option<usize>,
+    counter: Option<(usize, Stance)>,
+}
+
 /// The disputes of `text`, in order of their claims.
 pub fn find_disputes(
-    _text: &str,
-    _actors: &[ActorFound],
+    text: &str,
+    actors: &[ActorFound],
     _quotes: &[QuoteSpan],
     _attributions: &[Attribution],
-) -> Vec<DisputeFound> {
-    Vec::new()
+) -> Disputes {
+    let mut mentions: Vec<(Mention, usize)> =
+        actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    let sents: Vec<Sentence> = sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions)).collect();
+    let weights = word_weights(&sents);
+
+    let mut out = Disputes::default();
+    // Claim sentence index -> index in out.disputes.
+    let mut by_claim: Vec<(usize, usize)> = Vec::new();
+    for (j, sent) in sents.iter().enumerate() {
+        let Some((cue, stance)) = sent.counter else { continue };
+        let (claim_at, same_sentence) = match concessive_before(sent, cue) {
+            Some(_) => (Some(j), true),
+            None => (best_claim(&sents, j, &weights), false),
+        };
+        let Some(i) = claim_at else { continue };
+        let position_holder = if same_sentence {
+            holder_in(
+                text,
+                sent,
+                sent.start + concessive_before(sent, cue).unwrap_or(0),
+                sent.start + cue,
+                actors,
+                &mut out,
+            )
+        } else {
+            position_holder(text, sent, cue, actors, &mut out)
+        };
+        let position = Stated { start: sent.start, end: sent.end, holder: position_holder };
+        let d = match by_claim.iter().find(|(c, _)| *c == i) {
+            Some(&(_, d)) => d,
+            None => {
+                let claim = &sents[i];
+                let holder = claim_holder(text, &sents, i, actors, &mut out);
+                out.disputes.push(DisputeFound {
+                    topic: topic(text, claim),
+                    claim: Stated { start: claim.start, end: claim.end, holder },
+                    positions: Vec::new(),
+                });
+                by_claim.push((i, out.disputes.len() - 1));
+                out.disputes.len() - 1
+            }
+        };
+        out.disputes[d].positions.push((position, stance));
+    }
+    out.disputes.sort_by_key(|d| d.claim.start);
+    out
+}
+
+fn read_sentence(text: &str, start: usize, end: usize, mentions: &[(Mention, usize)]) -> Sentence {
+    let src = &text[start..end];
+    let lower = src.to_lowercase();
+    let aligned = lower.len() == src.len();
+    let first = mentions.partition_point(|(m, _)| m.start < start);
+    let actors: Vec<(usize, usize)> = mentions[first..]
+        .iter()
+        .take_while(|(m, _)| m.start < end)
+        .filter(|(m, _)| m.end <= end)
+        .map(|(m, i)| (m.start - start, *i))
+        .collect();
+    let words: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !STOPWORDS.contains(w))
+        .map(stem)
+        .collect();
+    let word_at = |w: &str| -> Option<usize> { find_word(&lower, w).filter(|_| aligned) };
+    let claim_cue = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| CLAIM_CUES.iter().any(|c| w.starts_with(c)))
+        .and_then(|w| word_at(w));
+    let counter = COUNTER_CUES
+        .iter()
+        .filter_map(|(cue, stance)| word_at(cue).map(|at| (at, *stance)))
+        .min_by_key(|(at, stance)| (strength(*stance), *at));
+    Sentence { start, end, lower, actors, words, claim_cue, counter }
+}
+
+/// Lower is stronger.
+fn strength(s: Stance) -> u8 {
+    match s {
+        Stance::Denies => 0,
+        Stance::Disputes => 1,
+        Stance::Qualifies => 2,
+        Stance::Supports => 3,
+    }
+}
+
+/// Byte offset of `phrase` as whole words in `hay`.
+fn find_word(hay: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay.get(from..)?.find(phrase) {
+        let at = from + i;
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + phrase.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        from = at + phrase.len();
+    }
+    None
+}
+
+/// Crude stemming: enough to match "proposal" with "proposals" and
+/// "assurance" with "assurances".
+fn stem(w: &str) -> String {
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    for suffix in ["ing", "ed", "es", "s"] {
+        if w.len() > suffix.len() + 3 {
+            if let Some(stripped) = w.strip_suffix(suffix) {
+                return stripped.to_string();
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// The concessive conjunction before `cue`, if the cue sits in such a clause.
+fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
+    CONCESSIVE.iter().filter_map(|c| find_word(&sent.lower, c)).filter(|&at| at < cue && at > 0).max()
+}
+
+/// How much sharing a word says about a shared topic: words found in many
+/// sentences of the article (its main actors, say) say little.
+fn word_weights(sents: &[Sentence]) -> std::collections::HashMap<&str, f32> {
+    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in sents {
+        let mut seen: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    df.into_iter().map(|(w, n)| (w, (4.0 / n as f32).min(1.0))).collect()
+}
+
+/// The earlier claim sentence that position `j` answers, if any.
+fn best_claim(sents: &[Sentence], j: usize, weights: &std::collections::HashMap<&str, f32>) -> Option<usize> {
+    let pos = &sents[j];
+    let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
+    let window = if contrastive { NEAR } else { WINDOW };
+    let mut best: Option<(f32, usize)> = None;
+    for i in (j.saturating_sub(window)..j).rev() {
+        let c = &sents[i];
+        if c.claim_cue.is_none() || c.counter.is_some() {
+            continue;
+        }
+        let shared_actors = c.actors.iter().filter(|(_, a)| pos.actors.iter().any(|(_, b)| a == b)).count().min(3);
+        let mut shared_words: Vec<&String> = c.words.iter().filter(|w| pos.words.contains(w)).collect();
+        shared_words.sort();
+        shared_words.dedup();
+        let overlap = shared_actors as f32
+            + shared_words.iter().map(|w| weights.get(w.as_str()).copied().unwrap_or(1.0)).sum::<f32>();
+        if overlap < 2.0 {
+            continue;
+        }
+        let score = overlap / (1.0 + 0.15 * (j - i) as f32);
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Who holds a position: the subject of a reporting verb before the cue
+/// ("Mr Baker later said Russian officials had misinterpreted"), else the
+/// first actor of the sentence.
+fn position_holder(
+    text: &str,
+    sent: &Sentence,
+    cue: usize,
+    actors: &[ActorFound],
+    out: &mut Disputes,
+) -> Option<usize> {
+    let reporting = REPORTING.iter().filter_map(|v| find_word(&sent.lower, v)).filter(|&at| at < cue).min();
+    match reporting {
+        Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
+        None => holder_in(text, sent, sent.start, sent.start + cue, actors, out),
+    }
+}
+
+/// The holder of a claim: the first actor before the cue; "they" resolves
+/// to the group (else organization or place) named last before the claim.
+fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound], out: &mut Disputes) -> Option<usize> {
+    let sent = &sents[i];
+    let whole = sent.end - sent.start;
+    // A claim conceded in its own sentence ends where the concession starts.
+    let conceded = sent.counter.and_then(|(cue, _)| concessive_before(sent, cue));
+    let cue = sent.claim_cue.or(conceded).unwrap_or(whole).min(conceded.unwrap_or(whole));
+    let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
+    if pronoun {
+        for back in (i.saturating_sub(2)..i).rev() {
+            let prefer =
+                |kind: ActorKind| sents[back].actors.iter().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| *a);
+            if let Some(a) = prefer(ActorKind::Group).or_else(|| prefer(ActorKind::Organization)) {
+                return Some(a);
+            }
+        }
+    }
+    holder_in(text, sent, sent.start, sent.start + cue, actors, out)
+}
+
+/// The first actor mentioned in `from..to` (bytes) of `sent`, else a role
+/// noun there ("his spokesperson"), added as an extra actor.
+fn holder_in(
+    text: &str,
+    sent: &Sentence,
+    from: usize,
+    to: usize,
+    actors: &[ActorFound],
+    out: &mut Disputes,
+) -> Option<usize> {
+    if let Some((_, a)) = sent.actors.iter().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
+        return Some(*a);
+    }
+    let clause = text.get(from..to)?;
+    let lower = clause.to_lowercase();
+    if lower.len() != clause.len() {
+        return None;
+    }
+    let (at, role) = ROLES.iter().filter_map(|r| find_word(&lower, r).map(|at| (at, *r))).min()?;
+    // Include a possessive or article right before the role noun.
+    let head = lower[..at].trim_end();
+    let det = ["his", "her", "their", "its", "the", "a"]
+        .iter()
+        .find(|d| head.ends_with(*d) && !head[..head.len() - d.len()].ends_with(char::is_alphanumeric));
+    let start = det.map_or(at, |d| head.len() - d.len());
+    let mention = Mention { start: from + start, end: from + at + role.len() };
+    if let Some(k) = out.extra_actors.iter().position(|a| a.mentions.contains(&mention)) {
+        return Some(actors.len() + k);
+    }
+    let name = text.get(mention.start..mention.end)?.to_string();
+    out.extra_actors.push(ActorFound { name, kind: ActorKind::Person, mentions: vec![mention] });
+    Some(actors.len() + out.extra_actors.len() - 1)
+}
+
+/// A short label: the claim's content after its cue ("that ..."), eight
+/// words at most.
+fn topic(text: &str, claim: &Sentence) -> String {
+    let body = &text[claim.start..claim.end];
+    let from = claim
+        .claim_cue
+        .and_then(|cue| find_word(&claim.lower[cue..], "that").map(|t| cue + t + 4))
+        .filter(|&f| f < body.len() && body.is_char_boundary(f))
+        .unwrap_or(0);
+    let words: Vec<&str> = body[from..].split_whitespace().collect();
+    let mut label = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+    label = label.trim_end_matches([',', '.', ';', ':']).to_string();
+    if words.len() > 8 {
+        label.push('…');
+    }
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Actors for tests: every occurrence of each (name, kind).
+    fn actors_of(text: &str, names: &[(&str, ActorKind)]) -> Vec<ActorFound> {
+        names
+            .iter()
+            .map(|(name, kind)| ActorFound {
+                name: name.to_string(),
+                kind: *kind,
+                mentions: text.match_indices(name).map(|(s, m)| Mention { start: s, end: s + m.len() }).collect(),
+            })
+            .collect()
+    }
+
+    fn span<'a>(text: &'a str, s: &Stated) -> &'a str {
+        &text[s.start..s.end]
+    }
+
+    #[test]
+    fn a_denial_by_a_named_actor_disputes_the_claim_it_shares_words_with() {
+        let text = "The ministry claims that the dam caused the flooding downstream. \
+            Engineers met on Monday.\nThe Water Authority denied that the dam caused any flooding.";
+        let actors =
+            actors_of(text, &[("ministry", ActorKind::Organization), ("Water Authority", ActorKind::Organization)]);
+        let d = find_disputes(text, &actors, &[], &[]);
+        assert_eq!(d.disputes.len(), 1);
+        let dispute = &d.disputes[0];
+        assert_eq!(span(text, &dispute.claim), "The ministry claims that the dam caused the flooding downstream.");
+        assert_eq!(dispute.claim.holder, Some(0));
+        assert_eq!(dispute.positions.len(), 1);
+        assert_eq!(dispute.positions[0].1, Stance::Denies);
+        assert_eq!(dispute.positions[0].0.holder, Some(1));
+        assert_eq!(dispute.topic, "The dam caused the flooding downstream");
+    }
+
+    #[test]
+    fn the_subject_of_the_reporting_verb_holds_the_position() {
+        let text = "Critics claim the governor promised new bridges to the island. \
+            The governor later said the critics had misinterpreted his promise about bridges.";
+        let actors = actors_of(
+            text,
+            &[("Critics", ActorKind::Group), ("governor", ActorKind::Person), ("critics", ActorKind::Group)],
+        );
+        let d = find_disputes(text, &actors, &[], &[]);
+        assert_eq!(d.disputes.len(), 1);
+        assert_eq!(d.disputes[0].positions[0].0.holder, Some(1));
+        assert_eq!(d.disputes[0].positions[0].1, Stance::Disputes);
+    }
+
+    #[test]
+    fn they_resolves_to_the_group_named_before() {
+        let text = "Farm unions, including the largest, rallied in the capital. \
+            They claim that the new tariff ruins small farms.\n\
+            The trade minister rejected the idea that the tariff ruins farms.";
+        let actors = actors_of(
+            text,
+            &[("capital", ActorKind::Place), ("Farm unions", ActorKind::Group), ("trade minister", ActorKind::Person)],
+        );
+        let d = find_disputes(text, &actors, &[], &[]);
+        assert_eq!(d.disputes.len(), 1);
+        assert_eq!(d.disputes[0].claim.holder, Some(1));
+        assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
+    }
+
+    #[test]
+    fn a_concessive_denial_disputes_its_own_sentence_and_names_the_role() {
+        let text = "The mayor has admitted that he used city cars, although his spokesperson has denied it.";
+        let actors = actors_of(text, &[("mayor", ActorKind::Person)]);
+        let d = find_disputes(text, &actors, &[], &[]);
+        assert_eq!(d.disputes.len(), 1);
+        let dispute = &d.disputes[0];
+        assert_eq!(dispute.claim, Stated { start: 0, end: text.len(), holder: Some(0) });
+        let (pos, stance) = dispute.positions[0];
+        assert_eq!((pos.start, pos.end, stance), (0, text.len(), Stance::Denies));
+        assert_eq!(pos.holder, Some(1));
+        assert_eq!(d.extra_actors[0].name, "his spokesperson");
+    }
+
+    #[test]
+    fn unrelated_counter_cues_make_no_dispute() {
+        let text = "The council claims the park will open in May. The referee rejected the penalty appeal.";
+        let d = find_disputes(text, &[], &[], &[]);
+        assert!(d.disputes.is_empty(), "{:?}", d.disputes);
+    }
+
+    #[test]
+    fn odd_text_is_safe() {
+        for t in ["", "denied.", "They claim. They deny.", "Ünïcödé claims ß. Он denied it.", "although denied"]
+        {
+            let d = find_disputes(t, &[], &[], &[]);
+            for x in &d.disputes {
+                assert!(x.claim.start < x.claim.end && x.claim.end <= t.len());
+            }
+        }
+    }
 }

@@ -110,10 +110,13 @@ pub struct Dispute {
 /// Reads `text` and returns what it found. The stages run in order, each
 /// on byte offsets; code points appear only here, at the output.
 pub fn analyze(text: &str) -> Analysis {
-    let actors = actors::find_actors(text);
+    let mut actors = actors::find_actors(text);
     let spans = quotes::find_quotes(text);
     let attributions = attribution::attribute(text, &spans, &actors);
-    let found = disputes::find_disputes(text, &actors, &spans, &attributions);
+    let disputes::Disputes { disputes: found, extra_actors } =
+        disputes::find_disputes(text, &actors, &spans, &attributions);
+    // Holders the disputes stage met that name no actor ("his spokesperson").
+    actors.extend(extra_actors);
 
     let o = Offsets::new(text);
     let span = |s: usize, e: usize| (o.byte_to_char(s), o.byte_to_char(e));

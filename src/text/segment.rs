@@ -11,6 +11,73 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: [&str; 40] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+    "cmdr", "adm", "rev", "hon", "pres", "supt", "insp", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
+    "aug", "sept", "oct", "nov", "dec", "mt", "ft",
+];
+
+/// Byte ranges of the sentences of `text`, never crossing a paragraph.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (plus any closing quotes or
+/// brackets) followed by white space and then an upper-case letter, a digit,
+/// an opening quote or a bracket, unless the word before the period is a
+/// known abbreviation ("Mr.") or a single capital (an initial: "Sergei A.
+/// Ryabkov"). Leading and trailing white space is left out.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (p_start, p_end) in paragraphs(text) {
+        let para = &text[p_start..p_end];
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(c) = para[i..].chars().next() {
+            let at = i;
+            i += c.len_utf8();
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            // Swallow further end marks, closing quotes and brackets.
+            let rest = &para[i..];
+            let tail = rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+            i += tail;
+            let after = &para[i..];
+            let spaced = after.starts_with(char::is_whitespace);
+            let next_word = after.trim_start().chars().next();
+            let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
+            if spaced && starts_new && !(c == '.' && is_abbreviation(&para[start..at])) {
+                push_trimmed(&mut out, text, p_start + start, p_start + i);
+                start = i;
+            }
+        }
+        push_trimmed(&mut out, text, p_start + start, p_end);
+    }
+    out
+}
+
+/// Whether the word ending `before` (the text before a period) is an
+/// abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+    let word: String = word.chars().rev().collect();
+    let bare = word.trim_matches('.');
+    if bare.is_empty() {
+        return false;
+    }
+    let mut letters = bare.chars();
+    let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || bare.contains('.') || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+}
+
+fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
 /// Words as a reader counts them: runs containing a letter or digit,
 /// separated by white space (so "post-Cold War" is two words, "—" none).
 pub fn word_count(text: &str) -> usize {
@@ -26,6 +93,31 @@ mod tests {
         let t = "One.\n\n  \nTwo two.\nThree";
         let got: Vec<&str> = paragraphs(t).map(|(s, e)| &t[s..e]).collect();
         assert_eq!(got, vec!["One.", "Two two.", "Three"]);
+    }
+
+    #[test]
+    fn splits_sentences_but_not_at_titles_initials_or_acronyms() {
+        let t = "Russian Deputy Foreign Minister Sergei A. Ryabkov spoke. Mr. Putin agreed! The U.S. did not.\n“Tensions have mounted.” He left.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Russian Deputy Foreign Minister Sergei A. Ryabkov spoke.",
+                "Mr. Putin agreed!",
+                "The U.S. did not.",
+                "“Tensions have mounted.”",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_of_odd_text_stay_in_bounds() {
+        for t in ["", "...", "no punctuation at all", "a. b. c.", "😀. É. 中文。", "x!\n\n?"] {
+            for (s, e) in sentences(t) {
+                assert!(s < e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e), "{t:?}");
+            }
+        }
     }
 
     #[test]
