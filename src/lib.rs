@@ -6,6 +6,7 @@
 //! See ARCHITECTURE.md for the code map and the invariants.
 
 pub mod analysis;
+pub mod annotation;
 pub mod article;
 pub mod text;
 pub mod ui;

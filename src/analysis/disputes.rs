@@ -202,7 +202,7 @@ fn read_sentence(text: &str, start: usize, end: usize, mentions: &[(Mention, usi
     let claim_cue = lower
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| CLAIM_CUES.iter().any(|c| w.starts_with(c)))
-        .and_then(|w| word_at(w));
+        .and_then(word_at);
     let counter = COUNTER_CUES
         .iter()
         .filter_map(|(cue, stance)| word_at(cue).map(|at| (at, *stance)))
@@ -332,7 +332,20 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound],
             }
         }
     }
-    holder_in(text, sent, sent.start, sent.start + cue, actors, out)
+    holder_in(text, sent, sent.start + dateline_end(&sent.lower), sent.start + cue, actors, out)
+}
+
+/// Where a dateline ("KYIV, Ukraine – ") ends in a sentence that opens with
+/// one; 0 otherwise. The place of a dateline is where the reporter is, not
+/// who speaks.
+fn dateline_end(lower: &str) -> usize {
+    ["\u{2013} ", "\u{2014} ", "- "]
+        .iter()
+        .filter_map(|dash| lower.find(dash).map(|at| (at, dash.len())))
+        .filter(|&(at, _)| at <= 60 && lower[..at].matches(',').count() <= 2 && !lower[..at].contains(" said"))
+        .map(|(at, len)| at + len)
+        .min()
+        .unwrap_or(0)
 }
 
 /// The first actor mentioned in `from..to` (bytes) of `sent`, else a role
@@ -469,6 +482,20 @@ mod tests {
         assert_eq!((pos.start, pos.end, stance), (0, text.len(), Stance::Denies));
         assert_eq!(pos.holder, Some(1));
         assert_eq!(d.extra_actors[0].name, "his spokesperson");
+    }
+
+    #[test]
+    fn a_dateline_place_is_not_the_holder() {
+        let text = "LAGOS, Nigeria \u{2013} The union claims that the fuel subsidy was cut in secret. \
+            The finance minister denied that the subsidy was cut in secret.";
+        let actors = actors_of(
+            text,
+            &[("LAGOS", ActorKind::Place), ("union", ActorKind::Organization), ("finance minister", ActorKind::Person)],
+        );
+        let d = find_disputes(text, &actors, &[], &[]);
+        assert_eq!(d.disputes[0].claim.holder, Some(1));
+        assert_eq!(dateline_end("lagos, nigeria \u{2013} the union"), "lagos, nigeria \u{2013} ".len());
+        assert_eq!(dateline_end("the union said - maybe"), 0);
     }
 
     #[test]

@@ -209,11 +209,17 @@ mod tests {
 
     #[test]
     fn serializes_to_the_public_json_shape() {
-        let a = analyze("They said “a long sentence with many words.”");
+        let a = analyze("“We will not back down from this fight,” Maria Lopez said on Monday.");
         let v = serde_json::to_value(&a).unwrap_or_default();
-        assert_eq!(v["quotes"][0]["kind"], "direct");
-        assert_eq!(v["quotes"][0]["id"], "q1");
-        assert!(v["quotes"][0]["speaker"].is_null());
-        assert!(v["actors"].as_array().is_some_and(|a| a.is_empty()));
+        let keys: Vec<&str> = v.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+        assert_eq!(keys, ["text", "actors", "quotes", "disputes"]);
+        let q = &v["quotes"][0];
+        assert_eq!(q["id"], "q1");
+        assert_eq!(q["kind"], "direct");
+        // The speaker points at an actor that exists, by id.
+        let id = q["speaker"]["actor"].as_str().unwrap_or_default();
+        let actor = v["actors"].as_array().and_then(|xs| xs.iter().find(|x| x["id"] == id)).cloned();
+        assert_eq!(actor.map(|x| x["name"].clone()), Some("Maria Lopez".into()));
+        assert!(v["disputes"].as_array().is_some_and(|d| d.is_empty()));
     }
 }

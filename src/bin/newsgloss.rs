@@ -10,7 +10,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
 use newsgloss::analysis::{analyze, Analysis};
-use newsgloss::article;
+use newsgloss::{annotation, article};
 
 const USAGE: &str = "usage: newsgloss analyze [--format analysis|w3c] [--jsonl] [FILE|-]
   FILE    a .txt article (analysed as is) or an .html page (the article body is detected); - or none: stdin
@@ -50,12 +50,14 @@ fn run(argv: Vec<String>) -> Result<(), String> {
         let (name, bytes) = read_input(args.input.as_deref())?;
         let text = String::from_utf8(bytes)
             .map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
-        let text = if is_html(&name, &text) { article::article(&article::parse_html(&text)).text } else { text };
+        let html = is_html(&name, &text);
+        let source = source_iri(args.input.as_deref(), html.then_some(text.as_str()));
+        let text = if html { article::article(&article::parse_html(&text)).text } else { text };
         if text.trim().is_empty() {
             return Err(format!("{name}: no text to analyse"));
         }
         let a = analyze(&text);
-        write_json(&mut out, &render(&a, args.format, &name)?)?;
+        write_json(&mut out, &render(&a, args.format, &source)?)?;
     }
     out.flush().map_err(|e| format!("cannot write the output: {e}"))
 }
@@ -65,7 +67,7 @@ fn parse(argv: Vec<String>) -> Result<Args, String> {
     match it.next().as_deref() {
         Some("analyze") => {}
         Some("-h" | "--help") | None => return Err(USAGE.to_string()),
-        Some(other) => return Err(format!("unknown command '{other}'\n{USAGE}")),
+        Some(other) => return Err(format!("unknown command '{other}' (newsgloss --help lists the commands)")),
     }
     let mut args = Args { format: Format::Analysis, jsonl: false, input: None };
     while let Some(a) = it.next() {
@@ -79,7 +81,7 @@ fn parse(argv: Vec<String>) -> Result<Args, String> {
             }
             "--jsonl" => args.jsonl = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
-            s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n{USAGE}")),
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}' (newsgloss --help lists the options)")),
             s => {
                 if args.input.replace(s.to_string()).is_some() {
                     return Err("give at most one FILE".to_string());
@@ -116,10 +118,28 @@ fn is_html(name: &str, text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-fn render(a: &Analysis, format: Format, _source: &str) -> Result<serde_json::Value, String> {
+/// The findings in the chosen format; `source` is the IRI the W3C
+/// annotations target (see [`source_iri`]).
+fn render(a: &Analysis, format: Format, source: &str) -> Result<serde_json::Value, String> {
     match format {
         Format::Analysis => serde_json::to_value(a).map_err(|e| format!("cannot encode the analysis: {e}")),
-        Format::W3c => Err("--format w3c is not available yet".to_string()),
+        Format::W3c => serde_json::to_value(annotation::findings_to_w3c(a, source))
+            .map_err(|e| format!("cannot encode the annotations: {e}")),
+    }
+}
+
+/// What the input stands for as an IRI: an HTML page's canonical URL, else
+/// the file's `file://` URL, or `urn:newsgloss:stdin`.
+fn source_iri(path: Option<&str>, html: Option<&str>) -> String {
+    if let Some(url) = html.and_then(annotation::canonical_link) {
+        return url;
+    }
+    match path {
+        None | Some("-") => annotation::STDIN_SOURCE.to_string(),
+        Some(p) => {
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.into());
+            annotation::file_iri(&abs.to_string_lossy())
+        }
     }
 }
 
@@ -131,6 +151,7 @@ fn write_json(out: &mut impl Write, v: &serde_json::Value) -> Result<(), String>
 /// `--jsonl`: one document a line; a bad line stops with its line number.
 fn batch(args: &Args, out: &mut impl Write) -> Result<(), String> {
     let (name, bytes) = read_input(args.input.as_deref())?;
+    let base = source_iri(args.input.as_deref(), None);
     for (n, line) in bytes.lines().enumerate() {
         let line = line.map_err(|_| format!("{name}:{}: not UTF-8 text", n + 1))?;
         if line.trim().is_empty() {
@@ -140,9 +161,24 @@ fn batch(args: &Args, out: &mut impl Write) -> Result<(), String> {
             serde_json::from_str(&line).map_err(|e| format!("{name}:{}: not a JSON object: {e}", n + 1))?;
         let text =
             doc.get("text").and_then(|t| t.as_str()).ok_or_else(|| format!("{name}:{}: no \"text\" string", n + 1))?;
-        let mut v = render(&analyze(text), args.format, &name)?;
+        // W3C: each document is a fragment of the input (its id, or its line
+        // as RFC 5147 counts them), and the collection keeps its own IRI as
+        // "id", with the document's id as its Dublin Core identifier.
+        let (source, id_key) = match (args.format, doc.get("id")) {
+            (Format::Analysis, _) => (String::new(), "id"),
+            (Format::W3c, Some(serde_json::Value::String(id))) => {
+                (annotation::with_fragment(&base, id), "dcterms:identifier")
+            }
+            (Format::W3c, Some(id @ serde_json::Value::Number(_))) => {
+                (annotation::with_fragment(&base, &id.to_string()), "dcterms:identifier")
+            }
+            (Format::W3c, _) => {
+                (annotation::with_fragment(&base, &format!("line={n},{}", n + 1)), "dcterms:identifier")
+            }
+        };
+        let mut v = render(&analyze(text), args.format, &source)?;
         if let (Some(obj), Some(id)) = (v.as_object_mut(), doc.get("id")) {
-            obj.insert("id".to_string(), id.clone());
+            obj.insert(id_key.to_string(), id.clone());
         }
         write_json(out, &v)?;
     }

@@ -65,6 +65,9 @@ pub fn test(root: &Path, options: &Options) -> Result {
     if lint || browser || e2e {
         tools::ensure_wasm_target()?;
     }
+    if wants(Only::Native) {
+        tools::ensure_jsonschema()?;
+    }
     if browser || e2e {
         tools::ensure_wasm_bindgen(root)?;
         tools::ensure_chromium()?;

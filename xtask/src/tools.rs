@@ -199,6 +199,20 @@ pub fn ensure_node() -> Result {
     }
 }
 
+/// Python's `jsonschema`, which the W3C validation test (via
+/// `../shared/eval/w3c_validate.py`) needs; installed with pip when missing
+/// so that the test validates instead of skipping.
+pub fn ensure_jsonschema() -> Result {
+    if probe(Command::new("python3").args(["-c", "import jsonschema"])).is_some() {
+        return Ok(());
+    }
+    if probe(Command::new("python3").arg("--version")).is_none() {
+        println!("xtask: python3 not found: the W3C schema validation test will be skipped");
+        return Ok(());
+    }
+    run(Command::new("python3").args(["-m", "pip", "install", "--quiet", "jsonschema"]))
+}
+
 /// Debian's Chromium and its matching chromedriver, the browser of both the
 /// wasm-bindgen tests and the end-to-end tests. Installed with apt when we are
 /// root; otherwise we say what to install, since sudo may prompt.
