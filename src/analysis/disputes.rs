@@ -130,12 +130,16 @@ struct Sentence {
 pub fn find_disputes(
     text: &str,
     actors: &[ActorFound],
-    _quotes: &[QuoteSpan],
-    _attributions: &[Attribution],
+    quotes: &[QuoteSpan],
+    attributions: &[Attribution],
 ) -> Disputes {
     let mut mentions: Vec<(Mention, usize)> =
         actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
-    mentions.sort_by_key(|(m, _)| m.start);
+    // Where mentions of two actors start together ("NATO" in "NATO
+    // officials"), the longer, more specific one comes first.
+    mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    // A name inside a quotation is what someone said, not who holds it.
+    mentions.retain(|(m, _)| !quotes.iter().any(|q| q.start <= m.start && m.end <= q.end));
     let sents: Vec<Sentence> = sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions)).collect();
     let weights = word_weights(&sents);
 
@@ -166,7 +170,8 @@ pub fn find_disputes(
             Some(&(_, d)) => d,
             None => {
                 let claim = &sents[i];
-                let holder = claim_holder(text, &sents, i, actors, &mut out);
+                let holder = quoted_by(&sents[i], quotes, attributions)
+                    .or_else(|| claim_holder(text, &sents, i, actors, &mut out));
                 out.disputes.push(DisputeFound {
                     topic: topic(text, claim),
                     claim: Stated { start: claim.start, end: claim.end, holder },
@@ -208,6 +213,11 @@ fn read_sentence(text: &str, start: usize, end: usize, mentions: &[(Mention, usi
         .filter_map(|(cue, stance)| word_at(cue).map(|at| (at, *stance)))
         .min_by_key(|(at, stance)| (strength(*stance), *at));
     Sentence { start, end, lower, actors, words, claim_cue, counter }
+}
+
+/// Stemmed content words of lower-cased text, in order.
+fn content_words(lower: &str) -> Vec<String> {
+    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOPWORDS.contains(w)).map(stem).collect()
 }
 
 /// Lower is stronger.
@@ -274,6 +284,12 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &std::collections::HashMap<
     let pos = &sents[j];
     let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
     let window = if contrastive { NEAR } else { WINDOW };
+    // What the counter cue acts on ("dismissed [the Russian proposal]"):
+    // a claim whose subject it names is the one answered.
+    let target: Vec<String> = pos
+        .counter
+        .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).into_iter().skip(1).take(4).collect())
+        .unwrap_or_default();
     let mut best: Option<(f32, usize)> = None;
     for i in (j.saturating_sub(window)..j).rev() {
         let c = &sents[i];
@@ -289,7 +305,9 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &std::collections::HashMap<
         if overlap < 2.0 {
             continue;
         }
-        let score = overlap / (1.0 + 0.15 * (j - i) as f32);
+        let subject = content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default());
+        let named = target.iter().filter(|w| subject.contains(w)).count() as f32;
+        let score = (overlap + 2.0 * named) / (1.0 + 0.15 * (j - i) as f32);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
@@ -312,6 +330,16 @@ fn position_holder(
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
         None => holder_in(text, sent, sent.start, sent.start + cue, actors, out),
     }
+}
+
+/// The speaker of a quotation in the claim's sentence: a quoted claim is
+/// held by whoever said it.
+fn quoted_by(sent: &Sentence, quotes: &[QuoteSpan], attributions: &[Attribution]) -> Option<usize> {
+    quotes
+        .iter()
+        .zip(attributions)
+        .filter(|(q, _)| q.start < sent.end && sent.start < q.end)
+        .find_map(|(_, at)| at.speaker.and_then(|s| s.actor))
 }
 
 /// The holder of a claim: the first actor before the cue; "they" resolves
@@ -362,6 +390,9 @@ fn holder_in(
         return Some(*a);
     }
     let clause = text.get(from..to)?;
+    if let Some(place) = demonym_of(clause, actors) {
+        return Some(place);
+    }
     let lower = clause.to_lowercase();
     if lower.len() != clause.len() {
         return None;
@@ -380,6 +411,28 @@ fn holder_in(
     let name = text.get(mention.start..mention.end)?.to_string();
     out.extra_actors.push(ActorFound { name, kind: ActorKind::Person, mentions: vec![mention] });
     Some(actors.len() + out.extra_actors.len() - 1)
+}
+
+/// A place actor named by a demonym in `clause` ("The Russian proposal" →
+/// Russia): the word extends the place's name, less a final vowel, with a
+/// demonym ending (Russia → Russian, Ukraine → Ukrainian, China → Chinese,
+/// Israel → Israeli).
+fn demonym_of(clause: &str, actors: &[ActorFound]) -> Option<usize> {
+    let words = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_uppercase));
+    for word in words {
+        let found = actors.iter().position(|a| {
+            let stem = a.name.trim_end_matches(['a', 'e', 'y']);
+            a.kind == ActorKind::Place
+                && !a.name.contains(' ')
+                && stem.chars().count() >= 3
+                && word != a.name
+                && word.strip_prefix(stem).is_some_and(|rest| ["n", "an", "ian", "ese", "i", "ish"].contains(&rest))
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// A short label: the claim's content after its cue ("that ..."), eight
@@ -496,6 +549,42 @@ mod tests {
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(dateline_end("lagos, nigeria \u{2013} the union"), "lagos, nigeria \u{2013} ".len());
         assert_eq!(dateline_end("the union said - maybe"), 0);
+    }
+
+    #[test]
+    fn a_demonym_names_the_country_that_holds_the_claim() {
+        let text = "The Chinese plan suggests that tariffs should fall next year. \
+            Officials in Washington rejected the Chinese plan as unworkable for tariffs.";
+        let actors = actors_of(text, &[("China", ActorKind::Place), ("Washington", ActorKind::Place)]);
+        let d = find_disputes(text, &actors, &[], &[]);
+        assert_eq!(d.disputes.len(), 1);
+        assert_eq!(d.disputes[0].claim.holder, Some(0));
+        assert_eq!(demonym_of("the Israeli cabinet", &actors_of("Israel", &[("Israel", ActorKind::Place)])), Some(0));
+        assert_eq!(demonym_of("Russia itself", &actors_of("Russia", &[("Russia", ActorKind::Place)])), None);
+    }
+
+    #[test]
+    fn a_quoted_claim_is_held_by_its_speaker_not_by_names_inside_it() {
+        let text = "“The union will strike until wages rise,” the chairman claimed on Monday. \
+            The company denied that the union will strike over wages.";
+        let actors = actors_of(
+            text,
+            &[
+                ("union", ActorKind::Organization),
+                ("chairman", ActorKind::Person),
+                ("company", ActorKind::Organization),
+            ],
+        );
+        let q = QuoteSpan { open: 0, start: 3, end: 40, close: Some(43) };
+        let who = Attribution {
+            kind: super::super::QuoteKind::Direct,
+            speaker: Some(super::super::attribution::SpeakerFound { actor: Some(1), start: 48, end: 56 }),
+            continues: None,
+        };
+        let d = find_disputes(text, &actors, &[q], &[who]);
+        assert_eq!(d.disputes.len(), 1);
+        assert_eq!(d.disputes[0].claim.holder, Some(1));
+        assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
     }
 
     #[test]

@@ -30,7 +30,7 @@ impl DomTree {
 
     /// Reads the subtree under `body` (any element: tests use a fixture).
     pub fn read_from(body: &web_sys::Element) -> DomTree {
-        let mut tree = Tree::new(element_of(&body));
+        let mut tree = Tree::new(element_of(body));
         let mut nodes: Vec<Node> = vec![body.clone().into()];
         // (DOM node, tree parent), children pushed in reverse so that they
         // come off the stack in document order.

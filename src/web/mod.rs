@@ -6,6 +6,7 @@
 
 mod api;
 pub mod dom;
+pub mod engine;
 pub mod highlight;
 pub mod panic;
 
