@@ -104,7 +104,7 @@ pub fn test(root: &Path, options: &Options) -> Result {
         layer("clippy", &mut || {
             cargo(root, "clippy --workspace --all-targets -- -D warnings")?;
             // The wasm-only modules (web, ui) exist only for this target.
-            cargo(root, "clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings")
+            cargo(root, "clippy --lib --test browser --target wasm32-unknown-unknown -- -D warnings")
         })?;
     }
     if wants(Only::Native) {
