@@ -18,6 +18,8 @@ use super::actors::{ActorFound, Mention};
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
+use std::collections::HashMap;
+
 use crate::text::segment::sentences;
 
 /// A claim or position: a byte span and its holder's index in the actors.
@@ -120,8 +122,8 @@ struct Sentence {
     lower: String,
     /// Actors mentioned, in order: (byte start, actor index).
     actors: Vec<(usize, usize)>,
-    /// Stemmed content words.
-    words: Vec<String>,
+    /// Stemmed content words, hashed, sorted, distinct.
+    words: Vec<u64>,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
 }
@@ -139,8 +141,15 @@ pub fn find_disputes(
     // officials"), the longer, more specific one comes first.
     mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
     // A name inside a quotation is what someone said, not who holds it.
-    mentions.retain(|(m, _)| !quotes.iter().any(|q| q.start <= m.start && m.end <= q.end));
-    let sents: Vec<Sentence> = sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions)).collect();
+    // (Quotes are in text order and do not overlap.)
+    mentions.retain(|(m, _)| {
+        let k = quotes.partition_point(|q| q.start <= m.start);
+        !(k > 0 && m.end <= quotes[k - 1].end)
+    });
+    let cues: Vec<(&str, &str, Stance)> =
+        COUNTER_CUES.iter().map(|&(cue, stance)| (cue.split(' ').next().unwrap_or(cue), cue, stance)).collect();
+    let sents: Vec<Sentence> =
+        sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues)).collect();
     let weights = word_weights(&sents);
 
     let mut out = Disputes::default();
@@ -187,7 +196,15 @@ pub fn find_disputes(
     out
 }
 
-fn read_sentence(text: &str, start: usize, end: usize, mentions: &[(Mention, usize)]) -> Sentence {
+/// Reads one sentence: its actors, words and cues. `cues` are the counter
+/// cues with their first words.
+fn read_sentence(
+    text: &str,
+    start: usize,
+    end: usize,
+    mentions: &[(Mention, usize)],
+    cues: &[(&str, &str, Stance)],
+) -> Sentence {
     let src = &text[start..end];
     let lower = src.to_lowercase();
     let aligned = lower.len() == src.len();
@@ -198,26 +215,52 @@ fn read_sentence(text: &str, start: usize, end: usize, mentions: &[(Mention, usi
         .filter(|(m, _)| m.end <= end)
         .map(|(m, i)| (m.start - start, *i))
         .collect();
-    let words: Vec<String> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && !STOPWORDS.contains(w))
-        .map(stem)
-        .collect();
-    let word_at = |w: &str| -> Option<usize> { find_word(&lower, w).filter(|_| aligned) };
-    let claim_cue = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| CLAIM_CUES.iter().any(|c| w.starts_with(c)))
-        .and_then(word_at);
-    let counter = COUNTER_CUES
-        .iter()
-        .filter_map(|(cue, stance)| word_at(cue).map(|at| (at, *stance)))
-        .min_by_key(|(at, stance)| (strength(*stance), *at));
+    let mut words = content_words(&lower);
+    words.sort_unstable();
+    words.dedup();
+    // One pass over the words finds the cues; a phrase is checked only where
+    // its first word stands.
+    let (mut claim_cue, mut counter) = (None, None::<(usize, Stance)>);
+    if aligned {
+        for (at, word) in word_spans(&lower) {
+            if claim_cue.is_none() && CLAIM_CUES.iter().any(|c| word.starts_with(c)) {
+                claim_cue = Some(at);
+            }
+            for &(first, cue, stance) in cues {
+                if first == word
+                    && find_word(&lower[at..], cue) == Some(0)
+                    && counter.is_none_or(|(a, s)| (strength(stance), at) < (strength(s), a))
+                {
+                    counter = Some((at, stance));
+                }
+            }
+        }
+    }
     Sentence { start, end, lower, actors, words, claim_cue, counter }
 }
 
-/// Stemmed content words of lower-cased text, in order.
-fn content_words(lower: &str) -> Vec<String> {
-    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOPWORDS.contains(w)).map(stem).collect()
+/// The words of lower-cased text with their byte offsets.
+fn word_spans(lower: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    lower.split(|c: char| !c.is_alphanumeric()).filter_map(move |w| {
+        let here = at;
+        at += w.len() + lower[at + w.len()..].chars().next().map_or(0, char::len_utf8);
+        (!w.is_empty()).then_some((here, w))
+    })
+}
+
+/// Stemmed content words of lower-cased text, hashed, in order.
+fn content_words(lower: &str) -> Vec<u64> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !STOPWORDS.contains(w))
+        .map(|w| hash(stem(w)))
+        .collect()
+}
+
+/// FNV-1a: words only need telling apart within one article.
+fn hash(w: &str) -> u64 {
+    w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// Lower is stronger.
@@ -247,16 +290,16 @@ fn find_word(hay: &str, phrase: &str) -> Option<usize> {
 
 /// Crude stemming: enough to match "proposal" with "proposals" and
 /// "assurance" with "assurances".
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     let w = w.trim_end_matches("'s").trim_end_matches("’s");
     for suffix in ["ing", "ed", "es", "s"] {
         if w.len() > suffix.len() + 3 {
             if let Some(stripped) = w.strip_suffix(suffix) {
-                return stripped.to_string();
+                return stripped;
             }
         }
     }
-    w.to_string()
+    w
 }
 
 /// The concessive conjunction before `cue`, if the cue sits in such a clause.
@@ -266,27 +309,24 @@ fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
 
 /// How much sharing a word says about a shared topic: words found in many
 /// sentences of the article (its main actors, say) say little.
-fn word_weights(sents: &[Sentence]) -> std::collections::HashMap<&str, f32> {
-    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+fn word_weights(sents: &[Sentence]) -> HashMap<u64, f32> {
+    let mut df: HashMap<u64, usize> = HashMap::new();
     for s in sents {
-        let mut seen: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            *df.entry(w).or_default() += 1;
+        for w in &s.words {
+            *df.entry(*w).or_default() += 1;
         }
     }
     df.into_iter().map(|(w, n)| (w, (4.0 / n as f32).min(1.0))).collect()
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &std::collections::HashMap<&str, f32>) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &HashMap<u64, f32>) -> Option<usize> {
     let pos = &sents[j];
     let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
     let window = if contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
     // a claim whose subject it names is the one answered.
-    let target: Vec<String> = pos
+    let target: Vec<u64> = pos
         .counter
         .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).into_iter().skip(1).take(4).collect())
         .unwrap_or_default();
@@ -297,11 +337,13 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &std::collections::HashMap<
             continue;
         }
         let shared_actors = c.actors.iter().filter(|(_, a)| pos.actors.iter().any(|(_, b)| a == b)).count().min(3);
-        let mut shared_words: Vec<&String> = c.words.iter().filter(|w| pos.words.contains(w)).collect();
-        shared_words.sort();
-        shared_words.dedup();
-        let overlap = shared_actors as f32
-            + shared_words.iter().map(|w| weights.get(w.as_str()).copied().unwrap_or(1.0)).sum::<f32>();
+        let shared_words: f32 = c
+            .words
+            .iter()
+            .filter(|w| pos.words.binary_search(w).is_ok())
+            .map(|w| weights.get(w).copied().unwrap_or(1.0))
+            .sum();
+        let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;
         }

@@ -66,7 +66,10 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                 _ => out.push(q),
             }
         }
-        for m in rest {
+        let mut k = 0;
+        while k < rest.len() {
+            let m = &rest[k];
+            k += 1;
             match open {
                 None => {
                     let can_open = match m.glyph {
@@ -80,17 +83,19 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                     }
                 }
                 Some(q) => {
-                    let closes = match m.glyph {
-                        Glyph::Close | Glyph::Straight => true,
-                        // An opening shape closes when it sits where a
-                        // closer sits: after text, or at the paragraph end.
-                        Glyph::Open => m.closes || m.at_end || !m.opens,
-                    };
-                    if closes {
+                    if closes_open_quote(m) {
                         if m.at > q.start {
-                            out.push(QuoteSpan { end: m.at, close: Some(m.at + m.len), ..q });
+                            out.extend(spaced_guillemets(
+                                text,
+                                QuoteSpan { end: m.at, close: Some(m.at + m.len), ..q },
+                            ));
                         }
                         open = None;
+                    } else if nested(&rest[k..]) {
+                        // A quotation inside the quotation, in the same
+                        // marks: “He said “no” to me.” Its closer is the
+                        // next mark; the outer one goes on.
+                        k += 1;
                     } else {
                         // A fresh opener while one is open: the earlier
                         // closing mark is missing. Keep the earlier quote only
@@ -107,6 +112,38 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     }
     out.extend(carried);
     out
+}
+
+/// French guillemets set their content off with spaces (« oui »): the
+/// content is what lies between the spaces. `None` if nothing does.
+fn spaced_guillemets(text: &str, q: QuoteSpan) -> Option<QuoteSpan> {
+    let guillemet = |at: usize| text.get(at..).is_some_and(|r| r.starts_with(['«', '»']));
+    if !guillemet(q.open) {
+        return Some(q);
+    }
+    let content = text.get(q.start..q.end)?;
+    let lead = content.len() - content.trim_start().len();
+    let inner = content.trim();
+    (!inner.is_empty()).then_some(QuoteSpan { start: q.start + lead, end: q.start + lead + inner.len(), ..q })
+}
+
+/// Whether mark `m`, met while a quotation is open, closes it.
+fn closes_open_quote(m: &Mark) -> bool {
+    match m.glyph {
+        Glyph::Close | Glyph::Straight => true,
+        // An opening shape closes when it sits where a closer sits: after
+        // text, or at the paragraph end.
+        Glyph::Open => m.closes || m.at_end || !m.opens,
+    }
+}
+
+/// After a fresh curly opener inside an open quotation: whether the marks
+/// that follow close twice (the inner quotation, then the outer) before
+/// anything opens again. Looks at two marks at most.
+fn nested(after: &[Mark]) -> bool {
+    let mut it = after.iter().take(2);
+    let curly_closer = |m: &Mark| m.glyph == Glyph::Close && closes_open_quote(m);
+    matches!((it.next(), it.next()), (Some(a), Some(b)) if curly_closer(a) && curly_closer(b))
 }
 
 /// Drops trailing white space of an unclosed quote; `None` if nothing is left.
@@ -127,7 +164,14 @@ fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut iter = para.char_indices().peekable();
     let mut prev: Option<char> = None;
+    // Inside an attribute value of markup left in the text (author="...").
+    let mut in_attribute = false;
     while let Some((i, c)) = iter.next() {
+        if c == '"' && (in_attribute || prev == Some('=')) {
+            in_attribute = !in_attribute;
+            prev = Some(c);
+            continue;
+        }
         let (glyph, len) = match c {
             '“' | '„' | '«' => (Glyph::Open, c.len_utf8()),
             '”' | '»' => (Glyph::Close, c.len_utf8()),
@@ -202,6 +246,36 @@ mod tests {
     #[test]
     fn nyt_double_apostrophes_and_backticks() {
         assert_eq!(quotes("He called it ''a disaster,'' adding ``no more''."), vec!["a disaster,", "no more"]);
+    }
+
+    #[test]
+    fn nested_quotes_in_the_same_marks_stay_inside() {
+        let t = "“He told me “no” and left,” she said. “Then “yes” came.”";
+        assert_eq!(quotes(t), vec!["He told me “no” and left,", "Then “yes” came."]);
+        // A missing closer is still a missing closer, not nesting.
+        assert_eq!(quotes("“First part “Second part” ends."), vec!["First part", "Second part"]);
+    }
+
+    #[test]
+    fn french_guillemets_drop_their_inner_spaces() {
+        assert_eq!(quotes("Il a dit « non merci » hier, puis «\u{a0}oui\u{a0}»."), vec!["non merci", "oui"]);
+        assert_eq!(quotes("Er sagte »ja« und „nein“."), vec!["ja", "nein"]);
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotations() {
+        let t = "<tweet id=\"123\" author=\"@someone\">He wrote \"hello there\" today</tweet>";
+        assert_eq!(quotes(t), vec!["hello there"]);
+    }
+
+    #[test]
+    fn quote_over_three_paragraphs_and_no_run_into_the_byline() {
+        let t = "He said: “One.\n“Two.\n“Three.”\nJane Doe reported from Paris.";
+        let q = find_quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].start..q[0].end], "One.\n“Two.\n“Three.");
+        let t = "She said: “Never closed.\nJane Doe reported from Paris.";
+        assert_eq!(quotes(t), vec!["Never closed."]);
     }
 
     #[test]

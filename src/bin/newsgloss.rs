@@ -81,7 +81,9 @@ fn parse(argv: Vec<String>) -> Result<Args, String> {
             }
             "--jsonl" => args.jsonl = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
-            s if s.starts_with("--") => return Err(format!("unknown option '{s}' (newsgloss --help lists the options)")),
+            s if s.starts_with("--") => {
+                return Err(format!("unknown option '{s}' (newsgloss --help lists the options)"))
+            }
             s => {
                 if args.input.replace(s.to_string()).is_some() {
                     return Err("give at most one FILE".to_string());

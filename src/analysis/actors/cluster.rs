@@ -1,0 +1,235 @@
+//! Coreference: mentions to actors. People by family name (a lone
+//! "Putin" joins "Vladimir V. Putin"), places and organizations by their
+//! lexicon or written name, acronyms by the initials of a longer name
+//! ("NATO" and "North Atlantic Treaty Organization"), "the ministry" by the
+//! last organization with that head word.
+
+use super::extract::{Key, Raw};
+use super::hash::Map;
+use super::{ActorFound, Mention};
+use crate::analysis::ActorKind;
+
+struct Cluster {
+    kind: ActorKind,
+    /// Name spans (byte ranges) of the mentions, and the mention spans.
+    mentions: Vec<(usize, usize, usize, usize)>,
+    canon: Option<&'static str>,
+    first: Option<String>,
+    /// Starts of the person's full-name mentions, ascending.
+    full_pos: Vec<usize>,
+    /// Merged into another cluster.
+    merged: Option<usize>,
+}
+
+/// An organization key without its legal form: "apple inc." -> "apple".
+fn corporate_base(k: &str) -> String {
+    const FORMS: &[&str] =
+        &[" inc.", " inc", " corp.", " corp", " co.", " ltd.", " ltd", " llc", " plc", " corporation", " ag", " gmbh"];
+    let mut k = k.trim_end_matches(',');
+    for f in FORMS {
+        if let Some(b) = k.strip_suffix(f) {
+            k = b.trim_end_matches(',');
+            break;
+        }
+    }
+    k.to_string()
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
+}
+
+fn root(cl: &[Cluster], mut i: usize) -> usize {
+    while let Some(j) = cl[i].merged {
+        i = j;
+    }
+    i
+}
+
+pub fn cluster(text: &str, mut raws: Vec<Raw>) -> Vec<ActorFound> {
+    // Full names first, so that a lone "Putin" or "Ted" finds its person
+    // wherever the full name stands; then everything else in text order.
+    let lone = |r: &Raw| matches!(&r.key, Key::Person { first: None, .. });
+    raws.sort_by(|a, b| lone(a).cmp(&lone(b)).then(a.s.cmp(&b.s)).then(b.e.cmp(&a.e)));
+    let mut cl: Vec<Cluster> = Vec::new();
+    let mut by_key: Map<(u8, String), usize> = Map::default();
+    let mut by_last: Map<String, Vec<usize>> = Map::default();
+    let mut by_first: Map<String, Vec<usize>> = Map::default();
+    let mut by_head: Map<String, usize> = Map::default();
+    let new = |cl: &mut Vec<Cluster>, r: &Raw| {
+        cl.push(Cluster {
+            kind: r.kind,
+            mentions: Vec::new(),
+            canon: r.canon,
+            first: None,
+            full_pos: Vec::new(),
+            merged: None,
+        });
+        cl.len() - 1
+    };
+    for r in &raws {
+        let idx = match &r.key {
+            Key::Place(k) | Key::Org(k) | Key::Group(k) => {
+                // "Apple Inc." is Apple.
+                let k = &corporate_base(k);
+                let tag = match r.key {
+                    Key::Place(_) => 0,
+                    Key::Org(_) => 1,
+                    _ => 2,
+                };
+                let i = match by_key.get(&(tag, k.clone())) {
+                    Some(&i) => i,
+                    None => {
+                        let i = new(&mut cl, r);
+                        by_key.insert((tag, k.clone()), i);
+                        i
+                    }
+                };
+                if tag == 1 {
+                    // The head word: "church" of "church of scientology", "ministry" of "foreign ministry".
+                    let head = k.split(" of ").next().unwrap_or(k);
+                    if let Some(h) = head.rsplit(' ').next() {
+                        by_head.insert(h.to_string(), i);
+                    }
+                }
+                i
+            }
+            Key::Anaphor(h) => match by_head.get(h) {
+                Some(&i) => i,
+                None => continue,
+            },
+            Key::Person { first, last } => {
+                // The candidate named nearest before this mention, else the first after it.
+                let pos = r.s;
+                let recent = |ids: Option<&Vec<usize>>, cl: &Vec<Cluster>, want: &Option<String>| {
+                    ids.into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&i| match (want, &cl[i].first) {
+                            (Some(a), Some(b)) => a == b || (a.chars().next() == b.chars().next() && b.len() <= 2),
+                            _ => true,
+                        })
+                        .min_by_key(|&i| {
+                            // Full-name positions are sorted: a binary search, not a scan.
+                            let full = &cl[i].full_pos;
+                            let k = full.partition_point(|&s| s < pos);
+                            let before = k.checked_sub(1).map(|j| full[j]);
+                            let after = full.get(k).copied();
+                            match (before, after) {
+                                (Some(b), _) => (0, pos - b),
+                                (None, Some(a)) => (1, a - pos),
+                                _ => (2, 0),
+                            }
+                        })
+                };
+                let found = match first {
+                    Some(_) => {
+                        // Prefer a cluster with this very first name.
+                        let exact = by_last.get(last).into_iter().flatten().copied().find(|&i| cl[i].first == *first);
+                        exact.or_else(|| recent(by_last.get(last), &cl, first))
+                    }
+                    None => recent(by_last.get(last), &cl, &None).or_else(|| recent(by_first.get(last), &cl, &None)),
+                };
+                match found {
+                    Some(i) => {
+                        if cl[i].first.is_none() {
+                            if let Some(f) = first {
+                                cl[i].first = Some(f.clone());
+                                by_first.entry(f.clone()).or_default().push(i);
+                            }
+                        }
+                        i
+                    }
+                    None => {
+                        let i = new(&mut cl, r);
+                        cl[i].first = first.clone();
+                        by_last.entry(last.clone()).or_default().push(i);
+                        if let Some(f) = first {
+                            by_first.entry(f.clone()).or_default().push(i);
+                        }
+                        i
+                    }
+                }
+            }
+        };
+        let c = &mut cl[idx];
+        c.mentions.push((r.s, r.e, r.ns, r.ne));
+        if matches!(&r.key, Key::Person { first: Some(_), .. }) {
+            c.full_pos.push(r.s);
+        }
+        if c.canon.is_none() {
+            c.canon = r.canon;
+        }
+    }
+    // Acronyms join the organization (or place) whose initials they are.
+    let mut by_initials: Map<String, usize> = Map::default();
+    for (i, c) in cl.iter().enumerate() {
+        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) {
+            continue;
+        }
+        for &(_, _, ns, ne) in &c.mentions {
+            let name = &text[ns..ne];
+            if name.contains(' ') {
+                let ini = initials(name);
+                if ini.len() >= 2 {
+                    by_initials.entry(ini).or_insert(i);
+                }
+            }
+        }
+    }
+    for i in 0..cl.len() {
+        if cl[i].kind != ActorKind::Organization || cl[i].canon.is_some() {
+            continue;
+        }
+        let acr = cl[i].mentions.iter().map(|&(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n));
+        let Some(acr) = acr else { continue };
+        let key: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(&j) = by_initials.get(&key) {
+            let j = root(&cl, j);
+            if j != i && cl[j].merged.is_none() {
+                let moved = std::mem::take(&mut cl[i].mentions);
+                cl[j].mentions.extend(moved);
+                cl[i].merged = Some(j);
+            }
+        }
+    }
+    let mut out: Vec<ActorFound> = Vec::new();
+    for c in cl.iter_mut().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
+        c.mentions.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut kept: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(c.mentions.len());
+        for &m in &c.mentions {
+            match kept.last() {
+                Some(l) if m.0 < l.1 => {}
+                _ => kept.push(m),
+            }
+        }
+        let name = match c.canon {
+            Some(n) => n.to_string(),
+            None => {
+                let best = kept
+                    .iter()
+                    .map(|&(_, _, ns, ne)| text[ns..ne].trim())
+                    .filter(|n| !n.is_empty())
+                    .max_by_key(|n| (!is_acronym(n), n.split_whitespace().count(), n.chars().count()))
+                    .unwrap_or("");
+                best.to_string()
+            }
+        };
+        out.push(ActorFound {
+            name,
+            kind: c.kind,
+            mentions: kept.iter().map(|&(s, e, _, _)| Mention { start: s, end: e }).collect(),
+        });
+    }
+    out.sort_by_key(|a| a.mentions.first().map_or(usize::MAX, |m| m.start));
+    out
+}

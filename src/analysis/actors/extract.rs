@@ -1,0 +1,1686 @@
+//! Mentions before coreference: capitalised runs split and classified by
+//! the lexicons, titles and honorifics, then groups ("NATO officials"),
+//! government nouns ("Indonesian military") and lone names resolved
+//! against the names found elsewhere in the text.
+
+use super::hash::{Map, Set};
+use super::lexicon::{norm_key, Entry, Lexicon};
+use super::tokens::{Shape, Tok};
+use crate::analysis::ActorKind;
+
+/// What a mention refers to, before clustering.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    Place(String),
+    Org(String),
+    Person {
+        first: Option<String>,
+        last: String,
+    },
+    Group(String),
+    /// "the ministry": the last organization with that head word.
+    Anaphor(String),
+}
+
+/// One mention: `s..e` as highlighted (titles included), `ns..ne` the
+/// name inside it; `canon` the lexicon's name for it.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub s: usize,
+    pub e: usize,
+    pub ns: usize,
+    pub ne: usize,
+    pub kind: ActorKind,
+    pub key: Key,
+    pub canon: Option<&'static str>,
+}
+
+/// Nouns after a possessive that make its owner a person: "Obama’s wife".
+const PERSONAL: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sons",
+    "daughters",
+    "children",
+    "family",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "campaign",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "aides",
+    "aide",
+    "administration",
+    "presidency",
+    "supporters",
+    "chief",
+    "running",
+    "girlfriend",
+    "boyfriend",
+    "widow",
+];
+
+/// A lone name's uses, whether one acts as an actor, and person and organization votes.
+type Votes = (Vec<usize>, bool, i32, i32);
+
+/// Nouns after a possessive that make its owner an organization: "Microsoft's website".
+const OWNED_BY_ORG: &[&str] = &[
+    "website",
+    "site",
+    "shares",
+    "stock",
+    "products",
+    "product",
+    "software",
+    "browser",
+    "services",
+    "service",
+    "platform",
+    "app",
+    "network",
+    "channel",
+    "headquarters",
+    "employees",
+    "staff",
+    "board",
+    "users",
+    "customers",
+    "subscribers",
+    "brand",
+    "stores",
+    "store",
+    "reporting",
+    "coverage",
+    "editors",
+    "reporters",
+    "owner",
+    "parent",
+    "subsidiary",
+    "revenue",
+    "profits",
+    "earnings",
+    "sales",
+    "plant",
+    "factory",
+    "offices",
+    "members",
+    "membership",
+    "policy",
+    "policies",
+    "leadership",
+    "ceo",
+    "CEO",
+    "founder",
+    "chairman",
+    "executives",
+    "shareholders",
+    "investors",
+];
+
+/// Longest capitalised run looked at as one (longer runs are cut).
+const MAX_RUN: usize = 12;
+/// Longest person name, in tokens, after its titles.
+const MAX_NAME: usize = 6;
+/// Longest title chain, in tokens.
+const MAX_TITLE: usize = 7;
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub lx: &'static Lexicon,
+    /// Words seen in lower case somewhere in the text.
+    lower_seen: Set<&'a str>,
+    /// Capitalised words seen away from a sentence start.
+    mid_cap: Set<&'a str>,
+    pub raws: Vec<Raw>,
+    /// Lone capitalised words to resolve once every full name is known.
+    singles: Vec<usize>,
+    /// Sentence-initial words with no evidence of a name: kept only if
+    /// they repeat a family name or an organization's short name.
+    weak: Vec<usize>,
+    /// Two- or three-word names with no mark of a person yet (token ranges).
+    maybe: Vec<(usize, usize)>,
+    /// Letter prefixes of versioned names ("IE" of "IE6"): products, not acronyms.
+    versioned: Set<&'a str>,
+}
+
+fn lower(w: &str) -> String {
+    norm_key(w)
+}
+
+/// Appends the lookup form of `w` (lower case, ’ as ').
+fn push_folded(out: &mut String, w: &str) {
+    for c in w.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Calls `f` with `w` lower-cased, without allocating for short ASCII words.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&norm_key(w))
+    }
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "&" | "the")
+}
+
+/// Endings of ordinary words, for a capitalised word at a sentence start.
+fn wordlike_ending(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "ing", "ly", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ence", "ism",
+        "ists", "ous", "ive", "able", "ible", "ful", "less", "est", "ed", "ers", "ies", "als",
+    ];
+    with_lower(w, |l| l.chars().count() > 4 && ENDS.iter().any(|e| l.ends_with(e)))
+}
+
+/// Bodies of a state, after which a country's name is its own mention:
+/// "US State Department" is the US and its State Department.
+fn institution(w: &str) -> bool {
+    matches!(
+        w,
+        "Department"
+            | "Ministry"
+            | "Army"
+            | "Navy"
+            | "Force"
+            | "Embassy"
+            | "Government"
+            | "Parliament"
+            | "Police"
+            | "Senate"
+            | "Congress"
+            | "Forces"
+            | "Agency"
+            | "Office"
+            | "Service"
+            | "Services"
+            | "Commission"
+            | "Court"
+            | "Bureau"
+            | "Administration"
+            | "Guard"
+            | "Marines"
+            | "Corps"
+            | "Cabinet"
+            | "Command"
+    )
+}
+
+/// "TRUMP" -> "Trump".
+fn titlecase(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+}
+
+/// Weekdays, months and function words end a name even when capitalised
+/// ("Joe Monday", "President Of The").
+fn calendar_or_function(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l.trim_end_matches('.'),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "aug"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "the"
+                | "of"
+                | "and"
+                | "to"
+                | "for"
+                | "with"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "from"
+                | "a"
+                | "an"
+                | "or"
+                | "as"
+                | "is"
+                | "are"
+                | "was"
+                | "be"
+                | "not"
+                | "no"
+                | "this"
+                | "that"
+                | "it"
+                | "his"
+                | "her"
+                | "their"
+        )
+    })
+}
+
+/// Plural nouns that keep their possessive inside a name: "Korean People's Army".
+fn keeps_possessive(w: &str) -> bool {
+    matches!(w, "People" | "Women" | "Children" | "Workers" | "Veterans" | "Men" | "Citizens" | "Farmers" | "Martyrs")
+}
+
+/// Nouns before "of X" that make X a place: "the town of Yeoncheon".
+fn place_of_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "city"
+            | "village"
+            | "province"
+            | "region"
+            | "district"
+            | "capital"
+            | "suburb"
+            | "port"
+            | "county"
+            | "island"
+            | "municipality"
+            | "neighbourhood"
+            | "neighborhood"
+            | "outskirts"
+            | "state"
+            | "hamlet"
+            | "oblast"
+    )
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, toks: Vec<Tok>, lx: &'static Lexicon) -> Self {
+        let mut lower_seen = Set::default();
+        let mut mid_cap = Set::default();
+        let mut versioned = Set::default();
+        for t in &toks {
+            let w = &text[t.s..t.e];
+            if t.shape == Shape::Caps && w.chars().any(|c| c.is_ascii_digit()) {
+                let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+                if n >= 1 {
+                    versioned.insert(&w[..n]);
+                }
+            }
+            match t.shape {
+                Shape::Lower => {
+                    lower_seen.insert(w);
+                }
+                Shape::Title | Shape::Caps if !t.initial => {
+                    mid_cap.insert(w);
+                }
+                _ => {}
+            }
+        }
+        Doc {
+            text,
+            toks,
+            lx,
+            lower_seen,
+            mid_cap,
+            raws: Vec::new(),
+            singles: Vec::new(),
+            weak: Vec::new(),
+            maybe: Vec::new(),
+            versioned,
+        }
+    }
+
+    /// The bare word of token `i`.
+    pub fn w(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    /// The word with its possessive, as used inside longer names.
+    fn wfull(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.s..t.pe]
+    }
+
+    fn seen_lower(&self, w: &str) -> bool {
+        with_lower(w, |l| self.lower_seen.contains(l))
+    }
+
+    fn common(&self, w: &str) -> bool {
+        with_lower(w, |l| self.lx.common.contains(l))
+    }
+
+    /// Ordinary-word evidence for a capitalised word.
+    fn ordinary(&self, w: &str) -> bool {
+        self.common(w) || self.seen_lower(w) || wordlike_ending(w)
+    }
+
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        (a + 1..=b).all(|k| !self.toks[k].nl)
+    }
+
+    fn prev_word_is(&self, i: usize, words: &[&str]) -> bool {
+        i > 0 && !self.toks[i].nl && words.contains(&self.w(i - 1))
+    }
+
+    /// Longest lexicon name starting at `c[p]`, within `c`.
+    fn lex_match(&self, c: &[usize], p: usize) -> Option<(usize, Entry)> {
+        // Most words start no name: one lookup says so.
+        let first = c.get(p).map_or("", |&t| self.w(t));
+        if !with_lower(first, |l| self.lx.starts_name(l)) {
+            return None;
+        }
+        let mut written = String::new();
+        let mut folded = String::new();
+        let mut best = None;
+        let lim = c.len().min(p + self.lx.max_words);
+        for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
+            if k > p {
+                written.push(' ');
+                folded.push(' ');
+            }
+            let (wl, fl) = (written.len(), folded.len());
+            let bare = self.w(t);
+            written.push_str(bare);
+            push_folded(&mut folded, bare);
+            let hit = if self.toks[t].shout { self.lx.lookup("", &folded) } else { self.lx.lookup(&written, &folded) };
+            if let Some(e) = hit {
+                best = Some((k - p + 1, e));
+            }
+            // Inner words keep their possessive: "People's Republic of China".
+            written.truncate(wl);
+            folded.truncate(fl);
+            let full = self.wfull(t);
+            written.push_str(full);
+            push_folded(&mut folded, full);
+            if !self.lx.is_prefix(&folded) {
+                break;
+            }
+        }
+        best
+    }
+
+    fn is_acronym(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.shape != Shape::Caps || t.shout {
+            return false;
+        }
+        let w = self.w(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        // A capitalised word beside another is shouting ("MAKE AMERICA GREAT").
+        let n = self.toks.len();
+        let caps_word = |k: usize| {
+            self.toks[k].shape == Shape::Caps && self.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 3
+        };
+        let shouting = (i > 0 && !t.nl && caps_word(i - 1)) || (i + 1 < n && !self.toks[i + 1].nl && caps_word(i + 1));
+        (2..=5).contains(&letters)
+            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+            && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
+            && !self.versioned.contains(w)
+            && !shouting
+            && !self.common(w)
+            && !self.seen_lower(w)
+            && !self.mid_cap.contains(titlecase(w).as_str())
+    }
+
+    /// The start of a name whatever its position: lexicon, title, first name.
+    fn strong(&self, c: &[usize], i: usize) -> bool {
+        let w = self.w(c[i]);
+        let lx = self.lx;
+        lx.honorific.contains(w)
+            || lx.title.contains(w)
+            || lx.first_name.contains(w)
+            || lx.demonym.contains_key(w)
+            || lx.demonym_plural.contains_key(w)
+            || lx.group_plural.contains(w)
+            || self.is_acronym(c[i])
+            || self.lex_match(c, i).is_some()
+            || self.region_place(c, i).is_some()
+            || (lx.title_mod.contains(w) && self.title_chain(c, i).is_some())
+            || (i + 1 == c.len() && !self.ordinary(w) && self.comma_place_after(c[i]))
+    }
+
+    /// Drops leading words whose capital comes from their position; the
+    /// dropped ones that may still be names go to `weak`.
+    fn strip_leading<'c>(&mut self, c: &'c [usize]) -> &'c [usize] {
+        let mut i = 0;
+        while i < c.len() {
+            let t = c[i];
+            let w = self.w(t);
+            if is_connector(w) || self.toks[t].shape == Shape::Lower || self.toks[t].shape == Shape::Punct {
+                i += 1;
+                continue;
+            }
+            if self.strong(c, i) {
+                break;
+            }
+            // "the Post", "the Ministry": a short name referring back.
+            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && with_lower(w, |l| self.lx.anaphor.contains(l)) {
+                break;
+            }
+            if self.common(w) {
+                i += 1;
+                continue;
+            }
+            if self.toks[t].initial {
+                if self.mid_cap.contains(w) && !self.seen_lower(w) {
+                    break;
+                }
+                if i + 1 < c.len() && self.toks[c[i + 1]].namey() && !self.ordinary(w) {
+                    break;
+                }
+                if self.toks[t].shape == Shape::Title {
+                    self.weak.push(t);
+                }
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let mut j = c.len();
+        while j > i && (is_connector(self.w(c[j - 1])) || self.toks[c[j - 1]].shape == Shape::Lower) {
+            j -= 1;
+        }
+        &c[i..j]
+    }
+
+    /// Phase one: every capitalised run.
+    pub fn scan_runs(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        let mut run: Vec<usize> = Vec::new();
+        while i < n {
+            if !self.toks[i].namey() {
+                i += 1;
+                continue;
+            }
+            run.clear();
+            run.push(i);
+            let mut k = i;
+            loop {
+                let t = self.toks[k];
+                if (t.has_poss() && !keeps_possessive(self.w(k))) || t.compound || run.len() >= MAX_RUN {
+                    break;
+                }
+                let nx = k + 1;
+                if nx >= n || self.toks[nx].nl {
+                    break;
+                }
+                if self.toks[nx].namey() {
+                    // "Trump Would Put Liberals On Court": capitalised function words split headlines.
+                    if self.toks[nx].shape == Shape::Title
+                        && calendar_or_function(self.w(nx))
+                        && !self.lx.title.contains(self.w(nx))
+                    {
+                        break;
+                    }
+                    run.push(nx);
+                    k = nx;
+                    continue;
+                }
+                let wn = self.w(nx);
+                let joins = matches!(wn, "of" | "and" | "&")
+                    || (self.toks[nx].shape == Shape::Lower && self.lx.particle.contains(wn));
+                if joins {
+                    let mut m = nx + 1;
+                    if wn == "of" && m < n && self.w(m) == "the" && !self.toks[m].nl {
+                        m += 1;
+                    }
+                    if m < n && self.toks[m].namey() && !self.toks[m].nl && self.same_line(nx, m) {
+                        run.extend(nx..=m);
+                        k = m;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let r = std::mem::take(&mut run);
+            self.process_run(&r);
+            run = r;
+            i = k + 1;
+        }
+    }
+
+    /// Whether a lexicon name covers position `idx` of `r` from before it.
+    fn lex_spans(&self, r: &[usize], idx: usize) -> bool {
+        (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
+    }
+
+    fn process_run(&mut self, r: &[usize]) {
+        let lx = self.lx;
+        let ends_org = r.last().is_some_and(|&l| lx.org_suffix.contains(self.w(l)));
+        let mut a = 0;
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut idx = 0;
+        while idx < r.len() {
+            let w = self.w(r[idx]);
+            let split = match w {
+                "and" | "&" => {
+                    // "The Globe and Mail" is one name; "MSNBC and Fox News" two.
+                    let left = &r[a..idx];
+                    let complete = !left.is_empty()
+                        && (self.lex_match(left, 0).is_some_and(|(l, _)| l == left.len())
+                            || (left.len() == 1 && self.is_acronym(left[0])));
+                    (!ends_org || complete) && !self.lex_spans(r, idx)
+                }
+                "of" if idx > 0 => {
+                    let prev = self.w(r[idx - 1]);
+                    !(lx.head_of.contains(prev)
+                        || lx.place_of.contains(prev)
+                        || lx.title.contains(prev)
+                        || lx.title_mod.contains(prev)
+                        || self.lex_spans(r, idx))
+                }
+                _ => false,
+            };
+            if split {
+                chunks.push((a, idx));
+                a = idx + 1;
+            }
+            idx += 1;
+        }
+        chunks.push((a, r.len()));
+        for (a, b) in chunks {
+            self.classify_chunk(&r[a..b]);
+        }
+    }
+
+    fn span_text(&self, s: usize, e: usize) -> &'a str {
+        &self.text[s..e]
+    }
+
+    fn push(&mut self, s: usize, e: usize, kind: ActorKind, key: Key, canon: Option<&'static str>) {
+        self.raws.push(Raw { s, e, ns: s, ne: e, kind, key, canon });
+    }
+
+    fn push_entry(&mut self, c: &[usize], e: Entry) {
+        let (s, end) = (self.toks[c[0]].s, self.toks[*c.last().unwrap_or(&c[0])].e);
+        // "NZ $ 26 million": a currency, not the country.
+        let next = c.last().map(|&l| l + 1).filter(|&l| l < self.toks.len());
+        if next.is_some_and(|l| self.w(l) == "$") {
+            return;
+        }
+        let name = self.lx.entry_name(e);
+        let key = norm_key(name);
+        match e {
+            Entry::Place(_) => self.push(s, end, ActorKind::Place, Key::Place(key), Some(name)),
+            Entry::Org(_) => self.push(s, end, ActorKind::Organization, Key::Org(key), Some(name)),
+        }
+    }
+
+    fn push_org(&mut self, c: &[usize]) {
+        let (s, e) = (self.toks[c[0]].s, self.toks[c[c.len() - 1]].e);
+        let key = norm_key(self.span_text(s, e));
+        self.push(s, e, ActorKind::Organization, Key::Org(key), None);
+    }
+
+    fn push_place(&mut self, c: &[usize]) {
+        let (s, e) = (self.toks[c[0]].s, self.toks[c[c.len() - 1]].e);
+        let key = norm_key(self.span_text(s, e));
+        self.push(s, e, ActorKind::Place, Key::Place(key), None);
+    }
+
+    /// A place named by a compass word and a known place: "Eastern Europe".
+    fn region_place(&self, c: &[usize], p: usize) -> Option<usize> {
+        let lx = self.lx;
+        let mut q = p;
+        while q < c.len() && q < p + 2 && lx.region_prefix.contains(self.w(c[q])) {
+            q += 1;
+        }
+        if q == p || q >= c.len() {
+            return None;
+        }
+        let (len, _) = self.lex_match(c, q)?;
+        Some(q + len)
+    }
+
+    /// Title chain at `c[p]`: honorifics, titles and their modifiers.
+    /// Returns the index after it.
+    fn title_chain(&self, c: &[usize], p: usize) -> Option<usize> {
+        let lx = self.lx;
+        let mut k = p;
+        let mut found = false;
+        let mut end = p;
+        while k < c.len() && k < p + MAX_TITLE {
+            let w = self.w(c[k]);
+            if lx.honorific.contains(w) {
+                k += 1;
+                found = true;
+                end = k;
+                continue;
+            }
+            // Longest title phrase here.
+            let mut best = 0;
+            let mut phrase = String::new();
+            let span = if lx.title_first.contains(w) { k + lx.title_max_words } else { 0 };
+            for (j, &tj) in c.iter().enumerate().take(span).skip(k) {
+                if j > k {
+                    phrase.push(' ');
+                }
+                phrase.push_str(self.w(tj));
+                if lx.title.contains(phrase.as_str()) {
+                    best = j - k + 1;
+                }
+            }
+            if best > 0 {
+                k += best;
+                found = true;
+                end = k;
+                continue;
+            }
+            if lx.title_mod.contains(w)
+                || (k == p && (lx.demonym.contains_key(w) || lx.group_mod.contains(w)))
+                || (k > p && !found && lx.org_suffix.contains(w))
+            {
+                k += 1;
+                continue;
+            }
+            if matches!(w, "of" | "the") && found && k + 1 < c.len() {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        found.then_some(end)
+    }
+
+    /// End of the person name starting at `c[p]`.
+    fn name_end(&self, c: &[usize], p: usize) -> usize {
+        let lx = self.lx;
+        let mut j = p;
+        while j < c.len() && j < p + MAX_NAME {
+            let t = &self.toks[c[j]];
+            let w = self.w(c[j]);
+            if j > p && lx.postnominal.contains(w) {
+                return j + 1;
+            }
+            match t.shape {
+                Shape::Title | Shape::Initial => {
+                    if (t.shape == Shape::Title && calendar_or_function(w))
+                        || (lx.nonactor.contains(w) && !(j == p && lx.first_name.contains(w)))
+                        || (j > p && lx.org_suffix.contains(w))
+                        || lx.group_plural.contains(w)
+                        || lx.demonym_plural.contains_key(w)
+                        || with_lower(w, |l| lx.group_noun.contains(l))
+                    {
+                        break;
+                    }
+                    // Headlines: "Donald Trump Praises Breitbart" names two words at most.
+                    if j >= p + 2 && self.toks[c[j]].initial && self.toks[c[p]].initial && t.shape == Shape::Title {
+                        let titled = (p..j).filter(|&x| self.toks[c[x]].shape == Shape::Title).count();
+                        if titled >= 2 {
+                            break;
+                        }
+                    }
+                    j += 1;
+                    if t.has_poss() {
+                        break;
+                    }
+                }
+                Shape::Lower if j > p && lx.particle.contains(w) && j + 1 < c.len() => j += 1,
+                _ => break,
+            }
+        }
+        // A name never ends on a particle.
+        while j > p && self.toks[c[j - 1]].shape == Shape::Lower {
+            j -= 1;
+        }
+        j
+    }
+
+    fn comma_place_after(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        if i + 2 >= n || self.w(i + 1) != "," || self.toks[i + 2].nl {
+            return false;
+        }
+        let c: Vec<usize> = (i + 2..n.min(i + 2 + self.lx.max_words)).collect();
+        matches!(self.lex_match(&c, 0), Some((len, Entry::Place(_))) if !self.toks[c[len - 1]].has_poss())
+    }
+
+    fn place_context(&self, i: usize) -> bool {
+        i >= 2 && self.w(i - 1) == "of" && place_of_noun(self.w(i - 2)) && self.same_line(i - 2, i)
+    }
+
+    fn classify_chunk(&mut self, c: &[usize]) {
+        let lx = self.lx;
+        let c = self.strip_leading(c);
+        if c.is_empty() {
+            return;
+        }
+        let first = c[0];
+        let last = c[c.len() - 1];
+        let (fw, lw) = (self.w(first), self.w(last));
+        let whole = self.lex_match(c, 0);
+        if let Some((len, e)) = whole {
+            if len == c.len() {
+                self.push_entry(c, e);
+                return;
+            }
+        }
+        if lx.nonactor.contains(lw) || (c.len() > 1 && lx.nonactor_prefix.contains(fw)) {
+            return;
+        }
+        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && lx.anaphor.contains(lower(fw).as_str()) {
+            let (s, e) = (self.toks[first].s, self.toks[first].e);
+            self.push(s, e, ActorKind::Organization, Key::Anaphor(lower(fw)), None);
+            return;
+        }
+        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && lx.head_of.contains(self.w(p[0])));
+        if c.len() >= 2 && (lx.org_suffix.contains(lw) || head_of) && self.title_chain(c, 0).is_none() {
+            if let Some((len, e)) = whole {
+                let rest = &c[len..];
+                let rest_lex = self.lex_match(rest, 0).is_some_and(|(l, _)| l == rest.len());
+                if matches!(e, Entry::Place(_)) {
+                    // The place inside stays a mention of its own: "[New Zealand] Herald".
+                    self.push_entry(&c[..len], e);
+                    if lx.is_country(e) && (rest_lex || institution(lw)) {
+                        match self.lex_match(rest, 0) {
+                            Some((l, e2)) if l == rest.len() => self.push_entry(rest, e2),
+                            _ => self.push_org(rest),
+                        }
+                        return;
+                    }
+                }
+            }
+            self.push_org(c);
+            return;
+        }
+        let placeish = lx.place_suffix.contains(lw) || (lx.place_prefix.contains(fw) && whole.is_none());
+        if (2..=4).contains(&c.len()) && placeish && !lx.first_name.contains(fw) {
+            self.push_place(c);
+            return;
+        }
+        // "DES MOINES, Iowa —": a dateline in capitals.
+        if c.len() > 1 && c.iter().all(|&t| self.toks[t].shape == Shape::Caps) && self.comma_place_after(last) {
+            self.push_place(c);
+            return;
+        }
+        let mut p = 0;
+        while p < c.len() {
+            let t = c[p];
+            let w = self.w(t);
+            if let Some(q) = self.region_place(c, p) {
+                self.push_place(&c[p..q]);
+                p = q;
+                continue;
+            }
+            if let Some((len, e)) = self.lex_match(c, p) {
+                let name_follows = p + 1 < c.len()
+                    && self.toks[c[p + 1]].shape == Shape::Title
+                    && self.lex_match(c, p + 1).is_none()
+                    && !lx.title.contains(self.w(c[p + 1]));
+                if !(len == 1 && lx.first_name.contains(w) && name_follows) {
+                    self.push_entry(&c[p..p + len], e);
+                    p += len;
+                    continue;
+                }
+            }
+            if let Some(q) = self.title_chain(c, p) {
+                let ne = self.name_end(c, q);
+                // In a headline a title may stand before any capitalised word:
+                // only a first name or a lone word is taken as its name.
+                let headline = q < c.len() && self.toks[c[q]].initial;
+                if headline && ne > q + 1 && !lx.first_name.contains(self.w(c[q])) {
+                    p = q;
+                    continue;
+                }
+                if ne > q {
+                    self.push_person(&c[p..ne], &c[q..ne]);
+                    p = ne;
+                } else {
+                    p = q.max(p + 1);
+                }
+                continue;
+            }
+            if self.is_acronym(t) {
+                // "Windows XP": a letter code after a plain name is a model, not an acronym.
+                let after_name =
+                    p > 0 && self.toks[c[p - 1]].shape == Shape::Title && self.lex_match(c, p - 1).is_none();
+                if after_name {
+                    p += 1;
+                    continue;
+                }
+                if p + 1 == c.len() && self.comma_place_after(t) {
+                    self.push_place(&c[p..=p]);
+                } else {
+                    let key = norm_key(w.trim_end_matches('.').replace('.', "").as_str());
+                    let (s, e) = (self.toks[t].s, self.toks[t].e);
+                    self.push(s, e, ActorKind::Organization, Key::Org(key), None);
+                }
+                p += 1;
+                continue;
+            }
+            if self.toks[t].shape == Shape::Caps && c.len() == 1 {
+                // A dateline ("AVDIIVKA, Ukraine") or a shouted name ("TRUMP"), resolved like any lone word.
+                if self.comma_place_after(t) {
+                    self.push_place(c);
+                } else {
+                    self.singles.push(t);
+                }
+                return;
+            }
+            if lx.demonym.contains_key(w) || lx.region_prefix.contains(w) || self.toks[t].shape != Shape::Title {
+                p += 1;
+                continue;
+            }
+            let q = self.name_end(c, p);
+            if q == p {
+                p += 1;
+                continue;
+            }
+            // "Breitbart News Executive Chairman ...": a name and an organization's head word.
+            if q < c.len() && lx.org_suffix.contains(self.w(c[q])) {
+                let mut r = q + 1;
+                while r < c.len() && lx.org_suffix.contains(self.w(c[r])) {
+                    r += 1;
+                }
+                self.push_org(&c[p..r]);
+                p = r;
+                continue;
+            }
+            // "Hitwise UK", "Breitbart Texas": a name and a place with no comma is a branch.
+            let plain_prefix = !self.toks[t].initial
+                && !lx.first_name.contains(w)
+                && !self.ordinary(w)
+                && !lx.group_mod.contains(w)
+                && !lx.demonym.contains_key(w);
+            if plain_prefix {
+                let branch = (p + 1..q.max(p + 1) + 1).find(|&m| {
+                    m < c.len()
+                        && self
+                            .lex_match(c, m)
+                            .is_some_and(|(len, e)| m + len == c.len() && matches!(e, Entry::Place(_)))
+                });
+                if let Some(m) = branch {
+                    if (p..m).all(|k| !lx.title.contains(self.w(c[k])) && !lx.honorific.contains(self.w(c[k]))) {
+                        self.push_org(&c[p..]);
+                        return;
+                    }
+                }
+            }
+            self.classify_name(&c[p..q]);
+            p = q;
+        }
+    }
+
+    fn classify_name(&mut self, ns: &[usize]) {
+        let lx = self.lx;
+        let fw = self.w(ns[0]);
+        if ns.len() >= 2 {
+            // "Billionaire Donald Trump" at a sentence start: the name starts at the first name.
+            if !lx.first_name.contains(fw) {
+                // In a headline the first name may end the run: "Ties Hillary".
+                let upto = if self.toks[ns[0]].initial { ns.len() } else { ns.len() - 1 };
+                if let Some(k) = (1..upto).find(|&k| lx.first_name.contains(self.w(ns[k]))) {
+                    if self.toks[ns[0]].initial {
+                        self.classify_name(&ns[k..]);
+                    } else {
+                        // "Democrat Hillary Clinton": the descriptor is highlighted, not named.
+                        self.push_person(ns, &ns[k..]);
+                    }
+                    return;
+                }
+            }
+            let backed = lx.first_name.contains(fw)
+                || ns.iter().skip(1).any(|&t| self.toks[t].shape == Shape::Initial)
+                || ns.iter().any(|&t| self.toks[t].shape == Shape::Lower);
+            let clean = ns.iter().all(|&t| {
+                let w = self.w(t);
+                self.toks[t].shape == Shape::Title
+                    && !self.ordinary(w)
+                    && !lx.nonactor.contains(w)
+                    && !lx.group_mod.contains(w)
+                    && !lx.demonym.contains_key(w)
+                    && !lx.title.contains(w)
+            });
+            if backed {
+                self.push_person(ns, ns);
+                return;
+            }
+            if clean {
+                if ns.len() <= 3 {
+                    self.maybe.push((ns[0], ns[ns.len() - 1]));
+                }
+                return;
+            }
+            if let Some(k) = ns.iter().position(|&t| !self.ordinary(self.w(t))) {
+                if k > 0 {
+                    self.classify_name(&ns[k..]);
+                }
+            }
+            return;
+        }
+        let t = ns[0];
+        if !self.ordinary(self.w(t)) && (self.comma_place_after(t) || self.place_context(t)) {
+            self.push_place(ns);
+        } else {
+            self.singles.push(t);
+        }
+    }
+
+    /// Whether the words around a name say it is a person: it speaks,
+    /// has an age or a description in apposition, or a title before it.
+    fn person_evidence(&self, a: usize, b: usize) -> bool {
+        let lx = self.lx;
+        let n = self.toks.len();
+        let word = |k: usize| if k < n { self.w(k) } else { "" };
+        if self.person_context(b) {
+            return true;
+        }
+        // ", 42," / ", the chairman" / ", editor at large" / ", who"
+        if word(b + 1) == "," && b + 2 < n && !self.toks[b + 2].nl {
+            let w2 = word(b + 2);
+            if self.toks[b + 2].shape == Shape::Num && w2.len() <= 3 {
+                return true;
+            }
+            if matches!(w2, "who" | "whose") || lx.title.contains(w2) {
+                return true;
+            }
+            if matches!(w2, "the" | "a" | "an" | "former") && lx.title.contains(word(b + 3)) {
+                return true;
+            }
+        }
+        // "Malaysia's Prime Minister, Najib Razak"
+        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && lx.title.contains(word(a - 2)) {
+            return true;
+        }
+        // "spokesman Brian Fallon"
+        a >= 1 && !self.toks[a].nl && (lx.title.contains(word(a - 1)) || lx.honorific.contains(word(a - 1)))
+    }
+
+    fn push_person(&mut self, span: &[usize], name: &[usize]) {
+        let lx = self.lx;
+        let mut s = self.toks[span[0]].s;
+        let mut e = self.toks[span[span.len() - 1]].e;
+        // Titles before the run: "Soviet leader Mikhail S. Gorbachev", "Major general Fuad Basya".
+        let mut j = span[0];
+        let mut titled = false;
+        while span[0] == name[0] && j > 0 && span[0] - j < 4 && !self.toks[j].nl {
+            let pj = j - 1;
+            let pt = &self.toks[pj];
+            if !pt.is_word() || pt.has_poss() || pt.compound {
+                break;
+            }
+            let w = self.w(pj);
+            let lower_word = pt.shape == Shape::Lower;
+            if lx.title.contains(w) {
+                titled = true;
+            } else if !((lower_word && lx.title_mod.contains(w)) || (titled && lx.demonym.contains_key(w))) {
+                break;
+            }
+            j = pj;
+            if titled {
+                s = self.toks[j].s;
+            }
+        }
+        // ", QC", ", Jr."
+        let after = span[span.len() - 1] + 1;
+        if after + 1 < self.toks.len() && self.w(after) == "," && lx.postnominal.contains(self.w(after + 1)) {
+            e = self.toks[after + 1].e;
+        }
+        let real: Vec<usize> = name
+            .iter()
+            .copied()
+            .filter(|&t| {
+                let w = self.w(t);
+                self.toks[t].shape == Shape::Title && !lx.postnominal.contains(w) && !lx.particle.contains(w)
+            })
+            .collect();
+        let Some(&lt) = real.last() else { return };
+        let last = lower(self.w(lt));
+        let first = if real.len() >= 2 {
+            let f = real[..real.len() - 1].iter().find(|&&t| lx.first_name.contains(self.w(t))).unwrap_or(&real[0]);
+            Some(lower(self.w(*f)))
+        } else {
+            None
+        };
+        let (ns, ne) = (self.toks[name[0]].s, self.toks[name[name.len() - 1]].e);
+        self.raws.push(Raw { s, e, ns, ne, kind: ActorKind::Person, key: Key::Person { first, last }, canon: None });
+    }
+
+    /// Phase two: lone capitalised words, given every name found.
+    pub fn resolve_singles(&mut self) {
+        let lx = self.lx;
+        let mut surnames: Set<String> = Set::default();
+        let mut firsts: Set<String> = Set::default();
+        let mut org_alias: Map<String, String> = Map::default();
+        for r in &self.raws {
+            match &r.key {
+                Key::Person { first, last } => {
+                    surnames.insert(last.clone());
+                    if let Some(f) = first.as_ref().filter(|f| {
+                        let w = &self.text[r.ns..r.ne];
+                        w.split_whitespace().any(|x| lx.first_name.contains(x) && lower(x) == **f)
+                    }) {
+                        firsts.insert(f.clone());
+                    }
+                }
+                Key::Org(k) => {
+                    let words: Vec<&str> = self.text[r.ns..r.ne].split_whitespace().collect();
+                    if words.len() >= 3 && words[1] == "of" && lx.head_of.contains(words[0]) {
+                        org_alias.insert(lower(words[words.len() - 1]), k.clone());
+                    } else if words.len() == 2
+                        && matches!(
+                            words[1],
+                            "Inc"
+                                | "Inc."
+                                | "Corp"
+                                | "Corp."
+                                | "Co."
+                                | "Ltd"
+                                | "Ltd."
+                                | "Group"
+                                | "Company"
+                                | "Corporation"
+                        )
+                    {
+                        org_alias.insert(lower(words[0]), k.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut singles = std::mem::take(&mut self.singles);
+        let weak = std::mem::take(&mut self.weak);
+        // Unmarked two- or three-word names are people when the text says
+        // so somewhere: the family name alone, a speech verb, an apposition.
+        // Family names used alone as a person would be: "Basya also believes".
+        let alone: Set<String> = singles
+            .iter()
+            .chain(&weak)
+            .filter(|&&t| {
+                let (actor, person, org) = self.votes(t);
+                actor && person >= org
+            })
+            .map(|&t| lower(self.w(t)))
+            .collect();
+        let maybe = std::mem::take(&mut self.maybe);
+        let mut confirmed = Vec::new();
+        let mut lone_tails = Vec::new();
+        for &(a, b) in &maybe {
+            let last = lower(self.w(b));
+            if self.toks[a].initial && b == a + 1 && surnames.contains(&last) {
+                // "Whereas Clinton": a sentence-opening word before a known family name.
+                lone_tails.push(b);
+            } else if surnames.contains(&last) || alone.contains(&last) || self.person_evidence(a, b) {
+                confirmed.push((a, b));
+            }
+        }
+        singles.extend(lone_tails);
+        for (a, b) in confirmed {
+            let ts: Vec<usize> = (a..=b).collect();
+            self.push_person(&ts, &ts);
+            if let Some(Raw { key: Key::Person { last, .. }, .. }) = self.raws.last() {
+                surnames.insert(last.clone());
+            }
+        }
+        // First names standing alone ("Gloria") are people when they are
+        // also written mid-sentence and never in lower case.
+        for &t in &singles {
+            let w = self.w(t);
+            let lw = lower(w);
+            if lx.first_name.contains(w)
+                && !lx.group_mod.contains(w)
+                && !lx.demonym.contains_key(w)
+                && !self.seen_lower(w)
+                && (!self.toks[t].initial || self.mid_cap.contains(w))
+                && !org_alias.contains_key(&lw)
+            {
+                surnames.insert(lw);
+            }
+        }
+        let mut unknown: Map<String, Votes> = Map::default();
+        let person = |s: usize, e: usize, lw: String| Raw {
+            s,
+            e,
+            ns: s,
+            ne: e,
+            kind: ActorKind::Person,
+            key: Key::Person { first: None, last: lw },
+            canon: None,
+        };
+        for (t, strong) in singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false))) {
+            let w = self.w(t);
+            let lw = lower(w);
+            let (s, e) = (self.toks[t].s, self.toks[t].e);
+            if surnames.contains(&lw) || firsts.contains(&lw) {
+                self.raws.push(person(s, e, lw));
+            } else if let Some(k) = org_alias.get(&lw) {
+                self.push(s, e, ActorKind::Organization, Key::Org(k.clone()), None);
+            } else if strong
+                && w.ends_with('s')
+                && self.prev_word_is(t, &["the", "The"])
+                && surnames.contains(&lw[..lw.len() - 1])
+            {
+                // "the Sams": a family.
+                self.push(s, e, ActorKind::Group, Key::Group(lw), None);
+            } else if strong && self.in_place_context(t) {
+                self.push(s, e, ActorKind::Place, Key::Place(lw), None);
+            } else if self.eligible(t) {
+                let v = unknown.entry(lw).or_default();
+                v.0.push(t);
+                let (actor, person, org) = self.votes(t);
+                v.1 |= actor;
+                v.2 += person;
+                v.3 += org;
+            }
+        }
+        // Lone unknown names, word by word over the whole text: an actor if
+        // some use of it speaks or owns something; an organization if the
+        // pronouns and owned nouns around it say "it", else a person.
+        let mut unknown: Vec<(String, Votes)> = unknown.into_iter().collect();
+        unknown.sort_by_key(|(_, v)| v.0.first().copied());
+        for (lw, (ts, actor, person_votes, org_votes)) in unknown {
+            if !actor {
+                continue;
+            }
+            for t in ts {
+                let (s, e) = (self.toks[t].s, self.toks[t].e);
+                if org_votes > person_votes {
+                    self.push(s, e, ActorKind::Organization, Key::Org(lw.clone()), None);
+                } else {
+                    self.raws.push(person(s, e, lw.clone()));
+                }
+            }
+        }
+    }
+
+    /// A lone capitalised word that may name an actor: not a known kind of
+    /// ordinary word, adjective, group or head word.
+    fn eligible(&self, t: usize) -> bool {
+        let lx = self.lx;
+        let w = self.w(t);
+        let shape_ok = self.toks[t].shape == Shape::Title
+            || (self.toks[t].shape == Shape::Caps && self.mid_cap.contains(titlecase(w).as_str()));
+        // A word left over from a longer capitalised name ("Internet Explorer") is not a name alone.
+        let n = self.toks.len();
+        let name_word = |k: usize| {
+            let w = self.w(k);
+            self.toks[k].namey() && !calendar_or_function(w) && !(self.toks[k].initial && self.common(w))
+        };
+        let inside =
+            (t > 0 && !self.toks[t].nl && name_word(t - 1)) || (t + 1 < n && !self.toks[t + 1].nl && name_word(t + 1));
+        if inside {
+            return false;
+        }
+        shape_ok
+            && !(lx.group_mod.contains(w)
+                || lx.demonym.contains_key(w)
+                || lx.demonym_plural.contains_key(w)
+                || lx.group_plural.contains(w)
+                || lx.org_suffix.contains(w)
+                || lx.title.contains(w)
+                || lx.nonactor.contains(w)
+                || with_lower(w, |l| lx.group_noun.contains(l))
+                || calendar_or_function(w)
+                || self.ordinary(w))
+    }
+
+    /// What one use of a lone name says: (acts as an actor, person votes, organization votes).
+    fn votes(&self, t: usize) -> (bool, i32, i32) {
+        let n = self.toks.len();
+        let word = |k: usize| if k < n && !self.toks[k].nl { self.w(k) } else { "" };
+        let mut person = 0;
+        let mut org = 0;
+        let mut actor = self.person_context(t);
+        if self.toks[t].has_poss() {
+            actor = true;
+            let next = word(t + 1);
+            if PERSONAL.contains(&next) {
+                person += 2;
+            } else if OWNED_BY_ORG.contains(&next) {
+                org += 2;
+            }
+        }
+        if word(t + 1) == "," {
+            match word(t + 2) {
+                "who" => person += 2,
+                "which" => org += 2,
+                _ => {}
+            }
+        }
+        // "YouTube", "HuffPost": a capital inside the word is a brand.
+        let w = self.w(t);
+        if w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) {
+            org += 1;
+        }
+        // The first pronoun after it, within two sentences of the same paragraph.
+        let mut ends = 0;
+        for k in t + 1..n.min(t + 40) {
+            if self.toks[k].nl {
+                break;
+            }
+            match self.w(k) {
+                "." | "!" | "?" => {
+                    ends += 1;
+                    if ends == 2 {
+                        break;
+                    }
+                }
+                "he" | "He" | "him" | "his" | "His" | "she" | "She" | "her" | "Her" | "himself" | "herself" => {
+                    person += 2;
+                    break;
+                }
+                "its" | "Its" | "itself" => {
+                    org += 2;
+                    break;
+                }
+                "it" | "It" => {
+                    org += 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        (actor, person, org)
+    }
+
+    /// A lone unknown name that speaks or has a family: "Weaver said",
+    /// "said Pate.", "Obama’s wife", "the Obama administration".
+    fn person_context(&self, t: usize) -> bool {
+        let lx = self.lx;
+        let w = self.w(t);
+        if lx.group_mod.contains(w)
+            || lx.demonym.contains_key(w)
+            || lx.demonym_plural.contains_key(w)
+            || lx.group_plural.contains(w)
+            || lx.org_suffix.contains(w)
+            || with_lower(w, |l| lx.group_noun.contains(l))
+            || self.ordinary(w)
+            || self.toks[t].shape != Shape::Title
+        {
+            return false;
+        }
+        let n = self.toks.len();
+        let word = |k: usize| if k < n && !self.toks[k].nl { self.w(k) } else { "" };
+        if self.toks[t].has_poss() {
+            return PERSONAL.contains(&word(t + 1));
+        }
+        let mut k = t + 1;
+        while matches!(word(k), "also" | "has" | "had" | "then" | "later" | "later," | "previously" | "once") {
+            k += 1;
+        }
+        if lx.speech.contains(word(k)) || matches!(word(t + 1), "administration" | "presidency") {
+            return true;
+        }
+        // "..., said Pate." / "“...,” Weaver said."
+        t >= 1
+            && matches!(self.w(t - 1), "said" | "says" | "told" | "added" | "wrote")
+            && (t + 1 >= n || self.toks[t + 1].shape == Shape::Punct)
+    }
+
+    /// "in Christchurch on May 16", "near Flint,": a lone name after a
+    /// preposition of place, followed by nothing that makes it a modifier.
+    fn in_place_context(&self, t: usize) -> bool {
+        let lx = self.lx;
+        let w = self.w(t);
+        if t == 0 || lx.group_mod.contains(w) || lx.demonym.contains_key(w) || self.ordinary(w) {
+            return false;
+        }
+        if self.toks[t].shape != Shape::Title || self.toks[t].nl || self.toks[t].has_poss() {
+            return false;
+        }
+        if !matches!(self.w(t - 1), "in" | "near" | "outside" | "across" | "throughout") {
+            return false;
+        }
+        let n = self.toks.len();
+        t + 1 >= n
+            || self.toks[t + 1].nl
+            || self.toks[t + 1].shape == Shape::Punct
+            || matches!(
+                self.w(t + 1),
+                "on" | "and"
+                    | "or"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "earlier"
+                    | "since"
+                    | "during"
+                    | "when"
+                    | "where"
+                    | "after"
+                    | "before"
+                    | "until"
+            )
+    }
+
+    /// Capitalised titles in apposition to a person are mentions of that
+    /// person: "John Kerry, the Secretary of State,", "Malaysia's Prime
+    /// Minister, Najib Razak".
+    pub fn scan_appositions(&mut self) {
+        let lx = self.lx;
+        let n = self.toks.len();
+        // Tokens are in text order: find one by its start or end with a binary search.
+        let toks = &self.toks;
+        let ending_at = |b: usize| {
+            let i = toks.partition_point(|t| t.e < b);
+            (i < toks.len() && toks[i].e == b).then_some(i)
+        };
+        let starting_at = |b: usize| {
+            let i = toks.partition_point(|t| t.s < b);
+            (i < toks.len() && toks[i].s == b).then_some(i)
+        };
+        // A capitalised title phrase over tokens a..b (exclusive), ending on a title word.
+        let title_phrase = |a: usize, b: usize| -> bool {
+            let ends_title = (1..=lx.title_max_words.min(b - a)).any(|m| {
+                let phrase: Vec<&str> = (b - m..b).map(|k| self.w(k)).collect();
+                lx.title.contains(phrase.join(" ").as_str())
+            });
+            b > a
+                && b - a <= 6
+                && self.toks[b - 1].shape == Shape::Title
+                && ends_title
+                && (a..b).all(|k| {
+                    let t = &self.toks[k];
+                    (t.namey() || matches!(self.w(k), "of" | "the"))
+                        && (k == a || !t.nl)
+                        && (k + 1 == b || !t.has_poss())
+                })
+                && !lx.first_name.contains(self.w(a))
+        };
+        let mut add = Vec::new();
+        for r in self.raws.iter().filter(|r| r.kind == ActorKind::Person) {
+            // After: ", the TITLE,".
+            if let Some(i) = ending_at(r.e) {
+                if i + 2 < n && self.w(i + 1) == "," {
+                    let mut a = i + 2;
+                    if matches!(self.w(a), "the" | "The") {
+                        a += 1;
+                    }
+                    let mut b = a;
+                    while b < n
+                        && b < a + 6
+                        && !self.toks[b].nl
+                        && (self.toks[b].namey() || matches!(self.w(b), "of" | "the"))
+                    {
+                        b += 1;
+                        if self.toks[b - 1].has_poss() {
+                            break;
+                        }
+                    }
+                    let closes =
+                        b >= n || self.toks[b].nl || matches!(self.w(b), "," | "." | ";" | ")" | "said" | "says");
+                    if closes && a < n && title_phrase(a, b) {
+                        // A title names no one: its name span is empty.
+                        add.push(Raw {
+                            s: self.toks[a].s,
+                            e: self.toks[b - 1].e,
+                            ns: self.toks[a].s,
+                            ne: self.toks[a].s,
+                            ..r.clone()
+                        });
+                    }
+                }
+            }
+            // Before: "TITLE, NAME".
+            if let Some(i) = starting_at(r.s) {
+                if i >= 2 && self.w(i - 1) == "," && !self.toks[i - 1].nl {
+                    let b = i - 1;
+                    let mut a = b;
+                    while a > 0 && b - a < 6 && !self.toks[a].nl {
+                        let k = a - 1;
+                        let t = &self.toks[k];
+                        if !(t.namey() || matches!(self.w(k), "of")) || (t.has_poss() && k + 1 != b) {
+                            break;
+                        }
+                        a = k;
+                    }
+                    // Start on a title or its modifier, not on a possessor or a name.
+                    while a < b && !(lx.title.contains(self.w(a)) || lx.title_mod.contains(self.w(a))) {
+                        a += 1;
+                    }
+                    if a < b && title_phrase(a, b) {
+                        // A title names no one: its name span is empty.
+                        add.push(Raw {
+                            s: self.toks[a].s,
+                            e: self.toks[b - 1].e,
+                            ns: self.toks[a].s,
+                            ne: self.toks[a].s,
+                            ..r.clone()
+                        });
+                    }
+                }
+            }
+        }
+        self.raws.extend(add);
+    }
+
+    /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
+    pub fn scan_groups(&mut self) {
+        let lx = self.lx;
+        let ends: Map<usize, usize> = self
+            .raws
+            .iter()
+            .filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization))
+            .map(|r| (r.e, r.s))
+            .collect();
+        let mut spans: Vec<(usize, usize)> =
+            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| (r.s, r.e)).collect();
+        spans.sort_unstable();
+        // Longest end so far, for "is this byte inside some mention".
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut far = 0;
+        for &(_, e) in &spans {
+            far = far.max(e);
+            reach.push(far);
+        }
+        let covered = |b: usize| {
+            let i = spans.partition_point(|&(s, _)| s <= b);
+            i > 0 && reach[i - 1] > b
+        };
+        let n = self.toks.len();
+        for k in 0..n {
+            let t = self.toks[k];
+            if !t.is_word() || t.compound || covered(t.s) {
+                continue;
+            }
+            let w = self.w(k);
+            // Group nouns are plurals (and a few collectives): skip the rest cheaply.
+            if !(w.ends_with('s') || w.ends_with("men") || matches!(w, "police" | "Police" | "clergy" | "Clergy")) {
+                continue;
+            }
+            let noun = matches!(t.shape, Shape::Lower | Shape::Title) && with_lower(w, |l| lx.group_noun.contains(l));
+            let named = t.shape == Shape::Title && (lx.group_plural.contains(w) || lx.demonym_plural.contains_key(w));
+            if !(noun || named) {
+                continue;
+            }
+            // "police officers": the first noun modifies the second.
+            if k + 1 < n && !self.toks[k + 1].nl && with_lower(self.w(k + 1), |l| lx.group_noun.contains(l)) {
+                continue;
+            }
+            let mut s = t.s;
+            let mut j = k;
+            while j > 0 && !self.toks[j].nl {
+                let pj = j - 1;
+                let pt = self.toks[pj];
+                if !pt.is_word() || pt.has_poss() || pt.s < s.saturating_sub(80) {
+                    break;
+                }
+                let pw = self.w(pj);
+                if let Some(&ms) = ends.get(&pt.e) {
+                    s = ms;
+                    j = (0..=pj).rev().find(|&x| self.toks[x].s == ms).unwrap_or(pj);
+                    continue;
+                }
+                let ok = lx.demonym.contains_key(pw)
+                    || lx.group_mod.contains(pw)
+                    || (pt.compound && pt.shape == Shape::Title)
+                    || self.is_acronym(pj);
+                if !ok {
+                    break;
+                }
+                s = pt.s;
+                j = pj;
+            }
+            let e = t.e;
+            let key = norm_key(self.span_text(s, e));
+            self.push(s, e, ActorKind::Group, Key::Group(key), None);
+        }
+    }
+
+    /// "the Indonesian military", "New Zealand government", "Biden administration",
+    /// "the ministry", "the West".
+    pub fn scan_nouns(&mut self) {
+        let lx = self.lx;
+        let n = self.toks.len();
+        let mut by_end: Map<usize, usize> = Map::default();
+        for (i, r) in self.raws.iter().enumerate() {
+            if matches!(r.kind, ActorKind::Place | ActorKind::Person) {
+                by_end.insert(r.e, i);
+            }
+        }
+        let places_at: Map<usize, usize> =
+            self.raws.iter().filter(|r| r.kind == ActorKind::Place).map(|r| (r.s, r.e)).collect();
+        let mut add: Vec<Raw> = Vec::new();
+        for k in 1..n {
+            let t = self.toks[k];
+            if t.nl || !t.is_word() {
+                continue;
+            }
+            let prev = self.toks[k - 1];
+            // "the government of Japan", "the governments of South East Asia".
+            if k + 2 < n && matches!(self.w(k), "government" | "governments") && self.w(k + 1) == "of" {
+                if let Some(&pe) = places_at.get(&self.toks[k + 2].s) {
+                    let key = norm_key(self.span_text(t.s, pe));
+                    add.push(Raw {
+                        s: t.s,
+                        e: pe,
+                        ns: t.s,
+                        ne: pe,
+                        kind: ActorKind::Organization,
+                        key: Key::Org(key),
+                        canon: None,
+                    });
+                    continue;
+                }
+            }
+            // "the Russian proposal": the demonym is the country acting.
+            if t.shape == Shape::Lower
+                && prev.shape == Shape::Title
+                && !prev.compound
+                && lx.act_noun.contains(self.w(k))
+            {
+                if let Some(&id) = lx.demonym.get(self.w(k - 1)) {
+                    let name = lx.entry_name(Entry::Place(id));
+                    add.push(Raw {
+                        s: prev.s,
+                        e: prev.e,
+                        ns: prev.s,
+                        ne: prev.e,
+                        kind: ActorKind::Place,
+                        key: Key::Place(norm_key(name)),
+                        canon: Some(name),
+                    });
+                    continue;
+                }
+            }
+            // Only after a name, a demonym or "the".
+            if !(prev.namey() || matches!(self.w(k - 1), "the" | "The")) {
+                continue;
+            }
+            let w = self.w(k);
+            if t.shape == Shape::Lower && lx.gov_noun.contains(w) {
+                let next_group =
+                    k + 1 < n && !self.toks[k + 1].nl && with_lower(self.w(k + 1), |l| lx.group_noun.contains(l));
+                if next_group || prev.has_poss() {
+                    continue;
+                }
+                let pw = self.w(k - 1);
+                if prev.shape == Shape::Title && lx.demonym.contains_key(pw) {
+                    let key = norm_key(self.span_text(prev.s, t.e));
+                    add.push(Raw {
+                        s: prev.s,
+                        e: t.e,
+                        ns: prev.s,
+                        ne: t.e,
+                        kind: ActorKind::Organization,
+                        key: Key::Org(key),
+                        canon: None,
+                    });
+                } else if let Some(&ri) = by_end.get(&prev.e) {
+                    let r = &self.raws[ri];
+                    let key = norm_key(self.span_text(r.ns, t.e));
+                    add.push(Raw {
+                        s: r.ns,
+                        e: t.e,
+                        ns: r.ns,
+                        ne: t.e,
+                        kind: ActorKind::Organization,
+                        key: Key::Org(key),
+                        canon: None,
+                    });
+                } else if matches!(pw, "the" | "The") && lx.anaphor.contains(w) {
+                    add.push(Raw {
+                        s: t.s,
+                        e: t.e,
+                        ns: t.s,
+                        ne: t.e,
+                        kind: ActorKind::Organization,
+                        key: Key::Anaphor(w.to_string()),
+                        canon: None,
+                    });
+                }
+            } else if t.shape == Shape::Lower && lx.anaphor.contains(w) && matches!(self.w(k - 1), "the" | "The") {
+                add.push(Raw {
+                    s: t.s,
+                    e: t.e,
+                    ns: t.s,
+                    ne: t.e,
+                    kind: ActorKind::Organization,
+                    key: Key::Anaphor(w.to_string()),
+                    canon: None,
+                });
+            } else if t.shape == Shape::Title
+                && matches!(w, "West" | "East" | "North" | "South")
+                && matches!(self.w(k - 1), "the" | "The")
+                && !t.compound
+                && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
+            {
+                add.push(Raw {
+                    s: t.s,
+                    e: t.e,
+                    ns: t.s,
+                    ne: t.e,
+                    kind: ActorKind::Place,
+                    key: Key::Place(format!("the {}", lower(w))),
+                    canon: None,
+                });
+            }
+        }
+        self.raws.extend(add);
+    }
+}

@@ -1,0 +1,252 @@
+//! The words attribution reads: verbs of saying (`cue_verbs.txt`) and the
+//! other word classes (`words.txt`: pronouns aside, every list is data).
+//! General English only.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: short words hash faster than with the default SipHash, and no
+/// input here is adversarial to the lists (they are ours).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+const CUE_VERBS: &str = include_str!("cue_verbs.txt");
+const WORDS: &str = include_str!("words.txt");
+
+/// Lower-cases `word` into `buf` when it is short and ASCII; `None`
+/// otherwise (no listed word is long or non-ASCII, "n’t" aside).
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return None;
+    }
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
+}
+
+/// The verbs of saying, and the weak ones (thinking, judging) after `[weak]`.
+fn cue_verbs() -> &'static (Set, Set) {
+    static SETS: OnceLock<(Set, Set)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let (strong, weak) = CUE_VERBS.split_once("\n[weak]\n").unwrap_or((CUE_VERBS, ""));
+        (words_of(strong).collect(), words_of(weak).collect())
+    })
+}
+
+/// The sections of `words.txt`: `[name]` then its words.
+fn sections() -> &'static HashMap<&'static str, Set> {
+    static MAP: OnceLock<HashMap<&'static str, Set>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<&'static str, Set> = HashMap::new();
+        let mut current = "";
+        for line in WORDS.lines() {
+            let line = line.trim();
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name;
+                continue;
+            }
+            map.entry(current).or_default().extend(line.split_whitespace());
+        }
+        map
+    })
+}
+
+/// One section of `words.txt`, looked up once per call site.
+macro_rules! section {
+    ($name:literal) => {{
+        static SET: OnceLock<Option<&'static Set>> = OnceLock::new();
+        *SET.get_or_init(|| sections().get($name))
+    }};
+}
+
+fn listed(set: Option<&Set>, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else { return false };
+    set.is_some_and(|s| s.contains(w))
+}
+
+/// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
+/// lower-case words count: "States" or "Post" in a name is no verb.
+pub(crate) fn is_cue_verb(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(|w| cue_verbs().0.contains(w) || cue_verbs().1.contains(w))
+}
+
+/// A verb of thinking or judging ("believes", "expects", "blamed"): a cue
+/// only where no verb of saying is.
+pub(crate) fn is_weak_cue(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && lower(word, &mut buf).is_some_and(|w| cue_verbs().1.contains(w))
+}
+
+/// "-ing" forms ("saying", "adding"): their subject is the clause's.
+pub(crate) fn is_gerund(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ing")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// he, she
+    Person,
+    /// they
+    Plural,
+    /// it
+    Thing,
+    /// I, we, you: the writer or the interviewer; never resolved.
+    Local,
+    /// who: stands for the phrase before it.
+    Relative,
+}
+
+pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 24];
+    match lower(word, &mut buf)? {
+        "he" | "she" => Some(Pronoun::Person),
+        "they" => Some(Pronoun::Plural),
+        "it" => Some(Pronoun::Thing),
+        "i" | "we" | "you" => Some(Pronoun::Local),
+        "who" => Some(Pronoun::Relative),
+        _ => None,
+    }
+}
+
+/// Titles and honorifics that put a person's name after them.
+pub(crate) fn is_title(word: &str) -> bool {
+    listed(section!("title"), word)
+}
+
+/// Abbreviations after which a full stop does not end the sentence.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    (word.chars().count() == 1 && word.starts_with(|c: char| c.is_uppercase()))
+        || word.contains('.')
+        || (word.starts_with(|c: char| c.is_uppercase()) && listed(section!("abbreviation"), word))
+        || matches!(word, "vs" | "v" | "etc" | "approx" | "est" | "al")
+}
+
+/// Words that end a noun phrase read backwards: clause links, prepositions,
+/// auxiliaries. (A determiner ends it too, after being taken in.)
+pub(crate) fn is_function_word(word: &str) -> bool {
+    listed(section!("function"), word)
+}
+
+/// [`is_function_word`] for a word as written: a capitalised "Will",
+/// "May" or "Long" and an all-capitals "US" or "IT" are names.
+pub(crate) fn is_function_word_cased(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 1 && word.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    if word.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), word) {
+        return false;
+    }
+    is_function_word(word)
+}
+
+pub(crate) fn is_determiner(word: &str) -> bool {
+    listed(section!("determiner"), word)
+}
+
+/// Between a subject and its verb of saying: auxiliaries, negations, adverbs
+/// of time ("Mr. Kim later told", "officials have repeatedly said").
+pub(crate) fn is_skippable_before_verb(word: &str) -> bool {
+    if word.starts_with(|c: char| c.is_uppercase()) {
+        // Capitalised: only a weekday ("Trump Tuesday said").
+        return listed(section!("time"), word) && word.ends_with("day");
+    }
+    (word.len() > 3 && word.ends_with("ly")) || listed(section!("before_verb"), word)
+}
+
+/// Weekdays, months and other words of time that adverbials are made of.
+pub(crate) fn is_time_word(word: &str) -> bool {
+    listed(section!("time"), word)
+}
+
+/// Nouns for texts that "say" things for their authors ("the statement
+/// said", "suggests the text").
+pub(crate) fn is_document_noun(word: &str) -> bool {
+    listed(section!("document"), word)
+}
+
+/// Heads of a speaker phrase that speak for someone named in the phrase
+/// ("NATO officials", "a spokesman for the campaign", "Russia's statement").
+pub(crate) fn is_proxy_noun(word: &str) -> bool {
+    is_document_noun(word) || listed(section!("proxy"), word)
+}
+
+/// Markers before a quotation that make it a term, not anyone's words:
+/// "the so-called “X”", "such “X”", "known as “X”".
+pub(crate) fn is_scare_marker(word: &str) -> bool {
+    listed(section!("scare_marker"), word)
+}
+
+/// Nouns that a quoted term names when it stands right before them
+/// (“open door” policy, the “Never Trump” movement).
+pub(crate) fn is_named_thing(word: &str) -> bool {
+    listed(section!("named_thing"), word)
+}
+
+/// Common irregular past tenses ("shot back", "went on"): after a name, the
+/// name's verb.
+pub(crate) fn is_irregular_past(word: &str) -> bool {
+    listed(section!("irregular_past"), word)
+}
+
+/// Verbs of saying that are as often nouns ("a fundraising call", "Trump's
+/// repeated calls"): read as verbs only without a determiner before them.
+pub(crate) fn is_noun_homograph(word: &str) -> bool {
+    listed(section!("noun_homograph"), word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer_case_blind() {
+        assert!(is_cue_verb("said") && is_cue_verb("tweeted") && !is_cue_verb("Said") && !is_cue_verb("table"));
+        assert!(is_cue_verb("believes") && is_weak_cue("believes") && !is_weak_cue("said"));
+        assert!(is_function_word("Amid") && is_determiner("the") && is_time_word("Thursday"));
+        assert!(!is_function_word_cased("US") && !is_function_word_cased("Will") && is_function_word_cased("But"));
+        assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("A") && !is_abbreviation("Putin"));
+        assert!(is_abbreviation("No") && !is_abbreviation("no") && is_abbreviation("etc"));
+        assert!(
+            is_skippable_before_verb("Tuesday")
+                && !is_skippable_before_verb("Will")
+                && is_skippable_before_verb("also")
+        );
+        assert!(is_proxy_noun("statement") && is_proxy_noun("officials") && is_named_thing("policy"));
+        assert_eq!(pronoun("She"), Some(Pronoun::Person));
+        assert_eq!(pronoun("who"), Some(Pronoun::Relative));
+        assert!(sections().len() >= 12);
+    }
+}

@@ -1,0 +1,200 @@
+//! Words and marks of a short stretch of text, with byte offsets, and where
+//! its sentences end. Attribution only ever reads bounded windows around a
+//! quotation, so this never sees more than a few hundred bytes at a time.
+
+use super::lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots
+    /// ("D’Souza", "non-partisan", "U.S").
+    Word,
+    /// A quotation mark of any shape (“ ” „ « » " `` '').
+    Quote,
+    /// Any other punctuation mark, one character.
+    Punct(char),
+    /// A line break: the end of a paragraph.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐' | '‑')
+}
+
+/// The tokens of `text[start..end]` (the range is clamped to char
+/// boundaries). Spaces are dropped; `\n` is a [`Kind::Break`].
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let start = floor_boundary(text, start);
+    let end = floor_boundary(text, end.max(start));
+    let Some(s) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let at = start + i;
+        if c.is_alphanumeric() {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else if joins_word(d) {
+                    // Only inside a word: the next char must be a letter or digit.
+                    let next = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                    if next.is_some_and(char::is_alphanumeric) {
+                        e = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { start: at, end: start + e, kind: Kind::Word });
+            continue;
+        }
+        let kind = match c {
+            '\n' => Kind::Break,
+            '“' | '”' | '„' | '«' | '»' | '"' => Kind::Quote,
+            '`' if matches!(it.peek(), Some((_, '`'))) => {
+                it.next();
+                out.push(Tok { start: at, end: at + 2, kind: Kind::Quote });
+                continue;
+            }
+            '\'' if matches!(it.peek(), Some((_, '\''))) => {
+                it.next();
+                out.push(Tok { start: at, end: at + 2, kind: Kind::Quote });
+                continue;
+            }
+            c if c.is_whitespace() => continue,
+            c => Kind::Punct(c),
+        };
+        out.push(Tok { start: at, end: at + c.len_utf8(), kind });
+    }
+    out
+}
+
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a sentence ends right after token `i` (a `.`, `?` or `!`, maybe
+/// followed by closing marks), judged by what comes next: a capital, a
+/// quotation mark, a break, or nothing.
+pub(crate) fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    match t.kind {
+        Kind::Break => return true,
+        Kind::Punct('.') => {
+            if let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) {
+                // "Mr." "U.S." "A." are no sentence ends (the word touches the
+                // dot), unless a sentence plainly starts after "U.S." or "D.C.":
+                // "... in the U.S. He says".
+                if prev.is_word() && prev.end == t.start && lexicon::is_abbreviation(prev.text(text)) {
+                    let next = toks.get(i + 1).filter(|n| n.is_word()).map(|n| n.text(text)).unwrap_or_default();
+                    let opener = is_capitalized(next)
+                        && (lexicon::pronoun(next).is_some()
+                            || lexicon::is_function_word_cased(next)
+                            || lexicon::is_determiner(next));
+                    if !(prev.text(text).contains('.') && opener) {
+                        return false;
+                    }
+                }
+            }
+        }
+        Kind::Punct('?' | '!' | '…') => {}
+        _ => return false,
+    }
+    // Skip closing marks and brackets after the stop.
+    let mut j = i + 1;
+    while let Some(n) = toks.get(j) {
+        match n.kind {
+            Kind::Punct(')' | '’' | ']') => j += 1,
+            // A closing quotation mark glued to the stop: look past it.
+            Kind::Quote if n.start == toks[j - 1].end => j += 1,
+            _ => break,
+        }
+    }
+    match toks.get(j) {
+        None => true,
+        Some(n) => match n.kind {
+            Kind::Break | Kind::Quote => true,
+            Kind::Word => n.text(text).starts_with(|c: char| c.is_uppercase() || c.is_numeric()),
+            Kind::Punct(c) => matches!(c, '(' | '[' | '‘' | '—' | '–' | '-'),
+        },
+    }
+}
+
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t, 0, t.len()).iter().map(|k| k.text(t)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(
+            words("Mr. D’Souza’s U.S. non-partisan “plan,”"),
+            vec!["Mr", ".", "D’Souza’s", "U.S", ".", "non-partisan", "“", "plan", ",", "”"]
+        );
+        assert_eq!(words("''no'' ``yes''"), vec!["''", "no", "''", "``", "yes", "''"]);
+    }
+
+    #[test]
+    fn sentence_ends_skip_abbreviations() {
+        let t = "Mr. Putin said so. He left. The U.S. team won. In the U.S. He said no.";
+        let toks = tokenize(t, 0, t.len());
+        let ends: Vec<usize> = (0..toks.len()).filter(|&i| ends_sentence(t, &toks, i)).map(|i| toks[i].start).collect();
+        assert_eq!(ends, vec![17, 26, 45, 57, 69]);
+    }
+
+    #[test]
+    fn ranges_inside_chars_are_clamped() {
+        let t = "é“a”";
+        assert!(!tokenize(t, 1, 5).is_empty());
+        assert!(tokenize(t, 9, 3).is_empty());
+    }
+}
