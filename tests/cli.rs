@@ -287,3 +287,11 @@ fn bad_arguments_are_errors() {
     assert_one_line_error(&run(&["analyze", "a.txt", "b.txt"], None), "give at most one FILE");
     assert_error(&run(&["annotate"], None), "unknown command 'annotate'");
 }
+
+#[test]
+fn help_prints_the_usage_on_stdout_and_succeeds() {
+    let out = run(&["analyze", "--help"], None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("usage: newsgloss analyze"));
+    assert!(out.stderr.is_empty());
+}

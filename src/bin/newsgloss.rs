@@ -24,11 +24,12 @@ mod cli {
     use newsgloss::analysis::{analyze, Analysis};
     use newsgloss::{annotation, article};
 
-    const USAGE: &str = "usage: newsgloss analyze [--format analysis|w3c] [--jsonl] [FILE|-]
-      FILE    a .txt article (analysed as is) or an .html page (the article body is detected); - or none: stdin
-      --format analysis (default): the findings as JSON, offsets in Unicode code points into \"text\"
-               w3c: the findings as a W3C Web Annotation collection
-      --jsonl  FILE holds one {\"id\": ..., \"text\": ...} object a line; prints one analysis a line, with its id";
+    const USAGE: &str = "\
+usage: newsgloss analyze [--format analysis|w3c] [--jsonl] [FILE|-]
+  FILE    a .txt article (analysed as is) or an .html page (the article body is detected); - or none: stdin
+  --format analysis (default): the findings as JSON, offsets in Unicode code points into \"text\"
+           w3c: the findings as a W3C Web Annotation collection
+  --jsonl  FILE holds one {\"id\": ..., \"text\": ...} object a line; prints one analysis a line, with its id";
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum Format {
@@ -53,6 +54,10 @@ mod cli {
     }
 
     fn run(argv: Vec<String>) -> Result<(), String> {
+        if argv.iter().any(|a| a == "-h" || a == "--help") {
+            println!("{USAGE}");
+            return Ok(());
+        }
         let args = parse(argv)?;
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
