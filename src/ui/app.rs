@@ -21,6 +21,8 @@ impl Reducible for UiState {
 pub struct QuoteItem {
     pub text: String,
     pub kind: QuoteKind,
+    /// Who said it, as the reader should see it (the actor's full name).
+    pub speaker: Option<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -103,6 +105,9 @@ fn quote_list(props: &QuoteListProps) -> Html {
                                     onclick={Callback::from(move |_| on_select.emit(i))}>
                                     <span class={classes!("ng-kind", kind_class(q.kind))}>{ kind_label(q.kind) }</span>
                                     <span class="ng-quote">{ format!("“{}”", q.text.trim()) }</span>
+                                    if let Some(who) = &q.speaker {
+                                        <span class="ng-speaker">{ format!("— {who}") }</span>
+                                    }
                                 </button>
                             </li>
                         }

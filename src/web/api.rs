@@ -86,10 +86,18 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let t3 = now();
     mark(&perf, "newsgloss:highlights-drawn");
 
+    let actor_name = |id: &str| analysis.actors.iter().find(|a| a.id == id).map(|a| a.name.clone());
     let quotes = analysis
         .quotes
         .iter()
-        .map(|q| QuoteItem { text: found.text.chars().skip(q.start).take(q.end - q.start).collect(), kind: q.kind })
+        .map(|q| QuoteItem {
+            text: found.text.chars().skip(q.start).take(q.end - q.start).collect(),
+            kind: q.kind,
+            speaker: q.speaker.as_ref().and_then(|s| match &s.actor {
+                Some(id) => actor_name(id),
+                None => Some(found.text.chars().skip(s.start).take(s.end - s.start).collect()),
+            }),
+        })
         .collect();
     let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
     let open = option(&options, "open").is_none_or(|v| v != "false");

@@ -41,6 +41,11 @@ test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
   assert.equal(await page.locator("newsgloss-widget .ng-title").textContent(),
     "Russia calls for new comprehensive security agreement with NATO");
   assert.match(await page.locator("newsgloss-widget .ng-meta").textContent(), /\d+ words · 10 quotations/);
+  // Each quotation says who said it.
+  const putin = page.locator("newsgloss-widget .ng-item", { hasText: "Our recent warnings" });
+  assert.equal(await putin.locator(".ng-speaker").textContent(), "— Vladimir V. Putin");
+  const scare = page.locator("newsgloss-widget .ng-item", { hasText: "open door" });
+  assert.equal(await scare.locator(".ng-speaker").count(), 0, "a scare quote has no speaker");
 
   // The quotation is highlighted on the page itself.
   const quotes = await highlighted(page, "newsgloss-quote");
