@@ -1,13 +1,15 @@
-//! The sidebar: title, counts, and the quotations found (later issues add
-//! actors, disputes and the reader's notes). A collapsible panel on wide
-//! screens, a bottom sheet on narrow ones (CSS decides).
+//! The sidebar: title and counts, a legend that switches highlight layers
+//! on and off, and three panels (quotations, actors, disputes). A
+//! collapsible panel on wide screens, a bottom sheet on narrow ones (CSS
+//! decides). Components render props and state and dispatch actions; the
+//! shell does the DOM work through the callbacks.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{Action, UiState};
-use crate::analysis::QuoteKind;
+use super::state::{Action, Panel, UiState};
+use crate::analysis::{ActorKind, QuoteKind, Stance};
 
 impl Reducible for UiState {
     type Action = Action;
@@ -15,6 +17,9 @@ impl Reducible for UiState {
         Rc::new(UiState::reduce(&self, action))
     }
 }
+
+/// A code-point span into the article text.
+pub type Span = (usize, usize);
 
 /// One quotation as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,22 +30,65 @@ pub struct QuoteItem {
     pub speaker: Option<String>,
 }
 
+/// One actor as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorItem {
+    pub name: String,
+    pub kind: ActorKind,
+    pub mentions: usize,
+}
+
+/// A claim or a position: an excerpt, its holder, where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartItem {
+    pub excerpt: String,
+    pub holder: Option<String>,
+    pub span: Span,
+    pub stance: Option<Stance>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisputeItem {
+    pub topic: String,
+    pub claim: PartItem,
+    pub positions: Vec<PartItem>,
+}
+
+/// A legend entry: a highlight layer and how many ranges it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerItem {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub title: String,
     pub words: usize,
     pub quotes: Rc<Vec<QuoteItem>>,
+    pub actors: Rc<Vec<ActorItem>>,
+    pub disputes: Rc<Vec<DisputeItem>>,
+    pub layers: Rc<Vec<LayerItem>>,
     pub elapsed_ms: f64,
     /// A message for the reader (e.g. highlights unsupported).
     pub notice: Option<String>,
     pub start_open: bool,
+    /// Layers switched off in an earlier visit.
+    pub start_hidden: Vec<String>,
     /// Scroll the page to quotation `i`.
     pub on_focus: Callback<usize>,
+    /// Mark every mention of actor `i` and step to the next one.
+    pub on_actor: Callback<usize>,
+    /// Scroll the page to a span (a claim or a position).
+    pub on_span: Callback<Span>,
+    /// A layer was switched: (name, now visible).
+    pub on_layer: Callback<(String, bool)>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| UiState::new(props.start_open));
+    let state = use_reducer(|| UiState::new(props.start_open, props.start_hidden.clone()));
     let toggle = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Toggle))
@@ -53,7 +101,27 @@ pub fn app(props: &AppProps) -> Html {
             on_focus.emit(i);
         })
     };
+    let switch_layer = {
+        let state = state.clone();
+        let on_layer = props.on_layer.clone();
+        Callback::from(move |name: String| {
+            let visible = !state.shows(&name);
+            state.dispatch(Action::ToggleLayer(name.clone()));
+            on_layer.emit((name, visible));
+        })
+    };
+    let show = |panel: Panel| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Show(panel)))
+    };
     let open = state.open;
+    let tab = |panel: Panel, label: String| {
+        let current = state.panel == panel;
+        html! {
+            <button type="button" role="tab" class={classes!("ng-tabbtn", current.then_some("ng-on"))}
+                aria-selected={current.to_string()} onclick={show(panel)}>{ label }</button>
+        }
+    };
     html! {
         <div class={classes!("ng-shell", open.then_some("ng-open"))}>
             <button class="ng-tab" type="button" aria-expanded={open.to_string()} aria-controls="ng-panel"
@@ -66,15 +134,55 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="ng-brand">{ "newsgloss" }</p>
                     <h2 class="ng-title">{ &props.title }</h2>
                     <p class="ng-meta">
-                        { format!("{} words · {} quotations · read in {:.1} ms", props.words, props.quotes.len(), props.elapsed_ms) }
+                        { format!("{} words · {} quotations · {} actors · {} disputes · read in {:.1} ms",
+                            props.words, props.quotes.len(), props.actors.len(), props.disputes.len(), props.elapsed_ms) }
                     </p>
                     <button class="ng-close" type="button" aria-label="Hide newsgloss" onclick={toggle}>{ "×" }</button>
                 </header>
                 if let Some(notice) = &props.notice {
                     <p class="ng-notice" role="status">{ notice }</p>
                 }
-                <QuoteList quotes={props.quotes.clone()} selected={state.selected} on_select={select} />
+                <Legend layers={props.layers.clone()} hidden={state.hidden.clone()} on_switch={switch_layer} />
+                <div class="ng-tabs" role="tablist" aria-label="Findings">
+                    { tab(Panel::Quotes, format!("Quotes ({})", props.quotes.len())) }
+                    { tab(Panel::Actors, format!("Actors ({})", props.actors.len())) }
+                    { tab(Panel::Disputes, format!("Disputes ({})", props.disputes.len())) }
+                </div>
+                { match state.panel {
+                    Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} selected={state.selected} on_select={select} /> },
+                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={props.on_actor.clone()} /> },
+                    Panel::Disputes => html! { <DisputeList disputes={props.disputes.clone()} on_span={props.on_span.clone()} /> },
+                } }
             </aside>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    layers: Rc<Vec<LayerItem>>,
+    hidden: Vec<String>,
+    on_switch: Callback<String>,
+}
+
+/// The layers with something in them, each a switch with its count.
+#[function_component(Legend)]
+fn legend(props: &LegendProps) -> Html {
+    html! {
+        <div class="ng-legend" role="group" aria-label="Highlights on the page">
+            { for props.layers.iter().filter(|l| l.count > 0).map(|l| {
+                let on = !props.hidden.iter().any(|h| h == l.name);
+                let name = l.name.to_string();
+                let on_switch = props.on_switch.clone();
+                html! {
+                    <button type="button" class={classes!("ng-layer", format!("ng-l-{}", l.name), (!on).then_some("ng-off"))}
+                        aria-pressed={on.to_string()} data-layer={l.name}
+                        onclick={Callback::from(move |_| on_switch.emit(name.clone()))}>
+                        <span class="ng-swatch" aria-hidden="true"></span>
+                        { format!("{} {}", l.label, l.count) }
+                    </button>
+                }
+            }) }
         </div>
     }
 }
@@ -89,7 +197,7 @@ struct QuoteListProps {
 #[function_component(QuoteList)]
 fn quote_list(props: &QuoteListProps) -> Html {
     html! {
-        <section class="ng-section" aria-labelledby="ng-quotes-h">
+        <section class="ng-section" role="tabpanel" aria-labelledby="ng-quotes-h">
             <h3 id="ng-quotes-h">{ format!("Quotations ({})", props.quotes.len()) }</h3>
             if props.quotes.is_empty() {
                 <p class="ng-empty">{ "No quotations in this article." }</p>
@@ -115,6 +223,118 @@ fn quote_list(props: &QuoteListProps) -> Html {
                 </ol>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActorListProps {
+    actors: Rc<Vec<ActorItem>>,
+    on_actor: Callback<usize>,
+}
+
+/// Actors grouped by kind, most mentioned first; a click steps through the
+/// actor's mentions on the page.
+#[function_component(ActorList)]
+fn actor_list(props: &ActorListProps) -> Html {
+    let groups = [
+        (ActorKind::Person, "People"),
+        (ActorKind::Organization, "Organizations"),
+        (ActorKind::Place, "Places"),
+        (ActorKind::Group, "Groups"),
+    ];
+    html! {
+        <section class="ng-section" role="tabpanel" aria-label="Actors">
+            if props.actors.is_empty() {
+                <p class="ng-empty">{ "No actors found." }</p>
+            }
+            { for groups.iter().map(|(kind, label)| {
+                let mut members: Vec<(usize, &ActorItem)> =
+                    props.actors.iter().enumerate().filter(|(_, a)| a.kind == *kind).collect();
+                members.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
+                if members.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <>
+                        <h3>{ format!("{label} ({})", members.len()) }</h3>
+                        <ul class="ng-list ng-actors">
+                            { for members.into_iter().map(|(i, a)| {
+                                let on_actor = props.on_actor.clone();
+                                html! {
+                                    <li key={i}>
+                                        <button type="button" class={classes!("ng-item", "ng-actor", format!("ng-a-{}", kind_name(a.kind)))}
+                                            title="Show every mention; click again for the next"
+                                            onclick={Callback::from(move |_| on_actor.emit(i))}>
+                                            <span class="ng-name">{ &a.name }</span>
+                                            <span class="ng-count" aria-label={format!("{} mentions", a.mentions)}>{ a.mentions }</span>
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </>
+                }
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DisputeListProps {
+    disputes: Rc<Vec<DisputeItem>>,
+    on_span: Callback<Span>,
+}
+
+/// Each dispute as a card: the topic, the claim and its positions.
+#[function_component(DisputeList)]
+fn dispute_list(props: &DisputeListProps) -> Html {
+    let part = |p: &PartItem, class: &'static str| {
+        let on_span = props.on_span.clone();
+        let span = p.span;
+        let badge = p.stance.map_or("claim", stance_label);
+        html! {
+            <button type="button" class={classes!("ng-item", "ng-part", class)} onclick={Callback::from(move |_| on_span.emit(span))}>
+                <span class={classes!("ng-kind", format!("ng-stance-{badge}"))}>{ badge }</span>
+                <span class="ng-holder">{ p.holder.clone().unwrap_or_else(|| "unattributed".to_string()) }</span>
+                <span class="ng-excerpt">{ &p.excerpt }</span>
+            </button>
+        }
+    };
+    html! {
+        <section class="ng-section" role="tabpanel" aria-label="Disputes">
+            if props.disputes.is_empty() {
+                <p class="ng-empty">{ "No disputed claims found." }</p>
+            }
+            <ol class="ng-list">
+                { for props.disputes.iter().enumerate().map(|(i, d)| html! {
+                    <li key={i} class="ng-dispute">
+                        <h4 class="ng-topic">{ &d.topic }</h4>
+                        { part(&d.claim, "ng-claim") }
+                        <div class="ng-positions">
+                            { for d.positions.iter().map(|p| part(p, "ng-position")) }
+                        </div>
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn stance_label(s: Stance) -> &'static str {
+    match s {
+        Stance::Disputes => "disputes",
+        Stance::Denies => "denies",
+        Stance::Qualifies => "qualifies",
+        Stance::Supports => "supports",
+    }
+}
+
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organization",
+        ActorKind::Place => "place",
+        ActorKind::Group => "group",
     }
 }
 

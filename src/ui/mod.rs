@@ -4,10 +4,11 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+pub mod layers;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{App, AppProps, QuoteItem};
+pub use app::{ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
 /// The widget's own stylesheet, scoped by its shadow root.
 pub const WIDGET_CSS: &str = include_str!("widget.css");

@@ -19,7 +19,7 @@ use super::panic;
 use crate::analysis::{analyze, Analysis};
 use crate::article;
 use crate::text::{segment::word_count, Offsets};
-use crate::ui::{App, AppProps, QuoteItem};
+use crate::ui::{self, layers::layers, ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
 /// A mounted widget. Dropping it (or `destroy()`) removes every trace.
 #[wasm_bindgen]
@@ -61,22 +61,23 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let analysis = analyze(&found.text);
     let t2 = now();
 
-    let offsets = Offsets::new(&found.text);
-    let ranges: Vec<Option<Range>> = analysis
-        .quotes
-        .iter()
-        .map(|q| {
-            let start = offsets.char_to_byte(q.start)?;
-            let end = offsets.char_to_byte(q.end)?;
-            dom.range(&doc, &found, start, end)
-        })
-        .collect();
+    let page = Rc::new(Page { doc: doc.clone(), dom, article: found });
+    let offsets = Offsets::new(&page.article.text);
+    let layers = layers(&analysis);
     let highlights = Rc::new(RefCell::new(None));
+    let hidden = stored_hidden_layers();
+    let mut drawn: Vec<(&'static str, Vec<Range>)> = Vec::new();
     let mut notice = None;
     if Highlights::supported() {
         let mut h = Highlights::install(&doc);
-        let drawn: Vec<Range> = ranges.iter().flatten().cloned().collect();
-        h.set("quote", &drawn).map_err(|_| JsError::new("the browser refused the highlights"))?;
+        for layer in &layers {
+            let ranges = page.ranges(&offsets, &layer.spans);
+            if !hidden.iter().any(|x| x == layer.name) {
+                h.set(layer.name, &ranges, layer.priority)
+                    .map_err(|_| JsError::new("the browser refused the highlights"))?;
+            }
+            drawn.push((layer.name, ranges));
+        }
         *highlights.borrow_mut() = Some(h);
     } else {
         notice = Some(
@@ -86,29 +87,81 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let t3 = now();
     mark(&perf, "newsgloss:highlights-drawn");
 
-    let actor_name = |id: &str| analysis.actors.iter().find(|a| a.id == id).map(|a| a.name.clone());
+    let text = &page.article.text;
+    let actor_name = |id: &Option<String>| {
+        id.as_ref().and_then(|id| analysis.actors.iter().find(|a| &a.id == id)).map(|a| a.name.clone())
+    };
     let quotes = analysis
         .quotes
         .iter()
         .map(|q| QuoteItem {
-            text: found.text.chars().skip(q.start).take(q.end - q.start).collect(),
+            text: excerpt(text, &offsets, (q.start, q.end), usize::MAX),
             kind: q.kind,
-            speaker: q.speaker.as_ref().and_then(|s| match &s.actor {
-                Some(id) => actor_name(id),
-                None => Some(found.text.chars().skip(s.start).take(s.end - s.start).collect()),
-            }),
+            speaker: q
+                .speaker
+                .as_ref()
+                .and_then(|s| actor_name(&s.actor).or_else(|| Some(excerpt(text, &offsets, (s.start, s.end), 60)))),
         })
         .collect();
+    let actors = analysis
+        .actors
+        .iter()
+        .map(|a| ActorItem { name: a.name.clone(), kind: a.kind, mentions: a.mentions.len() })
+        .collect();
+    let part = |span: (usize, usize), holder: &Option<String>, stance| PartItem {
+        excerpt: excerpt(text, &offsets, span, 160),
+        holder: actor_name(holder),
+        span,
+        stance,
+    };
+    let disputes = analysis
+        .disputes
+        .iter()
+        .map(|d| DisputeItem {
+            topic: d.topic.clone(),
+            claim: part((d.claim.start, d.claim.end), &d.claim.holder, None),
+            positions: d.positions.iter().map(|p| part((p.start, p.end), &p.holder, Some(p.stance))).collect(),
+        })
+        .collect();
+    let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.spans.len() }).collect();
+    let quote_spans: Vec<(usize, usize)> = analysis.quotes.iter().map(|q| (q.start, q.end)).collect();
+    let mention_spans: Vec<Vec<(usize, usize)>> =
+        analysis.actors.iter().map(|a| a.mentions.iter().map(|m| (m.start, m.end)).collect()).collect();
     let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
     let open = option(&options, "open").is_none_or(|v| v != "false");
+    let focus = focus_callback(page.clone(), highlights.clone());
     let props = AppProps {
         title,
-        words: word_count(&found.text),
+        words: word_count(text),
         quotes: Rc::new(quotes),
+        actors: Rc::new(actors),
+        disputes: Rc::new(disputes),
+        layers: Rc::new(legend),
         elapsed_ms: timings.total,
         notice,
         start_open: open,
-        on_focus: focus_callback(highlights.clone(), ranges),
+        start_hidden: hidden,
+        on_focus: {
+            let focus = focus.clone();
+            yew::Callback::from(move |i: usize| {
+                if let Some(&span) = quote_spans.get(i) {
+                    focus(&[span], 0);
+                }
+            })
+        },
+        on_actor: {
+            let focus = focus.clone();
+            let cursors = RefCell::new(vec![0usize; mention_spans.len()]);
+            yew::Callback::from(move |i: usize| {
+                let Some(spans) = mention_spans.get(i) else { return };
+                let mut cursors = cursors.borrow_mut();
+                let Some(k) = cursors.get_mut(i) else { return };
+                focus(spans, *k);
+                *k = (*k + 1) % spans.len().max(1);
+            })
+        },
+        on_span: yew::Callback::from(move |span: (usize, usize)| focus(&[span], 0)),
+        on_layer: layer_callback(highlights.clone(), drawn),
     };
     let container = doc.create_element("div").map_err(|_| JsError::new("cannot create the widget"))?;
     container.set_class_name("ng-app");
@@ -156,15 +209,99 @@ impl Widget {
     }
 }
 
-/// Scrolls the page to quote `i` and flashes it.
-fn focus_callback(highlights: Rc<RefCell<Option<Highlights>>>, ranges: Vec<Option<Range>>) -> yew::Callback<usize> {
-    yew::Callback::from(move |i: usize| {
-        let Some(Some(range)) = ranges.get(i) else { return };
-        scroll_to(range);
+/// The page as read: the DOM tree behind the article text, so that spans
+/// of the text can become ranges on the page at any time.
+struct Page {
+    doc: web_sys::Document,
+    dom: DomTree,
+    article: article::Article,
+}
+
+impl Page {
+    /// DOM ranges for code-point spans of the article text (spans that map
+    /// onto nothing are left out).
+    fn ranges(&self, offsets: &Offsets, spans: &[(usize, usize)]) -> Vec<Range> {
+        spans
+            .iter()
+            .filter_map(|&(s, e)| {
+                self.dom.range(&self.doc, &self.article, offsets.char_to_byte(s)?, offsets.char_to_byte(e)?)
+            })
+            .collect()
+    }
+}
+
+/// Marks spans on the page and scrolls to one of them.
+type Focus = Rc<dyn Fn(&[(usize, usize)], usize)>;
+
+/// `focus(spans, k)`: marks all `spans` (the focus highlight) and scrolls to
+/// the `k`-th.
+fn focus_callback(page: Rc<Page>, highlights: Rc<RefCell<Option<Highlights>>>) -> Focus {
+    Rc::new(move |spans: &[(usize, usize)], k: usize| {
+        let offsets = Offsets::new(&page.article.text);
+        let ranges = page.ranges(&offsets, spans);
+        if let Some(range) = ranges.get(k).or(ranges.first()) {
+            scroll_to(range);
+        }
         if let Some(h) = highlights.borrow_mut().as_mut() {
-            let _ = h.set("focus", std::slice::from_ref(range));
+            let _ = h.set("focus", &ranges, 10);
         }
     })
+}
+
+/// Switches a highlight layer on or off, and remembers the choice.
+fn layer_callback(
+    highlights: Rc<RefCell<Option<Highlights>>>,
+    drawn: Vec<(&'static str, Vec<Range>)>,
+) -> yew::Callback<(String, bool)> {
+    let layers = ui::layers::layers(&crate::analysis::Analysis::default());
+    yew::Callback::from(move |(name, visible): (String, bool)| {
+        if let Some(h) = highlights.borrow_mut().as_mut() {
+            let priority = layers.iter().find(|l| l.name == name).map_or(1, |l| l.priority);
+            match drawn.iter().find(|(n, _)| *n == name) {
+                Some((n, ranges)) if visible => {
+                    let _ = h.set(n, ranges, priority);
+                }
+                _ => h.remove(&name),
+            }
+        }
+        let mut hidden = stored_hidden_layers();
+        hidden.retain(|h| *h != name);
+        if !visible {
+            hidden.push(name);
+        }
+        store_hidden_layers(&hidden);
+    })
+}
+
+const HIDDEN_KEY: &str = "newsgloss:hidden-layers";
+
+/// The layers the reader switched off, from local storage (none when
+/// storage is unavailable or unreadable).
+fn stored_hidden_layers() -> Vec<String> {
+    let stored = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(HIDDEN_KEY).ok().flatten())
+        .unwrap_or_default();
+    stored.split(',').filter(|s| !s.is_empty() && s.len() < 40).map(str::to_string).collect()
+}
+
+/// Best effort: a full or forbidden storage only loses this preference.
+fn store_hidden_layers(hidden: &[String]) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(HIDDEN_KEY, &hidden.join(","));
+    }
+}
+
+/// The text of a code-point span, cut to `max` chars with an ellipsis.
+fn excerpt(text: &str, offsets: &Offsets, (s, e): (usize, usize), max: usize) -> String {
+    let (Some(a), Some(b)) = (offsets.char_to_byte(s), offsets.char_to_byte(e)) else { return String::new() };
+    let slice = text.get(a..b).unwrap_or_default().trim();
+    if max == usize::MAX || slice.chars().count() <= max {
+        return slice.to_string();
+    }
+    let mut cut: String = slice.chars().take(max).collect();
+    cut.push('…');
+    cut
 }
 
 /// Scrolls the window so that `range` sits in the part of the viewport the

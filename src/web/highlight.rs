@@ -37,11 +37,13 @@ impl Highlights {
         Highlights { doc: doc.clone(), sheet, names: Vec::new() }
     }
 
-    /// Sets highlight `name` (without prefix) to exactly `ranges`.
-    pub fn set(&mut self, name: &str, ranges: &[Range]) -> Result<(), JsValue> {
+    /// Sets highlight `name` (without prefix) to exactly `ranges`, painted
+    /// over highlights of lower `priority`.
+    pub fn set(&mut self, name: &str, ranges: &[Range], priority: i32) -> Result<(), JsValue> {
         let full = format!("{PREFIX}{name}");
         let abstract_ranges: Vec<AbstractRange> = ranges.iter().map(|r| r.clone().unchecked_into()).collect();
         let highlight = Highlight::new(&abstract_ranges)?;
+        highlight.set_priority(priority);
         web_sys::css::JsNamespaceCss::highlights().set(&full, &highlight);
         if !self.names.contains(&full) {
             self.names.push(full);

@@ -40,7 +40,7 @@ test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
   assert.ok(box && box.width >= 300, `panel width ${box?.width}`);
   assert.equal(await page.locator("newsgloss-widget .ng-title").textContent(),
     "Russia calls for new comprehensive security agreement with NATO");
-  assert.match(await page.locator("newsgloss-widget .ng-meta").textContent(), /\d+ words · 10 quotations/);
+  assert.match(await page.locator("newsgloss-widget .ng-meta").textContent(), /\d+ words · 10 quotations · \d+ actors · \d+ disputes/);
   // Each quotation says who said it.
   const putin = page.locator("newsgloss-widget .ng-item", { hasText: "Our recent warnings" });
   assert.equal(await putin.locator(".ng-speaker").textContent(), "— Vladimir V. Putin");
@@ -66,7 +66,7 @@ test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
 
   // Screenshots, to be looked at: the quote in view, desktop and phone.
   const scrollToQuote = () => page.evaluate(async (t) => {
-    const r = Array.from(CSS.highlights.get("newsgloss-quote").values()).find((r) => r.toString() === t);
+    const r = Array.from(CSS.highlights.get("newsgloss-quote-direct").values()).find((r) => r.toString() === t);
     r.startContainer.parentElement.scrollIntoView({ block: "center", behavior: "instant" });
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     return r.getBoundingClientRect().top;

@@ -49,11 +49,15 @@ export async function ready(page) {
   });
 }
 
-// The text of every range in highlight `name`.
+// The text of every range in the highlights named `name` or `name-*`
+// ("newsgloss-quote" gathers the direct, partial and scare layers).
 export async function highlighted(page, name) {
   return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    return h ? Array.from(h.values()).map((r) => r.toString()) : [];
+    const out = [];
+    for (const [key, h] of CSS.highlights) {
+      if (key === n || key.startsWith(n + "-")) out.push(...Array.from(h.values()).map((r) => r.toString()));
+    }
+    return out;
   }, name);
 }
 

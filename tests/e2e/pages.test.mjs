@@ -60,8 +60,9 @@ for (const name of PAGES) {
     assert.equal(await ready(page), "ok");
     const got = await page.evaluate(() => {
       const a = window.newsgloss.analysis();
-      const h = CSS.highlights.get("newsgloss-quote");
-      return { text: a.text, quotes: a.quotes.length, highlighted: h ? h.size : 0,
+      let drawn = 0;
+      for (const [key, h] of CSS.highlights) if (key.startsWith("newsgloss-quote-")) drawn += h.size;
+      return { text: a.text, quotes: a.quotes.length, highlighted: drawn,
         ms: window.newsgloss.timings().total, body: document.body.textContent };
     });
     assert.equal(got.body, before, "the page's text is unchanged");

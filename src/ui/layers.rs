@@ -1,0 +1,96 @@
+//! What the page shows as highlights: the findings sorted into named layers
+//! (actors by kind, quotations by kind, claims, positions), each a list of
+//! code-point spans. Pure, so the grouping is tested natively; the shell
+//! turns spans into DOM ranges and each layer into one CSS highlight.
+
+use crate::analysis::{ActorKind, Analysis, QuoteKind};
+
+/// One highlight layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    /// The highlight name (without the `newsgloss-` prefix) and CSS hook.
+    pub name: &'static str,
+    /// What the legend calls it.
+    pub label: &'static str,
+    /// Code-point spans into the analysed text.
+    pub spans: Vec<(usize, usize)>,
+    /// Paint order when layers overlap: higher paints over lower.
+    pub priority: i32,
+}
+
+/// Every layer, in legend order, including empty ones.
+pub fn layers(a: &Analysis) -> Vec<Layer> {
+    let actor = |name, label, kind: ActorKind| Layer {
+        name,
+        label,
+        spans: a
+            .actors
+            .iter()
+            .filter(|x| x.kind == kind)
+            .flat_map(|x| x.mentions.iter().map(|m| (m.start, m.end)))
+            .collect(),
+        priority: 3,
+    };
+    let quote = |name, label, kind: QuoteKind| Layer {
+        name,
+        label,
+        spans: a.quotes.iter().filter(|q| q.kind == kind).map(|q| (q.start, q.end)).collect(),
+        priority: 2,
+    };
+    vec![
+        actor("actor-person", "People", ActorKind::Person),
+        actor("actor-organization", "Organizations", ActorKind::Organization),
+        actor("actor-place", "Places", ActorKind::Place),
+        actor("actor-group", "Groups", ActorKind::Group),
+        quote("quote-direct", "Direct quotations", QuoteKind::Direct),
+        quote("quote-partial", "Partial quotations", QuoteKind::Partial),
+        quote("quote-scare", "Scare quotes", QuoteKind::Scare),
+        Layer {
+            name: "claim",
+            label: "Disputed claims",
+            spans: a.disputes.iter().map(|d| (d.claim.start, d.claim.end)).collect(),
+            priority: 1,
+        },
+        Layer {
+            name: "position",
+            label: "Positions",
+            spans: a.disputes.iter().flat_map(|d| d.positions.iter().map(|p| (p.start, p.end))).collect(),
+            priority: 1,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn sorts_the_seed_findings_into_layers() {
+        let seed = include_str!("../../seeds/000_ef33c36d7de74af4.txt");
+        let a = analyze(seed);
+        let ls = layers(&a);
+        let count = |name: &str| ls.iter().find(|l| l.name == name).map_or(0, |l| l.spans.len());
+        let mentions: usize = a.actors.iter().map(|x| x.mentions.len()).sum();
+        assert_eq!(
+            count("actor-person") + count("actor-organization") + count("actor-place") + count("actor-group"),
+            mentions
+        );
+        assert_eq!(count("quote-direct") + count("quote-partial") + count("quote-scare"), 10);
+        assert_eq!(count("quote-scare"), 2);
+        assert_eq!(count("claim"), a.disputes.len());
+        assert!(count("position") >= 4);
+        // Every span is inside the text.
+        let len = seed.chars().count();
+        assert!(ls.iter().flat_map(|l| &l.spans).all(|&(s, e)| s < e && e <= len));
+    }
+
+    #[test]
+    fn names_are_unique_and_empty_analysis_gives_empty_layers() {
+        let ls = layers(&Analysis::default());
+        let mut names: Vec<&str> = ls.iter().map(|l| l.name).collect();
+        names.dedup();
+        assert_eq!(names.len(), 9);
+        assert!(ls.iter().all(|l| l.spans.is_empty()));
+    }
+}
