@@ -12,7 +12,7 @@
 
 mod cluster;
 mod extract;
-mod hash;
+pub(crate) mod hash;
 mod lexicon;
 mod tokens;
 
@@ -47,7 +47,11 @@ pub fn find_actors(text: &str) -> Vec<ActorFound> {
     doc.scan_appositions();
     doc.scan_nouns();
     doc.scan_groups();
-    cluster::cluster(text, doc.raws)
+    // The tokens are the largest structure: free them before clustering,
+    // which builds its own, to keep the peak heap down.
+    let raws = std::mem::take(&mut doc.raws);
+    drop(doc);
+    cluster::cluster(text, raws)
 }
 
 #[cfg(test)]

@@ -14,11 +14,12 @@
 //!
 //! Linear in the text: every claim looks back over a bounded window.
 
+use super::actors::hash::Map;
 use super::actors::{ActorFound, Mention};
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::text::segment::sentences;
 
@@ -215,28 +216,48 @@ fn read_sentence(
         .filter(|(m, _)| m.end <= end)
         .map(|(m, i)| (m.start - start, *i))
         .collect();
-    let mut words = content_words(&lower);
-    words.sort_unstable();
-    words.dedup();
-    // One pass over the words finds the cues; a phrase is checked only where
-    // its first word stands.
+    // One pass over the words collects the content words and finds the
+    // cues; a phrase is checked only where its first word stands.
+    let mut words = Vec::new();
     let (mut claim_cue, mut counter) = (None, None::<(usize, Stance)>);
-    if aligned {
-        for (at, word) in word_spans(&lower) {
-            if claim_cue.is_none() && CLAIM_CUES.iter().any(|c| word.starts_with(c)) {
-                claim_cue = Some(at);
-            }
-            for &(first, cue, stance) in cues {
-                if first == word
-                    && find_word(&lower[at..], cue) == Some(0)
-                    && counter.is_none_or(|(a, s)| (strength(stance), at) < (strength(s), a))
-                {
-                    counter = Some((at, stance));
-                }
+    for (at, word) in word_spans(&lower) {
+        if is_content_word(word) {
+            words.push(hash(stem(word)));
+        }
+        if !aligned || !may_start_cue(word) {
+            continue;
+        }
+        if claim_cue.is_none() && CLAIM_CUES.iter().any(|c| word.starts_with(c)) {
+            claim_cue = Some(at);
+        }
+        for &(first, cue, stance) in cues {
+            if first == word
+                && find_word(&lower[at..], cue) == Some(0)
+                && counter.is_none_or(|(a, s)| (strength(stance), at) < (strength(s), a))
+            {
+                counter = Some((at, stance));
             }
         }
     }
+    words.sort_unstable();
+    words.dedup();
     Sentence { start, end, lower, actors, words, claim_cue, counter }
+}
+
+/// Whether `word` could begin a claim or counter cue, judged by its first
+/// byte: most words cannot, and skip the comparisons with every cue.
+fn may_start_cue(word: &str) -> bool {
+    static INITIALS: OnceLock<[bool; 256]> = OnceLock::new();
+    let initials = INITIALS.get_or_init(|| {
+        let mut t = [false; 256];
+        for cue in CLAIM_CUES.iter().chain(COUNTER_CUES.iter().map(|(c, _)| c)) {
+            if let Some(&b) = cue.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    });
+    word.as_bytes().first().is_some_and(|&b| initials[usize::from(b)])
 }
 
 /// The words of lower-cased text with their byte offsets.
@@ -251,11 +272,36 @@ fn word_spans(lower: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Stemmed content words of lower-cased text, hashed, in order.
 fn content_words(lower: &str) -> Vec<u64> {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && !STOPWORDS.contains(w))
-        .map(|w| hash(stem(w)))
-        .collect()
+    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| is_content_word(w)).map(|w| hash(stem(w))).collect()
+}
+
+/// Whether a (lower-cased) word counts towards a sentence's topic.
+fn is_content_word(w: &str) -> bool {
+    w.len() > 2 && !is_stopword(w)
+}
+
+/// Whether `w` is one of [`STOPWORDS`]. Checked for every word of the text,
+/// so the words are compared as packed integers (all stopwords fit in eight
+/// bytes) in a sorted table built once, not as strings in a linear scan.
+fn is_stopword(w: &str) -> bool {
+    static SORTED: OnceLock<Vec<u64>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v: Vec<u64> = STOPWORDS.iter().filter_map(|s| pack8(s)).collect();
+        v.sort_unstable();
+        v
+    });
+    pack8(w).is_some_and(|k| sorted.binary_search(&k).is_ok())
+}
+
+/// The bytes of a word of at most eight bytes as one integer, zero-padded
+/// (words hold no NUL, so distinct words pack differently).
+fn pack8(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    (b.len() <= 8).then(|| {
+        let mut a = [0u8; 8];
+        a[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(a)
+    })
 }
 
 /// FNV-1a: words only need telling apart within one article.
@@ -291,13 +337,22 @@ fn find_word(hay: &str, phrase: &str) -> Option<usize> {
 /// Crude stemming: enough to match "proposal" with "proposals" and
 /// "assurance" with "assurances".
 fn stem(w: &str) -> &str {
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    let w = trim_suffix_all(trim_suffix_all(w, "'s"), "’s");
     for suffix in ["ing", "ed", "es", "s"] {
         if w.len() > suffix.len() + 3 {
             if let Some(stripped) = w.strip_suffix(suffix) {
                 return stripped;
             }
         }
+    }
+    w
+}
+
+/// `w` with every trailing repeat of `suffix` removed, like
+/// `trim_end_matches` but without building a substring searcher per call.
+fn trim_suffix_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(stripped) = w.strip_suffix(suffix) {
+        w = stripped;
     }
     w
 }
@@ -309,8 +364,9 @@ fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
 
 /// How much sharing a word says about a shared topic: words found in many
 /// sentences of the article (its main actors, say) say little.
-fn word_weights(sents: &[Sentence]) -> HashMap<u64, f32> {
-    let mut df: HashMap<u64, usize> = HashMap::new();
+/// (The quick hasher, not SipHash: every content word of the text passes here.)
+fn word_weights(sents: &[Sentence]) -> Map<u64, f32> {
+    let mut df: Map<u64, usize> = Map::default();
     for s in sents {
         for w in &s.words {
             *df.entry(*w).or_default() += 1;
@@ -320,7 +376,7 @@ fn word_weights(sents: &[Sentence]) -> HashMap<u64, f32> {
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &HashMap<u64, f32>) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Map<u64, f32>) -> Option<usize> {
     let pos = &sents[j];
     let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
     let window = if contrastive { NEAR } else { WINDOW };

@@ -159,7 +159,9 @@ fn lower(w: &str) -> String {
 /// Appends the lookup form of `w` (lower case, ’ as ').
 fn push_folded(out: &mut String, w: &str) {
     for c in w.chars() {
+        // ASCII first: the common case, without the Unicode tables.
         match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             '’' | '‘' => out.push('\''),
             _ => out.extend(c.to_lowercase()),
         }
@@ -369,7 +371,7 @@ impl<'a> Doc<'a> {
     /// The word with its possessive, as used inside longer names.
     fn wfull(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        &self.text[t.s..t.pe]
+        &self.text[t.s..t.pe()]
     }
 
     fn seen_lower(&self, w: &str) -> bool {
@@ -400,8 +402,9 @@ impl<'a> Doc<'a> {
         if !with_lower(first, |l| self.lx.starts_name(l)) {
             return None;
         }
-        let mut written = String::new();
-        let mut folded = String::new();
+        // Room for a few words up front: one allocation, not one per growth.
+        let mut written = String::with_capacity(64);
+        let mut folded = String::with_capacity(64);
         let mut best = None;
         let lim = c.len().min(p + self.lx.max_words);
         for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
@@ -1505,12 +1508,16 @@ impl<'a> Doc<'a> {
         let n = self.toks.len();
         for k in 0..n {
             let t = self.toks[k];
-            if !t.is_word() || t.compound || covered(t.s) {
+            if !t.is_word() || t.compound {
                 continue;
             }
             let w = self.w(k);
-            // Group nouns are plurals (and a few collectives): skip the rest cheaply.
+            // Group nouns are plurals (and a few collectives): skip the rest
+            // cheaply, before the search for a mention covering the word.
             if !(w.ends_with('s') || w.ends_with("men") || matches!(w, "police" | "Police" | "clergy" | "Clergy")) {
+                continue;
+            }
+            if covered(t.s) {
                 continue;
             }
             let noun = matches!(t.shape, Shape::Lower | Shape::Title) && with_lower(w, |l| lx.group_noun.contains(l));

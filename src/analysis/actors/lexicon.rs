@@ -112,7 +112,9 @@ pub fn norm_key(s: &str) -> String {
             out.push(' ');
         }
         for c in w.chars() {
+            // ASCII first: the common case, without the Unicode tables.
             match c {
+                _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 '’' | '‘' => out.push('\''),
                 _ => out.extend(c.to_lowercase()),
             }

@@ -19,13 +19,15 @@ pub enum Shape {
 }
 
 /// One token. `s..e` is the word without a possessive (or, for a
-/// compound like "Russian-backed", its head "Russian"); `pe` ends the
-/// possessive ("’s").
+/// compound like "Russian-backed", its head "Russian"); `pe()` ends the
+/// possessive ("’s"). Kept small (24 bytes): the token list is the largest
+/// structure of the analysis, about one token per six bytes of text.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     pub s: usize,
     pub e: usize,
-    pub pe: usize,
+    /// Bytes of the possessive after `e` (at most 4: an apostrophe and "s").
+    pub poss: u8,
     pub shape: Shape,
     /// First word of a sentence, line, quotation or title-case headline:
     /// its capital says nothing.
@@ -43,7 +45,11 @@ impl Tok {
         self.shape != Shape::Punct
     }
     pub fn has_poss(&self) -> bool {
-        self.pe > self.e
+        self.poss > 0
+    }
+    /// The end of the word with its possessive.
+    pub fn pe(&self) -> usize {
+        self.e + usize::from(self.poss)
     }
     /// Can be part of a name.
     pub fn namey(&self) -> bool {
@@ -65,6 +71,10 @@ fn is_hyphen(c: char) -> bool {
 
 /// Letters, digits and combining marks continue a word.
 fn is_word_char(c: char) -> bool {
+    // ASCII first: the common case, without the Unicode tables.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -131,6 +141,31 @@ fn compound_tail(t: &str) -> bool {
     t.chars().count() >= 3 && (TAILS.contains(&t) || t.ends_with("ed") || t.ends_with("ing"))
 }
 
+/// [`shape_of`] for ASCII text, by bytes (the same rules: for ASCII the
+/// char classes are the ASCII ones); most words take this path.
+fn ascii_shape(w: &[u8], dotted: bool) -> Shape {
+    let Some(&first) = w.first() else { return Shape::Other };
+    if first.is_ascii_digit() {
+        return Shape::Num;
+    }
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_ascii_uppercase() {
+        return Shape::Other;
+    }
+    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if w.iter().any(u8::is_ascii_lowercase) {
+        Shape::Title
+    } else if letters >= 2 {
+        Shape::Caps
+    } else if dotted {
+        Shape::Initial
+    } else {
+        Shape::Other
+    }
+}
+
 /// Lower-case prefixes glued to a family name: "al-Amr", "bin-Salman".
 fn name_prefix(p: &str) -> bool {
     matches!(p, "al" | "el" | "ad" | "ash" | "as" | "at" | "an" | "ar" | "az" | "bin" | "ibn" | "abu" | "ben" | "bint")
@@ -138,6 +173,9 @@ fn name_prefix(p: &str) -> bool {
 }
 
 fn shape_of(w: &str, dotted: bool) -> Shape {
+    if w.is_ascii() {
+        return ascii_shape(w.as_bytes(), dotted);
+    }
     let Some(first) = w.chars().next() else { return Shape::Other };
     if first.is_numeric() {
         return Shape::Num;
@@ -177,7 +215,7 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
             toks.push(Tok {
                 s: i,
                 e: i + clen,
-                pe: i + clen,
+                poss: 0,
                 shape: Shape::Punct,
                 initial: false,
                 nl,
@@ -287,11 +325,14 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
                 }
             }
         }
-        toks.push(Tok { s, e, pe, shape, initial: false, nl, compound, shout: false });
+        let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
+        toks.push(Tok { s, e, poss, shape, initial: false, nl, compound, shout: false });
         nl = false;
         i = j.max(pe);
     }
     mark_positions(text, &mut toks);
+    // The capacity was a guess; give back what it overshot.
+    toks.shrink_to_fit();
     toks
 }
 
