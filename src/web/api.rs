@@ -19,7 +19,7 @@ use super::panic;
 use crate::analysis::{analyze, Analysis};
 use crate::article;
 use crate::text::{segment::word_count, Offsets};
-use crate::ui::{self, layers::layers, ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
+use crate::ui::{layers::layers, ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
 /// A mounted widget. Dropping it (or `destroy()`) removes every trace.
 #[wasm_bindgen]
@@ -66,7 +66,7 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let layers = layers(&analysis);
     let highlights = Rc::new(RefCell::new(None));
     let hidden = stored_hidden_layers();
-    let mut drawn: Vec<(&'static str, Vec<Range>)> = Vec::new();
+    let mut drawn: Vec<Drawn> = Vec::new();
     let mut notice = None;
     if Highlights::supported() {
         let mut h = Highlights::install(&doc);
@@ -76,7 +76,7 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
                 h.set(layer.name, &ranges, layer.priority)
                     .map_err(|_| JsError::new("the browser refused the highlights"))?;
             }
-            drawn.push((layer.name, ranges));
+            drawn.push(Drawn { name: layer.name, ranges, priority: layer.priority });
         }
         *highlights.borrow_mut() = Some(h);
     } else {
@@ -248,18 +248,21 @@ fn focus_callback(page: Rc<Page>, highlights: Rc<RefCell<Option<Highlights>>>) -
     })
 }
 
+/// A highlight layer's ranges on the page, kept so that it can be switched
+/// back on without reading the page again.
+struct Drawn {
+    name: &'static str,
+    ranges: Vec<Range>,
+    priority: i32,
+}
+
 /// Switches a highlight layer on or off, and remembers the choice.
-fn layer_callback(
-    highlights: Rc<RefCell<Option<Highlights>>>,
-    drawn: Vec<(&'static str, Vec<Range>)>,
-) -> yew::Callback<(String, bool)> {
-    let layers = ui::layers::layers(&crate::analysis::Analysis::default());
+fn layer_callback(highlights: Rc<RefCell<Option<Highlights>>>, drawn: Vec<Drawn>) -> yew::Callback<(String, bool)> {
     yew::Callback::from(move |(name, visible): (String, bool)| {
         if let Some(h) = highlights.borrow_mut().as_mut() {
-            let priority = layers.iter().find(|l| l.name == name).map_or(1, |l| l.priority);
-            match drawn.iter().find(|(n, _)| *n == name) {
-                Some((n, ranges)) if visible => {
-                    let _ = h.set(n, ranges, priority);
+            match drawn.iter().find(|d| d.name == name) {
+                Some(d) if visible => {
+                    let _ = h.set(d.name, &d.ranges, d.priority);
                 }
                 _ => h.remove(&name),
             }
