@@ -194,34 +194,51 @@ struct QuoteListProps {
     on_select: Callback<usize>,
 }
 
+/// Quotations grouped by speaker (groups in order of first appearance,
+/// quotes in article order); a click scrolls to the quotation.
 #[function_component(QuoteList)]
 fn quote_list(props: &QuoteListProps) -> Html {
+    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for (i, q) in props.quotes.iter().enumerate() {
+        let who = q.speaker.as_deref();
+        match groups.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((who, vec![i])),
+        }
+    }
+    // Quotes nobody is named for go last.
+    groups.sort_by_key(|(who, _)| who.is_none());
     html! {
         <section class="ng-section" role="tabpanel" aria-labelledby="ng-quotes-h">
             <h3 id="ng-quotes-h">{ format!("Quotations ({})", props.quotes.len()) }</h3>
             if props.quotes.is_empty() {
                 <p class="ng-empty">{ "No quotations in this article." }</p>
-            } else {
-                <ol class="ng-list">
-                    { for props.quotes.iter().enumerate().map(|(i, q)| {
-                        let on_select = props.on_select.clone();
-                        let current = props.selected == Some(i);
-                        html! {
-                            <li key={i}>
-                                <button type="button" class={classes!("ng-item", current.then_some("ng-current"))}
-                                    aria-current={current.then_some("true")}
-                                    onclick={Callback::from(move |_| on_select.emit(i))}>
-                                    <span class={classes!("ng-kind", kind_class(q.kind))}>{ kind_label(q.kind) }</span>
-                                    <span class="ng-quote">{ format!("“{}”", q.text.trim()) }</span>
-                                    if let Some(who) = &q.speaker {
-                                        <span class="ng-speaker">{ format!("— {who}") }</span>
-                                    }
-                                </button>
-                            </li>
-                        }
-                    }) }
-                </ol>
             }
+            { for groups.into_iter().map(|(who, members)| html! {
+                <>
+                    <h4 class="ng-speaker-h">{ who.unwrap_or("No speaker named") }</h4>
+                    <ol class="ng-list">
+                        { for members.into_iter().map(|i| {
+                            let q = &props.quotes[i];
+                            let on_select = props.on_select.clone();
+                            let current = props.selected == Some(i);
+                            html! {
+                                <li key={i}>
+                                    <button type="button" class={classes!("ng-item", current.then_some("ng-current"))}
+                                        aria-current={current.then_some("true")}
+                                        onclick={Callback::from(move |_| on_select.emit(i))}>
+                                        <span class={classes!("ng-kind", kind_class(q.kind))}>{ kind_label(q.kind) }</span>
+                                        <span class="ng-quote">{ format!("“{}”", q.text.trim()) }</span>
+                                        if let Some(who) = &q.speaker {
+                                            <span class="ng-speaker">{ format!("— {who}") }</span>
+                                        }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </>
+            }) }
         </section>
     }
 }

@@ -44,6 +44,12 @@ test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
   // Each quotation says who said it.
   const putin = page.locator("newsgloss-widget .ng-item", { hasText: "Our recent warnings" });
   assert.equal(await putin.locator(".ng-speaker").textContent(), "— Vladimir V. Putin");
+  // Grouped by speaker: Putin's three quotations under one heading, in article order.
+  const heads = await page.locator("newsgloss-widget .ng-speaker-h").allTextContents();
+  assert.ok(heads.includes("Vladimir V. Putin") && heads.at(-1) === "No speaker named", JSON.stringify(heads));
+  const putinGroup = page.locator("newsgloss-widget .ng-speaker-h", { hasText: "Vladimir V. Putin" }).locator("xpath=following-sibling::ol[1]");
+  assert.deepEqual((await putinGroup.locator(".ng-quote").allTextContents()).map((t) => t.slice(1, 12)),
+    ["red lines”", "Our recent ", "Tensions ha"]);
   const scare = page.locator("newsgloss-widget .ng-item", { hasText: "open door" });
   assert.equal(await scare.locator(".ng-speaker").count(), 0, "a scare quote has no speaker");
 
