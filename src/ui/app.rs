@@ -229,9 +229,6 @@ fn quote_list(props: &QuoteListProps) -> Html {
                                         onclick={Callback::from(move |_| on_select.emit(i))}>
                                         <span class={classes!("ng-kind", kind_class(q.kind))}>{ kind_label(q.kind) }</span>
                                         <span class="ng-quote">{ format!("“{}”", q.text.trim()) }</span>
-                                        if let Some(who) = &q.speaker {
-                                            <span class="ng-speaker">{ format!("— {who}") }</span>
-                                        }
                                     </button>
                                 </li>
                             }
