@@ -1651,26 +1651,10 @@ impl<'a> Doc<'a> {
                         canon: None,
                     });
                 } else if matches!(pw, "the" | "The") && lx.anaphor.contains(w) {
-                    add.push(Raw {
-                        s: t.s,
-                        e: t.e,
-                        ns: t.s,
-                        ne: t.e,
-                        kind: ActorKind::Organization,
-                        key: Key::Anaphor(w.to_string()),
-                        canon: None,
-                    });
+                    add.push(anaphor(t.s, t.e, w));
                 }
             } else if t.shape == Shape::Lower && lx.anaphor.contains(w) && matches!(self.w(k - 1), "the" | "The") {
-                add.push(Raw {
-                    s: t.s,
-                    e: t.e,
-                    ns: t.s,
-                    ne: t.e,
-                    kind: ActorKind::Organization,
-                    key: Key::Anaphor(w.to_string()),
-                    canon: None,
-                });
+                add.push(anaphor(t.s, t.e, w));
             } else if t.shape == Shape::Title
                 && matches!(w, "West" | "East" | "North" | "South")
                 && matches!(self.w(k - 1), "the" | "The")
@@ -1690,4 +1674,10 @@ impl<'a> Doc<'a> {
         }
         self.raws.extend(add);
     }
+}
+
+/// "the ministry", "the agency": an organization named by its head noun,
+/// linked to the organization it refers back to.
+fn anaphor(s: usize, e: usize, word: &str) -> Raw {
+    Raw { s, e, ns: s, ne: e, kind: ActorKind::Organization, key: Key::Anaphor(word.to_string()), canon: None }
 }
