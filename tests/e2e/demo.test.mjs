@@ -29,7 +29,7 @@ async function withoutWidget() {
 
 test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
   const before = await withoutWidget();
-  const { page, context, errors, consoleErrors } = await open(browser);
+  const { page, context, errors, consoleErrors, requests } = await open(browser);
   await page.goto(BASE);
   assert.equal(await ready(page), "ok");
 
@@ -92,6 +92,10 @@ test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
 
   assert.deepEqual(errors, []);
   assert.deepEqual(consoleErrors, []);
+  // Nothing leaves the machine: the page's own files and the widget's three.
+  const paths = requests.map((u) => new URL(u)).map((u) => (u.origin + "/" === new URL(BASE).origin + "/" ? u.pathname : u.href));
+  assert.deepEqual([...new Set(paths)].sort(),
+    ["/", "/newsgloss.js", "/newsgloss_core.js", "/newsgloss_core_bg.wasm", "/site.css", "/site.js"]);
   await context.close();
 });
 
