@@ -1157,7 +1157,7 @@ impl<'a> Ctx<'a> {
         let clause_end = trimmed.ends_with([',', '?', '!', '—', '–']);
         // The engine's rule of thumb (a sentence-like quote is direct), made
         // stricter: a word or two ending in a comma is still a partial quote.
-        let direct_shape = super::guess_kind(content) == QuoteKind::Direct;
+        let direct_shape = guess_kind(content) == QuoteKind::Direct;
         if (direct_shape && words >= 5)
             || (ends_stop && words >= 2)
             || (immediate && words >= 2)
@@ -1363,6 +1363,17 @@ fn has_capital_word(text: &str, np: &Np) -> bool {
 
 fn is_quote_inside(w: &Window, np: &Np) -> bool {
     w.toks.iter().zip(&w.inside).any(|(t, &inside)| inside && t.start >= np.start && t.end <= np.end)
+}
+
+/// The shape of a quotation alone: a sentence-like quote is direct, a few
+/// words are partial (the cues then decide between partial and scare).
+fn guess_kind(content: &str) -> QuoteKind {
+    let ends_like_speech = content.trim_end().ends_with(['.', ',', '!', '?', '…']);
+    if word_count(content) >= 5 || ends_like_speech {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
 }
 
 #[cfg(test)]

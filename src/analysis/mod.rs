@@ -181,17 +181,6 @@ pub fn analyze(text: &str) -> Analysis {
     }
 }
 
-/// A sentence-like quote is direct; a few words are a partial quote.
-pub(crate) fn guess_kind(content: &str) -> QuoteKind {
-    let words = crate::text::segment::word_count(content);
-    let ends_like_speech = content.trim_end().ends_with(['.', ',', '!', '?', '…']);
-    if words >= 5 || ends_like_speech {
-        QuoteKind::Direct
-    } else {
-        QuoteKind::Partial
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1438,14 +1438,7 @@ impl<'a> Doc<'a> {
                     let closes =
                         b >= n || self.toks[b].nl || matches!(self.w(b), "," | "." | ";" | ")" | "said" | "says");
                     if closes && a < n && title_phrase(a, b) {
-                        // A title names no one: its name span is empty.
-                        add.push(Raw {
-                            s: self.toks[a].s,
-                            e: self.toks[b - 1].e,
-                            ns: self.toks[a].s,
-                            ne: self.toks[a].s,
-                            ..r.clone()
-                        });
+                        add.push(title_only(self.toks[a].s, self.toks[b - 1].e, r));
                     }
                 }
             }
@@ -1467,14 +1460,7 @@ impl<'a> Doc<'a> {
                         a += 1;
                     }
                     if a < b && title_phrase(a, b) {
-                        // A title names no one: its name span is empty.
-                        add.push(Raw {
-                            s: self.toks[a].s,
-                            e: self.toks[b - 1].e,
-                            ns: self.toks[a].s,
-                            ne: self.toks[a].s,
-                            ..r.clone()
-                        });
+                        add.push(title_only(self.toks[a].s, self.toks[b - 1].e, r));
                     }
                 }
             }
@@ -1674,6 +1660,12 @@ impl<'a> Doc<'a> {
         }
         self.raws.extend(add);
     }
+}
+
+/// A title naming no one ("the Secretary of State"): the mention covers
+/// `s..e`, its name span is empty.
+fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
+    Raw { s, e, ns: s, ne: s, ..like.clone() }
 }
 
 /// "the ministry", "the agency": an organization named by its head noun,
