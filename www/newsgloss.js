@@ -17,6 +17,20 @@
 //   newsgloss.timings()   {read, analyze, highlight, total} in ms
 //   newsgloss.destroy()   removes every trace: UI, highlights, styles, global
 //   newsgloss.error       the message shown, when it failed
+//
+// The reader's annotations (W3C Web Annotation JSON, stored in this
+// browser only):
+//
+//   newsgloss.getAnnotations()          array of annotations
+//   newsgloss.addAnnotation(anno)       adds one (object or JSON text); returns it as stored
+//   newsgloss.updateAnnotation(anno)    replaces the one with the same id
+//   newsgloss.removeAnnotation(id)      true if it was there
+//   newsgloss.exportJson({findings})    the export file's text (an AnnotationCollection)
+//   newsgloss.importJson(text)          Promise of a report {ok, added, updated,
+//                                       unchanged, skipped, error, message};
+//                                       all or nothing
+//   newsgloss.on(event, fn) / off(...)  events "createAnnotation", "updateAnnotation",
+//                                       "deleteAnnotation"; fn(annotation)
 
 const HOST_TAG = "newsgloss-widget";
 // Inline and !important: the one element host rules can reach is the host
@@ -66,11 +80,60 @@ const api = {
     host = shadow = null;
     if (window.newsgloss === api) delete window.newsgloss;
   },
+  getAnnotations() {
+    return guard(() => (widget ? widget.getAnnotations() : []), []);
+  },
+  addAnnotation(annotation) {
+    return call((w) => w.addAnnotation(annotation));
+  },
+  updateAnnotation(annotation) {
+    return call((w) => w.updateAnnotation(annotation));
+  },
+  removeAnnotation(id) {
+    return guard(() => (widget ? widget.removeAnnotation(String(id)) : false), false);
+  },
+  exportJson(opts) {
+    return guard(() => (widget ? widget.exportJson(!!(opts && opts.findings)) : null), null);
+  },
+  async importJson(text) {
+    await api.ready;
+    return call((w) => w.importJson(typeof text === "string" ? text : JSON.stringify(text)));
+  },
+  on(event, fn) {
+    if (typeof fn === "function") (handlers[event] || (handlers[event] = new Set())).add(fn);
+    return api;
+  },
+  off(event, fn) {
+    if (handlers[event]) handlers[event].delete(fn);
+    return api;
+  },
   // For tests: a Rust panic must be caught, logged once and shown.
   _panicForTests() {
     guard(() => widget && widget._panicForTests());
   },
 };
+
+const handlers = {};
+const EVENTS = { created: "createAnnotation", updated: "updateAnnotation", deleted: "deleteAnnotation" };
+
+// A script's handler throwing must not break the widget.
+function emit(type, annotation) {
+  for (const fn of handlers[EVENTS[type]] || []) {
+    try { fn(annotation); } catch (e) { console.warn("newsgloss: an event handler failed:", e); }
+  }
+}
+
+// Calls that report bad input as an Error for the caller (not the widget).
+function call(fn) {
+  if (!widget) throw new Error(api.error || "newsgloss is not ready yet (await newsgloss.ready)");
+  if (broken) throw new Error(api.error);
+  try {
+    return fn(widget);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) { broken = true; fail(e); }
+    throw e instanceof Error ? e : new Error(String(e));
+  }
+}
 
 // Calls into the engine; a trap (e.g. after a panic) becomes a message.
 function guard(fn, fallback) {
@@ -172,6 +235,7 @@ async function start() {
   const source = await fetchWasm(wasmUrl);
   await glue.default({ module_or_path: source });
   widget = glue.mount(shadow, options);
+  widget.setListener(emit);
   return api;
 }
 

@@ -14,10 +14,16 @@
 //! Pure: no I/O, no clock, no DOM; the same code runs in the widget and the
 //! CLI. Offsets are Unicode code points, end exclusive, as in the analysis.
 
+pub mod corrections;
+pub mod export;
 pub mod findings;
+pub mod import;
 pub mod model;
+pub mod reader;
 pub mod selector;
 pub mod source;
+pub mod store;
+pub mod time;
 pub mod uuid;
 
 pub use findings::findings_to_w3c;
@@ -27,4 +33,4 @@ pub use model::{
     TEXT_PLAIN,
 };
 pub use selector::{position_selector, quote_selector, TextSelectors, CONTEXT_CHARS};
-pub use source::{canonical_link, file_iri, with_fragment, STDIN_SOURCE};
+pub use source::{canonical_link, file_iri, page_url, with_fragment, STDIN_SOURCE};

@@ -31,6 +31,31 @@ pub fn with_fragment(iri: &str, fragment: &str) -> String {
     out
 }
 
+/// Query parameters that track a visit, not name a page.
+const TRACKING: [&str; 12] =
+    ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga", "ref", "ref_src", "smid", "cmpid"];
+
+/// A page's address as the source of readers' annotations, when it has no
+/// canonical link: `url` without its fragment and tracking parameters
+/// (`utm_*` and the common click ids), so that the same article reached
+/// from a newsletter or a share button keeps the same notes.
+pub fn page_url(url: &str) -> String {
+    let url = url.split_once('#').map_or(url, |(b, _)| b);
+    let Some((base, query)) = url.split_once('?') else { return url.to_string() };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let name = p.split_once('=').map_or(*p, |(n, _)| n).to_ascii_lowercase();
+            !p.is_empty() && !name.starts_with("utm_") && !TRACKING.contains(&name.as_str())
+        })
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
 /// Whether `s` starts like an absolute IRI: a scheme (a letter, then
 /// letters, digits, `+`, `-`, `.`) and a colon, with no white space after.
 pub fn is_absolute_iri(s: &str) -> bool {
@@ -272,5 +297,13 @@ mod tests {
         assert!(!is_absolute_iri("/relative"));
         assert!(!is_absolute_iri("1http://x"));
         assert!(!is_absolute_iri("http://a b"));
+    }
+
+    #[test]
+    fn page_url_drops_fragment_and_tracking() {
+        assert_eq!(page_url("https://n.example/a?utm_source=x&id=3&fbclid=Y#c"), "https://n.example/a?id=3");
+        assert_eq!(page_url("https://n.example/a?utm_medium=e&UTM_campaign=f"), "https://n.example/a");
+        assert_eq!(page_url("https://n.example/a#top"), "https://n.example/a");
+        assert_eq!(page_url("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
     }
 }

@@ -5,6 +5,7 @@
 //! from every text offset back to the tree's text nodes, so that findings in
 //! the text can be drawn on the page. Pure: no DOM, no I/O.
 
+pub mod body;
 pub mod detect;
 pub mod extract;
 mod hints;

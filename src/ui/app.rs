@@ -8,8 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{Action, Panel, UiState};
+use super::notes::{NoteCmd, NotesModel};
+use super::notes_view::{AnnotateButton, NotesPanel};
+use super::state::{Action, Editing, Panel, UiState};
 use crate::analysis::{ActorKind, QuoteKind, Stance};
+use crate::annotation::reader::FindingKind;
 
 impl Reducible for UiState {
     type Action = Action;
@@ -28,6 +31,8 @@ pub struct QuoteItem {
     pub kind: QuoteKind,
     /// Who said it, as the reader should see it (the actor's full name).
     pub speaker: Option<String>,
+    /// A reader confirmed it.
+    pub confirmed: bool,
 }
 
 /// One actor as the list shows it.
@@ -36,6 +41,7 @@ pub struct ActorItem {
     pub name: String,
     pub kind: ActorKind,
     pub mentions: usize,
+    pub confirmed: bool,
 }
 
 /// A claim or a position: an excerpt, its holder, where it is.
@@ -52,6 +58,7 @@ pub struct DisputeItem {
     pub topic: String,
     pub claim: PartItem,
     pub positions: Vec<PartItem>,
+    pub confirmed: bool,
 }
 
 /// A legend entry: a highlight layer and how many ranges it has.
@@ -62,7 +69,7 @@ pub struct LayerItem {
     pub count: usize,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub title: String,
     pub words: usize,
@@ -84,11 +91,43 @@ pub struct AppProps {
     pub on_span: Callback<Span>,
     /// A layer was switched: (name, now visible).
     pub on_layer: Callback<(String, bool)>,
+    /// The panel to show first (the one shown before a rebuild).
+    pub start_panel: Panel,
+    /// The reader's annotations.
+    pub notes: Rc<NotesModel>,
+    /// What the notes panel and the correction buttons ask for.
+    pub on_note: Callback<NoteCmd>,
+    /// The panel now shown (so that a rebuild can show it again).
+    pub on_panel: Callback<Panel>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| UiState::new(props.start_open, props.start_hidden.clone()));
+    let state = use_reducer(|| UiState {
+        panel: props.start_panel,
+        ..UiState::new(props.start_open, props.start_hidden.clone())
+    });
+    {
+        let on_panel = props.on_panel.clone();
+        use_effect_with(state.panel, move |panel| on_panel.emit(*panel));
+    }
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |e: Option<Editing>| match e {
+            Some(e) => state.dispatch(Action::Edit(e)),
+            None => state.dispatch(Action::StopEditing),
+        })
+    };
+    let on_annotate = {
+        let (on_edit, on_note, notes) = (on_edit.clone(), props.on_note.clone(), props.notes.clone());
+        Callback::from(move |_| {
+            if let Some((text, _, _)) = &notes.selection {
+                on_note.emit(NoteCmd::Begin);
+                on_edit.emit(Some(Editing::New(text.clone())));
+            }
+        })
+    };
+    let on_highlight = props.on_note.reform(|_| NoteCmd::Highlight);
     let toggle = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Toggle))
@@ -147,13 +186,18 @@ pub fn app(props: &AppProps) -> Html {
                     { tab(Panel::Quotes, format!("Quotes ({})", props.quotes.len())) }
                     { tab(Panel::Actors, format!("Actors ({})", props.actors.len())) }
                     { tab(Panel::Disputes, format!("Disputes ({})", props.disputes.len())) }
+                    { tab(Panel::Notes, format!("My notes ({})", props.notes.rows.len() + props.notes.orphans.len())) }
                 </div>
                 { match state.panel {
-                    Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} selected={state.selected} on_select={select} /> },
-                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={props.on_actor.clone()} /> },
-                    Panel::Disputes => html! { <DisputeList disputes={props.disputes.clone()} on_span={props.on_span.clone()} /> },
+                    Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} actors={props.actors.clone()} selected={state.selected}
+                        on_select={select} on_note={props.on_note.clone()} /> },
+                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={props.on_actor.clone()} on_note={props.on_note.clone()} /> },
+                    Panel::Disputes => html! { <DisputeList disputes={props.disputes.clone()} on_span={props.on_span.clone()} on_note={props.on_note.clone()} /> },
+                    Panel::Notes => html! { <NotesPanel model={props.notes.clone()} editing={state.editing.clone()}
+                        on_cmd={props.on_note.clone()} {on_edit} /> },
                 } }
             </aside>
+            <AnnotateButton selection={props.notes.selection.clone()} {on_annotate} {on_highlight} />
         </div>
     }
 }
@@ -190,8 +234,10 @@ fn legend(props: &LegendProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct QuoteListProps {
     quotes: Rc<Vec<QuoteItem>>,
+    actors: Rc<Vec<ActorItem>>,
     selected: Option<usize>,
     on_select: Callback<usize>,
+    on_note: Callback<NoteCmd>,
 }
 
 /// Quotations grouped by speaker (groups in order of first appearance,
@@ -230,6 +276,9 @@ fn quote_list(props: &QuoteListProps) -> Html {
                                         <span class={classes!("ng-kind", kind_class(q.kind))}>{ kind_label(q.kind) }</span>
                                         <span class="ng-quote">{ format!("“{}”", q.text.trim()) }</span>
                                     </button>
+                                    <Verdict kind={FindingKind::Quote} index={i} confirmed={q.confirmed} on_note={props.on_note.clone()} what="quotation">
+                                        <SpeakerPicker index={i} current={q.speaker.clone()} actors={props.actors.clone()} on_note={props.on_note.clone()} />
+                                    </Verdict>
                                 </li>
                             }
                         }) }
@@ -244,6 +293,7 @@ fn quote_list(props: &QuoteListProps) -> Html {
 struct ActorListProps {
     actors: Rc<Vec<ActorItem>>,
     on_actor: Callback<usize>,
+    on_note: Callback<NoteCmd>,
 }
 
 /// Actors grouped by kind, most mentioned first; a click steps through the
@@ -282,6 +332,7 @@ fn actor_list(props: &ActorListProps) -> Html {
                                             <span class="ng-name">{ &a.name }</span>
                                             <span class="ng-count" aria-label={format!("{} mentions", a.mentions)}>{ a.mentions }</span>
                                         </button>
+                                        <Verdict kind={FindingKind::Actor} index={i} confirmed={a.confirmed} on_note={props.on_note.clone()} what="actor" />
                                     </li>
                                 }
                             }) }
@@ -297,6 +348,7 @@ fn actor_list(props: &ActorListProps) -> Html {
 struct DisputeListProps {
     disputes: Rc<Vec<DisputeItem>>,
     on_span: Callback<Span>,
+    on_note: Callback<NoteCmd>,
 }
 
 /// Each dispute as a card: the topic, the claim and its positions.
@@ -327,10 +379,80 @@ fn dispute_list(props: &DisputeListProps) -> Html {
                         <div class="ng-positions">
                             { for d.positions.iter().map(|p| part(p, "ng-position")) }
                         </div>
+                        <Verdict kind={FindingKind::Dispute} index={i} confirmed={d.confirmed} on_note={props.on_note.clone()} what="disputed claim" />
                     </li>
                 }) }
             </ol>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VerdictProps {
+    kind: FindingKind,
+    index: usize,
+    confirmed: bool,
+    on_note: Callback<NoteCmd>,
+    what: &'static str,
+    #[prop_or_default]
+    children: Html,
+}
+
+/// A reader's verdict on one finding: confirm it, or reject it (it then
+/// disappears, and the rejection is one of the reader's annotations).
+#[function_component(Verdict)]
+fn verdict(props: &VerdictProps) -> Html {
+    let (kind, i) = (props.kind, props.index);
+    let confirm = props.on_note.reform(move |_: MouseEvent| NoteCmd::Correct(kind, i, true));
+    let reject = props.on_note.reform(move |_: MouseEvent| NoteCmd::Correct(kind, i, false));
+    html! {
+        <div class="ng-verdict">
+            if props.confirmed {
+                <span class="ng-confirmed" title="You confirmed this">{ "✓ confirmed" }</span>
+            } else {
+                <button type="button" class="ng-link" aria-label={format!("Confirm this {}", props.what)} onclick={confirm}>{ "✓" }</button>
+            }
+            <button type="button" class="ng-link" aria-label={format!("Not a correct {}: hide it", props.what)} onclick={reject}>{ "✗" }</button>
+            { props.children.clone() }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SpeakerPickerProps {
+    index: usize,
+    current: Option<String>,
+    actors: Rc<Vec<ActorItem>>,
+    on_note: Callback<NoteCmd>,
+}
+
+/// Lets the reader say who really said a quotation.
+#[function_component(SpeakerPicker)]
+fn speaker_picker(props: &SpeakerPickerProps) -> Html {
+    let i = props.index;
+    let on_change = props.on_note.reform(move |e: Event| {
+        let name = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+            .map(|s| s.value())
+            .unwrap_or_default();
+        NoteCmd::Speaker(i, name)
+    });
+    let mut names: Vec<&str> = props
+        .actors
+        .iter()
+        .filter(|a| matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Group))
+        .map(|a| a.name.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    html! {
+        <select class="ng-speaker-pick" aria-label="Change who said this" onchange={on_change}>
+            <option value="" selected=true disabled=true>{ "speaker…" }</option>
+            { for names.into_iter().map(|n| html! {
+                <option value={n.to_string()} selected={props.current.as_deref() == Some(n)}>{ n }</option>
+            }) }
+        </select>
     }
 }
 

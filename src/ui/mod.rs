@@ -5,6 +5,9 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 pub mod layers;
+pub mod notes;
+#[cfg(target_arch = "wasm32")]
+mod notes_view;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

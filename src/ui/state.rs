@@ -7,6 +7,17 @@ pub enum Panel {
     Quotes,
     Actors,
     Disputes,
+    /// The reader's own annotations.
+    Notes,
+}
+
+/// What the note editor is editing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editing {
+    /// A new note on the text the reader selected (shown in the editor).
+    New(String),
+    /// The annotation with this id.
+    Existing(String),
 }
 
 /// What the panel shows right now.
@@ -19,6 +30,8 @@ pub struct UiState {
     pub panel: Panel,
     /// Highlight layers the reader switched off (see `ui::layers`).
     pub hidden: Vec<String>,
+    /// The note editor, when open.
+    pub editing: Option<Editing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,11 +42,15 @@ pub enum Action {
     Show(Panel),
     /// Switch a highlight layer off, or on again.
     ToggleLayer(String),
+    /// Open the note editor (and the panel, on the notes).
+    Edit(Editing),
+    /// Close the note editor.
+    StopEditing,
 }
 
 impl UiState {
     pub fn new(open: bool, hidden: Vec<String>) -> Self {
-        UiState { open, selected: None, panel: Panel::Quotes, hidden }
+        UiState { open, selected: None, panel: Panel::Quotes, hidden, editing: None }
     }
 
     /// The state after `action`.
@@ -50,6 +67,12 @@ impl UiState {
                 }
                 None => next.hidden.push(name),
             },
+            Action::Edit(what) => {
+                next.open = true;
+                next.panel = Panel::Notes;
+                next.editing = Some(what);
+            }
+            Action::StopEditing => next.editing = None,
         }
         next
     }
@@ -80,5 +103,14 @@ mod tests {
         let s = s.reduce(Action::ToggleLayer("quote-direct".into())).reduce(Action::ToggleLayer("claim".into()));
         assert_eq!(s.hidden, vec!["quote-direct".to_string()]);
         assert_eq!(s.reduce(Action::Show(Panel::Disputes)).panel, Panel::Disputes);
+    }
+
+    #[test]
+    fn editing_opens_the_notes_panel_and_closing_keeps_it() {
+        let s = UiState::new(false, Vec::new()).reduce(Action::Edit(Editing::New("Putin".into())));
+        assert!(s.open);
+        assert_eq!((s.panel, s.editing.clone()), (Panel::Notes, Some(Editing::New("Putin".into()))));
+        let s = s.reduce(Action::StopEditing);
+        assert_eq!((s.panel, s.editing), (Panel::Notes, None));
     }
 }

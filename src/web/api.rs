@@ -6,29 +6,37 @@
 //! loader shows it in the widget. Nothing here throws into the host page on
 //! its own.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Range, ShadowRoot};
 use yew::AppHandle;
 
+use super::body::Body;
 use super::dom::DomTree;
 use super::highlight::Highlights;
+use super::notes::Notes;
 use super::panic;
 use crate::analysis::{analyze, Analysis};
+use crate::annotation::corrections::{apply, Corrected};
+use crate::annotation::export::rebase;
+use crate::annotation::findings::findings_annotations;
+use crate::annotation::import::import;
+use crate::annotation::reader::{view, Correction, Draft, FindingKind};
+use crate::annotation::{page_url, TextSelectors};
 use crate::article;
+use crate::article::body::BodyMap;
 use crate::text::{segment::word_count, Offsets};
+use crate::ui::notes::NoteCmd;
+use crate::ui::state::Panel;
 use crate::ui::{layers::layers, ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
 /// A mounted widget. Dropping it (or `destroy()`) removes every trace.
 #[wasm_bindgen]
 pub struct Widget {
-    analysis: Analysis,
-    highlights: Rc<RefCell<Option<Highlights>>>,
-    app: Option<AppHandle<App>>,
-    root: ShadowRoot,
-    timings: Timings,
+    shell: Rc<Shell>,
 }
 
 #[derive(Debug, Clone, Copy, Default, serde::Serialize)]
@@ -38,6 +46,39 @@ struct Timings {
     analyze: f64,
     highlight: f64,
     total: f64,
+}
+
+/// An event listener the widget added to the page: target, event, handler.
+type Listener = (web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>);
+
+/// Everything a mounted widget holds. Callbacks keep a `Weak` to it, so
+/// dropping the [`Widget`] frees it all.
+struct Shell {
+    doc: web_sys::Document,
+    root: ShadowRoot,
+    page: Rc<Page>,
+    title: String,
+    /// The engine's reading, before the reader's corrections.
+    raw: Analysis,
+    /// The reading as shown: with the reader's corrections applied.
+    shown: RefCell<Corrected>,
+    notes: RefCell<Notes>,
+    /// The body's text nodes as last read.
+    body: RefCell<Body>,
+    highlights: Rc<RefCell<Option<Highlights>>>,
+    app: RefCell<Option<AppHandle<App>>>,
+    /// The props the app was last given.
+    props: RefCell<Option<AppProps>>,
+    timings: Cell<Timings>,
+    open: bool,
+    notice: Option<String>,
+    panel: Cell<Panel>,
+    /// Event listeners on the page, removed on destroy.
+    listeners: RefCell<Vec<Listener>>,
+    /// A save retry or a deferred rebuild is scheduled.
+    retry_scheduled: Cell<bool>,
+    rebuild_scheduled: Cell<bool>,
+    selection_timer: Cell<Option<i32>>,
 }
 
 /// Mounts the widget into `root` (a shadow root the loader created).
@@ -58,145 +99,579 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let title =
         article::title_near(&dom.tree, found.root).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| doc.title());
     let t1 = now();
-    let analysis = analyze(&found.text);
+    let raw = analyze(&found.text);
     let t2 = now();
 
     let page = Rc::new(Page { doc: doc.clone(), dom, article: found });
-    let offsets = Offsets::new(&page.article.text);
-    let layers = layers(&analysis);
     let highlights = Rc::new(RefCell::new(None));
-    let hidden = stored_hidden_layers();
-    let mut drawn: Vec<Drawn> = Vec::new();
     let mut notice = None;
     if Highlights::supported() {
-        let mut h = Highlights::install(&doc);
-        for layer in &layers {
-            let ranges = page.ranges(&offsets, &layer.spans);
-            if !hidden.iter().any(|x| x == layer.name) {
-                h.set(layer.name, &ranges, layer.priority)
-                    .map_err(|_| JsError::new("the browser refused the highlights"))?;
-            }
-            drawn.push(Drawn { name: layer.name, ranges, priority: layer.priority });
-        }
-        *highlights.borrow_mut() = Some(h);
+        *highlights.borrow_mut() = Some(Highlights::install(&doc));
     } else {
         notice = Some(
             "This browser cannot draw highlights (no CSS Custom Highlight API); the lists still work.".to_string(),
         );
     }
-    let t3 = now();
-    mark(&perf, "newsgloss:highlights-drawn");
-
-    let text = &page.article.text;
-    let actor_name = |id: &Option<String>| {
-        id.as_ref().and_then(|id| analysis.actors.iter().find(|a| &a.id == id)).map(|a| a.name.clone())
-    };
-    let quotes = analysis
-        .quotes
-        .iter()
-        .map(|q| QuoteItem {
-            text: excerpt(text, &offsets, (q.start, q.end), usize::MAX),
-            kind: q.kind,
-            speaker: q
-                .speaker
-                .as_ref()
-                .and_then(|s| actor_name(&s.actor).or_else(|| Some(excerpt(text, &offsets, (s.start, s.end), 60)))),
-        })
-        .collect();
-    let actors = analysis
-        .actors
-        .iter()
-        .map(|a| ActorItem { name: a.name.clone(), kind: a.kind, mentions: a.mentions.len() })
-        .collect();
-    let part = |span: (usize, usize), holder: &Option<String>, stance| PartItem {
-        excerpt: excerpt(text, &offsets, span, 160),
-        holder: actor_name(holder),
-        span,
-        stance,
-    };
-    let disputes = analysis
-        .disputes
-        .iter()
-        .map(|d| DisputeItem {
-            topic: d.topic.clone(),
-            claim: part((d.claim.start, d.claim.end), &d.claim.holder, None),
-            positions: d.positions.iter().map(|p| part((p.start, p.end), &p.holder, Some(p.stance))).collect(),
-        })
-        .collect();
-    let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.spans.len() }).collect();
-    let quote_spans: Vec<(usize, usize)> = analysis.quotes.iter().map(|q| (q.start, q.end)).collect();
-    let mention_spans: Vec<Vec<(usize, usize)>> =
-        analysis.actors.iter().map(|a| a.mentions.iter().map(|m| (m.start, m.end)).collect()).collect();
-    let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
-    let open = option(&options, "open").is_none_or(|v| v != "false");
-    let focus = focus_callback(page.clone(), highlights.clone());
-    let props = AppProps {
-        title,
-        words: word_count(text),
-        quotes: Rc::new(quotes),
-        actors: Rc::new(actors),
-        disputes: Rc::new(disputes),
-        layers: Rc::new(legend),
-        elapsed_ms: timings.total,
-        notice,
-        start_open: open,
-        start_hidden: hidden,
-        on_focus: {
-            let focus = focus.clone();
-            yew::Callback::from(move |i: usize| {
-                if let Some(&span) = quote_spans.get(i) {
-                    focus(&[span], 0);
-                }
-            })
-        },
-        on_actor: {
-            let focus = focus.clone();
-            let cursors = RefCell::new(vec![0usize; mention_spans.len()]);
-            yew::Callback::from(move |i: usize| {
-                let Some(spans) = mention_spans.get(i) else { return };
-                let mut cursors = cursors.borrow_mut();
-                let Some(k) = cursors.get_mut(i) else { return };
-                focus(spans, *k);
-                *k = (*k + 1) % spans.len().max(1);
-            })
-        },
-        on_span: yew::Callback::from(move |span: (usize, usize)| focus(&[span], 0)),
-        on_layer: layer_callback(highlights.clone(), drawn),
-    };
-    let container = doc.create_element("div").map_err(|_| JsError::new("cannot create the widget"))?;
-    container.set_class_name("ng-app");
+    let notes = Notes::open(&page_source(&doc));
     let style = doc.create_element("style").map_err(|_| JsError::new("cannot create the widget"))?;
     style.set_text_content(Some(crate::ui::WIDGET_CSS));
     root.append_child(&style).map_err(|_| JsError::new("cannot attach the widget's styles"))?;
-    root.append_child(&container).map_err(|_| JsError::new("cannot attach the widget"))?;
-    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(Widget { analysis, highlights, app: Some(app), root, timings })
+    let shell = Rc::new(Shell {
+        doc: doc.clone(),
+        root,
+        page,
+        title,
+        shown: RefCell::new(Corrected { analysis: raw.clone(), confirmed: Default::default(), unapplied: Vec::new() }),
+        raw,
+        notes: RefCell::new(notes),
+        body: RefCell::new(Body::read(&doc)),
+        highlights,
+        app: RefCell::new(None),
+        props: RefCell::new(None),
+        timings: Cell::new(Timings { read: t1 - t0, analyze: t2 - t1, ..Timings::default() }),
+        open: option(&options, "open").is_none_or(|v| v != "false"),
+        notice,
+        panel: Cell::new(Panel::Quotes),
+        listeners: RefCell::new(Vec::new()),
+        retry_scheduled: Cell::new(false),
+        rebuild_scheduled: Cell::new(false),
+        selection_timer: Cell::new(None),
+    });
+    let t3 = now();
+    Shell::render(&shell)?;
+    let t4 = now();
+    mark(&perf, "newsgloss:highlights-drawn");
+    shell.timings.set(Timings { highlight: t4 - t3, total: t4 - t0, ..shell.timings.get() });
+    Shell::listen(&shell);
+    Ok(Widget { shell })
+}
+
+impl Shell {
+    /// Anchors the notes, applies the corrections, draws every highlight
+    /// and renders (or updates) the UI.
+    fn render(this: &Rc<Shell>) -> Result<(), JsError> {
+        let body = Body::read(&this.doc);
+        let corrections = {
+            let mut notes = this.notes.borrow_mut();
+            notes.anchor(&body);
+            let view = body.view();
+            let map = BodyMap::new(&view, &this.page.article, &body.tree_map(&this.page.dom.nodes));
+            notes.corrections(&map)
+        };
+        *this.shown.borrow_mut() = apply(&this.raw, &corrections);
+        *this.body.borrow_mut() = body;
+        let shown = this.shown.borrow();
+        let analysis = &shown.analysis;
+        let page = &this.page;
+        let offsets = Offsets::new(&page.article.text);
+        let layers = layers(analysis);
+        let hidden = stored_hidden_layers();
+        let mut drawn: Vec<Drawn> = Vec::new();
+        if let Some(h) = this.highlights.borrow_mut().as_mut() {
+            for layer in &layers {
+                let ranges = page.ranges(&offsets, &layer.spans);
+                if hidden.iter().any(|x| x == layer.name) || ranges.is_empty() {
+                    h.remove(layer.name);
+                } else {
+                    h.set(layer.name, &ranges, layer.priority)
+                        .map_err(|_| JsError::new("the browser refused the highlights"))?;
+                }
+                drawn.push(Drawn { name: layer.name, ranges, priority: layer.priority });
+            }
+        }
+        drop(shown);
+        Shell::draw_notes(this);
+
+        let shown = this.shown.borrow();
+        let analysis = &shown.analysis;
+        let text = &page.article.text;
+        let actor_name = |id: &Option<String>| {
+            id.as_ref().and_then(|id| analysis.actors.iter().find(|a| &a.id == id)).map(|a| a.name.clone())
+        };
+        let quotes = analysis
+            .quotes
+            .iter()
+            .map(|q| QuoteItem {
+                text: excerpt(text, &offsets, (q.start, q.end), usize::MAX),
+                kind: q.kind,
+                speaker: q
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| actor_name(&s.actor).or_else(|| Some(excerpt(text, &offsets, (s.start, s.end), 60)))),
+                confirmed: shown.confirmed.contains(&q.id),
+            })
+            .collect();
+        let actors = analysis
+            .actors
+            .iter()
+            .map(|a| ActorItem {
+                name: a.name.clone(),
+                kind: a.kind,
+                mentions: a.mentions.len(),
+                confirmed: shown.confirmed.contains(&a.id),
+            })
+            .collect();
+        let part = |span: (usize, usize), holder: &Option<String>, stance| PartItem {
+            excerpt: excerpt(text, &offsets, span, 160),
+            holder: actor_name(holder),
+            span,
+            stance,
+        };
+        let disputes = analysis
+            .disputes
+            .iter()
+            .map(|d| DisputeItem {
+                topic: d.topic.clone(),
+                claim: part((d.claim.start, d.claim.end), &d.claim.holder, None),
+                positions: d.positions.iter().map(|p| part((p.start, p.end), &p.holder, Some(p.stance))).collect(),
+                confirmed: shown.confirmed.contains(&d.id),
+            })
+            .collect();
+        let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.spans.len() }).collect();
+        let quote_spans: Vec<(usize, usize)> = analysis.quotes.iter().map(|q| (q.start, q.end)).collect();
+        let mention_spans: Vec<Vec<(usize, usize)>> =
+            analysis.actors.iter().map(|a| a.mentions.iter().map(|m| (m.start, m.end)).collect()).collect();
+        let focus = focus_callback(page.clone(), this.highlights.clone());
+        let weak = Rc::downgrade(this);
+        let props = AppProps {
+            title: this.title.clone(),
+            words: word_count(text),
+            quotes: Rc::new(quotes),
+            actors: Rc::new(actors),
+            disputes: Rc::new(disputes),
+            layers: Rc::new(legend),
+            elapsed_ms: this.timings.get().read + this.timings.get().analyze,
+            notice: this.notice.clone(),
+            start_open: this.open,
+            start_hidden: hidden,
+            on_focus: {
+                let focus = focus.clone();
+                yew::Callback::from(move |i: usize| {
+                    if let Some(&span) = quote_spans.get(i) {
+                        focus(&[span], 0);
+                    }
+                })
+            },
+            on_actor: {
+                let focus = focus.clone();
+                let cursors = RefCell::new(vec![0usize; mention_spans.len()]);
+                yew::Callback::from(move |i: usize| {
+                    let Some(spans) = mention_spans.get(i) else { return };
+                    let mut cursors = cursors.borrow_mut();
+                    let Some(k) = cursors.get_mut(i) else { return };
+                    focus(spans, *k);
+                    *k = (*k + 1) % spans.len().max(1);
+                })
+            },
+            on_span: yew::Callback::from(move |span: (usize, usize)| focus(&[span], 0)),
+            on_layer: layer_callback(this.highlights.clone(), drawn),
+            start_panel: this.panel.get(),
+            notes: Rc::new(this.notes.borrow().model()),
+            on_note: {
+                let weak = weak.clone();
+                yew::Callback::from(move |cmd: NoteCmd| {
+                    if let Some(shell) = weak.upgrade() {
+                        Shell::command(&shell, cmd);
+                    }
+                })
+            },
+            on_panel: yew::Callback::from(move |p: Panel| {
+                if let Some(shell) = weak.upgrade() {
+                    shell.panel.set(p);
+                }
+            }),
+        };
+        drop(shown);
+        *this.props.borrow_mut() = Some(props.clone());
+        let mut app = this.app.borrow_mut();
+        match app.as_mut() {
+            Some(app) => app.update(props),
+            None => {
+                let container = this.doc.create_element("div").map_err(|_| JsError::new("cannot create the widget"))?;
+                container.set_class_name("ng-app");
+                this.root.append_child(&container).map_err(|_| JsError::new("cannot attach the widget"))?;
+                *app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws the reader's notes, one highlight per colour.
+    fn draw_notes(this: &Rc<Shell>) {
+        let notes = this.notes.borrow();
+        let body = this.body.borrow();
+        if let Some(h) = this.highlights.borrow_mut().as_mut() {
+            for (colour, ranges) in notes.ranges(&body, &this.doc) {
+                let name = format!("note-{colour}");
+                if ranges.is_empty() {
+                    h.remove(&name);
+                } else {
+                    let _ = h.set(&name, &ranges, 6);
+                }
+            }
+        }
+    }
+
+    /// The notes changed: anchor and draw them again and update the panel.
+    /// Corrections change the findings too, so they rebuild everything,
+    /// after the current event (the UI may be inside its own callback).
+    fn notes_changed(this: &Rc<Shell>, findings_too: bool) {
+        if this.notes.borrow().unsaved {
+            Shell::schedule_retry(this);
+        }
+        if findings_too {
+            Shell::schedule_rebuild(this);
+            return;
+        }
+        {
+            let body = this.body.borrow();
+            this.notes.borrow_mut().anchor(&body);
+        }
+        Shell::draw_notes(this);
+        Shell::update_notes_model(this);
+    }
+
+    fn update_notes_model(this: &Rc<Shell>) {
+        let model = Rc::new(this.notes.borrow().model());
+        let Some(props) = this.props.borrow_mut().as_mut().map(|p| {
+            p.notes = model;
+            p.start_panel = this.panel.get();
+            p.clone()
+        }) else {
+            return;
+        };
+        if let Some(app) = this.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+    }
+
+    fn schedule_rebuild(this: &Rc<Shell>) {
+        if this.rebuild_scheduled.replace(true) {
+            return;
+        }
+        let weak = Rc::downgrade(this);
+        later(0, move || {
+            if let Some(shell) = weak.upgrade() {
+                shell.rebuild_scheduled.set(false);
+                if let Err(e) = Shell::render(&shell) {
+                    shell.notes.borrow_mut().say(format!("newsgloss could not redraw: {e:?}"), true);
+                }
+            }
+        });
+    }
+
+    fn schedule_retry(this: &Rc<Shell>) {
+        if this.retry_scheduled.replace(true) {
+            return;
+        }
+        let weak = Rc::downgrade(this);
+        later(3000, move || {
+            if let Some(shell) = weak.upgrade() {
+                shell.retry_scheduled.set(false);
+                let saved = shell.notes.borrow_mut().save();
+                if !saved && shell.notes.borrow().unsaved {
+                    Shell::schedule_retry(&shell);
+                }
+                Shell::update_notes_model(&shell);
+            }
+        });
+    }
+
+    /// What the panel asked for.
+    fn command(this: &Rc<Shell>, cmd: NoteCmd) {
+        let mut findings_too = false;
+        match cmd {
+            NoteCmd::Begin => {
+                let mut notes = this.notes.borrow_mut();
+                let sel = notes.selection.clone();
+                notes.pending = sel.map(|s| s.0);
+            }
+            NoteCmd::Highlight => {
+                let span = this.notes.borrow().selection.as_ref().map(|s| s.0);
+                if let Some(span) = span {
+                    let body = this.body.borrow();
+                    this.notes.borrow_mut().create(&body, span, &Draft::default(), None);
+                    clear_selection(&this.doc);
+                }
+            }
+            NoteCmd::Create(draft, mark) => {
+                let span = this.notes.borrow_mut().pending.take();
+                match span {
+                    Some(span) => {
+                        let body = this.body.borrow();
+                        this.notes.borrow_mut().create(&body, span, &draft, mark);
+                        findings_too = mark.is_some();
+                        clear_selection(&this.doc);
+                    }
+                    None => this.notes.borrow_mut().say("Select the text to annotate first.", true),
+                }
+            }
+            NoteCmd::Update(id, draft) => {
+                this.notes.borrow_mut().update(&id, &draft);
+            }
+            NoteCmd::Delete(id) => {
+                let gone = this.notes.borrow_mut().delete(&id);
+                findings_too = gone.is_some_and(|a| view(&a).correction.is_some());
+            }
+            NoteCmd::Undo => {
+                let back = this.notes.borrow_mut().undo();
+                findings_too = back.is_some_and(|a| view(&a).correction.is_some());
+            }
+            NoteCmd::Focus(id) => {
+                let span = this.notes.borrow().span(&id);
+                let body = this.body.borrow();
+                if let Some(range) = span.and_then(|(s, e)| body.range(&body.view(), &this.doc, s, e)) {
+                    scroll_to(&range);
+                    if let Some(h) = this.highlights.borrow_mut().as_mut() {
+                        let _ = h.set("focus", &[range], 10);
+                    }
+                }
+                return;
+            }
+            NoteCmd::Export { findings, copy } => {
+                let json = Shell::export_json(this, findings);
+                if copy {
+                    copy_text(&json);
+                    this.notes.borrow_mut().say("Copied the annotations as W3C JSON to the clipboard.", false);
+                } else {
+                    download(&this.doc, &json, "newsgloss-annotations.jsonld");
+                }
+            }
+            NoteCmd::Import(text) => {
+                this.notes.borrow_mut().import(&text);
+                findings_too = true;
+            }
+            NoteCmd::Correct(kind, i, confirm) => {
+                let span = finding_span(&this.shown.borrow().analysis, kind, i);
+                let correction =
+                    if confirm { Correction::Confirm { finding: kind } } else { Correction::Reject { finding: kind } };
+                Shell::correct(this, span, correction);
+                findings_too = true;
+            }
+            NoteCmd::Speaker(i, name) => {
+                let span = finding_span(&this.shown.borrow().analysis, FindingKind::Quote, i);
+                Shell::correct(this, span, Correction::Speaker { name });
+                findings_too = true;
+            }
+            NoteCmd::DismissMessage => this.notes.borrow_mut().dismiss(),
+        }
+        Shell::notes_changed(this, findings_too);
+    }
+
+    /// Saves a correction of the finding at article span `span`.
+    fn correct(this: &Rc<Shell>, span: Option<(usize, usize)>, correction: Correction) {
+        let body = this.body.borrow();
+        let view_ = body.view();
+        let map = BodyMap::new(&view_, &this.page.article, &body.tree_map(&this.page.dom.nodes));
+        match span.and_then(|(s, e)| map.to_body(s, e)) {
+            Some(span) => {
+                this.notes.borrow_mut().correct(&body, span, correction);
+            }
+            None => this.notes.borrow_mut().say("That finding is not on the page any more.", true),
+        }
+    }
+
+    /// The export file (with the findings moved onto body offsets, if asked).
+    fn export_json(this: &Rc<Shell>, with_findings: bool) -> String {
+        let notes = this.notes.borrow();
+        let findings = if with_findings {
+            let body = this.body.borrow();
+            let view_ = body.view();
+            let map = BodyMap::new(&view_, &this.page.article, &body.tree_map(&this.page.dom.nodes));
+            let shown = this.shown.borrow();
+            let found = findings_annotations(&shown.analysis, notes.source());
+            rebase(found, &TextSelectors::new(&body.text), |s, e| map.to_body(s, e))
+        } else {
+            Vec::new()
+        };
+        notes.export(findings)
+    }
+
+    /// Page events: the reader's selection, shortcuts, other tabs.
+    fn listen(this: &Rc<Shell>) {
+        let Some(window) = web_sys::window() else { return };
+        let weak = Rc::downgrade(this);
+        let on_selection = {
+            let weak = weak.clone();
+            move |_e: web_sys::Event| {
+                let Some(shell) = weak.upgrade() else { return };
+                if let Some(t) = shell.selection_timer.take() {
+                    if let Some(w) = web_sys::window() {
+                        w.clear_timeout_with_handle(t);
+                    }
+                }
+                let weak = Rc::downgrade(&shell);
+                let id = later(150, move || {
+                    if let Some(shell) = weak.upgrade() {
+                        shell.selection_timer.set(None);
+                        Shell::selection_changed(&shell);
+                    }
+                });
+                shell.selection_timer.set(id);
+            }
+        };
+        let on_key = {
+            let weak = weak.clone();
+            move |e: web_sys::Event| {
+                let Some(shell) = weak.upgrade() else { return };
+                let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if k.ctrl_key() || k.meta_key() || k.alt_key() || k.default_prevented() || typing(&e) {
+                    return;
+                }
+                if shell.notes.borrow().selection.is_none() {
+                    return;
+                }
+                match k.key().as_str() {
+                    "a" => {
+                        if let Some(button) = shell.root.query_selector(".ng-float-btn").ok().flatten() {
+                            k.prevent_default();
+                            if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
+                                b.click();
+                            }
+                        }
+                    }
+                    "h" => {
+                        k.prevent_default();
+                        Shell::command(&shell, NoteCmd::Highlight);
+                    }
+                    _ => {}
+                }
+            }
+        };
+        let on_storage = move |e: web_sys::Event| {
+            let Some(shell) = weak.upgrade() else { return };
+            let key = js_sys::Reflect::get(&e, &"key".into()).ok().and_then(|k| k.as_string());
+            let ours = shell.notes.borrow().storage_key().map(str::to_string);
+            if key.is_some() && key == ours && shell.notes.borrow_mut().sync() {
+                Shell::schedule_rebuild(&shell);
+            }
+        };
+        let doc_target: web_sys::EventTarget = this.doc.clone().into();
+        let win_target: web_sys::EventTarget = window.into();
+        let mut listeners = this.listeners.borrow_mut();
+        for (target, name, f) in [
+            (doc_target.clone(), "selectionchange", Box::new(on_selection) as Box<dyn FnMut(web_sys::Event)>),
+            (doc_target, "keydown", Box::new(on_key)),
+            (win_target, "storage", Box::new(on_storage)),
+        ] {
+            let closure = Closure::wrap(f);
+            if target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref()).is_ok() {
+                listeners.push((target, name, closure));
+            }
+        }
+    }
+
+    /// The reader's selection settled: remember it if it is page text.
+    fn selection_changed(this: &Rc<Shell>) {
+        let sel = this.doc.get_selection().ok().flatten();
+        let range = sel.filter(|s| !s.is_collapsed() && s.range_count() > 0).and_then(|s| s.get_range_at(0).ok());
+        let found = range.and_then(|r| {
+            let node = r.common_ancestor_container().ok()?;
+            if !Body::contains(&this.doc, &node) {
+                return None;
+            }
+            let span = this.body.borrow().span_of(&this.doc, &r)?;
+            let text = this.body.borrow().text.chars().skip(span.0).take(span.1 - span.0).collect::<String>();
+            if text.trim().is_empty() {
+                return None;
+            }
+            let rect = r.get_bounding_client_rect();
+            let (x, y) = (rect.left() + rect.width() / 2.0 - 70.0, rect.bottom() + 8.0);
+            Some((span, text, x, y))
+        });
+        let changed = {
+            let mut notes = this.notes.borrow_mut();
+            let changed = notes.selection.as_ref().map(|s| s.0) != found.as_ref().map(|s| s.0);
+            notes.selection = found;
+            changed
+        };
+        if changed {
+            Shell::update_notes_model(this);
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// The current findings, in the analysis JSON format.
+    /// The current findings (with the reader's corrections), in the
+    /// analysis JSON format.
     pub fn analysis(&self) -> Result<JsValue, JsError> {
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&self.analysis, &ser).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&self.shell.shown.borrow().analysis)
     }
 
     /// Milliseconds spent reading the page, analysing, and highlighting.
     pub fn timings(&self) -> Result<JsValue, JsError> {
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&self.timings, &ser).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&self.shell.timings.get())
+    }
+
+    /// The reader's annotations (W3C Web Annotations).
+    #[wasm_bindgen(js_name = getAnnotations)]
+    pub fn get_annotations(&self) -> Result<JsValue, JsError> {
+        to_js(&self.shell.notes.borrow().annotations())
+    }
+
+    /// Adds an annotation (W3C JSON, as an object or a string). Its target
+    /// is this page; it needs a TextQuote or TextPosition selector.
+    #[wasm_bindgen(js_name = addAnnotation)]
+    pub fn add_annotation(&self, json: JsValue) -> Result<JsValue, JsError> {
+        self.put(json, "created", false)
+    }
+
+    /// Replaces the annotation with the same id.
+    #[wasm_bindgen(js_name = updateAnnotation)]
+    pub fn update_annotation(&self, json: JsValue) -> Result<JsValue, JsError> {
+        self.put(json, "updated", true)
+    }
+
+    /// Deletes annotation `id`; whether there was one.
+    #[wasm_bindgen(js_name = removeAnnotation)]
+    pub fn remove_annotation(&self, id: &str) -> bool {
+        let gone = self.shell.notes.borrow_mut().delete(id);
+        let found = gone.is_some();
+        Shell::notes_changed(&self.shell, gone.is_some_and(|a| view(&a).correction.is_some()));
+        found
+    }
+
+    /// The export file's text (a W3C AnnotationCollection).
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self, with_findings: bool) -> String {
+        Shell::export_json(&self.shell, with_findings)
+    }
+
+    /// Imports a file's text: all or nothing; the report says what
+    /// happened (`ok`, counts, `error`, `message`).
+    #[wasm_bindgen(js_name = importJson)]
+    pub fn import_json(&self, text: &str) -> Result<JsValue, JsError> {
+        let report = self.shell.notes.borrow_mut().import(text);
+        Shell::notes_changed(&self.shell, report.ok);
+        to_js(&report)
+    }
+
+    /// `listener(type, annotation)` is called on every change ("created",
+    /// "updated", "deleted").
+    #[wasm_bindgen(js_name = setListener)]
+    pub fn set_listener(&self, listener: js_sys::Function) {
+        self.shell.notes.borrow_mut().listener = Some(listener);
     }
 
     /// Removes the UI, the highlights and the stylesheet.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        for (target, name, closure) in self.shell.listeners.borrow_mut().drain(..) {
+            let _ = target.remove_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        }
+        if let Some(t) = self.shell.selection_timer.take() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(t);
+            }
+        }
+        if let Some(app) = self.shell.app.borrow_mut().take() {
             app.destroy();
         }
-        if let Some(mut h) = self.highlights.borrow_mut().take() {
+        if let Some(mut h) = self.shell.highlights.borrow_mut().take() {
             h.clear();
         }
-        while let Some(child) = self.root.first_child() {
-            let _ = self.root.remove_child(&child);
+        while let Some(child) = self.shell.root.first_child() {
+            let _ = self.shell.root.remove_child(&child);
         }
         panic::forget();
     }
@@ -206,6 +681,33 @@ impl Widget {
     #[wasm_bindgen(js_name = _panicForTests)]
     pub fn panic_for_tests(&self) {
         panic!("panic requested by a test");
+    }
+}
+
+impl Widget {
+    fn put(&self, json: JsValue, event: &str, must_exist: bool) -> Result<JsValue, JsError> {
+        let text = match json.as_string() {
+            Some(s) => s,
+            None => js_sys::JSON::stringify(&json).ok().and_then(|s| s.as_string()).unwrap_or_default(),
+        };
+        let mut notes = self.shell.notes.borrow_mut();
+        let imported = import(&text, notes.source()).map_err(|e| JsError::new(&e.to_string()))?;
+        let [mut a] = <[_; 1]>::try_from(imported.annotations).map_err(|_| JsError::new("expected one annotation"))?;
+        let exists = notes.annotations().iter().any(|x| x.id == a.id);
+        if must_exist && !exists {
+            return Err(JsError::new(&format!("no annotation has the id {}", a.id)));
+        }
+        if !must_exist && exists {
+            return Err(JsError::new(&format!("an annotation with the id {} exists: use updateAnnotation", a.id)));
+        }
+        let now = crate::web::notes::now();
+        a.created.get_or_insert_with(|| now.clone());
+        a.modified = Some(now);
+        let correction = view(&a).correction.is_some();
+        notes.put(vec![a.clone()], event);
+        drop(notes);
+        Shell::notes_changed(&self.shell, correction);
+        to_js(&a)
     }
 }
 
@@ -322,6 +824,83 @@ fn scroll_to(range: &Range) {
     opts.set_top(target.max(0.0));
     opts.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
     window.scroll_to_with_scroll_to_options(&opts);
+}
+
+/// The address readers' annotations of this page are stored under and
+/// point at: the canonical link, else the URL without fragment and
+/// tracking parameters.
+fn page_source(doc: &web_sys::Document) -> String {
+    let canonical = doc
+        .query_selector("link[rel~=canonical][href]")
+        .ok()
+        .flatten()
+        .and_then(|l| js_sys::Reflect::get(&l, &"href".into()).ok())
+        .and_then(|h| h.as_string())
+        .filter(|h| h.starts_with("http"));
+    canonical.unwrap_or_else(|| page_url(&doc.url().unwrap_or_default()))
+}
+
+/// The article span of the `i`-th finding of a kind, as the lists show them.
+fn finding_span(a: &Analysis, kind: FindingKind, i: usize) -> Option<(usize, usize)> {
+    match kind {
+        FindingKind::Actor => a.actors.get(i)?.mentions.first().map(|m| (m.start, m.end)),
+        FindingKind::Quote => a.quotes.get(i).map(|q| (q.start, q.end)),
+        FindingKind::Dispute => a.disputes.get(i).map(|d| (d.claim.start, d.claim.end)),
+    }
+}
+
+/// Whether a key event comes from something the reader types in (the
+/// page's inputs or the widget's own editor).
+fn typing(e: &web_sys::Event) -> bool {
+    let path = e.composed_path();
+    let first = path.get(0);
+    let Some(el) = first.dyn_ref::<web_sys::Element>() else { return false };
+    let tag = el.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+        || el.closest("[data-newsgloss]").ok().flatten().is_some()
+}
+
+fn clear_selection(doc: &web_sys::Document) {
+    if let Some(s) = doc.get_selection().ok().flatten() {
+        let _ = s.remove_all_ranges();
+    }
+}
+
+/// Runs `f` after `ms` milliseconds; the timer's id.
+fn later(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let window = web_sys::window()?;
+    let closure = Closure::once_into_js(f);
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms).ok()
+}
+
+/// Offers `text` as a file download (a blob URL: no network).
+fn download(doc: &web_sys::Document, text: &str, name: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/ld+json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies `text` to the clipboard (best effort).
+fn copy_text(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn option(options: &JsValue, name: &str) -> Option<String> {

@@ -5,9 +5,12 @@
 //! it holds no analysis logic: it translates between the DOM and the core.
 
 mod api;
+pub mod body;
 pub mod dom;
 pub mod engine;
 pub mod highlight;
+pub mod notes;
 pub mod panic;
+pub mod storage;
 
 pub use api::{mount, Widget};
