@@ -73,6 +73,21 @@ impl<'a> BodyText<'a> {
         self.text().get(*self.starts.get(node)?..*self.starts.get(node + 1)?)
     }
 
+    /// `[start, end)` without white space at either end; `None` when
+    /// nothing else is left. (A drag selection often takes a space or a
+    /// line break along; a note is about the words.)
+    pub fn trim(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let (a, b) = (self.offsets.char_to_byte(start)?, self.offsets.char_to_byte(end)?);
+        let slice = self.text().get(a..b)?;
+        let lead = slice.len() - slice.trim_start().len();
+        let trimmed = slice.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let s = self.offsets.byte_to_char(a + lead);
+        Some((s, s + trimmed.chars().count()))
+    }
+
     /// The body offset of a DOM point (text node `node`, UTF-16 `offset`;
     /// an offset past the node's end is its end).
     pub fn char_of(&self, node: usize, utf16: usize) -> Option<usize> {
@@ -253,5 +268,10 @@ mod tests {
         assert_eq!(body.start_point(5), None);
         assert_eq!(body.end_point(0), None);
         assert_eq!(body.start_point(6), None);
+        assert_eq!(body.trim(1, 5), Some((1, 5)));
+        let (text, lens) = concat([" \n é😀 x ", "\t"]);
+        let body = BodyText::new(&text, &lens);
+        assert_eq!(body.trim(0, 9), Some((3, 7)));
+        assert_eq!(body.trim(7, 9), None);
     }
 }

@@ -17,6 +17,9 @@ pub struct NoteRow {
     pub colour: String,
     /// For a correction: what it says ("Not a quote", "Speaker: X").
     pub correction: Option<String>,
+    /// A correction that changes nothing this time: its text is outside
+    /// the article, or the finding it is about is gone.
+    pub inactive: bool,
 }
 
 /// A message for the reader in the panel.
@@ -84,9 +87,9 @@ const EXCERPT: usize = 140;
 
 /// The panel's rows: anchored ones by where they start, orphans by when
 /// they were made; tags of all, sorted case-insensitively, once each.
-pub fn rows(notes: Vec<(NoteView, Option<usize>)>) -> (Vec<NoteRow>, Vec<NoteRow>, Vec<String>) {
+pub fn rows(notes: Vec<(NoteView, Option<usize>, bool)>) -> (Vec<NoteRow>, Vec<NoteRow>, Vec<String>) {
     let mut tags: Vec<String> = Vec::new();
-    for (v, _) in &notes {
+    for (v, _, _) in &notes {
         for t in &v.tags {
             if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
                 tags.push(t.clone());
@@ -94,10 +97,11 @@ pub fn rows(notes: Vec<(NoteView, Option<usize>)>) -> (Vec<NoteRow>, Vec<NoteRow
         }
     }
     tags.sort_by_key(|t| t.to_lowercase());
-    let (mut anchored, mut orphans): (Vec<_>, Vec<_>) = notes.into_iter().partition(|(_, at)| at.is_some());
-    anchored.sort_by_key(|(v, at)| (*at, v.created.clone()));
-    orphans.sort_by_key(|(v, _)| v.created.clone());
-    let row = |(v, _): (NoteView, Option<usize>)| NoteRow {
+    let (mut anchored, mut orphans): (Vec<_>, Vec<_>) = notes.into_iter().partition(|(_, at, _)| at.is_some());
+    anchored.sort_by_key(|(v, at, _)| (*at, v.created.clone()));
+    orphans.sort_by_key(|(v, _, _)| v.created.clone());
+    let row = |(v, _, inactive): (NoteView, Option<usize>, bool)| NoteRow {
+        inactive,
         correction: v.correction.as_ref().map(describe),
         exact: excerpt(&v.exact),
         id: v.id,
@@ -205,9 +209,9 @@ mod tests {
     #[test]
     fn rows_in_text_order_orphans_apart_tags_once() {
         let (rows, orphans, tags) = rows(vec![
-            (view("b", "second", &["nato", "Russia"], "2"), Some(50)),
-            (view("a", "first\n  line", &["NATO"], "3"), Some(10)),
-            (view("o", "gone", &["baker"], "1"), None),
+            (view("b", "second", &["nato", "Russia"], "2"), Some(50), false),
+            (view("a", "first\n  line", &["NATO"], "3"), Some(10), false),
+            (view("o", "gone", &["baker"], "1"), None, false),
         ]);
         assert_eq!(rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(rows[0].exact, "first line");
@@ -227,7 +231,8 @@ mod tests {
 
     #[test]
     fn long_excerpts_are_cut() {
-        let (rows, _, _) = rows(vec![(view("a", &"word ".repeat(100), &[], "1"), Some(0))]);
+        let (rows, _, _) = rows(vec![(view("a", &"word ".repeat(100), &[], "1"), Some(0), true)]);
+        assert!(rows[0].inactive);
         assert_eq!(rows[0].exact.chars().count(), EXCERPT + 1);
         assert!(rows[0].exact.ends_with('…'));
     }

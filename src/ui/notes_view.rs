@@ -39,6 +39,10 @@ pub fn annotate_button(props: &AnnotateProps) -> Html {
     }
 }
 
+/// Rows rendered per list: beyond this a list is data, not reading, and
+/// rendering it would stall the page (an import of 10,000 notes).
+const SHOWN: usize = 300;
+
 #[derive(Properties, PartialEq)]
 pub struct NotesPanelProps {
     pub model: Rc<NotesModel>,
@@ -116,14 +120,20 @@ pub fn notes_panel(props: &NotesPanelProps) -> Html {
                 <p class="ng-empty">{ "Select text in the article, then press “Annotate” (or the a key) to add a note." }</p>
             }
             <ol class="ng-list ng-notelist">
-                { for m.rows.iter().map(|r| note_item(r, props, false)) }
+                { for m.rows.iter().take(SHOWN).map(|r| note_item(r, props, false)) }
             </ol>
+            if m.rows.len() > SHOWN {
+                <p class="ng-hint">{ format!("… and {} more (all are highlighted and exported).", m.rows.len() - SHOWN) }</p>
+            }
             if !m.orphans.is_empty() {
                 <h3 class="ng-orphans-h">{ format!("Not found on this page ({})", m.orphans.len()) }</h3>
                 <p class="ng-hint">{ "Their text has changed or gone. They stay here, and come back if the text does." }</p>
                 <ol class="ng-list ng-orphans">
-                    { for m.orphans.iter().map(|r| note_item(r, props, true)) }
+                    { for m.orphans.iter().take(SHOWN).map(|r| note_item(r, props, true)) }
                 </ol>
+                if m.orphans.len() > SHOWN {
+                    <p class="ng-hint">{ format!("… and {} more (all are kept and exported).", m.orphans.len() - SHOWN) }</p>
+                }
             }
             <div class="ng-tools" role="group" aria-label="Export and import">
                 <button type="button" class="ng-btn" onclick={cmd(NoteCmd::Export { findings: *with_findings, copy: false })}>{ "Export JSON" }</button>
@@ -160,6 +170,9 @@ fn note_item(r: &NoteRow, props: &NotesPanelProps, orphan: bool) -> Html {
             </button>
             if let Some(c) = &r.correction {
                 <p class="ng-correction">{ c }</p>
+                if r.inactive && !orphan {
+                    <p class="ng-inactive">{ "Not applied: this text is outside the article newsgloss reads, or the finding is gone." }</p>
+                }
             }
             if !r.note.is_empty() {
                 <p class="ng-note-text">{ note_text(&r.note) }</p>

@@ -158,7 +158,15 @@ impl Shell {
             let map = BodyMap::new(&view, &this.page.article, &body.tree_map(&this.page.dom.nodes));
             notes.corrections(&map)
         };
-        *this.shown.borrow_mut() = apply(&this.raw, &corrections);
+        let applicable: Vec<(Correction, (usize, usize))> =
+            corrections.iter().filter_map(|(_, c, span)| span.map(|s| (c.clone(), s))).collect();
+        let ids: Vec<&String> = corrections.iter().filter(|(_, _, span)| span.is_some()).map(|(id, _, _)| id).collect();
+        let corrected = apply(&this.raw, &applicable);
+        let mut inactive: std::collections::HashSet<String> =
+            corrections.iter().filter(|(_, _, span)| span.is_none()).map(|(id, _, _)| id.clone()).collect();
+        inactive.extend(corrected.unapplied.iter().filter_map(|&i| ids.get(i).map(|id| (*id).clone())));
+        this.notes.borrow_mut().inactive = inactive;
+        *this.shown.borrow_mut() = corrected;
         *this.body.borrow_mut() = body;
         let shown = this.shown.borrow();
         let analysis = &shown.analysis;
@@ -382,15 +390,19 @@ impl Shell {
         let mut findings_too = false;
         match cmd {
             NoteCmd::Begin => {
+                // The selection as it is now, not as the debounce last saw it.
+                Shell::selection_changed(this);
                 let mut notes = this.notes.borrow_mut();
                 let sel = notes.selection.clone();
                 notes.pending = sel.map(|s| s.0);
             }
             NoteCmd::Highlight => {
+                Shell::selection_changed(this);
                 let span = this.notes.borrow().selection.as_ref().map(|s| s.0);
                 if let Some(span) = span {
                     let body = this.body.borrow();
                     this.notes.borrow_mut().create(&body, span, &Draft::default(), None);
+                    this.notes.borrow_mut().selection = None;
                     clear_selection(&this.doc);
                 }
             }
@@ -401,6 +413,7 @@ impl Shell {
                         let body = this.body.borrow();
                         this.notes.borrow_mut().create(&body, span, &draft, mark);
                         findings_too = mark.is_some();
+                        this.notes.borrow_mut().selection = None;
                         clear_selection(&this.doc);
                     }
                     None => this.notes.borrow_mut().say("Select the text to annotate first.", true),

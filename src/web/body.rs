@@ -73,7 +73,7 @@ impl Body {
         let view = self.view();
         let s = self.char_at(&view, doc, &range.start_container().ok()?, range.start_offset().ok()?)?;
         let e = self.char_at(&view, doc, &range.end_container().ok()?, range.end_offset().ok()?)?;
-        (s < e).then_some((s, e))
+        view.trim(s, e)
     }
 
     /// A DOM range over body span `[start, end)`, if it maps onto text.

@@ -40,9 +40,16 @@ pub struct Notes {
     pub selection: Option<((usize, usize), String, f64, f64)>,
     /// The selection the open editor is about.
     pub pending: Option<(usize, usize)>,
+    /// Corrections that anchored but changed nothing (set by the shell
+    /// after applying them).
+    pub inactive: std::collections::HashSet<String>,
     /// `listener(type, annotation)` for scripts (the loader fans it out).
     pub listener: Option<js_sys::Function>,
 }
+
+/// A stored correction: its annotation's id, what it says, and the article
+/// span it anchored to (`None`: outside the article).
+pub type PlacedCorrection = (String, Correction, Option<(usize, usize)>);
 
 /// What an import did, for the reader and for `importJson`.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -80,6 +87,7 @@ impl Notes {
             undo: None,
             selection: None,
             pending: None,
+            inactive: Default::default(),
             listener: None,
         }
     }
@@ -115,8 +123,13 @@ impl Notes {
 
     /// The panel's model.
     pub fn model(&self) -> NotesModel {
-        let (rows, orphans, tags) =
-            rows(self.store.annotations.iter().map(|a| (view(a), self.anchors.get(&a.id).map(|s| s.0))).collect());
+        let (rows, orphans, tags) = rows(
+            self.store
+                .annotations
+                .iter()
+                .map(|a| (view(a), self.anchors.get(&a.id).map(|s| s.0), self.inactive.contains(&a.id)))
+                .collect(),
+        );
         NotesModel {
             rows,
             orphans,
@@ -130,34 +143,31 @@ impl Notes {
     /// findings instead).
     pub fn ranges(&self, body: &Body, doc: &Document) -> Vec<(&'static str, Vec<Range>)> {
         let view_ = body.view();
-        COLOURS
-            .iter()
-            .map(|&c| {
-                let ranges = self
-                    .store
-                    .annotations
-                    .iter()
-                    .filter(|a| {
-                        let v = view(a);
-                        v.correction.is_none() && v.colour == c
-                    })
-                    .filter_map(|a| self.anchors.get(&a.id))
-                    .filter_map(|&(s, e)| body.range(&view_, doc, s, e))
-                    .collect();
-                (c, ranges)
-            })
-            .collect()
+        let mut out: Vec<(&'static str, Vec<Range>)> = COLOURS.iter().map(|&c| (c, Vec::new())).collect();
+        for a in &self.store.annotations {
+            let Some(&(s, e)) = self.anchors.get(&a.id) else { continue };
+            let v = view(a);
+            if v.correction.is_some() {
+                continue;
+            }
+            if let (Some(slot), Some(r)) = (out.iter_mut().find(|(c, _)| *c == v.colour), body.range(&view_, doc, s, e))
+            {
+                slot.1.push(r);
+            }
+        }
+        out
     }
 
-    /// The corrections that anchored, with their article spans.
-    pub fn corrections(&self, map: &BodyMap) -> Vec<(Correction, (usize, usize))> {
+    /// The corrections that anchored, by id, with their article spans
+    /// (`None`: the text is outside the article).
+    pub fn corrections(&self, map: &BodyMap) -> Vec<PlacedCorrection> {
         self.store
             .annotations
             .iter()
             .filter_map(|a| {
                 let c = view(a).correction?;
                 let (s, e) = self.anchors.get(&a.id)?;
-                Some((c, map.to_article(*s, *e)?))
+                Some((a.id.clone(), c, map.to_article(*s, *e)))
             })
             .collect()
     }
@@ -277,14 +287,17 @@ impl Notes {
                 let mut incoming = Store::new(&self.source);
                 for a in &annotations {
                     self.store.deleted.remove(&a.id);
-                    incoming.upsert(a.clone());
                 }
+                incoming.annotations = annotations.clone();
                 let merged = self.store.merge(&incoming);
+                let before: HashMap<&str, &Annotation> =
+                    self.store.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+                let after: HashMap<&str, &Annotation> = merged.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
                 let mut changed = Vec::new();
                 for a in annotations {
-                    match self.store.get(&a.id) {
+                    match before.get(a.id.as_str()) {
                         None => report.added += 1,
-                        Some(old) if old != &a && merged.get(&a.id) == Some(&a) => report.updated += 1,
+                        Some(old) if **old != a && after.get(a.id.as_str()) == Some(&&a) => report.updated += 1,
                         Some(_) => {
                             report.unchanged += 1;
                             continue;
@@ -292,6 +305,7 @@ impl Notes {
                     }
                     changed.push(a);
                 }
+                drop((before, after));
                 self.store = merged;
                 report.ok = true;
                 report.format = Some(format.to_string());
