@@ -128,6 +128,17 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let on_highlight = props.on_note.reform(|_| NoteCmd::Highlight);
+    {
+        // The shell asks for the editor (the `a` key) by bumping a counter.
+        let (on_edit, notes) = (on_edit.clone(), props.notes.clone());
+        use_effect_with(props.notes.open_editor, move |n| {
+            if *n > 0 {
+                if let Some(text) = &notes.pending {
+                    on_edit.emit(Some(Editing::New(text.clone())));
+                }
+            }
+        });
+    }
     let toggle = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Toggle))

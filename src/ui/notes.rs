@@ -44,6 +44,11 @@ pub struct NotesModel {
     /// The text the reader has selected on the page (what "Annotate" would
     /// annotate), and where to show the floating button (viewport px).
     pub selection: Option<(String, f64, f64)>,
+    /// The text the open editor is about (remembered when "Annotate" was
+    /// pressed).
+    pub pending: Option<String>,
+    /// Bumped by the shell to open the editor on `pending` (the `a` key).
+    pub open_editor: u32,
 }
 
 /// What a reader can mark a selection as, besides noting it.

@@ -60,7 +60,7 @@ pub fn notes_panel(props: &NotesPanelProps) -> Html {
     let cmd = |c: NoteCmd| props.on_cmd.reform(move |_: MouseEvent| c.clone());
     let editor = props.editing.as_ref().map(|e| {
         let (exact, initial, id) = match e {
-            Editing::New(exact) => (exact.clone(), Draft::default(), None),
+            Editing::New(exact) => (m.pending.clone().unwrap_or_else(|| exact.clone()), Draft::default(), None),
             Editing::Existing(id) => {
                 let Some(row) = m.rows.iter().chain(&m.orphans).find(|r| &r.id == id) else { return html! {} };
                 let draft = Draft { note: row.note.clone(), tags: row.tags.clone(), colour: row.colour.clone() };

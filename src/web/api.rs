@@ -394,7 +394,8 @@ impl Shell {
                 Shell::selection_changed(this);
                 let mut notes = this.notes.borrow_mut();
                 let sel = notes.selection.clone();
-                notes.pending = sel.map(|s| s.0);
+                notes.pending = sel.as_ref().map(|s| s.0);
+                notes.pending_text = sel.map(|s| s.1);
             }
             NoteCmd::Highlight => {
                 Shell::selection_changed(this);
@@ -531,17 +532,21 @@ impl Shell {
                 if k.ctrl_key() || k.meta_key() || k.alt_key() || k.default_prevented() || typing(&e) {
                     return;
                 }
+                let key = k.key();
+                if key != "a" && key != "h" {
+                    return;
+                }
+                // The selection as it is now (shift+arrows may have just moved it).
+                Shell::selection_changed(&shell);
                 if shell.notes.borrow().selection.is_none() {
                     return;
                 }
-                match k.key().as_str() {
+                match key.as_str() {
                     "a" => {
-                        if let Some(button) = shell.root.query_selector(".ng-float-btn").ok().flatten() {
-                            k.prevent_default();
-                            if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
-                                b.click();
-                            }
-                        }
+                        k.prevent_default();
+                        Shell::command(&shell, NoteCmd::Begin);
+                        shell.notes.borrow_mut().open_editor += 1;
+                        Shell::update_notes_model(&shell);
                     }
                     "h" => {
                         k.prevent_default();

@@ -38,8 +38,11 @@ pub struct Notes {
     /// The reader's current selection in the body: its span, text, and
     /// where to show the "Annotate" button.
     pub selection: Option<((usize, usize), String, f64, f64)>,
-    /// The selection the open editor is about.
+    /// The selection the open editor is about, and its text.
     pub pending: Option<(usize, usize)>,
+    pub pending_text: Option<String>,
+    /// How many times a key asked for the editor (see `NotesModel`).
+    pub open_editor: u32,
     /// Corrections that anchored but changed nothing (set by the shell
     /// after applying them).
     pub inactive: std::collections::HashSet<String>,
@@ -87,6 +90,8 @@ impl Notes {
             undo: None,
             selection: None,
             pending: None,
+            pending_text: None,
+            open_editor: 0,
             inactive: Default::default(),
             listener: None,
         }
@@ -136,6 +141,8 @@ impl Notes {
             tags,
             message: self.message.clone(),
             selection: self.selection.as_ref().map(|(_, text, x, y)| (text.clone(), *x, *y)),
+            pending: self.pending_text.clone(),
+            open_editor: self.open_editor,
         }
     }
 

@@ -126,6 +126,42 @@ test("select with the mouse, note with two tags, reload: it is back; edit, delet
   await context.close();
 });
 
+test("keyboard: extend a selection with shift+arrows, press a to annotate, h to highlight; copy the export", async () => {
+  const { page, context } = await open(browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(BASE);
+  assert.equal(await ready(page), "ok");
+  await selectPhrase(page, "misinterpreted his");
+  for (let i = 0; i < " comment".length; i++) await page.keyboard.press("Shift+ArrowRight");
+  assert.equal(await page.evaluate(() => String(getSelection())), PHRASE);
+  await page.keyboard.press("a");
+  const area = page.locator("newsgloss-widget .ng-editor textarea");
+  await area.waitFor();
+  assert.match(await page.locator("newsgloss-widget .ng-editor-exact").innerText(), /misinterpreted his comment/);
+  // Typing in the editor is typing: "a" and "h" are letters there.
+  await area.pressSequentially("a hah");
+  await page.keyboard.press("Control+Enter");
+  await page.locator("newsgloss-widget .ng-editor").waitFor({ state: "detached" });
+  assert.match(await notesText(page), /a hah/);
+  // "h" on a selection: a plain highlight, no editor.
+  await selectPhrase(page, "Soviet leader Mikhail S. Gorbachev");
+  await page.keyboard.press("h");
+  await page.waitForFunction(() => newsgloss.getAnnotations().length === 2);
+  assert.deepEqual((await highlighted(page, "newsgloss-note")).sort(), ["Soviet leader Mikhail S. Gorbachev", PHRASE]);
+  // The page's own search box keeps its keys.
+  await page.evaluate(() => { const i = document.createElement("input"); i.id = "host-input"; document.body.prepend(i); });
+  await selectPhrase(page, "verbal assurances");
+  await page.focus("#host-input");
+  await page.keyboard.type("ha");
+  assert.equal(await page.inputValue("#host-input"), "ha");
+  assert.equal(await page.evaluate(() => newsgloss.getAnnotations().length), 2);
+  // Copy JSON puts the export on the clipboard.
+  await page.locator("newsgloss-widget .ng-btn", { hasText: "Copy JSON" }).click();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, await page.evaluate(() => newsgloss.exportJson()));
+  await context.close();
+});
+
 test("the article changes: a sentence inserted before, a typo inside, its paragraph deleted and restored", async () => {
   const { page, context } = await open(browser);
   await page.goto(BASE);
@@ -230,7 +266,7 @@ test("Hypothesis exports import and anchor by their selectors", async () => {
   assert.equal(await ready(page), "ok");
   const rows = [{
     id: "hyp1", created: "2026-01-02T03:04:05.678901+00:00", updated: "2026-01-02T03:04:05.678901+00:00",
-    uri: "https://elsewhere.example/story", text: "from hypothesis", tags: ["h"], user: "acct:x@hypothes.is",
+    uri: "https://elsewhere.example/story", text: "from hypothesis <script>window.__pwned = 1</script>", tags: ["<b>h</b>"], user: "acct:x@hypothes.is",
     target: [{ source: "https://elsewhere.example/story", selector: [
       { type: "TextQuoteSelector", exact: "Soviet leader Mikhail S. Gorbachev", prefix: "James Baker to ", suffix: " that it would" },
     ] }],
@@ -240,6 +276,11 @@ test("Hypothesis exports import and anchor by their selectors", async () => {
   const client = await page.evaluate((r) => newsgloss.importJson({ export_date: "x", annotations: r }), rows);
   assert.deepEqual([client.ok, client.format, client.unchanged], [true, "Hypothesis export", 1]);
   assert.deepEqual(await highlighted(page, "newsgloss-note"), ["Soviet leader Mikhail S. Gorbachev"]);
+  // Imported strings are text.
+  await showNotes(page);
+  assert.match(await notesText(page), /from hypothesis <script>window.__pwned = 1<\/script>[\s\S]*<b>h<\/b>/);
+  assert.equal(await page.locator("newsgloss-widget .ng-notes script, newsgloss-widget .ng-notes b").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await context.close();
 });
 
