@@ -86,60 +86,18 @@ impl<'a> TextSelectors<'a> {
         vec![Selector::TextQuote(self.quote(start, end)), Selector::TextPosition(self.position(start, end))]
     }
 
-    /// The code-point span that `selectors` pick out of this text, if any.
-    ///
-    /// A position selector wins when it agrees with the quote selector (or
-    /// there is none); otherwise the quote's `exact` is searched for, and of
-    /// its occurrences the one whose surroundings match `prefix`/`suffix`
-    /// best is taken, ties going to the one nearest the position selector's
-    /// start. Other selectors are ignored.
+    /// The code-point span that `selectors` pick out of this text, if any:
+    /// [`Anchorer::anchor`](super::anchor::Anchorer::anchor) without the
+    /// method and score (the position when the quote agrees, else the quote
+    /// exactly or approximately, disambiguated by context and distance).
     pub fn resolve(&self, selectors: &[Selector]) -> Option<(usize, usize)> {
-        let quote = selectors.iter().find_map(|s| match s {
-            Selector::TextQuote(q) => Some(q),
-            _ => None,
-        });
-        let position = selectors.iter().find_map(|s| match s {
-            Selector::TextPosition(p) => Some((p.start, p.end)),
-            _ => None,
-        });
-        let valid = |(s, e): (usize, usize)| s <= e && e <= self.chars;
-        match (quote, position) {
-            (None, p) => p.filter(|&p| valid(p)),
-            (Some(q), Some(p)) if valid(p) && self.slice(p.0, p.1) == q.exact => Some(p),
-            (Some(q), p) => self.find_quote(q, p.map(|p| p.0)),
-        }
+        super::anchor::anchor_in(self, selectors).map(|a| (a.start, a.end))
     }
 
-    fn find_quote(&self, q: &TextQuoteSelector, near: Option<usize>) -> Option<(usize, usize)> {
-        if q.exact.is_empty() {
-            return None;
-        }
-        let text = self.offsets.text();
-        let prefix = q.prefix.as_deref().unwrap_or_default();
-        let suffix = q.suffix.as_deref().unwrap_or_default();
-        let exact_chars = q.exact.chars().count();
-        let mut best: Option<((usize, usize), (usize, usize))> = None; // ((score, -distance), span)
-        for (byte, _) in text.match_indices(q.exact.as_str()) {
-            let before = &text[..byte];
-            let after = &text[byte + q.exact.len()..];
-            let score = common_suffix_chars(before, prefix) + common_prefix_chars(after, suffix);
-            let start = self.offsets.byte_to_char(byte);
-            let distance = near.map_or(0, |n| n.abs_diff(start));
-            let key = (score, usize::MAX - distance);
-            if best.is_none_or(|(k, _)| key > k) {
-                best = Some((key, (start, start + exact_chars)));
-            }
-        }
-        best.map(|(_, span)| span)
+    /// The text's offset index (for searches that slice by bytes).
+    pub fn offsets(&self) -> &Offsets<'a> {
+        &self.offsets
     }
-}
-
-fn common_prefix_chars(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
-fn common_suffix_chars(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
