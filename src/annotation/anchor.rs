@@ -12,7 +12,9 @@
 //!    still equals the quote's `exact` (or there is no quote).
 //! 2. [`Method::Quote`]: the exact occurrences of `exact`, the one whose
 //!    surroundings agree longest with `prefix`/`suffix` winning, ties going
-//!    to the one nearest the old position ([`exact`]).
+//!    to the one nearest the old position ([`exact`]). Final when all its
+//!    stored context agrees and it is near the old position; otherwise it
+//!    competes with stage 3's candidates on the same score.
 //! 3. [`Method::Fuzzy`]: approximate occurrences with at most
 //!    [`max_errors`] edits, found with Myers' bit-parallel algorithm
 //!    ([`myers`]) and scored on quote, context and position ([`fuzzy`]);
@@ -168,10 +170,11 @@ fn find_quote(text: &TextSelectors, q: &TextQuoteSelector, hint: Option<usize>) 
             return Some(a);
         }
     }
-    // No occurrence, or none in a context like the stored one: an
-    // approximate match may fit better (a typo fixed inside the quote
-    // leaves the common words elsewhere matching exactly). With an exact
-    // occurrence in hand, only the window is searched.
+    // No occurrence, or none near the old position in the stored context:
+    // an approximate match there may fit better (a typo fixed inside a
+    // quote whose words recur elsewhere). All candidates are weighed on
+    // one score; with an exact occurrence in hand, only the window around
+    // the old position is searched approximately.
     let near = fuzzy::best(text, &query, &scorer, exact.is_some());
     let near = near.filter(|a| a.method == Method::Quote || a.score >= THRESHOLD);
     match (exact, near) {

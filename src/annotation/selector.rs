@@ -57,9 +57,25 @@ impl<'a> TextSelectors<'a> {
     /// The text of code points `[start, end)` (clamped).
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         let (start, end) = self.clamp(start, end);
+        self.offsets.text().get(self.byte(start)..self.byte(end)).unwrap_or_default()
+    }
+
+    /// The text before code point `at` (clamped): for reading leftwards
+    /// from a span without counting code points first.
+    pub fn before(&self, at: usize) -> &'a str {
         let text = self.offsets.text();
-        let byte = |c: usize| self.offsets.char_to_byte(c).unwrap_or(text.len());
-        text.get(byte(start)..byte(end)).unwrap_or_default()
+        text.get(..self.byte(at)).unwrap_or_default()
+    }
+
+    /// The text from code point `at` (clamped) to the end.
+    pub fn after(&self, at: usize) -> &'a str {
+        let text = self.offsets.text();
+        text.get(self.byte(at)..).unwrap_or_default()
+    }
+
+    /// The byte offset of code point `at` (clamped to the end).
+    fn byte(&self, at: usize) -> usize {
+        self.offsets.char_to_byte(at.min(self.chars)).unwrap_or(self.offsets.text().len())
     }
 
     /// See [`quote_selector`].

@@ -5,7 +5,10 @@
 //! Why windowed: most annotations stay near their old position, and an
 //! occurrence there whose whole stored context agrees cannot be beaten by
 //! one farther away (same agreement, larger distance), so the whole text is
-//! scanned only when the window has no such occurrence.
+//! scanned only when the window has no such occurrence. Only such a near,
+//! fully agreeing occurrence is final; any other is weighed against the
+//! approximate matches around the old position (news pages repeat
+//! passages: a pull quote, a summary, the same paragraph in a live blog).
 
 use super::{Query, WINDOW};
 use crate::annotation::selector::TextSelectors;
@@ -15,20 +18,27 @@ use crate::annotation::selector::TextSelectors;
 pub(crate) struct Hit {
     pub start: usize,
     pub end: usize,
-    /// At least half of the stored context agrees (or there is none).
+    /// Certain enough to skip the approximate search: all the stored
+    /// context agrees, and the occurrence is near the old position (or there
+    /// is none). A far copy of the quote (a repeated passage) must beat the
+    /// approximate matches near the old position on the common score.
     pub strong: bool,
 }
 
 pub(crate) fn best(text: &TextSelectors, q: &Query) -> Option<Hit> {
     let full = q.prefix.chars().count() + q.suffix.chars().count();
-    let hit = |(common, start): (usize, usize)| Hit { start, end: start + q.chars, strong: 2 * common >= full };
+    let hit = |(common, start): (usize, usize), near: bool| Hit {
+        start,
+        end: start + q.chars,
+        strong: near && common == full,
+    };
     if let Some(h) = q.hint {
         let window = scan(text, q, h.saturating_sub(WINDOW), h.saturating_add(WINDOW + q.chars));
         if let Some(found) = window.filter(|&(common, _)| common == full) {
-            return Some(hit(found));
+            return Some(hit(found, true));
         }
     }
-    scan(text, q, 0, text.char_len()).map(hit)
+    scan(text, q, 0, text.char_len()).map(|found| hit(found, q.hint.is_none()))
 }
 
 /// The best occurrence starting in code points `[from, to)` (clamped):

@@ -9,7 +9,7 @@
 //!
 //! Two modes over one pattern: [`Pattern::search`] (the match may start
 //! anywhere: every end position with at most `k` errors) and
-//! [`Pattern::best_prefix`] (the match starts at the text's first char: the
+//! [`Pattern::prefix_distances`] (the match starts at the text's first char: the
 //! prefix of the text closest to the pattern), which finds where a match
 //! found by `search` starts when run on the reversed pattern and text.
 
@@ -96,26 +96,27 @@ impl Pattern {
         }
     }
 
-    /// The prefixes of `text` (of at most `limit` chars) nearest to the
-    /// pattern: their edit distance and the lengths that reach it
-    /// (ascending, the first [`MAX_TIES`]). O(limit × blocks).
-    pub fn best_prefix(&self, text: impl Iterator<Item = char>, limit: usize) -> (usize, Vec<usize>) {
+    /// The edit distance between the pattern and each prefix of `text`
+    /// (the empty one first), looking at most at `limit` chars: the match
+    /// must start at the text's start. O(limit × blocks).
+    pub fn prefix_distances(&self, text: impl Iterator<Item = char>, limit: usize) -> Vec<usize> {
+        let mut out = vec![self.len];
         if self.len == 0 {
-            return (0, vec![0]);
+            out.extend(text.take(limit).enumerate().map(|(i, _)| i + 1));
+            return out;
         }
         let (mut pv, mut mv) = (vec![u64::MAX; self.blocks], vec![0u64; self.blocks]);
         let mut score = self.len as isize;
-        let mut best = (self.len, vec![0]);
-        for (i, c) in text.take(limit).enumerate() {
+        for c in text.take(limit) {
             score += self.column(&mut pv, &mut mv, c, 1) as isize;
-            let s = score.max(0) as usize;
-            if s < best.0 {
-                best = (s, vec![i + 1]);
-            } else if s == best.0 && best.1.len() < MAX_TIES {
-                best.1.push(i + 1);
-            }
+            out.push(score.max(0) as usize);
         }
-        best
+        out
+    }
+
+    /// The smallest of [`Self::prefix_distances`].
+    pub fn best_prefix(&self, text: impl Iterator<Item = char>, limit: usize) -> usize {
+        self.prefix_distances(text, limit).into_iter().min().unwrap_or(self.len)
     }
 
     /// One text character through every block; returns the change of the
@@ -133,9 +134,6 @@ impl Pattern {
         h
     }
 }
-
-/// Ties kept by [`Pattern::best_prefix`].
-pub const MAX_TIES: usize = 8;
 
 /// One block of one column (Hyyrö's formulation of Myers' step): updates the
 /// block's vertical deltas and returns the horizontal delta leaving its row
@@ -219,10 +217,7 @@ mod tests {
             assert_eq!(got, want, "search m={m} n={} k={k}", t.len());
 
             let anchored = naive_row(&p, &t, true);
-            let best = anchored.iter().copied().min().unwrap_or(m);
-            let lengths: Vec<usize> =
-                anchored.iter().enumerate().filter(|&(_, &e)| e == best).map(|(i, _)| i).take(MAX_TIES).collect();
-            assert_eq!(pattern.best_prefix(t.iter().copied(), usize::MAX), (best, lengths), "anchored m={m}");
+            assert_eq!(pattern.prefix_distances(t.iter().copied(), usize::MAX), anchored, "anchored m={m}");
         }
     }
 
@@ -232,8 +227,9 @@ mod tests {
         let mut n = 0;
         p.search(['a'], 3, |_, _| n += 1);
         assert_eq!(n, 0);
-        assert_eq!(p.best_prefix("abc".chars(), 9), (0, vec![0]));
+        assert_eq!(p.prefix_distances("abc".chars(), 9), [0, 1, 2, 3]);
         let q = Pattern::new("ab".chars());
-        assert_eq!(q.best_prefix("".chars(), 9), (2, vec![0]));
+        assert_eq!(q.best_prefix("".chars(), 9), 2);
+        assert_eq!(q.prefix_distances("abx".chars(), 2), [2, 1, 0]);
     }
 }
