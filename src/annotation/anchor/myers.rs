@@ -87,9 +87,16 @@ impl Pattern {
             return;
         }
         let (mut pv, mut mv) = (vec![u64::MAX; self.blocks], vec![0u64; self.blocks]);
+        let (mut pv1, mut mv1) = (u64::MAX, 0u64);
         let mut score = self.len as isize;
         for (j, c) in text.into_iter().enumerate() {
-            score += self.column(&mut pv, &mut mv, c, 0) as isize;
+            // One word (quotes up to 64 code points, most of them): no loop.
+            score += if self.blocks == 1 {
+                let eq = self.peq(c).first().copied().unwrap_or(0);
+                advance(&mut pv1, &mut mv1, eq, 0, self.last_bit)
+            } else {
+                self.column(&mut pv, &mut mv, c, 0)
+            } as isize;
             if score >= 0 && score as usize <= k {
                 found(j + 1, score as usize);
             }
