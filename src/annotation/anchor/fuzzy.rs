@@ -148,6 +148,9 @@ struct Search<'t, 's> {
 /// edits) or at "widely its" (the stored suffix follows).
 const MAX_ENDS: usize = 16;
 
+/// Starts scored per end (fewest errors first).
+const MAX_STARTS: usize = 4;
+
 /// Errors above a candidate's fewest that its other ends and starts may
 /// have and still be scored.
 fn slack(chars: usize) -> usize {
@@ -214,7 +217,7 @@ impl Search<'_, '_> {
                     .map(|(l, e)| (e, l))
                     .collect();
                 lengths.sort_unstable();
-                for &(errors, len) in lengths.iter().take(MAX_ENDS) {
+                for &(errors, len) in lengths.iter().take(MAX_STARTS) {
                     let start = end - len.min(end);
                     let score = self.scorer.score(self.text, start, end, errors);
                     let near = usize::MAX - self.scorer_distance(start);

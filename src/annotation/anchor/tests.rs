@@ -173,3 +173,46 @@ fn long_text_without_the_quote_stays_bounded_and_orphans() {
     let a = Anchorer::new(&text).anchor(&sel);
     assert!(a.is_none_or(|a| a.score >= THRESHOLD));
 }
+
+/// Random texts, quotes, contexts and positions (astral chars included):
+/// never a panic, every anchor inside the text, start <= end.
+#[test]
+fn random_inputs_never_panic_and_stay_in_bounds() {
+    let alphabet: Vec<char> = "ab ée😀𝄞\n.".chars().collect();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut below = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    for _ in 0..300 {
+        let mut word = |len: usize| -> String { (0..len).map(|_| alphabet[below(alphabet.len())]).collect() };
+        let (t, e, p, s) = (word(400), word(40), word(40), word(40));
+        let cut = |w: String, n: usize| -> String { w.chars().take(n).collect() };
+        let text = cut(t, below(400));
+        let (mut exact, prefix, suffix) = (cut(e, below(40)), cut(p, below(40)), cut(s, below(40)));
+        if below(2) == 0 {
+            // A piece of the text, one char perhaps changed: the match paths.
+            let chars: Vec<char> = text.chars().collect();
+            let from = below(chars.len());
+            let mut piece: Vec<char> = chars[from..].iter().take(1 + below(60)).copied().collect();
+            if let Some(c) = piece.get_mut(below(80)) {
+                *c = 'x';
+            }
+            exact = piece.into_iter().collect();
+        }
+        let (a, b) = (below(500), below(500));
+        let sel = [
+            Selector::TextQuote(quote(exact, Some(prefix), Some(suffix))),
+            Selector::TextPosition(TextPositionSelector::new(a, b)),
+        ];
+        let n = text.chars().count();
+        for targets in [&sel[..], &sel[..1], &sel[1..]] {
+            if let Some(anchor) = Anchorer::new(&text).anchor(targets) {
+                assert!(anchor.start <= anchor.end && anchor.end <= n, "{anchor:?} in {n}");
+                assert!((0.0..=1.0).contains(&anchor.score));
+            }
+        }
+    }
+}
