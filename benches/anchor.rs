@@ -139,7 +139,8 @@ fn dump(dir: &std::path::Path, case: &edits::Case) {
     println!("{:>10} bytes  {}", json.to_string().len(), path.display());
 }
 
-/// The first dozen misplaced annotations (`ANCHOR_DEBUG=1`).
+/// The first dozen misplaced annotations, and every anchored one whose
+/// words were all deleted (`ANCHOR_DEBUG=1`).
 fn debug_wrong(case: &edits::Case, got: &[Option<Anchor>]) {
     let s = newsgloss::annotation::TextSelectors::new(&case.edited);
     let mut shown = 0;
@@ -149,7 +150,7 @@ fn debug_wrong(case: &edits::Case, got: &[Option<Anchor>]) {
             (None, None) => true,
             _ => false,
         };
-        if !ok && shown < 12 {
+        if !ok && (shown < 12 || want.is_none()) {
             shown += 1;
             let q = match &case.targets[i][0] {
                 newsgloss::annotation::Selector::TextQuote(q) => q.exact.clone(),
