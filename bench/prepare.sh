@@ -3,7 +3,7 @@
 #   1. the release wasm (`cargo xtask build`, as shipped: opt-level "z", wasm-opt -Oz);
 #   2. a node-target copy of it in bench/pkg/ (wasm-bindgen --target nodejs, then wasm-opt -Oz);
 #   3. the texts in bench/corpus/ (seed, 100 KB, 1 MB, 10 MB), written by the criterion bench's generator,
-#      so node measures the very texts `cargo bench` measures;
+#      so node measures the very texts `cargo bench` measures; and the anchoring case (anchor.json) for anchor.mjs;
 #   4. the npm packages of bench/package.json (in bench/ only).
 # Honours CARGO_TARGET_DIR. SKIP_XTASK=1 reuses the wasm cargo already built.
 # WITH_O3=1 also builds a speed-optimised variant (opt-level 3, wasm-opt -O3) in bench/pkg-o3/, which run.mjs
@@ -39,6 +39,7 @@ if [ "${WITH_O3:-}" = 1 ]; then
 fi
 
 NEWSGLOSS_CORPUS_OUT="$here/corpus" cargo bench --profile native --bench analyze
+NEWSGLOSS_CORPUS_OUT="$here/corpus" cargo bench --profile native --bench anchor
 
 cd "$here"
 npm install --no-audit --no-fund

@@ -18,28 +18,15 @@
 //   newsgloss-O3  (only if bench/pkg-o3 exists) the same engine built for speed, not size
 
 import { readFileSync, existsSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import os from "node:os";
+import { here, require, option, need as needIn, median } from "./common.mjs";
 
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
 const ROUNDS = Number(option("rounds", 5));
 const MIN_MS = Number(option("min-ms", 300));
 const TEXTS = option("texts", "seed,100kb,1mb").split(",");
 
-const need = (file, hint) => {
-  if (!existsSync(path.join(here, file))) {
-    console.error(`run.mjs: ${file} is missing: ${hint}`);
-    process.exit(2);
-  }
-};
+const need = (file, hint) => needIn("run.mjs", file, hint);
 need("pkg/newsgloss.js", "run ./prepare.sh (builds the node-target wasm)");
 need("node_modules/compromise", "run npm install in bench/ (or ./prepare.sh)");
 for (const t of TEXTS) need(`corpus/${t}.txt`, "run ./prepare.sh (writes the texts)");
@@ -129,11 +116,6 @@ for (let round = 0; round <= ROUNDS; round++) {
   process.stderr.write(`round ${round}${round === 0 ? " (warm-up)" : ""} done at ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x, w, d = 2) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(d)).padStart(w);
 
 const cpu = os.cpus()[0]?.model ?? "unknown cpu";

@@ -6,6 +6,8 @@
 //!   JSON-LD form and read back leniently, losing nothing.
 //! - [`selector`]: text quote and position selectors over a text, made from
 //!   code-point spans and resolved back to them.
+//! - [`anchor`]: finding stored selectors again in a text that may have
+//!   changed (position, exact quote, approximate quote).
 //! - [`source`]: the IRI a text stands for (a page's canonical URL, a
 //!   `file://` URL, standard input).
 //! - [`uuid`]: content-derived `urn:uuid:` ids (UUID version 5).
@@ -14,6 +16,7 @@
 //! Pure: no I/O, no clock, no DOM; the same code runs in the widget and the
 //! CLI. Offsets are Unicode code points, end exclusive, as in the analysis.
 
+pub mod anchor;
 pub mod corrections;
 pub mod export;
 pub mod findings;
@@ -26,6 +29,7 @@ pub mod store;
 pub mod time;
 pub mod uuid;
 
+pub use anchor::{anchor_all, Anchor, Anchorer, Method};
 pub use findings::findings_to_w3c;
 pub use model::{
     Agent, AgentObject, Annotation, AnnotationCollection, AnnotationPage, Body, Motivation, OneOrMany, PageRef,

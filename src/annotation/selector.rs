@@ -57,9 +57,25 @@ impl<'a> TextSelectors<'a> {
     /// The text of code points `[start, end)` (clamped).
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         let (start, end) = self.clamp(start, end);
+        self.offsets.text().get(self.byte(start)..self.byte(end)).unwrap_or_default()
+    }
+
+    /// The text before code point `at` (clamped): for reading leftwards
+    /// from a span without counting code points first.
+    pub fn before(&self, at: usize) -> &'a str {
         let text = self.offsets.text();
-        let byte = |c: usize| self.offsets.char_to_byte(c).unwrap_or(text.len());
-        text.get(byte(start)..byte(end)).unwrap_or_default()
+        text.get(..self.byte(at)).unwrap_or_default()
+    }
+
+    /// The text from code point `at` (clamped) to the end.
+    pub fn after(&self, at: usize) -> &'a str {
+        let text = self.offsets.text();
+        text.get(self.byte(at)..).unwrap_or_default()
+    }
+
+    /// The byte offset of code point `at` (clamped to the end).
+    fn byte(&self, at: usize) -> usize {
+        self.offsets.char_to_byte(at.min(self.chars)).unwrap_or(self.offsets.text().len())
     }
 
     /// See [`quote_selector`].
@@ -86,60 +102,18 @@ impl<'a> TextSelectors<'a> {
         vec![Selector::TextQuote(self.quote(start, end)), Selector::TextPosition(self.position(start, end))]
     }
 
-    /// The code-point span that `selectors` pick out of this text, if any.
-    ///
-    /// A position selector wins when it agrees with the quote selector (or
-    /// there is none); otherwise the quote's `exact` is searched for, and of
-    /// its occurrences the one whose surroundings match `prefix`/`suffix`
-    /// best is taken, ties going to the one nearest the position selector's
-    /// start. Other selectors are ignored.
+    /// The code-point span that `selectors` pick out of this text, if any:
+    /// [`Anchorer::anchor`](super::anchor::Anchorer::anchor) without the
+    /// method and score (the position when the quote agrees, else the quote
+    /// exactly or approximately, disambiguated by context and distance).
     pub fn resolve(&self, selectors: &[Selector]) -> Option<(usize, usize)> {
-        let quote = selectors.iter().find_map(|s| match s {
-            Selector::TextQuote(q) => Some(q),
-            _ => None,
-        });
-        let position = selectors.iter().find_map(|s| match s {
-            Selector::TextPosition(p) => Some((p.start, p.end)),
-            _ => None,
-        });
-        let valid = |(s, e): (usize, usize)| s <= e && e <= self.chars;
-        match (quote, position) {
-            (None, p) => p.filter(|&p| valid(p)),
-            (Some(q), Some(p)) if valid(p) && self.slice(p.0, p.1) == q.exact => Some(p),
-            (Some(q), p) => self.find_quote(q, p.map(|p| p.0)),
-        }
+        super::anchor::anchor_in(self, selectors).map(|a| (a.start, a.end))
     }
 
-    fn find_quote(&self, q: &TextQuoteSelector, near: Option<usize>) -> Option<(usize, usize)> {
-        if q.exact.is_empty() {
-            return None;
-        }
-        let text = self.offsets.text();
-        let prefix = q.prefix.as_deref().unwrap_or_default();
-        let suffix = q.suffix.as_deref().unwrap_or_default();
-        let exact_chars = q.exact.chars().count();
-        let mut best: Option<((usize, usize), (usize, usize))> = None; // ((score, -distance), span)
-        for (byte, _) in text.match_indices(q.exact.as_str()) {
-            let before = &text[..byte];
-            let after = &text[byte + q.exact.len()..];
-            let score = common_suffix_chars(before, prefix) + common_prefix_chars(after, suffix);
-            let start = self.offsets.byte_to_char(byte);
-            let distance = near.map_or(0, |n| n.abs_diff(start));
-            let key = (score, usize::MAX - distance);
-            if best.is_none_or(|(k, _)| key > k) {
-                best = Some((key, (start, start + exact_chars)));
-            }
-        }
-        best.map(|(_, span)| span)
+    /// The text's offset index (for searches that slice by bytes).
+    pub fn offsets(&self) -> &Offsets<'a> {
+        &self.offsets
     }
-}
-
-fn common_prefix_chars(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
-fn common_suffix_chars(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::annotation::reader::{
     correction_annotation, edited, note_annotation, selectors_of, view, Correction, Draft, COLOURS,
 };
 use crate::annotation::store::Store;
-use crate::annotation::{Annotation, TextSelectors};
+use crate::annotation::{Anchorer, Annotation, TextSelectors};
 use crate::article::body::BodyMap;
 use crate::ui::notes::{rows, Mark, Message, NotesModel};
 
@@ -112,12 +112,15 @@ impl Notes {
 
     /// Finds every annotation's place in the body's current text.
     pub fn anchor(&mut self, body: &Body) {
-        let selectors = TextSelectors::new(&body.text);
+        let anchorer = Anchorer::new(&body.text);
         self.anchors = self
             .store
             .annotations
             .iter()
-            .filter_map(|a| selectors.resolve(selectors_of(a)).filter(|(s, e)| s < e).map(|span| (a.id.clone(), span)))
+            .filter_map(|a| {
+                let at = anchorer.anchor(selectors_of(a))?;
+                (at.start < at.end).then(|| (a.id.clone(), (at.start, at.end)))
+            })
             .collect();
     }
 
