@@ -181,7 +181,7 @@ test("the article changes: a sentence inserted before, a typo inside, its paragr
   assert.deepEqual(await highlighted(page, "newsgloss-note"), ["misinterpretted his coment"]);
 
   // Its paragraph deleted: an orphan, listed with its quote and note.
-  await serveEdited(context, (html) => html.replace(/<p>The deal was never put in writing[\s\S]*?<\/p>/, ""));
+  await serveEdited(context, (html) => html.replace(/<p[^>]*>The deal was never put in writing[\s\S]*?<\/p>/, ""));
   await page.reload();
   assert.equal(await ready(page), "ok");
   assert.deepEqual(await highlighted(page, "newsgloss-note"), []);
