@@ -1,12 +1,23 @@
 //! UI state as a reducer: explicit actions in, new state out (the pattern of
 //! yew's function_todomvc example). Pure, so it is tested natively.
 
+use super::layers::Target;
+
 /// The sidebar's panels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
     Quotes,
     Actors,
     Disputes,
+}
+
+/// A card open on the page: the findings under a highlight, innermost
+/// first. `pinned` cards (opened by a click or the keyboard) stay until
+/// closed; hover cards go when the pointer leaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub hits: Vec<Target>,
+    pub pinned: bool,
 }
 
 /// What the panel shows right now.
@@ -19,6 +30,10 @@ pub struct UiState {
     pub panel: Panel,
     /// Highlight layers the reader switched off (see `ui::layers`).
     pub hidden: Vec<String>,
+    /// The actor the reader picked (panel, graph or card): its mentions
+    /// are marked, and the keyboard steps through them.
+    pub actor: Option<usize>,
+    pub card: Option<Card>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,11 +44,18 @@ pub enum Action {
     Show(Panel),
     /// Switch a highlight layer off, or on again.
     ToggleLayer(String),
+    SelectActor(usize),
+    /// Open a card (replacing any open one).
+    OpenCard(Card),
+    /// Close the card, if any.
+    CloseCard,
+    /// Close a card only if it was opened by hovering.
+    CloseHoverCard,
 }
 
 impl UiState {
     pub fn new(open: bool, hidden: Vec<String>) -> Self {
-        UiState { open, selected: None, panel: Panel::Quotes, hidden }
+        UiState { open, selected: None, panel: Panel::Quotes, hidden, actor: None, card: None }
     }
 
     /// The state after `action`.
@@ -42,7 +64,14 @@ impl UiState {
         match action {
             Action::Toggle => next.open = !self.open,
             Action::Close => next.open = false,
-            Action::Select(i) => next.selected = Some(i),
+            Action::Select(i) => {
+                next.selected = Some(i);
+                next.actor = None;
+            }
+            Action::SelectActor(i) => next.actor = Some(i),
+            Action::OpenCard(card) => next.card = Some(card),
+            Action::CloseCard => next.card = None,
+            Action::CloseHoverCard => next.card = self.card.clone().filter(|c| c.pinned),
             Action::Show(panel) => next.panel = panel,
             Action::ToggleLayer(name) => match self.hidden.iter().position(|h| *h == name) {
                 Some(i) => {
@@ -80,5 +109,25 @@ mod tests {
         let s = s.reduce(Action::ToggleLayer("quote-direct".into())).reduce(Action::ToggleLayer("claim".into()));
         assert_eq!(s.hidden, vec!["quote-direct".to_string()]);
         assert_eq!(s.reduce(Action::Show(Panel::Disputes)).panel, Panel::Disputes);
+    }
+
+    #[test]
+    fn cards_open_close_and_hover_cards_give_way() {
+        let s = UiState::new(true, Vec::new());
+        let hover = Card { hits: vec![Target::Actor(1)], pinned: false };
+        let s1 = s.reduce(Action::OpenCard(hover.clone()));
+        assert_eq!(s1.card, Some(hover));
+        assert_eq!(s1.reduce(Action::CloseHoverCard).card, None);
+        let pinned = Card { hits: vec![Target::Quote(0), Target::Dispute(2)], pinned: true };
+        let s2 = s1.reduce(Action::OpenCard(pinned.clone()));
+        assert_eq!(s2.reduce(Action::CloseHoverCard).card, Some(pinned));
+        assert_eq!(s2.reduce(Action::CloseCard).card, None);
+    }
+
+    #[test]
+    fn picking_an_actor_then_a_quote_clears_the_actor() {
+        let s = UiState::new(true, Vec::new()).reduce(Action::SelectActor(4));
+        assert_eq!(s.actor, Some(4));
+        assert_eq!(s.reduce(Action::Select(1)).actor, None);
     }
 }
