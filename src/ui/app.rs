@@ -8,6 +8,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::card::{Card, CardItem};
+use super::graph::Graph;
+use super::graph_view::GraphView;
+use super::layers::Target;
 use super::state::{Action, Panel, UiState};
 use crate::analysis::{ActorKind, QuoteKind, Stance};
 
@@ -28,6 +32,8 @@ pub struct QuoteItem {
     pub kind: QuoteKind,
     /// Who said it, as the reader should see it (the actor's full name).
     pub speaker: Option<String>,
+    /// The words in the text that name the speaker.
+    pub cue: Option<String>,
 }
 
 /// One actor as the list shows it.
@@ -36,6 +42,8 @@ pub struct ActorItem {
     pub name: String,
     pub kind: ActorKind,
     pub mentions: usize,
+    /// Other ways the text names this actor.
+    pub aliases: Vec<String>,
 }
 
 /// A claim or a position: an excerpt, its holder, where it is.
@@ -70,6 +78,7 @@ pub struct AppProps {
     pub actors: Rc<Vec<ActorItem>>,
     pub disputes: Rc<Vec<DisputeItem>>,
     pub layers: Rc<Vec<LayerItem>>,
+    pub graph: Rc<Graph>,
     pub elapsed_ms: f64,
     /// A message for the reader (e.g. highlights unsupported).
     pub notice: Option<String>,
@@ -84,11 +93,42 @@ pub struct AppProps {
     pub on_span: Callback<Span>,
     /// A layer was switched: (name, now visible).
     pub on_layer: Callback<(String, bool)>,
+    /// Previous (-1) or next (+1) mention of actor `i`, from a card.
+    pub on_step: Callback<(usize, i32)>,
+    /// Called once with the reducer's dispatcher, so that the shell (page
+    /// listeners, keyboard) can send actions too.
+    pub on_connect: Callback<Callback<Action>>,
+    /// Called with every new state (the shell keeps a copy to read).
+    pub on_state: Callback<UiState>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| UiState::new(props.start_open, props.start_hidden.clone()));
+    {
+        let dispatcher = state.dispatcher();
+        let on_connect = props.on_connect.clone();
+        use_effect_with((), move |_| on_connect.emit(Callback::from(move |a: Action| dispatcher.dispatch(a))));
+    }
+    {
+        let on_state = props.on_state.clone();
+        use_effect_with(state.clone(), move |s| on_state.emit((**s).clone()));
+    }
+    let pick_actor = {
+        let state = state.clone();
+        let on_actor = props.on_actor.clone();
+        Callback::from(move |i: usize| {
+            state.dispatch(Action::SelectActor(i));
+            on_actor.emit(i);
+        })
+    };
+    let close_card = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::CloseCard))
+    };
+    let card_items: Vec<CardItem> =
+        state.card.as_ref().map(|c| c.hits.iter().filter_map(|t| card_item(props, *t)).collect()).unwrap_or_default();
+    let announcement = card_items.first().map(|it| format!("Card: {}", it.summary())).unwrap_or_default();
     let toggle = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Toggle))
@@ -133,10 +173,8 @@ pub fn app(props: &AppProps) -> Html {
                 <header class="ng-head">
                     <p class="ng-brand">{ "newsgloss" }</p>
                     <h2 class="ng-title">{ &props.title }</h2>
-                    <p class="ng-meta">
-                        { format!("{} words · {} quotations · {} actors · {} disputes · read in {:.1} ms",
-                            props.words, props.quotes.len(), props.actors.len(), props.disputes.len(), props.elapsed_ms) }
-                    </p>
+                    <Summary words={props.words} quotes={props.quotes.len()} actors={props.actors.len()}
+                        disputes={props.disputes.len()} elapsed_ms={props.elapsed_ms} />
                     <button class="ng-close" type="button" aria-label="Hide newsgloss" onclick={toggle}>{ "×" }</button>
                 </header>
                 if let Some(notice) = &props.notice {
@@ -147,14 +185,75 @@ pub fn app(props: &AppProps) -> Html {
                     { tab(Panel::Quotes, format!("Quotes ({})", props.quotes.len())) }
                     { tab(Panel::Actors, format!("Actors ({})", props.actors.len())) }
                     { tab(Panel::Disputes, format!("Disputes ({})", props.disputes.len())) }
+                    { tab(Panel::Graph, "Who–whom".to_string()) }
                 </div>
                 { match state.panel {
                     Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} selected={state.selected} on_select={select} /> },
-                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={props.on_actor.clone()} /> },
+                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={pick_actor.clone()} /> },
                     Panel::Disputes => html! { <DisputeList disputes={props.disputes.clone()} on_span={props.on_span.clone()} /> },
+                    Panel::Graph => html! {
+                        <section class="ng-section" role="tabpanel" aria-label="Who said what">
+                            <GraphView graph={props.graph.clone()} selected={state.actor} on_actor={pick_actor} />
+                        </section>
+                    },
                 } }
+                <p class="ng-keys">{ "Keys: Alt+Shift+N panel · j/k next/previous · Enter card · Esc back to the text" }</p>
             </aside>
+            if !card_items.is_empty() {
+                <Card items={card_items} on_step={props.on_step.clone()} on_close={close_card} />
+            }
+            <p class="ng-sr" aria-live="polite" role="status">{ announcement }</p>
         </div>
+    }
+}
+
+/// What a card shows for one highlighted finding.
+fn card_item(props: &AppProps, target: Target) -> Option<CardItem> {
+    Some(match target {
+        Target::Actor(i) => {
+            let a = props.actors.get(i)?;
+            CardItem::Actor {
+                index: i,
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                mentions: a.mentions,
+            }
+        }
+        Target::Quote(i) => {
+            let q = props.quotes.get(i)?;
+            CardItem::Quote { text: q.text.clone(), kind: q.kind, speaker: q.speaker.clone(), cue: q.cue.clone() }
+        }
+        Target::Dispute(i) => {
+            let d = props.disputes.get(i)?;
+            CardItem::Dispute { topic: d.topic.clone(), claim: d.claim.clone(), positions: d.positions.clone() }
+        }
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    words: usize,
+    quotes: usize,
+    actors: usize,
+    disputes: usize,
+    elapsed_ms: f64,
+}
+
+/// The summary strip: counts per category and how long the reading took.
+#[function_component(Summary)]
+fn summary(p: &SummaryProps) -> Html {
+    let cell = |n: String, label: &'static str| {
+        html! { <div class="ng-sum"><dt>{ label }</dt><dd>{ n }</dd></div> }
+    };
+    html! {
+        <dl class="ng-summary" aria-label="Summary">
+            { cell(p.quotes.to_string(), "quotations") }
+            { cell(p.actors.to_string(), "actors") }
+            { cell(p.disputes.to_string(), "disputes") }
+            { cell(p.words.to_string(), "words") }
+            { cell(format!("{:.0} ms", p.elapsed_ms), "to read") }
+        </dl>
     }
 }
 
@@ -334,7 +433,7 @@ fn dispute_list(props: &DisputeListProps) -> Html {
     }
 }
 
-fn stance_label(s: Stance) -> &'static str {
+pub(super) fn stance_label(s: Stance) -> &'static str {
     match s {
         Stance::Disputes => "disputes",
         Stance::Denies => "denies",
@@ -343,7 +442,7 @@ fn stance_label(s: Stance) -> &'static str {
     }
 }
 
-fn kind_name(kind: ActorKind) -> &'static str {
+pub(super) fn kind_name(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "person",
         ActorKind::Organization => "organization",
@@ -352,7 +451,7 @@ fn kind_name(kind: ActorKind) -> &'static str {
     }
 }
 
-fn kind_label(kind: QuoteKind) -> &'static str {
+pub(super) fn kind_label(kind: QuoteKind) -> &'static str {
     match kind {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",

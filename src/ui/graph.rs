@@ -3,7 +3,7 @@
 //! a deterministic layout. Pure (the model and the layout are tested
 //! natively); `graph_view` draws it as SVG.
 
-use crate::analysis::{Analysis, Stance};
+use crate::analysis::{ActorKind, Analysis, Stance};
 
 /// At most this many actors, the most mentioned first: the panel is small.
 pub const MAX_NODES: usize = 12;
@@ -13,6 +13,8 @@ pub struct Node {
     /// Index into the analysis' actors.
     pub actor: usize,
     pub name: String,
+    /// The name as drawn: short enough to stay inside the picture.
+    pub label: String,
     pub mentions: usize,
     /// Quotations attributed to this actor.
     pub quotes: usize,
@@ -84,7 +86,8 @@ pub fn graph(a: &Analysis) -> Graph {
     let n = members.len();
     let max_mentions = members.iter().map(|&i| a.actors[i].mentions.len()).max().unwrap_or(1).max(1) as f64;
     let (cx, cy) = (WIDTH / 2.0, HEIGHT / 2.0);
-    let radius = if n <= 1 { 0.0 } else { (HEIGHT / 2.0 - 34.0).min(WIDTH / 2.0 - 70.0) };
+    // An ellipse, narrower than the box, leaves room for labels at the sides.
+    let (rx, ry) = if n <= 1 { (0.0, 0.0) } else { (WIDTH / 2.0 - 95.0, HEIGHT / 2.0 - 34.0) };
     let nodes = members
         .iter()
         .enumerate()
@@ -94,10 +97,11 @@ pub fn graph(a: &Analysis) -> Graph {
             Node {
                 actor: i,
                 name: a.actors[i].name.clone(),
+                label: short_label(&a.actors[i].name, a.actors[i].kind),
                 mentions,
                 quotes: speakers.iter().filter(|&&s| s == i).count(),
-                x: round(cx + radius * angle.cos()),
-                y: round(cy + radius * angle.sin()),
+                x: round(cx + rx * angle.cos()),
+                y: round(cy + ry * angle.sin()),
                 r: round(5.0 + 9.0 * (mentions as f64 / max_mentions).sqrt()),
             }
         })
@@ -112,6 +116,35 @@ pub fn graph(a: &Analysis) -> Graph {
         }
     }
     Graph { nodes, edges }
+}
+
+/// Longest label drawn, in characters.
+pub const LABEL_MAX: usize = 12;
+
+/// A short label: a person's surname, an organisation's initials (North
+/// Atlantic Treaty Organization: NATO), else the name cut with an ellipsis.
+pub fn short_label(name: &str, kind: ActorKind) -> String {
+    let count = name.chars().count();
+    if count <= LABEL_MAX {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    match kind {
+        ActorKind::Person if words.len() > 1 => {
+            let last = words[words.len() - 1];
+            if last.chars().count() <= LABEL_MAX {
+                return last.to_string();
+            }
+        }
+        ActorKind::Organization if words.len() >= 3 && words.iter().all(capitalised) => {
+            return words.iter().filter_map(|w| w.chars().next()).collect();
+        }
+        _ => {}
+    }
+    let mut cut: String = name.chars().take(LABEL_MAX - 1).collect::<String>().trim_end().to_string();
+    cut.push('…');
+    cut
 }
 
 /// Where a node's label goes: outside the circle, on the node's side, with
@@ -176,8 +209,15 @@ mod tests {
         assert_eq!(g, graph(&a));
         for n in &g.nodes {
             assert!(n.x - n.r >= 0.0 && n.x + n.r <= WIDTH && n.y - n.r >= 0.0 && n.y + n.r <= HEIGHT, "{n:?}");
-            let (x, y, _) = label_position(n);
-            assert!((0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y), "{n:?}");
+            // Labels fit (at most 6.5 px a character at 10.5 px).
+            let (x, y, anchor) = label_position(n);
+            let w = 6.5 * n.label.chars().count() as f64;
+            let (left, right) = match anchor {
+                "start" => (x, x + w),
+                "end" => (x - w, x),
+                _ => (x - w / 2.0, x + w / 2.0),
+            };
+            assert!(left >= 0.0 && right <= WIDTH && (10.0..=HEIGHT).contains(&y), "{n:?}");
         }
         for (i, a) in g.nodes.iter().enumerate() {
             for b in &g.nodes[i + 1..] {
@@ -189,6 +229,14 @@ mod tests {
         assert!(g.nodes[0].y < HEIGHT / 2.0);
         // Every edge joins two nodes, never a node to itself.
         assert!(g.edges.iter().all(|e| e.from != e.to && e.from < g.nodes.len() && e.to < g.nodes.len()));
+    }
+
+    #[test]
+    fn labels_are_short() {
+        assert_eq!(short_label("Vladimir V. Putin", ActorKind::Person), "Putin");
+        assert_eq!(short_label("North Atlantic Treaty Organization", ActorKind::Organization), "NATO");
+        assert_eq!(short_label("Russian officials", ActorKind::Group), "Russian off…");
+        assert_eq!(short_label("Ukraine", ActorKind::Place), "Ukraine");
     }
 
     #[test]

@@ -42,11 +42,14 @@ pub struct NodePlan {
     pub segments: Vec<Segment>,
 }
 
+/// A span's part inside one text node: (start byte, end byte in the node's
+/// data, the mark, its layer's priority, the whole span's length).
+type Cut = (usize, usize, Mark, i32, usize);
+
 /// The plan for every text node some span touches, in document order.
 pub fn plan(tree: &Tree, article: &Article, layers: &[MarkLayer]) -> Vec<NodePlan> {
     let offsets = Offsets::new(&article.text);
-    // node -> (start byte, end byte, layer, span, priority, span length)
-    let mut touched: BTreeMap<NodeId, Vec<(usize, usize, Mark, i32, usize)>> = BTreeMap::new();
+    let mut touched: BTreeMap<NodeId, Vec<Cut>> = BTreeMap::new();
     for (l, layer) in layers.iter().enumerate() {
         for (k, &(s, e)) in layer.spans.iter().enumerate() {
             let (Some(a), Some(b)) = (offsets.char_to_byte(s), offsets.char_to_byte(e)) else { continue };

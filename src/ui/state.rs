@@ -9,6 +9,8 @@ pub enum Panel {
     Quotes,
     Actors,
     Disputes,
+    /// Who said what: the graph of actors.
+    Graph,
 }
 
 /// A card open on the page: the findings under a highlight, innermost

@@ -6,26 +6,34 @@
 //! loader shows it in the widget. Nothing here throws into the host page on
 //! its own.
 
-use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Range, ShadowRoot};
+use web_sys::ShadowRoot;
 use yew::AppHandle;
 
 use super::dom::DomTree;
+use super::fallback::Fallback;
 use super::highlight::Highlights;
+use super::hit::{self, Listener};
+use super::keys;
 use super::panic;
+use super::view::{Page, Paint, View, SELF};
 use crate::analysis::{analyze, Analysis};
 use crate::article;
 use crate::text::{segment::word_count, Offsets};
-use crate::ui::{layers::layers, ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
+use crate::ui::graph::graph;
+use crate::ui::layers::{layers, Target};
+use crate::ui::state::{Action, UiState};
+use crate::ui::{ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
 /// A mounted widget. Dropping it (or `destroy()`) removes every trace.
 #[wasm_bindgen]
 pub struct Widget {
     analysis: Analysis,
-    highlights: Rc<RefCell<Option<Highlights>>>,
+    view: Option<Rc<View>>,
+    listeners: Vec<Listener>,
     app: Option<AppHandle<App>>,
     root: ShadowRoot,
     timings: Timings,
@@ -61,31 +69,33 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let analysis = analyze(&found.text);
     let t2 = now();
 
-    let page = Rc::new(Page { doc: doc.clone(), dom, article: found });
+    let page = Page::new(doc.clone(), dom, found);
     let offsets = Offsets::new(&page.article.text);
     let layers = layers(&analysis);
-    let highlights = Rc::new(RefCell::new(None));
     let hidden = stored_hidden_layers();
-    let mut drawn: Vec<Drawn> = Vec::new();
     let mut notice = None;
-    if Highlights::supported() {
+    let visible = || layers.iter().filter(|l| !hidden.iter().any(|x| x == l.name));
+    let paint = if Highlights::supported() {
         let mut h = Highlights::install(&doc);
-        for layer in &layers {
-            let ranges = page.ranges(&offsets, &layer.spans);
-            if !hidden.iter().any(|x| x == layer.name) {
-                h.set(layer.name, &ranges, layer.priority)
-                    .map_err(|_| JsError::new("the browser refused the highlights"))?;
-            }
-            drawn.push(Drawn { name: layer.name, ranges, priority: layer.priority });
+        let mut cache = HashMap::new();
+        for layer in visible() {
+            let ranges = page.ranges(&layer.spans, None);
+            h.set(layer.name, &ranges, layer.priority)
+                .map_err(|_| JsError::new("the browser refused the highlights"))?;
+            cache.insert(layer.name.to_string(), (layer.spans.clone(), ranges));
         }
-        *highlights.borrow_mut() = Some(h);
+        Paint::Highlights { h, cache }
     } else {
-        notice = Some(
-            "This browser cannot draw highlights (no CSS Custom Highlight API); the lists still work.".to_string(),
-        );
-    }
+        // No CSS Custom Highlight API: the widget's own inline marks.
+        let mut marks = Fallback::new(&doc);
+        marks.show_all(&page, visible().map(|l| (l.name.to_string(), l.spans.clone(), l.priority)).collect());
+        notice =
+            Some("This browser has no CSS Custom Highlight API: highlights are drawn with inline marks.".to_string());
+        Paint::Marks(marks)
+    };
     let t3 = now();
     mark(&perf, "newsgloss:highlights-drawn");
+    measure(&perf, "newsgloss:mount", "newsgloss:highlights-drawn");
 
     let text = &page.article.text;
     let actor_name = |id: &Option<String>| {
@@ -101,12 +111,18 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
                 .speaker
                 .as_ref()
                 .and_then(|s| actor_name(&s.actor).or_else(|| Some(excerpt(text, &offsets, (s.start, s.end), 60)))),
+            cue: q.speaker.as_ref().map(|s| excerpt(text, &offsets, (s.start, s.end), 60)),
         })
         .collect();
     let actors = analysis
         .actors
         .iter()
-        .map(|a| ActorItem { name: a.name.clone(), kind: a.kind, mentions: a.mentions.len() })
+        .map(|a| ActorItem {
+            name: a.name.clone(),
+            kind: a.kind,
+            mentions: a.mentions.len(),
+            aliases: aliases(text, &offsets, a),
+        })
         .collect();
     let part = |span: (usize, usize), holder: &Option<String>, stance| PartItem {
         excerpt: excerpt(text, &offsets, span, 160),
@@ -125,43 +141,76 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
         .collect();
     let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.spans.len() }).collect();
     let quote_spans: Vec<(usize, usize)> = analysis.quotes.iter().map(|q| (q.start, q.end)).collect();
-    let mention_spans: Vec<Vec<(usize, usize)>> =
-        analysis.actors.iter().map(|a| a.mentions.iter().map(|m| (m.start, m.end)).collect()).collect();
     let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
     let open = option(&options, "open").is_none_or(|v| v != "false");
-    let focus = focus_callback(page.clone(), highlights.clone());
+    let words = word_count(text);
+    let state = UiState::new(open, hidden.clone());
+    let view = Rc::new(View::new(page, root.clone(), paint, layers, state));
+    SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&view)));
+    let weak = Rc::downgrade(&view);
+    let with_view = move |f: &dyn Fn(&View)| {
+        if let Some(v) = weak.upgrade() {
+            f(&v)
+        }
+    };
+    let with_view = Rc::new(with_view);
     let props = AppProps {
         title,
-        words: word_count(text),
+        words,
         quotes: Rc::new(quotes),
         actors: Rc::new(actors),
         disputes: Rc::new(disputes),
         layers: Rc::new(legend),
+        graph: Rc::new(graph(&analysis)),
         elapsed_ms: timings.total,
         notice,
         start_open: open,
         start_hidden: hidden,
         on_focus: {
-            let focus = focus.clone();
+            let with_view = with_view.clone();
             yew::Callback::from(move |i: usize| {
                 if let Some(&span) = quote_spans.get(i) {
-                    focus(&[span], 0);
+                    with_view(&|v| {
+                        if let Some(range) = v.focus(&[span], 0) {
+                            v.open_card(vec![Target::Quote(i)], range, true, false);
+                        }
+                    });
                 }
             })
         },
         on_actor: {
-            let focus = focus.clone();
-            let cursors = RefCell::new(vec![0usize; mention_spans.len()]);
-            yew::Callback::from(move |i: usize| {
-                let Some(spans) = mention_spans.get(i) else { return };
-                let mut cursors = cursors.borrow_mut();
-                let Some(k) = cursors.get_mut(i) else { return };
-                focus(spans, *k);
-                *k = (*k + 1) % spans.len().max(1);
+            let with_view = with_view.clone();
+            yew::Callback::from(move |i: usize| with_view(&|v| v.step_actor(i, 1, true)))
+        },
+        on_step: {
+            let with_view = with_view.clone();
+            yew::Callback::from(move |(i, delta): (usize, i32)| with_view(&|v| v.step_actor(i, delta, false)))
+        },
+        on_span: {
+            let with_view = with_view.clone();
+            yew::Callback::from(move |span: (usize, usize)| {
+                with_view(&|v| {
+                    v.focus(&[span], 0);
+                })
             })
         },
-        on_span: yew::Callback::from(move |span: (usize, usize)| focus(&[span], 0)),
-        on_layer: layer_callback(highlights.clone(), drawn),
+        on_layer: {
+            let with_view = with_view.clone();
+            yew::Callback::from(move |(name, visible): (String, bool)| {
+                with_view(&|v| v.switch_layer(&name, visible));
+                remember_layer(&name, visible);
+            })
+        },
+        on_connect: {
+            let with_view = with_view.clone();
+            yew::Callback::from(move |d: yew::Callback<Action>| {
+                with_view(&|v| *v.dispatch.borrow_mut() = Some(d.clone()))
+            })
+        },
+        on_state: {
+            let with_view = with_view.clone();
+            yew::Callback::from(move |s: UiState| with_view(&|v| v.state_changed(s.clone())))
+        },
     };
     let container = doc.create_element("div").map_err(|_| JsError::new("cannot create the widget"))?;
     container.set_class_name("ng-app");
@@ -170,7 +219,9 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     root.append_child(&style).map_err(|_| JsError::new("cannot attach the widget's styles"))?;
     root.append_child(&container).map_err(|_| JsError::new("cannot attach the widget"))?;
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(Widget { analysis, highlights, app: Some(app), root, timings })
+    let mut listeners = hit::listen(&view);
+    listeners.extend(keys::listen(&view));
+    Ok(Widget { analysis, view: Some(view), listeners, app: Some(app), root, timings })
 }
 
 #[wasm_bindgen]
@@ -192,9 +243,15 @@ impl Widget {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        if let Some(mut h) = self.highlights.borrow_mut().take() {
-            h.clear();
+        self.listeners.clear();
+        if let Some(view) = self.view.take() {
+            match &mut *view.paint.borrow_mut() {
+                Paint::Highlights { h, .. } => h.clear(),
+                Paint::Marks(m) => m.clear(),
+                Paint::None => {}
+            }
         }
+        SELF.with(|s| s.borrow_mut().take());
         while let Some(child) = self.root.first_child() {
             let _ = self.root.remove_child(&child);
         }
@@ -209,71 +266,27 @@ impl Widget {
     }
 }
 
-/// The page as read: the DOM tree behind the article text, so that spans
-/// of the text can become ranges on the page at any time.
-struct Page {
-    doc: web_sys::Document,
-    dom: DomTree,
-    article: article::Article,
-}
-
-impl Page {
-    /// DOM ranges for code-point spans of the article text (spans that map
-    /// onto nothing are left out).
-    fn ranges(&self, offsets: &Offsets, spans: &[(usize, usize)]) -> Vec<Range> {
-        spans
-            .iter()
-            .filter_map(|&(s, e)| {
-                self.dom.range(&self.doc, &self.article, offsets.char_to_byte(s)?, offsets.char_to_byte(e)?)
-            })
-            .collect()
+/// Remembers a layer switched in the legend.
+fn remember_layer(name: &str, visible: bool) {
+    let mut hidden = stored_hidden_layers();
+    hidden.retain(|h| h != name);
+    if !visible {
+        hidden.push(name.to_string());
     }
+    store_hidden_layers(&hidden);
 }
 
-/// Marks spans on the page and scrolls to one of them.
-type Focus = Rc<dyn Fn(&[(usize, usize)], usize)>;
-
-/// `focus(spans, k)`: marks all `spans` (the focus highlight) and scrolls to
-/// the `k`-th.
-fn focus_callback(page: Rc<Page>, highlights: Rc<RefCell<Option<Highlights>>>) -> Focus {
-    Rc::new(move |spans: &[(usize, usize)], k: usize| {
-        let offsets = Offsets::new(&page.article.text);
-        let ranges = page.ranges(&offsets, spans);
-        if let Some(range) = ranges.get(k).or(ranges.first()) {
-            scroll_to(range);
+/// The other ways the text names an actor (distinct mention texts, not
+/// its name), at most five.
+fn aliases(text: &str, offsets: &Offsets, a: &crate::analysis::Actor) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in &a.mentions {
+        let t = excerpt(text, offsets, (m.start, m.end), 60);
+        if t != a.name && !t.is_empty() && !out.contains(&t) && out.len() < 5 {
+            out.push(t);
         }
-        if let Some(h) = highlights.borrow_mut().as_mut() {
-            let _ = h.set("focus", &ranges, 10);
-        }
-    })
-}
-
-/// A highlight layer's ranges on the page, kept so that it can be switched
-/// back on without reading the page again.
-struct Drawn {
-    name: &'static str,
-    ranges: Vec<Range>,
-    priority: i32,
-}
-
-/// Switches a highlight layer on or off, and remembers the choice.
-fn layer_callback(highlights: Rc<RefCell<Option<Highlights>>>, drawn: Vec<Drawn>) -> yew::Callback<(String, bool)> {
-    yew::Callback::from(move |(name, visible): (String, bool)| {
-        if let Some(h) = highlights.borrow_mut().as_mut() {
-            match drawn.iter().find(|d| d.name == name) {
-                Some(d) if visible => {
-                    let _ = h.set(d.name, &d.ranges, d.priority);
-                }
-                _ => h.remove(&name),
-            }
-        }
-        let mut hidden = stored_hidden_layers();
-        hidden.retain(|h| *h != name);
-        if !visible {
-            hidden.push(name);
-        }
-        store_hidden_layers(&hidden);
-    })
+    }
+    out
 }
 
 const HIDDEN_KEY: &str = "newsgloss:hidden-layers";
@@ -307,28 +320,17 @@ fn excerpt(text: &str, offsets: &Offsets, (s, e): (usize, usize), max: usize) ->
     cut
 }
 
-/// Scrolls the window so that `range` sits in the part of the viewport the
-/// widget leaves free (the upper half on phones, where the bottom sheet
-/// covers the rest); instant when the reader prefers reduced motion.
-fn scroll_to(range: &Range) {
-    let Some(window) = web_sys::window() else { return };
-    let rect = range.get_bounding_client_rect();
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-    let width = window.inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1200.0);
-    let free = if width <= 640.0 { height * 0.55 } else { height };
-    let target = window.scroll_y().unwrap_or(0.0) + rect.top() - (free - rect.height()).max(0.0) / 3.0;
-    let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
-    let opts = web_sys::ScrollToOptions::new();
-    opts.set_top(target.max(0.0));
-    opts.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
-    window.scroll_to_with_scroll_to_options(&opts);
-}
-
 fn option(options: &JsValue, name: &str) -> Option<String> {
     if !options.is_object() {
         return None;
     }
     js_sys::Reflect::get(options, &JsValue::from_str(name)).ok()?.as_string()
+}
+
+fn measure(perf: &Option<web_sys::Performance>, from: &str, to: &str) {
+    if let Some(p) = perf {
+        let _ = p.measure_with_str_and_end_mark("newsgloss:mount-to-highlights", from, to);
+    }
 }
 
 fn mark(perf: &Option<web_sys::Performance>, name: &str) {

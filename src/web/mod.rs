@@ -7,7 +7,11 @@
 mod api;
 pub mod dom;
 pub mod engine;
+pub mod fallback;
 pub mod highlight;
+pub mod hit;
+mod keys;
 pub mod panic;
+pub mod view;
 
 pub use api::{mount, Widget};
