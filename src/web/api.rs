@@ -62,12 +62,15 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
 
     let t0 = now();
     let dom = DomTree::read(&doc).ok_or_else(|| JsError::new("the page has no body to read"))?;
+    mark(&perf, "newsgloss:dom-read");
     let found = article::article(&dom.tree);
     let title =
         article::title_near(&dom.tree, found.root).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| doc.title());
     let t1 = now();
+    mark(&perf, "newsgloss:article-found");
     let analysis = analyze(&found.text);
     let t2 = now();
+    mark(&perf, "newsgloss:analyzed");
 
     let page = Page::new(doc.clone(), dom, found);
     let offsets = Offsets::new(&page.article.text);
@@ -76,10 +79,11 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     let mut notice = None;
     let visible = || layers.iter().filter(|l| !hidden.iter().any(|x| x == l.name));
     let paint = if Highlights::supported() {
+        let made: Vec<_> = visible().map(|l| (l, page.ranges(&l.spans, None))).collect();
+        mark(&perf, "newsgloss:ranges-made");
         let mut h = Highlights::install(&doc);
         let mut cache = HashMap::new();
-        for layer in visible() {
-            let ranges = page.ranges(&layer.spans, None);
+        for (layer, ranges) in made {
             h.set(layer.name, &ranges, layer.priority)
                 .map_err(|_| JsError::new("the browser refused the highlights"))?;
             cache.insert(layer.name.to_string(), (layer.spans.clone(), ranges));
