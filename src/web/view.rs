@@ -202,8 +202,13 @@ impl View {
         Some(range)
     }
 
-    /// Paints `span` in the flash layer for a moment.
+    /// Paints `span` in the flash layer for a moment (not with the
+    /// fallback's marks: each change there redraws them all, and the focus
+    /// layer marks the span already).
     fn flash(&self, span: (usize, usize)) {
+        if matches!(*self.paint.borrow(), Paint::Marks(_)) {
+            return;
+        }
         self.show("flash", &[span], 11);
         let Some(window) = web_sys::window() else { return };
         if let Some(t) = self.flash_timer.borrow_mut().take() {

@@ -238,6 +238,7 @@ test("phone: the card and the graph fit the screen", async () => {
   await page.goto(BASE);
   assert.equal(await ready(page), "ok");
   await page.locator("newsgloss-widget .ng-tabbtn", { hasText: "Who" }).click();
+  await shadow(page, "root.querySelector('.ng-graph').scrollIntoView({ block: 'start' })");
   await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(OUT, "graph-phone.png") });
   const at = await pointAt(page, "newsgloss-actor-person", "James Baker");
@@ -248,5 +249,22 @@ test("phone: the card and the graph fit the screen", async () => {
   await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(OUT, "card-phone.png") });
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("dark pages: the widget and the card follow prefers-color-scheme", async () => {
+  const { page, context } = await open(browser);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(BASE);
+  assert.equal(await ready(page), "ok");
+  // The demo page stays light; make it dark as a dark site would be.
+  await page.addStyleTag({ content: "html, body, body *:not(img):not(svg) { background-color: #121417 !important; color: #e3e3e3 !important; } a { color: #9cc3ff !important; }" });
+  const at = await pointAt(page, "newsgloss-quote-direct", "Our recent warnings");
+  await page.mouse.click(at.x, at.y);
+  await cardShown(page);
+  const bg = await shadow(page, "return getComputedStyle(root.querySelector('.ng-card')).backgroundColor");
+  assert.equal(bg, "rgb(35, 40, 46)");
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(OUT, "card-dark.png") });
   await context.close();
 });
