@@ -114,14 +114,7 @@ pub fn app(props: &AppProps) -> Html {
         let on_state = props.on_state.clone();
         use_effect_with(state.clone(), move |s| on_state.emit((**s).clone()));
     }
-    let pick_actor = {
-        let state = state.clone();
-        let on_actor = props.on_actor.clone();
-        Callback::from(move |i: usize| {
-            state.dispatch(Action::SelectActor(i));
-            on_actor.emit(i);
-        })
-    };
+    let pick_actor = dispatch_then(&state, Action::SelectActor, &props.on_actor);
     let close_card = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::CloseCard))
@@ -133,14 +126,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Toggle))
     };
-    let select = {
-        let state = state.clone();
-        let on_focus = props.on_focus.clone();
-        Callback::from(move |i: usize| {
-            state.dispatch(Action::Select(i));
-            on_focus.emit(i);
-        })
-    };
+    let select = dispatch_then(&state, Action::Select, &props.on_focus);
     let switch_layer = {
         let state = state.clone();
         let on_layer = props.on_layer.clone();
@@ -205,6 +191,20 @@ pub fn app(props: &AppProps) -> Html {
             <p class="ng-sr" aria-live="polite" role="status">{ announcement }</p>
         </div>
     }
+}
+
+/// A callback that records the pick in the state (`action(i)`), then asks
+/// the shell to act on it (`then`).
+fn dispatch_then(
+    state: &UseReducerHandle<UiState>,
+    action: fn(usize) -> Action,
+    then: &Callback<usize>,
+) -> Callback<usize> {
+    let (state, then) = (state.clone(), then.clone());
+    Callback::from(move |i: usize| {
+        state.dispatch(action(i));
+        then.emit(i);
+    })
 }
 
 /// What a card shows for one highlighted finding.
