@@ -216,6 +216,10 @@ async function fetchWasm(url) {
   return bytes;
 }
 
+function mark(name) {
+  try { performance.mark(name); } catch (_) { /* no Performance API */ }
+}
+
 async function start() {
   if (document.readyState === "loading") {
     await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
@@ -234,8 +238,14 @@ async function start() {
   }
   const source = await fetchWasm(wasmUrl);
   await glue.default({ module_or_path: source });
+  mark("newsgloss:instantiated");
   widget = glue.mount(shadow, options);
   widget.setListener(emit);
+  // From a running engine to highlights on the page (the engine marks
+  // "newsgloss:highlights-drawn"); read with performance.getEntriesByName.
+  try {
+    performance.measure("newsgloss:instantiated-to-highlights", "newsgloss:instantiated", "newsgloss:highlights-drawn");
+  } catch (_) { /* no marks, no measure */ }
   return api;
 }
 

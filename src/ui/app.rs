@@ -8,6 +8,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::card::{Card, CardItem};
+use super::graph::Graph;
+use super::graph_view::GraphView;
+use super::layers::Target;
 use super::notes::{NoteCmd, NotesModel};
 use super::notes_view::{AnnotateButton, NotesPanel};
 use super::state::{Action, Editing, Panel, UiState};
@@ -33,6 +37,8 @@ pub struct QuoteItem {
     pub speaker: Option<String>,
     /// A reader confirmed it.
     pub confirmed: bool,
+    /// The words in the text that name the speaker.
+    pub cue: Option<String>,
 }
 
 /// One actor as the list shows it.
@@ -42,6 +48,8 @@ pub struct ActorItem {
     pub kind: ActorKind,
     pub mentions: usize,
     pub confirmed: bool,
+    /// Other ways the text names this actor.
+    pub aliases: Vec<String>,
 }
 
 /// A claim or a position: an excerpt, its holder, where it is.
@@ -77,6 +85,7 @@ pub struct AppProps {
     pub actors: Rc<Vec<ActorItem>>,
     pub disputes: Rc<Vec<DisputeItem>>,
     pub layers: Rc<Vec<LayerItem>>,
+    pub graph: Rc<Graph>,
     pub elapsed_ms: f64,
     /// A message for the reader (e.g. highlights unsupported).
     pub notice: Option<String>,
@@ -97,8 +106,13 @@ pub struct AppProps {
     pub notes: Rc<NotesModel>,
     /// What the notes panel and the correction buttons ask for.
     pub on_note: Callback<NoteCmd>,
-    /// The panel now shown (so that a rebuild can show it again).
-    pub on_panel: Callback<Panel>,
+    /// Previous (-1) or next (+1) mention of actor `i`, from a card.
+    pub on_step: Callback<(usize, i32)>,
+    /// Called once with the reducer's dispatcher, so that the shell (page
+    /// listeners, keyboard) can send actions too.
+    pub on_connect: Callback<Callback<Action>>,
+    /// Called with every new state (the shell keeps a copy to read).
+    pub on_state: Callback<UiState>,
 }
 
 #[function_component(App)]
@@ -108,9 +122,22 @@ pub fn app(props: &AppProps) -> Html {
         ..UiState::new(props.start_open, props.start_hidden.clone())
     });
     {
-        let on_panel = props.on_panel.clone();
-        use_effect_with(state.panel, move |panel| on_panel.emit(*panel));
+        let dispatcher = state.dispatcher();
+        let on_connect = props.on_connect.clone();
+        use_effect_with((), move |_| on_connect.emit(Callback::from(move |a: Action| dispatcher.dispatch(a))));
     }
+    {
+        let on_state = props.on_state.clone();
+        use_effect_with(state.clone(), move |s| on_state.emit((**s).clone()));
+    }
+    let pick_actor = dispatch_then(&state, Action::SelectActor, &props.on_actor);
+    let close_card = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::CloseCard))
+    };
+    let card_items: Vec<CardItem> =
+        state.card.as_ref().map(|c| c.hits.iter().filter_map(|t| card_item(props, *t)).collect()).unwrap_or_default();
+    let announcement = card_items.first().map(|it| format!("Card: {}", it.summary())).unwrap_or_default();
     let on_edit = {
         let state = state.clone();
         Callback::from(move |e: Option<Editing>| match e {
@@ -143,14 +170,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Toggle))
     };
-    let select = {
-        let state = state.clone();
-        let on_focus = props.on_focus.clone();
-        Callback::from(move |i: usize| {
-            state.dispatch(Action::Select(i));
-            on_focus.emit(i);
-        })
-    };
+    let select = dispatch_then(&state, Action::Select, &props.on_focus);
     let switch_layer = {
         let state = state.clone();
         let on_layer = props.on_layer.clone();
@@ -183,10 +203,8 @@ pub fn app(props: &AppProps) -> Html {
                 <header class="ng-head">
                     <p class="ng-brand">{ "newsgloss" }</p>
                     <h2 class="ng-title">{ &props.title }</h2>
-                    <p class="ng-meta">
-                        { format!("{} words · {} quotations · {} actors · {} disputes · read in {:.1} ms",
-                            props.words, props.quotes.len(), props.actors.len(), props.disputes.len(), props.elapsed_ms) }
-                    </p>
+                    <Summary words={props.words} quotes={props.quotes.len()} actors={props.actors.len()}
+                        disputes={props.disputes.len()} elapsed_ms={props.elapsed_ms} />
                     <button class="ng-close" type="button" aria-label="Hide newsgloss" onclick={toggle}>{ "×" }</button>
                 </header>
                 if let Some(notice) = &props.notice {
@@ -197,19 +215,94 @@ pub fn app(props: &AppProps) -> Html {
                     { tab(Panel::Quotes, format!("Quotes ({})", props.quotes.len())) }
                     { tab(Panel::Actors, format!("Actors ({})", props.actors.len())) }
                     { tab(Panel::Disputes, format!("Disputes ({})", props.disputes.len())) }
+                    { tab(Panel::Graph, "Who–whom".to_string()) }
                     { tab(Panel::Notes, format!("My notes ({})", props.notes.rows.len() + props.notes.orphans.len())) }
                 </div>
                 { match state.panel {
                     Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} actors={props.actors.clone()} selected={state.selected}
                         on_select={select} on_note={props.on_note.clone()} /> },
-                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={props.on_actor.clone()} on_note={props.on_note.clone()} /> },
+                    Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={pick_actor.clone()} on_note={props.on_note.clone()} /> },
                     Panel::Disputes => html! { <DisputeList disputes={props.disputes.clone()} on_span={props.on_span.clone()} on_note={props.on_note.clone()} /> },
+                    Panel::Graph => html! {
+                        <section class="ng-section" role="tabpanel" aria-label="Who said what">
+                            <GraphView graph={props.graph.clone()} selected={state.actor} on_actor={pick_actor} />
+                        </section>
+                    },
                     Panel::Notes => html! { <NotesPanel model={props.notes.clone()} editing={state.editing.clone()}
                         on_cmd={props.on_note.clone()} {on_edit} /> },
                 } }
+                <p class="ng-keys">{ "Keys: Alt+Shift+N panel · j/k next/previous · Enter card · Esc back to the text" }</p>
             </aside>
             <AnnotateButton selection={props.notes.selection.clone()} {on_annotate} {on_highlight} />
+            if !card_items.is_empty() {
+                <Card items={card_items} on_step={props.on_step.clone()} on_close={close_card} />
+            }
+            <p class="ng-sr" aria-live="polite" role="status">{ announcement }</p>
         </div>
+    }
+}
+
+/// A callback that records the pick in the state (`action(i)`), then asks
+/// the shell to act on it (`then`).
+fn dispatch_then(
+    state: &UseReducerHandle<UiState>,
+    action: fn(usize) -> Action,
+    then: &Callback<usize>,
+) -> Callback<usize> {
+    let (state, then) = (state.clone(), then.clone());
+    Callback::from(move |i: usize| {
+        state.dispatch(action(i));
+        then.emit(i);
+    })
+}
+
+/// What a card shows for one highlighted finding.
+fn card_item(props: &AppProps, target: Target) -> Option<CardItem> {
+    Some(match target {
+        Target::Actor(i) => {
+            let a = props.actors.get(i)?;
+            CardItem::Actor {
+                index: i,
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                mentions: a.mentions,
+            }
+        }
+        Target::Quote(i) => {
+            let q = props.quotes.get(i)?;
+            CardItem::Quote { text: q.text.clone(), kind: q.kind, speaker: q.speaker.clone(), cue: q.cue.clone() }
+        }
+        Target::Dispute(i) => {
+            let d = props.disputes.get(i)?;
+            CardItem::Dispute { topic: d.topic.clone(), claim: d.claim.clone(), positions: d.positions.clone() }
+        }
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    words: usize,
+    quotes: usize,
+    actors: usize,
+    disputes: usize,
+    elapsed_ms: f64,
+}
+
+/// The summary strip: counts per category and how long the reading took.
+#[function_component(Summary)]
+fn summary(p: &SummaryProps) -> Html {
+    let cell = |n: String, label: &'static str| {
+        html! { <div class="ng-sum"><dt>{ label }</dt><dd>{ n }</dd></div> }
+    };
+    html! {
+        <dl class="ng-summary" aria-label="Summary">
+            { cell(p.quotes.to_string(), "quotations") }
+            { cell(p.actors.to_string(), "actors") }
+            { cell(p.disputes.to_string(), "disputes") }
+            { cell(p.words.to_string(), "words") }
+            { cell(format!("{:.0} ms", p.elapsed_ms), "to read") }
+        </dl>
     }
 }
 
@@ -467,7 +560,7 @@ fn speaker_picker(props: &SpeakerPickerProps) -> Html {
     }
 }
 
-fn stance_label(s: Stance) -> &'static str {
+pub(super) fn stance_label(s: Stance) -> &'static str {
     match s {
         Stance::Disputes => "disputes",
         Stance::Denies => "denies",
@@ -476,7 +569,7 @@ fn stance_label(s: Stance) -> &'static str {
     }
 }
 
-fn kind_name(kind: ActorKind) -> &'static str {
+pub(super) fn kind_name(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "person",
         ActorKind::Organization => "organization",
@@ -485,7 +578,7 @@ fn kind_name(kind: ActorKind) -> &'static str {
     }
 }
 
-fn kind_label(kind: QuoteKind) -> &'static str {
+pub(super) fn kind_label(kind: QuoteKind) -> &'static str {
     match kind {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",

@@ -5,6 +5,16 @@
 
 use crate::analysis::{ActorKind, Analysis, QuoteKind};
 
+/// The finding a highlighted span belongs to (an index into the
+/// analysis' actors, quotes or disputes). A claim and its positions all
+/// point at their dispute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Actor(usize),
+    Quote(usize),
+    Dispute(usize),
+}
+
 /// One highlight layer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layer {
@@ -14,29 +24,35 @@ pub struct Layer {
     pub label: &'static str,
     /// Code-point spans into the analysed text.
     pub spans: Vec<(usize, usize)>,
+    /// What each span belongs to (parallel to `spans`).
+    pub targets: Vec<Target>,
     /// Paint order when layers overlap: higher paints over lower.
     pub priority: i32,
 }
 
 /// Every layer, in legend order, including empty ones.
 pub fn layers(a: &Analysis) -> Vec<Layer> {
-    let actor = |name, label, kind: ActorKind| Layer {
-        name,
-        label,
-        spans: a
+    let actor = |name, label, kind: ActorKind| {
+        let (spans, targets) = a
             .actors
             .iter()
-            .filter(|x| x.kind == kind)
-            .flat_map(|x| x.mentions.iter().map(|m| (m.start, m.end)))
-            .collect(),
-        priority: 3,
+            .enumerate()
+            .filter(|(_, x)| x.kind == kind)
+            .flat_map(|(i, x)| x.mentions.iter().map(move |m| ((m.start, m.end), Target::Actor(i))))
+            .unzip();
+        Layer { name, label, spans, targets, priority: 3 }
     };
-    let quote = |name, label, kind: QuoteKind| Layer {
-        name,
-        label,
-        spans: a.quotes.iter().filter(|q| q.kind == kind).map(|q| (q.start, q.end)).collect(),
-        priority: 2,
+    let quote = |name, label, kind: QuoteKind| {
+        let (spans, targets) = a
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.kind == kind)
+            .map(|(i, q)| ((q.start, q.end), Target::Quote(i)))
+            .unzip();
+        Layer { name, label, spans, targets, priority: 2 }
     };
+    let disputes = a.disputes.iter().enumerate();
     vec![
         actor("actor-person", "People", ActorKind::Person),
         actor("actor-organization", "Organizations", ActorKind::Organization),
@@ -49,12 +65,14 @@ pub fn layers(a: &Analysis) -> Vec<Layer> {
             name: "claim",
             label: "Disputed claims",
             spans: a.disputes.iter().map(|d| (d.claim.start, d.claim.end)).collect(),
+            targets: (0..a.disputes.len()).map(Target::Dispute).collect(),
             priority: 1,
         },
         Layer {
             name: "position",
             label: "Positions",
             spans: a.disputes.iter().flat_map(|d| d.positions.iter().map(|p| (p.start, p.end))).collect(),
+            targets: disputes.flat_map(|(i, d)| d.positions.iter().map(move |_| Target::Dispute(i))).collect(),
             priority: 1,
         },
     ]
@@ -83,6 +101,7 @@ mod tests {
         // Every span is inside the text.
         let len = seed.chars().count();
         assert!(ls.iter().flat_map(|l| &l.spans).all(|&(s, e)| s < e && e <= len));
+        assert!(ls.iter().all(|l| l.targets.len() == l.spans.len()));
     }
 
     #[test]

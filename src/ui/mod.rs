@@ -4,7 +4,15 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod card;
+pub mod graph;
+#[cfg(target_arch = "wasm32")]
+mod graph_view;
+pub mod hit;
+pub mod keys;
 pub mod layers;
+pub mod marks;
 pub mod notes;
 #[cfg(target_arch = "wasm32")]
 mod notes_view;

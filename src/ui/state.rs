@@ -1,12 +1,16 @@
 //! UI state as a reducer: explicit actions in, new state out (the pattern of
 //! yew's function_todomvc example). Pure, so it is tested natively.
 
+use super::layers::Target;
+
 /// The sidebar's panels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
     Quotes,
     Actors,
     Disputes,
+    /// Who said what: the graph of actors.
+    Graph,
     /// The reader's own annotations.
     Notes,
 }
@@ -18,6 +22,15 @@ pub enum Editing {
     New(String),
     /// The annotation with this id.
     Existing(String),
+}
+
+/// A card open on the page: the findings under a highlight, innermost
+/// first. `pinned` cards (opened by a click or the keyboard) stay until
+/// closed; hover cards go when the pointer leaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub hits: Vec<Target>,
+    pub pinned: bool,
 }
 
 /// What the panel shows right now.
@@ -32,6 +45,10 @@ pub struct UiState {
     pub hidden: Vec<String>,
     /// The note editor, when open.
     pub editing: Option<Editing>,
+    /// The actor the reader picked (panel, graph or card): its mentions
+    /// are marked, and the keyboard steps through them.
+    pub actor: Option<usize>,
+    pub card: Option<Card>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,11 +63,18 @@ pub enum Action {
     Edit(Editing),
     /// Close the note editor.
     StopEditing,
+    SelectActor(usize),
+    /// Open a card (replacing any open one).
+    OpenCard(Card),
+    /// Close the card, if any.
+    CloseCard,
+    /// Close a card only if it was opened by hovering.
+    CloseHoverCard,
 }
 
 impl UiState {
     pub fn new(open: bool, hidden: Vec<String>) -> Self {
-        UiState { open, selected: None, panel: Panel::Quotes, hidden, editing: None }
+        UiState { open, selected: None, panel: Panel::Quotes, hidden, editing: None, actor: None, card: None }
     }
 
     /// The state after `action`.
@@ -59,7 +83,14 @@ impl UiState {
         match action {
             Action::Toggle => next.open = !self.open,
             Action::Close => next.open = false,
-            Action::Select(i) => next.selected = Some(i),
+            Action::Select(i) => {
+                next.selected = Some(i);
+                next.actor = None;
+            }
+            Action::SelectActor(i) => next.actor = Some(i),
+            Action::OpenCard(card) => next.card = Some(card),
+            Action::CloseCard => next.card = None,
+            Action::CloseHoverCard => next.card = self.card.clone().filter(|c| c.pinned),
             Action::Show(panel) => next.panel = panel,
             Action::ToggleLayer(name) => match self.hidden.iter().position(|h| *h == name) {
                 Some(i) => {
@@ -112,5 +143,25 @@ mod tests {
         assert_eq!((s.panel, s.editing.clone()), (Panel::Notes, Some(Editing::New("Putin".into()))));
         let s = s.reduce(Action::StopEditing);
         assert_eq!((s.panel, s.editing), (Panel::Notes, None));
+    }
+
+    #[test]
+    fn cards_open_close_and_hover_cards_give_way() {
+        let s = UiState::new(true, Vec::new());
+        let hover = Card { hits: vec![Target::Actor(1)], pinned: false };
+        let s1 = s.reduce(Action::OpenCard(hover.clone()));
+        assert_eq!(s1.card, Some(hover));
+        assert_eq!(s1.reduce(Action::CloseHoverCard).card, None);
+        let pinned = Card { hits: vec![Target::Quote(0), Target::Dispute(2)], pinned: true };
+        let s2 = s1.reduce(Action::OpenCard(pinned.clone()));
+        assert_eq!(s2.reduce(Action::CloseHoverCard).card, Some(pinned));
+        assert_eq!(s2.reduce(Action::CloseCard).card, None);
+    }
+
+    #[test]
+    fn picking_an_actor_then_a_quote_clears_the_actor() {
+        let s = UiState::new(true, Vec::new()).reduce(Action::SelectActor(4));
+        assert_eq!(s.actor, Some(4));
+        assert_eq!(s.reduce(Action::Select(1)).actor, None);
     }
 }

@@ -1,24 +1,31 @@
 //! The widget's entry point for the loader: `mount(shadowRoot, options)`
-//! reads the page, runs the analysis, draws highlights and renders the UI;
-//! the returned [`Widget`] answers `analysis()` and `destroy()`.
+//! reads the page, runs the analysis, applies the reader's corrections,
+//! draws highlights and the reader's notes, and renders the UI; the
+//! returned [`Widget`] answers `analysis()`, the annotations API and
+//! `destroy()`.
 //!
 //! Errors come back as a JS `Error` with a message meant for the reader; the
 //! loader shows it in the widget. Nothing here throws into the host page on
 //! its own.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Range, ShadowRoot};
+use web_sys::ShadowRoot;
 use yew::AppHandle;
 
 use super::body::Body;
 use super::dom::DomTree;
+use super::fallback::Fallback;
 use super::highlight::Highlights;
+use super::hit::{self, Listener};
+use super::keys;
 use super::notes::Notes;
 use super::panic;
+use super::view::{scroll_to, Page, Paint, View, SELF};
 use crate::analysis::{analyze, Analysis};
 use crate::annotation::corrections::{apply, Corrected};
 use crate::annotation::export::rebase;
@@ -29,9 +36,11 @@ use crate::annotation::{page_url, TextSelectors};
 use crate::article;
 use crate::article::body::BodyMap;
 use crate::text::{segment::word_count, Offsets};
+use crate::ui::graph::graph;
+use crate::ui::layers::{layers, Target};
 use crate::ui::notes::NoteCmd;
-use crate::ui::state::Panel;
-use crate::ui::{layers::layers, ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
+use crate::ui::state::{Action, Panel, UiState};
+use crate::ui::{ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
 /// A mounted widget. Dropping it (or `destroy()`) removes every trace.
 #[wasm_bindgen]
@@ -48,37 +57,43 @@ struct Timings {
     total: f64,
 }
 
-/// An event listener the widget added to the page: target, event, handler.
-type Listener = (web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>);
+/// A listener the notes added to the page (not passive: the `a` key's
+/// default is prevented): target, event, handler.
+type PageListener = (web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>);
 
 /// Everything a mounted widget holds. Callbacks keep a `Weak` to it, so
-/// dropping the [`Widget`] frees it all.
+/// dropping the [`Widget`] frees it all. The notes outlive rebuilds (a
+/// reader's correction rebuilds the reading view; an unsaved change must
+/// survive that).
 struct Shell {
     doc: web_sys::Document,
     root: ShadowRoot,
-    page: Rc<Page>,
-    title: String,
-    /// The engine's reading, before the reader's corrections.
-    raw: Analysis,
-    /// The reading as shown: with the reader's corrections applied.
-    shown: RefCell<Corrected>,
+    open: bool,
     notes: RefCell<Notes>,
     /// The body's text nodes as last read.
     body: RefCell<Body>,
-    highlights: Rc<RefCell<Option<Highlights>>>,
-    app: RefCell<Option<AppHandle<App>>>,
+    /// The engine's reading of the article text, reused while the text is
+    /// the same.
+    raw: RefCell<Option<Analysis>>,
+    mounted: RefCell<Option<Mounted>>,
     /// The props the app was last given.
     props: RefCell<Option<AppProps>>,
     timings: Cell<Timings>,
-    open: bool,
-    notice: Option<String>,
-    panel: Cell<Panel>,
-    /// Event listeners on the page, removed on destroy.
-    listeners: RefCell<Vec<Listener>>,
+    listeners: RefCell<Vec<PageListener>>,
     /// A save retry or a deferred rebuild is scheduled.
     retry_scheduled: Cell<bool>,
     rebuild_scheduled: Cell<bool>,
     selection_timer: Cell<Option<i32>>,
+}
+
+/// One build of the reading view: the findings as shown (corrections
+/// applied), what is painted, the page listeners, the UI.
+struct Mounted {
+    shown: Corrected,
+    view: Rc<View>,
+    listeners: Vec<Listener>,
+    app: AppHandle<App>,
+    container: web_sys::Element,
 }
 
 /// Mounts the widget into `root` (a shadow root the loader created).
@@ -89,109 +104,115 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     panic::install(&root);
     let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
     let doc = window.document().ok_or_else(|| JsError::new("no document"))?;
-    let perf = window.performance();
-    let now = || perf.as_ref().map_or(0.0, |p| p.now());
-    mark(&perf, "newsgloss:mount");
-
-    let t0 = now();
-    let dom = DomTree::read(&doc).ok_or_else(|| JsError::new("the page has no body to read"))?;
-    let found = article::article(&dom.tree);
-    let title =
-        article::title_near(&dom.tree, found.root).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| doc.title());
-    let t1 = now();
-    let raw = analyze(&found.text);
-    let t2 = now();
-
-    let page = Rc::new(Page { doc: doc.clone(), dom, article: found });
-    let highlights = Rc::new(RefCell::new(None));
-    let mut notice = None;
-    if Highlights::supported() {
-        *highlights.borrow_mut() = Some(Highlights::install(&doc));
-    } else {
-        notice = Some(
-            "This browser cannot draw highlights (no CSS Custom Highlight API); the lists still work.".to_string(),
-        );
-    }
-    let notes = Notes::open(&page_source(&doc));
     let style = doc.create_element("style").map_err(|_| JsError::new("cannot create the widget"))?;
     style.set_text_content(Some(crate::ui::WIDGET_CSS));
     root.append_child(&style).map_err(|_| JsError::new("cannot attach the widget's styles"))?;
     let shell = Rc::new(Shell {
-        doc: doc.clone(),
-        root,
-        page,
-        title,
-        shown: RefCell::new(Corrected { analysis: raw.clone(), confirmed: Default::default(), unapplied: Vec::new() }),
-        raw,
-        notes: RefCell::new(notes),
+        notes: RefCell::new(Notes::open(&page_source(&doc))),
         body: RefCell::new(Body::read(&doc)),
-        highlights,
-        app: RefCell::new(None),
-        props: RefCell::new(None),
-        timings: Cell::new(Timings { read: t1 - t0, analyze: t2 - t1, ..Timings::default() }),
+        doc,
+        root,
         open: option(&options, "open").is_none_or(|v| v != "false"),
-        notice,
-        panel: Cell::new(Panel::Quotes),
+        raw: RefCell::new(None),
+        mounted: RefCell::new(None),
+        props: RefCell::new(None),
+        timings: Cell::new(Timings::default()),
         listeners: RefCell::new(Vec::new()),
         retry_scheduled: Cell::new(false),
         rebuild_scheduled: Cell::new(false),
         selection_timer: Cell::new(None),
     });
-    let t3 = now();
-    Shell::render(&shell)?;
-    let t4 = now();
-    mark(&perf, "newsgloss:highlights-drawn");
-    shell.timings.set(Timings { highlight: t4 - t3, total: t4 - t0, ..shell.timings.get() });
+    Shell::build(&shell, None)?;
     Shell::listen(&shell);
     Ok(Widget { shell })
 }
 
 impl Shell {
-    /// Anchors the notes, applies the corrections, draws every highlight
-    /// and renders (or updates) the UI.
-    fn render(this: &Rc<Shell>) -> Result<(), JsError> {
-        let body = Body::read(&this.doc);
-        let corrections = {
+    /// Reads the page, applies the reader's corrections to the engine's
+    /// reading, paints it and the notes, and renders the UI. `ui`: the
+    /// state of the UI being replaced (a rebuild keeps the open panel).
+    fn build(this: &Rc<Shell>, ui: Option<UiState>) -> Result<(), JsError> {
+        let doc = this.doc.clone();
+        let root = this.root.clone();
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let perf = window.performance();
+        let now = || perf.as_ref().map_or(0.0, |p| p.now());
+        mark(&perf, "newsgloss:mount");
+
+        let t0 = now();
+        let dom = DomTree::read(&doc).ok_or_else(|| JsError::new("the page has no body to read"))?;
+        mark(&perf, "newsgloss:dom-read");
+        let found = article::article(&dom.tree);
+        let title =
+            article::title_near(&dom.tree, found.root).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| doc.title());
+        let t1 = now();
+        mark(&perf, "newsgloss:article-found");
+        let raw = {
+            let mut cache = this.raw.borrow_mut();
+            match cache.as_ref() {
+                Some(a) if a.text == found.text => a.clone(),
+                _ => {
+                    let a = analyze(&found.text);
+                    *cache = Some(a.clone());
+                    a
+                }
+            }
+        };
+        let t2 = now();
+        mark(&perf, "newsgloss:analyzed");
+
+        // The reader's corrections, anchored on the body's text.
+        let body = Body::read(&doc);
+        let shown = {
             let mut notes = this.notes.borrow_mut();
             notes.anchor(&body);
-            let view = body.view();
-            let map = BodyMap::new(&view, &this.page.article, &body.tree_map(&this.page.dom.nodes));
-            notes.corrections(&map)
+            let view_ = body.view();
+            let map = BodyMap::new(&view_, &found, &body.tree_map(&dom.nodes));
+            let corrections = notes.corrections(&map);
+            let applicable: Vec<(Correction, (usize, usize))> =
+                corrections.iter().filter_map(|(_, c, span)| span.map(|s| (c.clone(), s))).collect();
+            let ids: Vec<&String> =
+                corrections.iter().filter(|(_, _, span)| span.is_some()).map(|(id, _, _)| id).collect();
+            let corrected = apply(&raw, &applicable);
+            let mut inactive: std::collections::HashSet<String> =
+                corrections.iter().filter(|(_, _, span)| span.is_none()).map(|(id, _, _)| id.clone()).collect();
+            inactive.extend(corrected.unapplied.iter().filter_map(|&i| ids.get(i).map(|id| (*id).clone())));
+            notes.inactive = inactive;
+            corrected
         };
-        let applicable: Vec<(Correction, (usize, usize))> =
-            corrections.iter().filter_map(|(_, c, span)| span.map(|s| (c.clone(), s))).collect();
-        let ids: Vec<&String> = corrections.iter().filter(|(_, _, span)| span.is_some()).map(|(id, _, _)| id).collect();
-        let corrected = apply(&this.raw, &applicable);
-        let mut inactive: std::collections::HashSet<String> =
-            corrections.iter().filter(|(_, _, span)| span.is_none()).map(|(id, _, _)| id.clone()).collect();
-        inactive.extend(corrected.unapplied.iter().filter_map(|&i| ids.get(i).map(|id| (*id).clone())));
-        this.notes.borrow_mut().inactive = inactive;
-        *this.shown.borrow_mut() = corrected;
         *this.body.borrow_mut() = body;
-        let shown = this.shown.borrow();
         let analysis = &shown.analysis;
-        let page = &this.page;
+
+        let page = Page::new(doc.clone(), dom, found);
         let offsets = Offsets::new(&page.article.text);
         let layers = layers(analysis);
         let hidden = stored_hidden_layers();
-        let mut drawn: Vec<Drawn> = Vec::new();
-        if let Some(h) = this.highlights.borrow_mut().as_mut() {
-            for layer in &layers {
-                let ranges = page.ranges(&offsets, &layer.spans);
-                if hidden.iter().any(|x| x == layer.name) || ranges.is_empty() {
-                    h.remove(layer.name);
-                } else {
-                    h.set(layer.name, &ranges, layer.priority)
-                        .map_err(|_| JsError::new("the browser refused the highlights"))?;
-                }
-                drawn.push(Drawn { name: layer.name, ranges, priority: layer.priority });
+        let mut notice = None;
+        let visible = || layers.iter().filter(|l| !hidden.iter().any(|x| x == l.name));
+        let paint = if Highlights::supported() {
+            let made: Vec<_> = visible().map(|l| (l, page.ranges(&l.spans, None))).collect();
+            mark(&perf, "newsgloss:ranges-made");
+            let mut h = Highlights::install(&doc);
+            let mut cache = HashMap::new();
+            for (layer, ranges) in made {
+                h.set(layer.name, &ranges, layer.priority)
+                    .map_err(|_| JsError::new("the browser refused the highlights"))?;
+                cache.insert(layer.name.to_string(), (layer.spans.clone(), ranges));
             }
-        }
-        drop(shown);
-        Shell::draw_notes(this);
+            Paint::Highlights { h, cache }
+        } else {
+            // No CSS Custom Highlight API: the widget's own inline marks.
+            let mut marks = Fallback::new(&doc);
+            marks.show_all(&page, visible().map(|l| (l.name.to_string(), l.spans.clone(), l.priority)).collect());
+            notice = Some(
+                "This browser has no CSS Custom Highlight API: highlights are drawn with inline marks.".to_string(),
+            );
+            Paint::Marks(marks)
+        };
+        let t3 = now();
+        mark(&perf, "newsgloss:highlights-drawn");
+        measure(&perf, "newsgloss:mount", "newsgloss:highlights-drawn");
 
-        let shown = this.shown.borrow();
-        let analysis = &shown.analysis;
         let text = &page.article.text;
         let actor_name = |id: &Option<String>| {
             id.as_ref().and_then(|id| analysis.actors.iter().find(|a| &a.id == id)).map(|a| a.name.clone())
@@ -207,6 +228,7 @@ impl Shell {
                     .as_ref()
                     .and_then(|s| actor_name(&s.actor).or_else(|| Some(excerpt(text, &offsets, (s.start, s.end), 60)))),
                 confirmed: shown.confirmed.contains(&q.id),
+                cue: q.speaker.as_ref().map(|s| excerpt(text, &offsets, (s.start, s.end), 60)),
             })
             .collect();
         let actors = analysis
@@ -217,6 +239,7 @@ impl Shell {
                 kind: a.kind,
                 mentions: a.mentions.len(),
                 confirmed: shown.confirmed.contains(&a.id),
+                aliases: aliases(text, &offsets, a),
             })
             .collect();
         let part = |span: (usize, usize), holder: &Option<String>, stance| PartItem {
@@ -237,78 +260,134 @@ impl Shell {
             .collect();
         let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.spans.len() }).collect();
         let quote_spans: Vec<(usize, usize)> = analysis.quotes.iter().map(|q| (q.start, q.end)).collect();
-        let mention_spans: Vec<Vec<(usize, usize)>> =
-            analysis.actors.iter().map(|a| a.mentions.iter().map(|m| (m.start, m.end)).collect()).collect();
-        let focus = focus_callback(page.clone(), this.highlights.clone());
-        let weak = Rc::downgrade(this);
+        let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
+        this.timings.set(timings);
+        let words = word_count(text);
+        let graph = Rc::new(graph(analysis));
+        let (open, panel) = ui.as_ref().map_or((this.open, Panel::Quotes), |s| (s.open, s.panel));
+        let state = UiState { panel, ..UiState::new(open, hidden.clone()) };
+        let view = Rc::new(View::new(page, root.clone(), paint, layers, state));
+        SELF.with(|s| *s.borrow_mut() = Some(Rc::downgrade(&view)));
+        let weak = Rc::downgrade(&view);
+        let with_view = move |f: &dyn Fn(&View)| {
+            if let Some(v) = weak.upgrade() {
+                f(&v)
+            }
+        };
+        let with_view = Rc::new(with_view);
+        let shell = Rc::downgrade(this);
         let props = AppProps {
-            title: this.title.clone(),
-            words: word_count(text),
+            title,
+            words,
             quotes: Rc::new(quotes),
             actors: Rc::new(actors),
             disputes: Rc::new(disputes),
             layers: Rc::new(legend),
-            elapsed_ms: this.timings.get().read + this.timings.get().analyze,
-            notice: this.notice.clone(),
-            start_open: this.open,
+            graph,
+            elapsed_ms: timings.total,
+            notice,
+            start_open: open,
             start_hidden: hidden,
+            start_panel: panel,
             on_focus: {
-                let focus = focus.clone();
+                let with_view = with_view.clone();
                 yew::Callback::from(move |i: usize| {
                     if let Some(&span) = quote_spans.get(i) {
-                        focus(&[span], 0);
+                        with_view(&|v| {
+                            if let Some(range) = v.focus(&[span], 0) {
+                                v.open_card(vec![Target::Quote(i)], range, true, false);
+                            }
+                        });
                     }
                 })
             },
             on_actor: {
-                let focus = focus.clone();
-                let cursors = RefCell::new(vec![0usize; mention_spans.len()]);
-                yew::Callback::from(move |i: usize| {
-                    let Some(spans) = mention_spans.get(i) else { return };
-                    let mut cursors = cursors.borrow_mut();
-                    let Some(k) = cursors.get_mut(i) else { return };
-                    focus(spans, *k);
-                    *k = (*k + 1) % spans.len().max(1);
+                let with_view = with_view.clone();
+                yew::Callback::from(move |i: usize| with_view(&|v| v.step_actor(i, 1, true)))
+            },
+            on_step: {
+                let with_view = with_view.clone();
+                yew::Callback::from(move |(i, delta): (usize, i32)| with_view(&|v| v.step_actor(i, delta, false)))
+            },
+            on_span: {
+                let with_view = with_view.clone();
+                yew::Callback::from(move |span: (usize, usize)| {
+                    with_view(&|v| {
+                        v.focus(&[span], 0);
+                    })
                 })
             },
-            on_span: yew::Callback::from(move |span: (usize, usize)| focus(&[span], 0)),
-            on_layer: layer_callback(this.highlights.clone(), drawn),
-            start_panel: this.panel.get(),
+            on_layer: {
+                let with_view = with_view.clone();
+                yew::Callback::from(move |(name, visible): (String, bool)| {
+                    with_view(&|v| v.switch_layer(&name, visible));
+                    remember_layer(&name, visible);
+                })
+            },
+            on_connect: {
+                let with_view = with_view.clone();
+                yew::Callback::from(move |d: yew::Callback<Action>| {
+                    with_view(&|v| *v.dispatch.borrow_mut() = Some(d.clone()))
+                })
+            },
+            on_state: {
+                let with_view = with_view.clone();
+                yew::Callback::from(move |s: UiState| with_view(&|v| v.state_changed(s.clone())))
+            },
             notes: Rc::new(this.notes.borrow().model()),
-            on_note: {
-                let weak = weak.clone();
-                yew::Callback::from(move |cmd: NoteCmd| {
-                    if let Some(shell) = weak.upgrade() {
-                        Shell::command(&shell, cmd);
-                    }
-                })
-            },
-            on_panel: yew::Callback::from(move |p: Panel| {
-                if let Some(shell) = weak.upgrade() {
-                    shell.panel.set(p);
+            on_note: yew::Callback::from(move |cmd: NoteCmd| {
+                if let Some(shell) = shell.upgrade() {
+                    Shell::command(&shell, cmd);
                 }
             }),
         };
-        drop(shown);
         *this.props.borrow_mut() = Some(props.clone());
-        let mut app = this.app.borrow_mut();
-        match app.as_mut() {
-            Some(app) => app.update(props),
-            None => {
-                let container = this.doc.create_element("div").map_err(|_| JsError::new("cannot create the widget"))?;
-                container.set_class_name("ng-app");
-                this.root.append_child(&container).map_err(|_| JsError::new("cannot attach the widget"))?;
-                *app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
-            }
-        }
+        let container = doc.create_element("div").map_err(|_| JsError::new("cannot create the widget"))?;
+        container.set_class_name("ng-app");
+        root.append_child(&container).map_err(|_| JsError::new("cannot attach the widget"))?;
+        let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+        let mut listeners = hit::listen(&view);
+        listeners.extend(keys::listen(&view));
+        *this.mounted.borrow_mut() = Some(Mounted { shown, view, listeners, app, container });
+        Shell::draw_notes(this);
         Ok(())
     }
 
-    /// Draws the reader's notes, one highlight per colour.
+    /// Removes what one build put up: UI, page listeners, paint.
+    fn teardown(this: &Shell) -> Option<UiState> {
+        let m = this.mounted.borrow_mut().take()?;
+        let state = m.view.state.borrow().clone();
+        m.app.destroy();
+        drop(m.listeners);
+        match &mut *m.view.paint.borrow_mut() {
+            Paint::Highlights { h, .. } => h.clear(),
+            Paint::Marks(marks) => marks.clear(),
+            Paint::None => {}
+        }
+        SELF.with(|s| s.borrow_mut().take());
+        let _ = this.root.remove_child(&m.container);
+        Some(state)
+    }
+
+    /// Builds the reading view again (after a correction, an import, a
+    /// change from another tab), keeping the open panel.
+    fn rebuild(this: &Rc<Shell>) {
+        let state = Shell::teardown(this);
+        if let Err(e) = Shell::build(this, state) {
+            let message = js_sys::Error::from(JsValue::from(e)).message();
+            web_sys::console::warn_1(&format!("newsgloss could not redraw: {message}").into());
+        }
+    }
+
+    /// Draws the reader's notes, one highlight per colour. (With the
+    /// fallback's inline marks, notes are listed but not drawn.)
     fn draw_notes(this: &Rc<Shell>) {
+        let mounted = this.mounted.borrow();
+        let Some(m) = mounted.as_ref() else { return };
         let notes = this.notes.borrow();
         let body = this.body.borrow();
-        if let Some(h) = this.highlights.borrow_mut().as_mut() {
+        let mut paint = m.view.paint.borrow_mut();
+        if let Paint::Highlights { h, .. } = &mut *paint {
             for (colour, ranges) in notes.ranges(&body, &this.doc) {
                 let name = format!("note-{colour}");
                 if ranges.is_empty() {
@@ -319,7 +398,6 @@ impl Shell {
             }
         }
     }
-
     /// The notes changed: anchor and draw them again and update the panel.
     /// Corrections change the findings too, so they rebuild everything,
     /// after the current event (the UI may be inside its own callback).
@@ -343,13 +421,12 @@ impl Shell {
         let model = Rc::new(this.notes.borrow().model());
         let Some(props) = this.props.borrow_mut().as_mut().map(|p| {
             p.notes = model;
-            p.start_panel = this.panel.get();
             p.clone()
         }) else {
             return;
         };
-        if let Some(app) = this.app.borrow_mut().as_mut() {
-            app.update(props);
+        if let Some(m) = this.mounted.borrow_mut().as_mut() {
+            m.app.update(props);
         }
     }
 
@@ -361,9 +438,7 @@ impl Shell {
         later(0, move || {
             if let Some(shell) = weak.upgrade() {
                 shell.rebuild_scheduled.set(false);
-                if let Err(e) = Shell::render(&shell) {
-                    shell.notes.borrow_mut().say(format!("newsgloss could not redraw: {e:?}"), true);
-                }
+                Shell::rebuild(&shell);
             }
         });
     }
@@ -436,8 +511,10 @@ impl Shell {
                 let body = this.body.borrow();
                 if let Some(range) = span.and_then(|(s, e)| body.range(&body.view(), &this.doc, s, e)) {
                     scroll_to(&range);
-                    if let Some(h) = this.highlights.borrow_mut().as_mut() {
-                        let _ = h.set("focus", &[range], 10);
+                    if let Some(m) = this.mounted.borrow().as_ref() {
+                        if let Paint::Highlights { h, .. } = &mut *m.view.paint.borrow_mut() {
+                            let _ = h.set("focus", &[range], 10);
+                        }
                     }
                 }
                 return;
@@ -456,14 +533,15 @@ impl Shell {
                 findings_too = true;
             }
             NoteCmd::Correct(kind, i, confirm) => {
-                let span = finding_span(&this.shown.borrow().analysis, kind, i);
+                let span = this.mounted.borrow().as_ref().and_then(|m| finding_span(&m.shown.analysis, kind, i));
                 let correction =
                     if confirm { Correction::Confirm { finding: kind } } else { Correction::Reject { finding: kind } };
                 Shell::correct(this, span, correction);
                 findings_too = true;
             }
             NoteCmd::Speaker(i, name) => {
-                let span = finding_span(&this.shown.borrow().analysis, FindingKind::Quote, i);
+                let span =
+                    this.mounted.borrow().as_ref().and_then(|m| finding_span(&m.shown.analysis, FindingKind::Quote, i));
                 Shell::correct(this, span, Correction::Speaker { name });
                 findings_too = true;
             }
@@ -474,9 +552,11 @@ impl Shell {
 
     /// Saves a correction of the finding at article span `span`.
     fn correct(this: &Rc<Shell>, span: Option<(usize, usize)>, correction: Correction) {
+        let mounted = this.mounted.borrow();
+        let Some(page) = mounted.as_ref().map(|m| &m.view.page) else { return };
         let body = this.body.borrow();
         let view_ = body.view();
-        let map = BodyMap::new(&view_, &this.page.article, &body.tree_map(&this.page.dom.nodes));
+        let map = BodyMap::new(&view_, &page.article, &body.tree_map(&page.dom.nodes));
         match span.and_then(|(s, e)| map.to_body(s, e)) {
             Some(span) => {
                 this.notes.borrow_mut().correct(&body, span, correction);
@@ -488,15 +568,16 @@ impl Shell {
     /// The export file (with the findings moved onto body offsets, if asked).
     fn export_json(this: &Rc<Shell>, with_findings: bool) -> String {
         let notes = this.notes.borrow();
-        let findings = if with_findings {
-            let body = this.body.borrow();
-            let view_ = body.view();
-            let map = BodyMap::new(&view_, &this.page.article, &body.tree_map(&this.page.dom.nodes));
-            let shown = this.shown.borrow();
-            let found = findings_annotations(&shown.analysis, notes.source());
-            rebase(found, &TextSelectors::new(&body.text), |s, e| map.to_body(s, e))
-        } else {
-            Vec::new()
+        let mounted = this.mounted.borrow();
+        let findings = match mounted.as_ref() {
+            Some(m) if with_findings => {
+                let body = this.body.borrow();
+                let view_ = body.view();
+                let map = BodyMap::new(&view_, &m.view.page.article, &body.tree_map(&m.view.page.dom.nodes));
+                let found = findings_annotations(&m.shown.analysis, notes.source());
+                rebase(found, &TextSelectors::new(&body.text), |s, e| map.to_body(s, e))
+            }
+            _ => Vec::new(),
         };
         notes.export(findings)
     }
@@ -614,7 +695,10 @@ impl Widget {
     /// The current findings (with the reader's corrections), in the
     /// analysis JSON format.
     pub fn analysis(&self) -> Result<JsValue, JsError> {
-        to_js(&self.shell.shown.borrow().analysis)
+        match self.shell.mounted.borrow().as_ref() {
+            Some(m) => to_js(&m.shown.analysis),
+            None => Ok(JsValue::NULL),
+        }
     }
 
     /// Milliseconds spent reading the page, analysing, and highlighting.
@@ -682,12 +766,7 @@ impl Widget {
                 w.clear_timeout_with_handle(t);
             }
         }
-        if let Some(app) = self.shell.app.borrow_mut().take() {
-            app.destroy();
-        }
-        if let Some(mut h) = self.shell.highlights.borrow_mut().take() {
-            h.clear();
-        }
+        Shell::teardown(&self.shell);
         while let Some(child) = self.shell.root.first_child() {
             let _ = self.shell.root.remove_child(&child);
         }
@@ -729,71 +808,27 @@ impl Widget {
     }
 }
 
-/// The page as read: the DOM tree behind the article text, so that spans
-/// of the text can become ranges on the page at any time.
-struct Page {
-    doc: web_sys::Document,
-    dom: DomTree,
-    article: article::Article,
-}
-
-impl Page {
-    /// DOM ranges for code-point spans of the article text (spans that map
-    /// onto nothing are left out).
-    fn ranges(&self, offsets: &Offsets, spans: &[(usize, usize)]) -> Vec<Range> {
-        spans
-            .iter()
-            .filter_map(|&(s, e)| {
-                self.dom.range(&self.doc, &self.article, offsets.char_to_byte(s)?, offsets.char_to_byte(e)?)
-            })
-            .collect()
+/// Remembers a layer switched in the legend.
+fn remember_layer(name: &str, visible: bool) {
+    let mut hidden = stored_hidden_layers();
+    hidden.retain(|h| h != name);
+    if !visible {
+        hidden.push(name.to_string());
     }
+    store_hidden_layers(&hidden);
 }
 
-/// Marks spans on the page and scrolls to one of them.
-type Focus = Rc<dyn Fn(&[(usize, usize)], usize)>;
-
-/// `focus(spans, k)`: marks all `spans` (the focus highlight) and scrolls to
-/// the `k`-th.
-fn focus_callback(page: Rc<Page>, highlights: Rc<RefCell<Option<Highlights>>>) -> Focus {
-    Rc::new(move |spans: &[(usize, usize)], k: usize| {
-        let offsets = Offsets::new(&page.article.text);
-        let ranges = page.ranges(&offsets, spans);
-        if let Some(range) = ranges.get(k).or(ranges.first()) {
-            scroll_to(range);
+/// The other ways the text names an actor (distinct mention texts, not
+/// its name), at most five.
+fn aliases(text: &str, offsets: &Offsets, a: &crate::analysis::Actor) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in &a.mentions {
+        let t = excerpt(text, offsets, (m.start, m.end), 60);
+        if t != a.name && !t.is_empty() && !out.contains(&t) && out.len() < 5 {
+            out.push(t);
         }
-        if let Some(h) = highlights.borrow_mut().as_mut() {
-            let _ = h.set("focus", &ranges, 10);
-        }
-    })
-}
-
-/// A highlight layer's ranges on the page, kept so that it can be switched
-/// back on without reading the page again.
-struct Drawn {
-    name: &'static str,
-    ranges: Vec<Range>,
-    priority: i32,
-}
-
-/// Switches a highlight layer on or off, and remembers the choice.
-fn layer_callback(highlights: Rc<RefCell<Option<Highlights>>>, drawn: Vec<Drawn>) -> yew::Callback<(String, bool)> {
-    yew::Callback::from(move |(name, visible): (String, bool)| {
-        if let Some(h) = highlights.borrow_mut().as_mut() {
-            match drawn.iter().find(|d| d.name == name) {
-                Some(d) if visible => {
-                    let _ = h.set(d.name, &d.ranges, d.priority);
-                }
-                _ => h.remove(&name),
-            }
-        }
-        let mut hidden = stored_hidden_layers();
-        hidden.retain(|h| *h != name);
-        if !visible {
-            hidden.push(name);
-        }
-        store_hidden_layers(&hidden);
-    })
+    }
+    out
 }
 
 const HIDDEN_KEY: &str = "newsgloss:hidden-layers";
@@ -825,23 +860,6 @@ fn excerpt(text: &str, offsets: &Offsets, (s, e): (usize, usize), max: usize) ->
     let mut cut: String = slice.chars().take(max).collect();
     cut.push('…');
     cut
-}
-
-/// Scrolls the window so that `range` sits in the part of the viewport the
-/// widget leaves free (the upper half on phones, where the bottom sheet
-/// covers the rest); instant when the reader prefers reduced motion.
-fn scroll_to(range: &Range) {
-    let Some(window) = web_sys::window() else { return };
-    let rect = range.get_bounding_client_rect();
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-    let width = window.inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1200.0);
-    let free = if width <= 640.0 { height * 0.55 } else { height };
-    let target = window.scroll_y().unwrap_or(0.0) + rect.top() - (free - rect.height()).max(0.0) / 3.0;
-    let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
-    let opts = web_sys::ScrollToOptions::new();
-    opts.set_top(target.max(0.0));
-    opts.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
-    window.scroll_to_with_scroll_to_options(&opts);
 }
 
 /// The address readers' annotations of this page are stored under and
@@ -926,6 +944,12 @@ fn option(options: &JsValue, name: &str) -> Option<String> {
         return None;
     }
     js_sys::Reflect::get(options, &JsValue::from_str(name)).ok()?.as_string()
+}
+
+fn measure(perf: &Option<web_sys::Performance>, from: &str, to: &str) {
+    if let Some(p) = perf {
+        let _ = p.measure_with_str_and_end_mark("newsgloss:mount-to-highlights", from, to);
+    }
 }
 
 fn mark(perf: &Option<web_sys::Performance>, name: &str) {

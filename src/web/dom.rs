@@ -39,10 +39,9 @@ impl DomTree {
         while let Some((node, parent)) = stack.pop() {
             match node.node_type() {
                 Node::ELEMENT_NODE => {
-                    let Some(el) = node.dyn_ref::<web_sys::Element>() else {
-                        continue;
-                    };
-                    let element = element_of(el);
+                    // The node type says it is an element: no instanceof
+                    // round trip.
+                    let element = element_of(node.unchecked_ref::<web_sys::Element>());
                     if SKIPPED.contains(&element.tag.as_str()) || element.attr("data-newsgloss").is_some() {
                         continue;
                     }
@@ -85,12 +84,25 @@ fn push_children(stack: &mut Vec<(Node, NodeId)>, node: &Node, parent: NodeId) {
     stack[start..].reverse();
 }
 
+/// The element's tag and the attributes the detector looks at. Calls into
+/// the DOM are the cost of reading a page: most elements have no attributes
+/// (one call says so), the others list their names once and only the kept
+/// ones are fetched.
 fn element_of(el: &web_sys::Element) -> Element {
     let mut element = Element::new(&el.local_name());
-    for name in KEPT_ATTRS {
-        if let Some(v) = el.get_attribute(name) {
-            element.attrs.push((name.to_string(), v));
+    if !el.has_attributes() {
+        return element;
+    }
+    let names = el.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        if let Some(kept) = KEPT_ATTRS.iter().find(|k| **k == name) {
+            if let Some(v) = el.get_attribute(kept) {
+                element.attrs.push((kept.to_string(), v));
+            }
         }
     }
+    // The detector reads attributes by name, in no particular order, but
+    // keep the old order (KEPT_ATTRS order) so trees compare equal.
+    element.attrs.sort_by_key(|(n, _)| KEPT_ATTRS.iter().position(|k| k == n));
     element
 }

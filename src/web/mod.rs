@@ -8,9 +8,13 @@ mod api;
 pub mod body;
 pub mod dom;
 pub mod engine;
+pub mod fallback;
 pub mod highlight;
+pub mod hit;
+mod keys;
 pub mod notes;
 pub mod panic;
 pub mod storage;
+pub mod view;
 
 pub use api::{mount, Widget};

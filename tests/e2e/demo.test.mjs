@@ -40,7 +40,7 @@ test("mounts, shows the sidebar and highlights Putin's quotation", async () => {
   assert.ok(box && box.width >= 300, `panel width ${box?.width}`);
   assert.equal(await page.locator("newsgloss-widget .ng-title").textContent(),
     "Russia calls for new comprehensive security agreement with NATO");
-  assert.match(await page.locator("newsgloss-widget .ng-meta").textContent(), /\d+ words · 10 quotations · \d+ actors · \d+ disputes/);
+  assert.match(await page.locator("newsgloss-widget .ng-summary").textContent(), /^quotations10actors\d+disputes\d+words\d+to read\d+ ms$/);
   // Grouped by speaker: Putin's three quotations under one heading, in article order.
   const heads = await page.locator("newsgloss-widget .ng-speaker-h").allTextContents();
   assert.ok(heads.includes("Vladimir V. Putin") && heads.at(-1) === "No speaker named", JSON.stringify(heads));

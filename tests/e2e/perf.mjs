@@ -1,0 +1,151 @@
+// Speed of the reading view in headless Chromium (a script, not a test:
+// timings are reported, never asserted).
+//
+//   cargo xtask serve --port 8000 &      # or any server of dist/
+//   node tests/e2e/perf.mjs [--rounds 5] [--words 100000]
+//
+// 1. The seed demo page: from wasm instantiation to highlights drawn
+//    (performance.measure "newsgloss:instantiated-to-highlights") and the
+//    engine's own split (newsgloss.timings()), median of the rounds.
+// 2. A synthetic article of about 100,000 words (the demo article's
+//    paragraphs repeated, generated here, served by request interception):
+//    the highlight count, the same timings, every long task
+//    (PerformanceObserver 'longtask') after the highlights are painted, and
+//    frame gaps while scrolling through the article with the mouse wheel.
+import os from "node:os";
+import { launch, open, ready, BASE } from "./lib.mjs";
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const ROUNDS = arg("rounds", 5);
+const WORDS = arg("words", 100000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const r1 = (x) => Math.round(x * 10) / 10;
+
+// Long tasks and frames, recorded from the start of the page.
+const OBSERVE = () => {
+  window.__long = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (_) { /* no long-task timing */ }
+};
+
+async function measureMount(browser, url, setup) {
+  const { page, context } = await open(browser, { setup: async (p) => { await p.addInitScript(OBSERVE); if (setup) await setup(p); } });
+  await page.goto(url);
+  const state = await ready(page);
+  if (state !== "ok") throw new Error(state);
+  // Two frames: the highlights are painted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const m = await page.evaluate(() => {
+    const e = performance.getEntriesByName("newsgloss:instantiated-to-highlights")[0];
+    const drawn = performance.getEntriesByName("newsgloss:highlights-drawn")[0];
+    let ranges = 0;
+    for (const [, h] of CSS.highlights) ranges += h.size;
+    // The engine's marks, as steps: each from the one before.
+    const names = ["instantiated", "mount", "dom-read", "article-found", "analyzed", "ranges-made", "highlights-drawn"];
+    const at = names.map((n) => performance.getEntriesByName("newsgloss:" + n)[0]?.startTime);
+    const steps = Object.fromEntries(names.slice(1).map((n, i) => [n, at[i + 1] - at[i]]));
+    return { mount: e ? e.duration : NaN, drawnAt: drawn ? drawn.startTime : NaN, timings: newsgloss.timings(), ranges, steps };
+  });
+  return { page, context, ...m };
+}
+
+function article(seedHtml, words) {
+  // The demo's article paragraphs, repeated to `words` words.
+  const paras = [...seedHtml.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]).filter((p) => p.split(/\s+/).length > 12);
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const p = paras[i % paras.length];
+    out.push(`<p>${p}</p>`);
+    n += p.split(/\s+/).length;
+  }
+  return { html: out.join("\n"), words: n };
+}
+
+const browser = await launch();
+try {
+  const seed = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const m = await measureMount(browser, BASE);
+    seed.push(m);
+    await m.context.close();
+  }
+  const t = (k) => r1(median(seed.map((m) => m.timings[k])));
+  console.log(`seed page, median of ${ROUNDS}: instantiated -> highlights drawn ${r1(median(seed.map((m) => m.mount)))} ms` +
+    ` (read ${t("read")}, analyze ${t("analyze")}, highlight ${t("highlight")}, total ${t("total")}); ${seed[0].ranges} ranges`);
+  // Warm: the engine already compiled (a first visit pays for V8 compiling
+  // and tiering up the wasm lazily), mounted again into the same page.
+  const warm = await measureMount(browser, BASE);
+  const again = await warm.page.evaluate(async (rounds) => {
+    const glue = await import(new URL("newsgloss_core.js", document.baseURI).href);
+    const out = [];
+    for (let i = 0; i < rounds; i++) {
+      const host = document.createElement("div");
+      host.setAttribute("data-newsgloss", "");
+      document.documentElement.appendChild(host);
+      const w = glue.mount(host.attachShadow({ mode: "open" }), {});
+      out.push(w.timings());
+      w.destroy();
+      w.free();
+      host.remove();
+    }
+    return out;
+  }, ROUNDS);
+  await warm.context.close();
+  const wt = (k) => r1(median(again.map((x) => x[k])));
+  console.log(`  warm (engine compiled, mounted again in the page), median of ${ROUNDS}: total ${wt("total")} ms` +
+    ` (read ${wt("read")}, analyze ${wt("analyze")}, highlight ${wt("highlight")})`);
+  const split = Object.keys(seed[0].steps).map((k) => `${k} ${r1(median(seed.map((m) => m.steps[k])))}`);
+  console.log(`  steps (ms, median): ${split.join(", ")}`);
+
+  const demo = await (await fetch(BASE)).text();
+  const { html, words } = article(demo, WORDS);
+  const benchUrl = new URL("bench.html", BASE).href;
+  const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic long article</title></head>
+<body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Synthetic long article</h1>
+${html}
+</article></main><script type="module" src="newsgloss.js"></script></body></html>`;
+  const big = await measureMount(browser, benchUrl, (p) => p.route(benchUrl, (r) => r.fulfill({ contentType: "text/html", body: page })));
+  const p = big.page;
+  // Idle a second, then scroll through the article with the wheel.
+  await p.waitForTimeout(1000);
+  await p.mouse.move(400, 400);
+  await p.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__frames.length < 100000) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const height = await p.evaluate(() => document.documentElement.scrollHeight);
+  const steps = 120;
+  for (let i = 0; i < steps; i++) {
+    await p.mouse.wheel(0, height / steps);
+    await p.waitForTimeout(16);
+  }
+  await p.waitForTimeout(500);
+  const after = await p.evaluate((drawnAt) => ({
+    long: window.__long.filter((l) => l.start >= drawnAt),
+    before: window.__long.filter((l) => l.start < drawnAt),
+    frames: window.__frames,
+    scrolled: scrollY,
+  }), big.drawnAt);
+  const frames = after.frames.slice(1);
+  const over = (ms) => frames.filter((f) => f > ms).length;
+  console.log(`synthetic article: ${words} words, ${big.ranges} ranges; instantiated -> highlights drawn ${r1(big.mount)} ms` +
+    ` (read ${r1(big.timings.read)}, analyze ${r1(big.timings.analyze)}, highlight ${r1(big.timings.highlight)})`);
+  console.log(`  long tasks up to the first paint: ${after.before.map((l) => r1(l.duration)).join(", ") || "none"}`);
+  console.log(`  long tasks after the highlights were drawn: ${after.long.length}` +
+    (after.long.length ? ` (longest ${r1(Math.max(...after.long.map((l) => l.duration)))} ms: ${after.long.map((l) => r1(l.duration)).join(", ")})` : ""));
+  console.log(`  scrolling ${after.scrolled}px in ${steps} wheel steps: ${frames.length} frames, median ${r1(median(frames))} ms,` +
+    ` longest ${r1(Math.max(...frames))} ms, ${over(50)} over 50 ms, ${over(100)} over 100 ms`);
+  await big.context.close();
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${os.platform()} ${os.release()}; node ${process.version}; ${new Date().toISOString()}`);
+} finally {
+  await browser.close();
+}
