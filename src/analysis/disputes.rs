@@ -286,19 +286,28 @@ fn lower_into(buf: &mut String, src: &str) {
 }
 
 /// Whether `word` could begin a claim or counter cue, judged by its first
-/// byte: most words cannot, and skip the comparisons with every cue.
+/// two bytes: most words cannot, and skip the comparisons with every cue.
+/// (Every cue and every cue's first word is two bytes long at least.)
 fn may_start_cue(word: &str) -> bool {
-    static INITIALS: OnceLock<[bool; 256]> = OnceLock::new();
-    let initials = INITIALS.get_or_init(|| {
-        let mut t = [false; 256];
+    static PAIRS: OnceLock<Vec<u64>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut bits = vec![0u64; 65536 / 64];
         for cue in CLAIM_CUES.iter().chain(COUNTER_CUES.iter().map(|(c, _)| c)) {
-            if let Some(&b) = cue.as_bytes().first() {
-                t[usize::from(b)] = true;
+            if let Some(k) = pair(cue) {
+                bits[k / 64] |= 1 << (k % 64);
             }
         }
-        t
+        bits
     });
-    word.as_bytes().first().is_some_and(|&b| initials[usize::from(b)])
+    pair(word).is_some_and(|k| pairs[k / 64] & (1 << (k % 64)) != 0)
+}
+
+/// The first two bytes of `w` as one number.
+fn pair(w: &str) -> Option<usize> {
+    match w.as_bytes() {
+        [a, b, ..] => Some(usize::from(*a) << 8 | usize::from(*b)),
+        _ => None,
+    }
 }
 
 /// The words of lower-cased text (runs of letters and digits) with their
