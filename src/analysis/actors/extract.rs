@@ -1359,16 +1359,14 @@ impl<'a> Doc<'a> {
     pub fn scan_appositions(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
-        // Tokens are in text order: find one by its start or end with a binary search.
-        let toks = &self.toks;
-        let ending_at = |b: usize| {
-            let i = toks.partition_point(|t| t.e < b);
-            (i < toks.len() && toks[i].e == b).then_some(i)
-        };
-        let starting_at = |b: usize| {
-            let i = toks.partition_point(|t| t.s < b);
-            (i < toks.len() && toks[i].s == b).then_some(i)
-        };
+        // The tokens each person mention ends and starts at, found in two
+        // sweeps over the tokens rather than a binary search per mention
+        // (each a string of cache misses over a long text's tokens).
+        let persons: Vec<&Raw> = self.raws.iter().filter(|r| r.kind == ActorKind::Person).collect();
+        let ends: Vec<usize> = persons.iter().map(|r| r.e).collect();
+        let starts: Vec<usize> = persons.iter().map(|r| r.s).collect();
+        let ending_at = tokens_at(&self.toks, &ends, |t| t.e);
+        let starting_at = tokens_at(&self.toks, &starts, |t| t.s);
         // A capitalised title phrase over tokens a..b (exclusive), ending on a title word.
         let title_phrase = |a: usize, b: usize| -> bool {
             let ends_title = (1..=lx.title_max_words.min(b - a)).any(|m| {
@@ -1388,9 +1386,9 @@ impl<'a> Doc<'a> {
                 && !self.words.is(self.w(a), cls::FIRST_NAME)
         };
         let mut add = Vec::new();
-        for r in self.raws.iter().filter(|r| r.kind == ActorKind::Person) {
+        for (k, r) in persons.iter().enumerate() {
             // After: ", the TITLE,".
-            if let Some(i) = ending_at(r.e) {
+            if let Some(i) = ending_at[k] {
                 if i + 2 < n && self.w(i + 1) == "," {
                     let mut a = i + 2;
                     if matches!(self.w(a), "the" | "The") {
@@ -1415,7 +1413,7 @@ impl<'a> Doc<'a> {
                 }
             }
             // Before: "TITLE, NAME".
-            if let Some(i) = starting_at(r.s) {
+            if let Some(i) = starting_at[k] {
                 if i >= 2 && self.w(i - 1) == "," && !self.toks[i - 1].nl {
                     let b = i - 1;
                     let mut a = b;
@@ -1635,6 +1633,25 @@ impl<'a> Doc<'a> {
 
 /// A title naming no one ("the Secretary of State"): the mention covers
 /// `s..e`, its name span is empty.
+/// For each byte offset of `at`, the token whose start or end (`key`) it
+/// is, if any: what a binary search of the tokens (in text order, so with
+/// keys in order) gives, found for all offsets in one sweep.
+fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..at.len()).collect();
+    order.sort_unstable_by_key(|&k| at[k]);
+    let mut out = vec![None; at.len()];
+    let mut i = 0;
+    for k in order {
+        while i < toks.len() && key(&toks[i]) < at[k] {
+            i += 1;
+        }
+        if i < toks.len() && key(&toks[i]) == at[k] {
+            out[k] = Some(i);
+        }
+    }
+    out
+}
+
 fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
     Raw { s, e, ns: s, ne: s, ..like.clone() }
 }
