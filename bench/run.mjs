@@ -2,7 +2,7 @@
 // in one node process, on the same texts, interleaved, several rounds,
 // median. See README.md (run `./prepare.sh` first).
 //
-//   node --expose-gc run.mjs [--rounds 5] [--texts seed,100kb,1mb] [--min-ms 300]
+//   node --expose-gc run.mjs [--rounds 5] [--texts seed,100kb,1mb] [--min-ms 300] [--variants name=dir,...]
 //
 // Each measurement calls one engine on one text repeatedly for at least
 // --min-ms (at least once) and keeps the mean time per call; a round
@@ -15,9 +15,10 @@
 //               returned as a JSON string (also shown with JSON.parse)
 //   compromise  nlp(text) + .people() .organizations() .places() .quotations(), each .out('array')
 //   wink        nlp.readDoc(text) + .entities().out(its.detail)
-//   newsgloss-O3  (only if bench/pkg-o3 exists) the same engine built for speed, not size
+//   variants    (--variants) other builds of the same engine, timed like newsgloss
 
 import { readFileSync, existsSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import os from "node:os";
 import { here, require, option, need as needIn, median } from "./common.mjs";
@@ -52,10 +53,19 @@ const engines = {
   },
   wink: (t) => wink.readDoc(t).entities().out(its.detail).length,
 };
-// The speed-optimised variant, when ./prepare.sh built it (WITH_O3=1).
-if (existsSync(path.join(here, "pkg-o3/newsgloss.js"))) {
-  const o3 = require("./pkg-o3/newsgloss.js").analyzeText;
-  engines["newsgloss-O3"] = (t) => o3(t).length;
+// Further builds to compare, each a wasm-bindgen --target nodejs folder:
+// --variants name=dir,name=dir (dirs absolute or relative to bench/), e.g.
+// the same engine at other opt-levels (prepare.sh WITH_LEVELS="z s"), or an
+// older commit's.
+const variantSizes = [];
+for (const spec of option("variants", "").split(",").filter(Boolean)) {
+  const [name, dir] = spec.split("=");
+  const full = path.resolve(here, dir ?? "");
+  need(path.relative(here, path.join(full, "newsgloss.js")), `build the variant ${name} there`);
+  const fn = require(path.join(full, "newsgloss.js")).analyzeText;
+  engines[name] = (t) => fn(t).length;
+  const wasmBytes = readFileSync(path.join(full, "newsgloss_bg.wasm"));
+  variantSizes.push(`${name} ${wasmBytes.length} bytes (gzip -9 ${gzipSync(wasmBytes, { level: 9 }).length})`);
 }
 const names = Object.keys(engines);
 
@@ -120,7 +130,8 @@ const fmt = (x, w, d = 2) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) :
 
 const cpu = os.cpus()[0]?.model ?? "unknown cpu";
 const wasm = statSync(path.join(here, "pkg/newsgloss_bg.wasm")).size;
-console.log(`machine: ${cpu}, ${os.cpus().length} cpus, node ${process.version}; wasm ${wasm} bytes (opt-level z, wasm-opt -Oz)`);
+console.log(`machine: ${cpu}, ${os.cpus().length} cpus, node ${process.version}; wasm ${wasm} bytes (gzip -9 ${gzipSync(readFileSync(path.join(here, "pkg/newsgloss_bg.wasm")), { level: 9 }).length}; opt-level 3, wasm-opt -O3)`);
+if (variantSizes.length) console.log(`variants: ${variantSizes.join("; ")}`);
 console.log(`median MB/s over ${ROUNDS} rounds (each >= ${MIN_MS} ms), interleaved in one process; min..max in brackets`);
 console.log();
 const header = ["text", "bytes", ...names, "ng/compromise", "ng/wink"];

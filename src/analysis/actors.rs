@@ -10,6 +10,7 @@
 //! mid-sentence, used as a family name elsewhere). Every pass is linear in
 //! the text; windows are bounded.
 
+mod classes;
 mod cluster;
 mod extract;
 pub(crate) mod hash;

@@ -120,6 +120,8 @@ struct Sentence {
     end: usize,
     /// Lower-cased copy, same byte length as the source for ASCII; cues are
     /// found here and mapped back by offset only when the lengths agree.
+    /// Kept for claims and positions only (empty otherwise): no other
+    /// sentence is read again.
     lower: String,
     /// Actors mentioned, in order: (byte start, actor index).
     actors: Vec<(usize, usize)>,
@@ -149,8 +151,9 @@ pub fn find_disputes(
     });
     let cues: Vec<(&str, &str, Stance)> =
         COUNTER_CUES.iter().map(|&(cue, stance)| (cue.split(' ').next().unwrap_or(cue), cue, stance)).collect();
+    let mut scratch = Scratch::default();
     let sents: Vec<Sentence> =
-        sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues)).collect();
+        sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
     let weights = word_weights(&sents);
 
     let mut out = Disputes::default();
@@ -197,6 +200,14 @@ pub fn find_disputes(
     out
 }
 
+/// Buffers reused from one sentence to the next, so that reading a
+/// sentence allocates only what it keeps.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    words: Vec<u64>,
+}
+
 /// Reads one sentence: its actors, words and cues. `cues` are the counter
 /// cues with their first words.
 fn read_sentence(
@@ -205,9 +216,11 @@ fn read_sentence(
     end: usize,
     mentions: &[(Mention, usize)],
     cues: &[(&str, &str, Stance)],
+    scratch: &mut Scratch,
 ) -> Sentence {
     let src = &text[start..end];
-    let lower = src.to_lowercase();
+    lower_into(&mut scratch.lower, src);
+    let lower = scratch.lower.as_str();
     let aligned = lower.len() == src.len();
     let first = mentions.partition_point(|(m, _)| m.start < start);
     let actors: Vec<(usize, usize)> = mentions[first..]
@@ -218,9 +231,10 @@ fn read_sentence(
         .collect();
     // One pass over the words collects the content words and finds the
     // cues; a phrase is checked only where its first word stands.
-    let mut words = Vec::new();
+    let words = &mut scratch.words;
+    words.clear();
     let (mut claim_cue, mut counter) = (None, None::<(usize, Stance)>);
-    for (at, word) in word_spans(&lower) {
+    for (at, word) in word_spans(lower) {
         if is_content_word(word) {
             words.push(hash(stem(word)));
         }
@@ -232,7 +246,7 @@ fn read_sentence(
         }
         for &(first, cue, stance) in cues {
             if first == word
-                && find_word(&lower[at..], cue) == Some(0)
+                && starts_with_word(&lower[at..], cue)
                 && counter.is_none_or(|(a, s)| (strength(stance), at) < (strength(s), a))
             {
                 counter = Some((at, stance));
@@ -241,38 +255,95 @@ fn read_sentence(
     }
     words.sort_unstable();
     words.dedup();
+    let words = words.clone();
+    let lower = if claim_cue.is_some() || counter.is_some() { lower.to_string() } else { String::new() };
     Sentence { start, end, lower, actors, words, claim_cue, counter }
 }
 
-/// Whether `word` could begin a claim or counter cue, judged by its first
-/// byte: most words cannot, and skip the comparisons with every cue.
-fn may_start_cue(word: &str) -> bool {
-    static INITIALS: OnceLock<[bool; 256]> = OnceLock::new();
-    let initials = INITIALS.get_or_init(|| {
-        let mut t = [false; 256];
-        for cue in CLAIM_CUES.iter().chain(COUNTER_CUES.iter().map(|(c, _)| c)) {
-            if let Some(&b) = cue.as_bytes().first() {
-                t[usize::from(b)] = true;
-            }
+/// `src` lower-cased into `buf`, exactly as [`str::to_lowercase`] would,
+/// without a new allocation per sentence: ASCII stretches are copied whole
+/// and lower-cased in place, other chars one by one; a capital sigma, whose
+/// lower case depends on its word, hands the sentence to the standard
+/// library.
+fn lower_into(buf: &mut String, src: &str) {
+    buf.clear();
+    let mut rest = src;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        buf.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        if c == 'Σ' {
+            *buf = src.to_lowercase();
+            return;
         }
-        t
-    });
-    word.as_bytes().first().is_some_and(|&b| initials[usize::from(b)])
+        buf.extend(c.to_lowercase());
+        rest = &rest[c.len_utf8()..];
+    }
+    // Lower-casing the non-ASCII chars above yields no ASCII capital, so
+    // this touches only the copied stretches.
+    buf.make_ascii_lowercase();
 }
 
-/// The words of lower-cased text with their byte offsets.
+/// Whether `word` could begin a claim or counter cue, judged by its first
+/// two bytes: most words cannot, and skip the comparisons with every cue.
+/// (Every cue and every cue's first word is two bytes long at least.)
+fn may_start_cue(word: &str) -> bool {
+    static PAIRS: OnceLock<Vec<u64>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut bits = vec![0u64; 65536 / 64];
+        for cue in CLAIM_CUES.iter().chain(COUNTER_CUES.iter().map(|(c, _)| c)) {
+            if let Some(k) = pair(cue) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    });
+    pair(word).is_some_and(|k| pairs[k / 64] & (1 << (k % 64)) != 0)
+}
+
+/// The first two bytes of `w` as one number.
+fn pair(w: &str) -> Option<usize> {
+    match w.as_bytes() {
+        [a, b, ..] => Some(usize::from(*a) << 8 | usize::from(*b)),
+        _ => None,
+    }
+}
+
+/// The words of lower-cased text (runs of letters and digits) with their
+/// byte offsets.
 fn word_spans(lower: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    lower.split(|c: char| !c.is_alphanumeric()).filter_map(move |w| {
-        let here = at;
-        at += w.len() + lower[at + w.len()..].chars().next().map_or(0, char::len_utf8);
-        (!w.is_empty()).then_some((here, w))
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let (alnum, len) = alnum_at(lower, i)?;
+            if alnum {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while let Some((true, len)) = alnum_at(lower, i) {
+            i += len;
+        }
+        Some((start, &lower[start..i]))
     })
+}
+
+/// Whether the char at byte `i` is a letter or digit, and its length;
+/// ASCII without decoding.
+fn alnum_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric(), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// Stemmed content words of lower-cased text, hashed, in order.
 fn content_words(lower: &str) -> Vec<u64> {
-    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| is_content_word(w)).map(|w| hash(stem(w))).collect()
+    word_spans(lower).map(|(_, w)| w).filter(|w| is_content_word(w)).map(|w| hash(stem(w))).collect()
 }
 
 /// Whether a (lower-cased) word counts towards a sentence's topic.
@@ -282,15 +353,38 @@ fn is_content_word(w: &str) -> bool {
 
 /// Whether `w` is one of [`STOPWORDS`]. Checked for every word of the text,
 /// so the words are compared as packed integers (all stopwords fit in eight
-/// bytes) in a sorted table built once, not as strings in a linear scan.
+/// bytes) in a small hash table built once, not as strings in a scan.
 fn is_stopword(w: &str) -> bool {
-    static SORTED: OnceLock<Vec<u64>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v: Vec<u64> = STOPWORDS.iter().filter_map(|s| pack8(s)).collect();
-        v.sort_unstable();
-        v
+    static TABLE: OnceLock<[u64; STOP_SLOTS]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = [0u64; STOP_SLOTS];
+        for k in STOPWORDS.iter().filter_map(|s| pack8(s)) {
+            let mut i = stop_slot(k);
+            while t[i] != 0 && t[i] != k {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            t[i] = k;
+        }
+        t
     });
-    pack8(w).is_some_and(|k| sorted.binary_search(&k).is_ok())
+    let Some(k) = pack8(w) else { return false };
+    // Linear probing in a table at most half full: a few probes at worst,
+    // and an empty slot (0: no word packs to 0) ends the search.
+    let mut i = stop_slot(k);
+    loop {
+        match table[i] {
+            0 => return false,
+            x if x == k => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
+    }
+}
+
+/// Slots of the stopword table: a power of two over twice the words.
+const STOP_SLOTS: usize = 128;
+
+fn stop_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
 }
 
 /// The bytes of a word of at most eight bytes as one integer, zero-padded
@@ -317,6 +411,13 @@ fn strength(s: Stance) -> u8 {
         Stance::Qualifies => 2,
         Stance::Supports => 3,
     }
+}
+
+/// Whether `hay` opens with `phrase` as whole words (`hay` starts a word):
+/// what `find_word(hay, phrase) == Some(0)` says, without a substring
+/// search through the rest of `hay`.
+fn starts_with_word(hay: &str, phrase: &str) -> bool {
+    hay.starts_with(phrase) && !hay[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Byte offset of `phrase` as whole words in `hay`.
@@ -432,11 +533,17 @@ fn position_holder(
 
 /// The speaker of a quotation in the claim's sentence: a quoted claim is
 /// held by whoever said it.
+/// (Quotes are in text order and never overlap, so their ends are in order
+/// too: the first one that could overlap is found by a binary search, not a
+/// scan of every quote per claim.)
 fn quoted_by(sent: &Sentence, quotes: &[QuoteSpan], attributions: &[Attribution]) -> Option<usize> {
+    let first = quotes.partition_point(|q| q.end <= sent.start);
     quotes
         .iter()
         .zip(attributions)
-        .filter(|(q, _)| q.start < sent.end && sent.start < q.end)
+        .skip(first)
+        .take_while(|(q, _)| q.start < sent.end)
+        .filter(|(q, _)| sent.start < q.end)
         .find_map(|(_, at)| at.speaker.and_then(|s| s.actor))
 }
 

@@ -162,30 +162,35 @@ fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
         return Vec::new();
     };
     let mut marks = Vec::new();
-    let mut iter = para.char_indices().peekable();
-    let mut prev: Option<char> = None;
+    let bytes = para.as_bytes();
     // Inside an attribute value of markup left in the text (author="...").
     let mut in_attribute = false;
-    while let Some((i, c)) = iter.next() {
+    // Jump from one byte that may start a mark to the next: the ASCII marks
+    // and the lead bytes of “ ” „ (0xE2) and « » (0xC2), which always start
+    // a char. Everything else is skipped without decoding.
+    let mut from = 0;
+    while let Some(k) =
+        bytes.get(from..).and_then(|r| r.iter().position(|b| matches!(b, b'"' | b'`' | b'\'' | 0xE2 | 0xC2)))
+    {
+        let i = from + k;
+        let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else { break };
+        from = i + c.len_utf8();
+        // The char just before the mark (the paragraph's start counts as a space).
+        let prev = para[..i].chars().next_back();
         if c == '"' && (in_attribute || prev == Some('=')) {
             in_attribute = !in_attribute;
-            prev = Some(c);
             continue;
         }
+        let follows = para.get(from..).and_then(|r| r.chars().next());
         let (glyph, len) = match c {
             '“' | '„' | '«' => (Glyph::Open, c.len_utf8()),
             '”' | '»' => (Glyph::Close, c.len_utf8()),
             '"' => (Glyph::Straight, 1),
-            '`' if matches!(iter.peek(), Some((_, '`'))) => (Glyph::Open, 2),
-            '\'' if matches!(iter.peek(), Some((_, '\''))) => (Glyph::Close, 2),
-            _ => {
-                prev = Some(c);
-                continue;
-            }
+            '`' if follows == Some('`') => (Glyph::Open, 2),
+            '\'' if follows == Some('\'') => (Glyph::Close, 2),
+            _ => continue,
         };
-        if len == 2 {
-            iter.next();
-        }
+        from = i + len;
         let next = para.get(i + len..).and_then(|r| r.chars().next());
         let at_end = para.get(i + len..).is_some_and(|r| r.trim().is_empty());
         let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
@@ -199,7 +204,6 @@ fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
             closes: !space_before && (space_after || punct_after),
             at_end,
         });
-        prev = para.get(i + len - 1..i + len).and_then(|s| s.chars().next()).or(Some(c));
     }
     marks
 }

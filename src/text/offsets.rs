@@ -23,20 +23,25 @@ pub struct Offsets<'a> {
 
 impl<'a> Offsets<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / BLOCK + 1);
-        let (mut chars, mut units) = (0usize, 0usize);
-        let mut next = 0usize;
-        for (byte, c) in text.char_indices() {
-            while byte >= next {
-                checkpoints.push((chars, units, byte));
-                next += BLOCK;
+        // Block by block, counting bytes instead of decoding chars: every
+        // byte but a continuation byte starts a char, and a char of four
+        // bytes (lead byte 0xF0 and up) takes two UTF-16 units.
+        let bytes = text.as_bytes();
+        let count = text.len() / BLOCK + 1;
+        let mut checkpoints = Vec::with_capacity(count);
+        let (mut chars, mut units, mut at) = (0usize, 0usize, 0usize);
+        for k in 0..count {
+            let mut boundary = (k * BLOCK).min(text.len());
+            while !text.is_char_boundary(boundary) {
+                boundary += 1;
             }
-            chars += 1;
-            units += c.len_utf16();
-        }
-        while text.len() >= next {
-            checkpoints.push((chars, units, text.len()));
-            next += BLOCK;
+            let span = bytes.get(at..boundary).unwrap_or_default();
+            let starts = span.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            let wide = span.iter().filter(|&&b| b >= 0xF0).count();
+            chars += starts;
+            units += starts + wide;
+            checkpoints.push((chars, units, boundary));
+            at = boundary;
         }
         Offsets { text, checkpoints }
     }

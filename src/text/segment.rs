@@ -29,11 +29,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (p_start, p_end) in paragraphs(text) {
         let para = &text[p_start..p_end];
+        let bytes = para.as_bytes();
         let mut start = 0;
         let mut i = 0;
-        while let Some(c) = para[i..].chars().next() {
-            let at = i;
-            i += c.len_utf8();
+        // Jump from one possible end mark to the next by bytes ('…' is the
+        // only one outside ASCII, and its lead byte starts a char).
+        while let Some(k) = bytes.get(i..).and_then(|r| r.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))) {
+            let at = i + k;
+            let Some(c) = para.get(at..).and_then(|r| r.chars().next()) else { break };
+            i = at + c.len_utf8();
             if !matches!(c, '.' | '!' | '?' | '…') {
                 continue;
             }
@@ -58,15 +62,25 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// Whether the word ending `before` (the text before a period) is an
 /// abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
-    let word: String = word.chars().rev().collect();
-    let bare = word.trim_matches('.');
+    // The trailing run of letters, digits and dots, sliced, not copied.
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let bare = before[from..].trim_matches('.');
     if bare.is_empty() {
         return false;
     }
     let mut letters = bare.chars();
     let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || bare.contains('.') || ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+    let listed = if bare.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
+    } else {
+        ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+    };
+    single_capital || bare.contains('.') || listed
 }
 
 fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {

@@ -22,7 +22,7 @@ struct Cluster {
 }
 
 /// An organization key without its legal form: "apple inc." -> "apple".
-fn corporate_base(k: &str) -> String {
+fn corporate_base(k: &str) -> &str {
     const FORMS: &[&str] =
         &[" inc.", " inc", " corp.", " corp", " co.", " ltd.", " ltd", " llc", " plc", " corporation", " ag", " gmbh"];
     let mut k = k.trim_end_matches(',');
@@ -32,7 +32,7 @@ fn corporate_base(k: &str) -> String {
             break;
         }
     }
-    k.to_string()
+    k
 }
 
 fn initials(name: &str) -> String {
@@ -48,6 +48,16 @@ fn is_acronym(name: &str) -> bool {
     (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
 }
 
+/// `raws` stably sorted by `key`. The keys are sorted with their indices
+/// and the raws moved once: cheaper than a merge sort moving the large
+/// `Raw`s (with their strings) about, on the thousands of a long text.
+fn sorted<K: Ord>(raws: Vec<Raw>, key: impl Fn(&Raw) -> K) -> Vec<Raw> {
+    let mut order: Vec<(K, usize)> = raws.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Raw>> = raws.into_iter().map(Some).collect();
+    order.iter().filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)).collect()
+}
+
 fn root(cl: &[Cluster], mut i: usize) -> usize {
     while let Some(j) = cl[i].merged {
         i = j;
@@ -55,13 +65,15 @@ fn root(cl: &[Cluster], mut i: usize) -> usize {
     i
 }
 
-pub fn cluster(text: &str, mut raws: Vec<Raw>) -> Vec<ActorFound> {
+pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
     let lone = |r: &Raw| matches!(&r.key, Key::Person { first: None, .. });
-    raws.sort_by(|a, b| lone(a).cmp(&lone(b)).then(a.s.cmp(&b.s)).then(b.e.cmp(&a.e)));
+    let raws = sorted(raws, |r| (lone(r), r.s, std::cmp::Reverse(r.e)));
     let mut cl: Vec<Cluster> = Vec::new();
-    let mut by_key: Map<(u8, String), usize> = Map::default();
+    // One map per key kind (place, organization, group), looked up by
+    // `&str`: no key is copied to be looked up.
+    let mut by_key: [Map<String, usize>; 3] = Default::default();
     let mut by_last: Map<String, Vec<usize>> = Map::default();
     let mut by_first: Map<String, Vec<usize>> = Map::default();
     let mut by_head: Map<String, usize> = Map::default();
@@ -80,17 +92,17 @@ pub fn cluster(text: &str, mut raws: Vec<Raw>) -> Vec<ActorFound> {
         let idx = match &r.key {
             Key::Place(k) | Key::Org(k) | Key::Group(k) => {
                 // "Apple Inc." is Apple.
-                let k = &corporate_base(k);
+                let k = corporate_base(k);
                 let tag = match r.key {
                     Key::Place(_) => 0,
                     Key::Org(_) => 1,
                     _ => 2,
                 };
-                let i = match by_key.get(&(tag, k.clone())) {
+                let i = match by_key[tag].get(k) {
                     Some(&i) => i,
                     None => {
                         let i = new(&mut cl, r);
-                        by_key.insert((tag, k.clone()), i);
+                        by_key[tag].insert(k.to_string(), i);
                         i
                     }
                 };
@@ -98,7 +110,12 @@ pub fn cluster(text: &str, mut raws: Vec<Raw>) -> Vec<ActorFound> {
                     // The head word: "church" of "church of scientology", "ministry" of "foreign ministry".
                     let head = k.split(" of ").next().unwrap_or(k);
                     if let Some(h) = head.rsplit(' ').next() {
-                        by_head.insert(h.to_string(), i);
+                        match by_head.get_mut(h) {
+                            Some(at) => *at = i,
+                            None => {
+                                by_head.insert(h.to_string(), i);
+                            }
+                        }
                     }
                 }
                 i

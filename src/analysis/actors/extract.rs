@@ -3,6 +3,9 @@
 //! government nouns ("Indonesian military") and lone names resolved
 //! against the names found elsewhere in the text.
 
+use std::cell::RefCell;
+
+use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Set};
 use super::lexicon::{norm_key, Entry, Lexicon};
 use super::tokens::{Shape, Tok};
@@ -136,10 +139,11 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     pub lx: &'static Lexicon,
-    /// Words seen in lower case somewhere in the text.
-    lower_seen: Set<&'a str>,
-    /// Capitalised words seen away from a sentence start.
-    mid_cap: Set<&'a str>,
+    /// The word lists and the text's own evidence, as bits per word.
+    words: WordClasses<'a>,
+    /// Phrase buffers of [`Doc::lex_match`] (as written, folded), kept
+    /// between calls: it runs for most capitalised words.
+    lex_bufs: RefCell<(String, String)>,
     pub raws: Vec<Raw>,
     /// Lone capitalised words to resolve once every full name is known.
     singles: Vec<usize>,
@@ -165,19 +169,6 @@ fn push_folded(out: &mut String, w: &str) {
             '’' | '‘' => out.push('\''),
             _ => out.extend(c.to_lowercase()),
         }
-    }
-}
-
-/// Calls `f` with `w` lower-cased, without allocating for short ASCII words.
-fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or_default())
-    } else {
-        f(&norm_key(w))
     }
 }
 
@@ -328,7 +319,8 @@ fn place_of_noun(w: &str) -> bool {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: Vec<Tok>, lx: &'static Lexicon) -> Self {
         let mut lower_seen = Set::default();
-        let mut mid_cap = Set::default();
+        // Every capitalised word once, marked when seen away from a sentence start.
+        let mut capitalised: Map<&str, u32> = Map::default();
         let mut versioned = Set::default();
         for t in &toks {
             let w = &text[t.s..t.e];
@@ -338,22 +330,22 @@ impl<'a> Doc<'a> {
                     versioned.insert(&w[..n]);
                 }
             }
-            match t.shape {
-                Shape::Lower => {
-                    lower_seen.insert(w);
+            if t.shape == Shape::Lower {
+                lower_seen.insert(w);
+            } else if t.namey() {
+                let bits = capitalised.entry(w).or_default();
+                if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
+                    *bits |= cls::MID_CAP;
                 }
-                Shape::Title | Shape::Caps if !t.initial => {
-                    mid_cap.insert(w);
-                }
-                _ => {}
             }
         }
+        let words = WordClasses::new(lx.classes(), lower_seen, capitalised);
         Doc {
             text,
             toks,
             lx,
-            lower_seen,
-            mid_cap,
+            words,
+            lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
             raws: Vec::new(),
             singles: Vec::new(),
             weak: Vec::new(),
@@ -375,16 +367,16 @@ impl<'a> Doc<'a> {
     }
 
     fn seen_lower(&self, w: &str) -> bool {
-        with_lower(w, |l| self.lower_seen.contains(l))
+        self.words.is(w, cls::SEEN_LOWER)
     }
 
     fn common(&self, w: &str) -> bool {
-        with_lower(w, |l| self.lx.common.contains(l))
+        self.words.is(w, cls::COMMON)
     }
 
     /// Ordinary-word evidence for a capitalised word.
     fn ordinary(&self, w: &str) -> bool {
-        self.common(w) || self.seen_lower(w) || wordlike_ending(w)
+        self.words.is(w, cls::COMMON | cls::SEEN_LOWER) || wordlike_ending(w)
     }
 
     fn same_line(&self, a: usize, b: usize) -> bool {
@@ -399,12 +391,14 @@ impl<'a> Doc<'a> {
     fn lex_match(&self, c: &[usize], p: usize) -> Option<(usize, Entry)> {
         // Most words start no name: one lookup says so.
         let first = c.get(p).map_or("", |&t| self.w(t));
-        if !with_lower(first, |l| self.lx.starts_name(l)) {
+        if !self.words.is(first, cls::STARTS_NAME) {
             return None;
         }
-        // Room for a few words up front: one allocation, not one per growth.
-        let mut written = String::with_capacity(64);
-        let mut folded = String::with_capacity(64);
+        // The phrase buffers are the document's, reused from call to call.
+        let mut bufs = self.lex_bufs.borrow_mut();
+        let (written, folded) = &mut *bufs;
+        written.clear();
+        folded.clear();
         let mut best = None;
         let lim = c.len().min(p + self.lx.max_words);
         for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
@@ -415,8 +409,8 @@ impl<'a> Doc<'a> {
             let (wl, fl) = (written.len(), folded.len());
             let bare = self.w(t);
             written.push_str(bare);
-            push_folded(&mut folded, bare);
-            let hit = if self.toks[t].shout { self.lx.lookup("", &folded) } else { self.lx.lookup(&written, &folded) };
+            push_folded(folded, bare);
+            let hit = if self.toks[t].shout { self.lx.lookup("", folded) } else { self.lx.lookup(written, folded) };
             if let Some(e) = hit {
                 best = Some((k - p + 1, e));
             }
@@ -425,8 +419,8 @@ impl<'a> Doc<'a> {
             folded.truncate(fl);
             let full = self.wfull(t);
             written.push_str(full);
-            push_folded(&mut folded, full);
-            if !self.lx.is_prefix(&folded) {
+            push_folded(folded, full);
+            if !self.lx.is_prefix(folded) {
                 break;
             }
         }
@@ -451,25 +445,20 @@ impl<'a> Doc<'a> {
             && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
             && !self.versioned.contains(w)
             && !shouting
-            && !self.common(w)
-            && !self.seen_lower(w)
-            && !self.mid_cap.contains(titlecase(w).as_str())
+            && !self.words.is(w, cls::COMMON | cls::SEEN_LOWER)
+            && !self.words.mid_cap(titlecase(w).as_str())
     }
 
     /// The start of a name whatever its position: lexicon, title, first name.
     fn strong(&self, c: &[usize], i: usize) -> bool {
         let w = self.w(c[i]);
-        let lx = self.lx;
-        lx.honorific.contains(w)
-            || lx.title.contains(w)
-            || lx.first_name.contains(w)
-            || lx.demonym.contains_key(w)
-            || lx.demonym_plural.contains_key(w)
-            || lx.group_plural.contains(w)
-            || self.is_acronym(c[i])
+        self.words.is(
+            w,
+            cls::HONORIFIC | cls::TITLE | cls::FIRST_NAME | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL,
+        ) || self.is_acronym(c[i])
             || self.lex_match(c, i).is_some()
             || self.region_place(c, i).is_some()
-            || (lx.title_mod.contains(w) && self.title_chain(c, i).is_some())
+            || (self.words.is(w, cls::TITLE_MOD) && self.title_chain(c, i).is_some())
             || (i + 1 == c.len() && !self.ordinary(w) && self.comma_place_after(c[i]))
     }
 
@@ -488,7 +477,7 @@ impl<'a> Doc<'a> {
                 break;
             }
             // "the Post", "the Ministry": a short name referring back.
-            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && with_lower(w, |l| self.lx.anaphor.contains(l)) {
+            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && self.words.is(w, cls::ANAPHOR) {
                 break;
             }
             if self.common(w) {
@@ -496,7 +485,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if self.toks[t].initial {
-                if self.mid_cap.contains(w) && !self.seen_lower(w) {
+                if self.words.is(w, cls::MID_CAP) && !self.seen_lower(w) {
                     break;
                 }
                 if i + 1 < c.len() && self.toks[c[i + 1]].namey() && !self.ordinary(w) {
@@ -543,7 +532,7 @@ impl<'a> Doc<'a> {
                     // "Trump Would Put Liberals On Court": capitalised function words split headlines.
                     if self.toks[nx].shape == Shape::Title
                         && calendar_or_function(self.w(nx))
-                        && !self.lx.title.contains(self.w(nx))
+                        && !self.words.is(self.w(nx), cls::TITLE)
                     {
                         break;
                     }
@@ -553,7 +542,7 @@ impl<'a> Doc<'a> {
                 }
                 let wn = self.w(nx);
                 let joins = matches!(wn, "of" | "and" | "&")
-                    || (self.toks[nx].shape == Shape::Lower && self.lx.particle.contains(wn));
+                    || (self.toks[nx].shape == Shape::Lower && self.words.is(wn, cls::PARTICLE));
                 if joins {
                     let mut m = nx + 1;
                     if wn == "of" && m < n && self.w(m) == "the" && !self.toks[m].nl {
@@ -580,8 +569,7 @@ impl<'a> Doc<'a> {
     }
 
     fn process_run(&mut self, r: &[usize]) {
-        let lx = self.lx;
-        let ends_org = r.last().is_some_and(|&l| lx.org_suffix.contains(self.w(l)));
+        let ends_org = r.last().is_some_and(|&l| self.words.is(self.w(l), cls::ORG_SUFFIX));
         let mut a = 0;
         let mut chunks: Vec<(usize, usize)> = Vec::new();
         let mut idx = 0;
@@ -598,10 +586,7 @@ impl<'a> Doc<'a> {
                 }
                 "of" if idx > 0 => {
                     let prev = self.w(r[idx - 1]);
-                    !(lx.head_of.contains(prev)
-                        || lx.place_of.contains(prev)
-                        || lx.title.contains(prev)
-                        || lx.title_mod.contains(prev)
+                    !(self.words.is(prev, cls::HEAD_OF | cls::PLACE_OF | cls::TITLE | cls::TITLE_MOD)
                         || self.lex_spans(r, idx))
                 }
                 _ => false,
@@ -655,9 +640,8 @@ impl<'a> Doc<'a> {
 
     /// A place named by a compass word and a known place: "Eastern Europe".
     fn region_place(&self, c: &[usize], p: usize) -> Option<usize> {
-        let lx = self.lx;
         let mut q = p;
-        while q < c.len() && q < p + 2 && lx.region_prefix.contains(self.w(c[q])) {
+        while q < c.len() && q < p + 2 && self.words.is(self.w(c[q]), cls::REGION_PREFIX) {
             q += 1;
         }
         if q == p || q >= c.len() {
@@ -676,7 +660,7 @@ impl<'a> Doc<'a> {
         let mut end = p;
         while k < c.len() && k < p + MAX_TITLE {
             let w = self.w(c[k]);
-            if lx.honorific.contains(w) {
+            if self.words.is(w, cls::HONORIFIC) {
                 k += 1;
                 found = true;
                 end = k;
@@ -685,7 +669,7 @@ impl<'a> Doc<'a> {
             // Longest title phrase here.
             let mut best = 0;
             let mut phrase = String::new();
-            let span = if lx.title_first.contains(w) { k + lx.title_max_words } else { 0 };
+            let span = if self.words.is(w, cls::TITLE_FIRST) { k + lx.title_max_words } else { 0 };
             for (j, &tj) in c.iter().enumerate().take(span).skip(k) {
                 if j > k {
                     phrase.push(' ');
@@ -701,9 +685,9 @@ impl<'a> Doc<'a> {
                 end = k;
                 continue;
             }
-            if lx.title_mod.contains(w)
-                || (k == p && (lx.demonym.contains_key(w) || lx.group_mod.contains(w)))
-                || (k > p && !found && lx.org_suffix.contains(w))
+            if self.words.is(w, cls::TITLE_MOD)
+                || (k == p && (self.words.is(w, cls::DEMONYM | cls::GROUP_MOD)))
+                || (k > p && !found && self.words.is(w, cls::ORG_SUFFIX))
             {
                 k += 1;
                 continue;
@@ -719,22 +703,19 @@ impl<'a> Doc<'a> {
 
     /// End of the person name starting at `c[p]`.
     fn name_end(&self, c: &[usize], p: usize) -> usize {
-        let lx = self.lx;
         let mut j = p;
         while j < c.len() && j < p + MAX_NAME {
             let t = &self.toks[c[j]];
             let w = self.w(c[j]);
-            if j > p && lx.postnominal.contains(w) {
+            if j > p && self.words.is(w, cls::POSTNOMINAL) {
                 return j + 1;
             }
             match t.shape {
                 Shape::Title | Shape::Initial => {
                     if (t.shape == Shape::Title && calendar_or_function(w))
-                        || (lx.nonactor.contains(w) && !(j == p && lx.first_name.contains(w)))
-                        || (j > p && lx.org_suffix.contains(w))
-                        || lx.group_plural.contains(w)
-                        || lx.demonym_plural.contains_key(w)
-                        || with_lower(w, |l| lx.group_noun.contains(l))
+                        || (self.words.is(w, cls::NONACTOR) && !(j == p && self.words.is(w, cls::FIRST_NAME)))
+                        || (j > p && self.words.is(w, cls::ORG_SUFFIX))
+                        || self.words.is(w, cls::GROUP_PLURAL | cls::DEMONYM_PLURAL | cls::GROUP_NOUN)
                     {
                         break;
                     }
@@ -750,7 +731,7 @@ impl<'a> Doc<'a> {
                         break;
                     }
                 }
-                Shape::Lower if j > p && lx.particle.contains(w) && j + 1 < c.len() => j += 1,
+                Shape::Lower if j > p && self.words.is(w, cls::PARTICLE) && j + 1 < c.len() => j += 1,
                 _ => break,
             }
         }
@@ -790,16 +771,16 @@ impl<'a> Doc<'a> {
                 return;
             }
         }
-        if lx.nonactor.contains(lw) || (c.len() > 1 && lx.nonactor_prefix.contains(fw)) {
+        if self.words.is(lw, cls::NONACTOR) || (c.len() > 1 && self.words.is(fw, cls::NONACTOR_PREFIX)) {
             return;
         }
-        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && lx.anaphor.contains(lower(fw).as_str()) {
+        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.words.is(fw, cls::ANAPHOR) {
             let (s, e) = (self.toks[first].s, self.toks[first].e);
             self.push(s, e, ActorKind::Organization, Key::Anaphor(lower(fw)), None);
             return;
         }
-        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && lx.head_of.contains(self.w(p[0])));
-        if c.len() >= 2 && (lx.org_suffix.contains(lw) || head_of) && self.title_chain(c, 0).is_none() {
+        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && self.words.is(self.w(p[0]), cls::HEAD_OF));
+        if c.len() >= 2 && (self.words.is(lw, cls::ORG_SUFFIX) || head_of) && self.title_chain(c, 0).is_none() {
             if let Some((len, e)) = whole {
                 let rest = &c[len..];
                 let rest_lex = self.lex_match(rest, 0).is_some_and(|(l, _)| l == rest.len());
@@ -818,8 +799,9 @@ impl<'a> Doc<'a> {
             self.push_org(c);
             return;
         }
-        let placeish = lx.place_suffix.contains(lw) || (lx.place_prefix.contains(fw) && whole.is_none());
-        if (2..=4).contains(&c.len()) && placeish && !lx.first_name.contains(fw) {
+        let placeish =
+            self.words.is(lw, cls::PLACE_SUFFIX) || (self.words.is(fw, cls::PLACE_PREFIX) && whole.is_none());
+        if (2..=4).contains(&c.len()) && placeish && !self.words.is(fw, cls::FIRST_NAME) {
             self.push_place(c);
             return;
         }
@@ -841,8 +823,8 @@ impl<'a> Doc<'a> {
                 let name_follows = p + 1 < c.len()
                     && self.toks[c[p + 1]].shape == Shape::Title
                     && self.lex_match(c, p + 1).is_none()
-                    && !lx.title.contains(self.w(c[p + 1]));
-                if !(len == 1 && lx.first_name.contains(w) && name_follows) {
+                    && !self.words.is(self.w(c[p + 1]), cls::TITLE);
+                if !(len == 1 && self.words.is(w, cls::FIRST_NAME) && name_follows) {
                     self.push_entry(&c[p..p + len], e);
                     p += len;
                     continue;
@@ -853,7 +835,7 @@ impl<'a> Doc<'a> {
                 // In a headline a title may stand before any capitalised word:
                 // only a first name or a lone word is taken as its name.
                 let headline = q < c.len() && self.toks[c[q]].initial;
-                if headline && ne > q + 1 && !lx.first_name.contains(self.w(c[q])) {
+                if headline && ne > q + 1 && !self.words.is(self.w(c[q]), cls::FIRST_NAME) {
                     p = q;
                     continue;
                 }
@@ -892,7 +874,7 @@ impl<'a> Doc<'a> {
                 }
                 return;
             }
-            if lx.demonym.contains_key(w) || lx.region_prefix.contains(w) || self.toks[t].shape != Shape::Title {
+            if self.words.is(w, cls::DEMONYM | cls::REGION_PREFIX) || self.toks[t].shape != Shape::Title {
                 p += 1;
                 continue;
             }
@@ -902,9 +884,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // "Breitbart News Executive Chairman ...": a name and an organization's head word.
-            if q < c.len() && lx.org_suffix.contains(self.w(c[q])) {
+            if q < c.len() && self.words.is(self.w(c[q]), cls::ORG_SUFFIX) {
                 let mut r = q + 1;
-                while r < c.len() && lx.org_suffix.contains(self.w(c[r])) {
+                while r < c.len() && self.words.is(self.w(c[r]), cls::ORG_SUFFIX) {
                     r += 1;
                 }
                 self.push_org(&c[p..r]);
@@ -913,10 +895,9 @@ impl<'a> Doc<'a> {
             }
             // "Hitwise UK", "Breitbart Texas": a name and a place with no comma is a branch.
             let plain_prefix = !self.toks[t].initial
-                && !lx.first_name.contains(w)
+                && !self.words.is(w, cls::FIRST_NAME)
                 && !self.ordinary(w)
-                && !lx.group_mod.contains(w)
-                && !lx.demonym.contains_key(w);
+                && !self.words.is(w, cls::GROUP_MOD | cls::DEMONYM);
             if plain_prefix {
                 let branch = (p + 1..q.max(p + 1) + 1).find(|&m| {
                     m < c.len()
@@ -925,7 +906,7 @@ impl<'a> Doc<'a> {
                             .is_some_and(|(len, e)| m + len == c.len() && matches!(e, Entry::Place(_)))
                 });
                 if let Some(m) = branch {
-                    if (p..m).all(|k| !lx.title.contains(self.w(c[k])) && !lx.honorific.contains(self.w(c[k]))) {
+                    if (p..m).all(|k| !self.words.is(self.w(c[k]), cls::TITLE | cls::HONORIFIC)) {
                         self.push_org(&c[p..]);
                         return;
                     }
@@ -937,14 +918,13 @@ impl<'a> Doc<'a> {
     }
 
     fn classify_name(&mut self, ns: &[usize]) {
-        let lx = self.lx;
         let fw = self.w(ns[0]);
         if ns.len() >= 2 {
             // "Billionaire Donald Trump" at a sentence start: the name starts at the first name.
-            if !lx.first_name.contains(fw) {
+            if !self.words.is(fw, cls::FIRST_NAME) {
                 // In a headline the first name may end the run: "Ties Hillary".
                 let upto = if self.toks[ns[0]].initial { ns.len() } else { ns.len() - 1 };
-                if let Some(k) = (1..upto).find(|&k| lx.first_name.contains(self.w(ns[k]))) {
+                if let Some(k) = (1..upto).find(|&k| self.words.is(self.w(ns[k]), cls::FIRST_NAME)) {
                     if self.toks[ns[0]].initial {
                         self.classify_name(&ns[k..]);
                     } else {
@@ -954,17 +934,14 @@ impl<'a> Doc<'a> {
                     return;
                 }
             }
-            let backed = lx.first_name.contains(fw)
+            let backed = self.words.is(fw, cls::FIRST_NAME)
                 || ns.iter().skip(1).any(|&t| self.toks[t].shape == Shape::Initial)
                 || ns.iter().any(|&t| self.toks[t].shape == Shape::Lower);
             let clean = ns.iter().all(|&t| {
                 let w = self.w(t);
                 self.toks[t].shape == Shape::Title
                     && !self.ordinary(w)
-                    && !lx.nonactor.contains(w)
-                    && !lx.group_mod.contains(w)
-                    && !lx.demonym.contains_key(w)
-                    && !lx.title.contains(w)
+                    && !self.words.is(w, cls::NONACTOR | cls::GROUP_MOD | cls::DEMONYM | cls::TITLE)
             });
             if backed {
                 self.push_person(ns, ns);
@@ -994,7 +971,6 @@ impl<'a> Doc<'a> {
     /// Whether the words around a name say it is a person: it speaks,
     /// has an age or a description in apposition, or a title before it.
     fn person_evidence(&self, a: usize, b: usize) -> bool {
-        let lx = self.lx;
         let n = self.toks.len();
         let word = |k: usize| if k < n { self.w(k) } else { "" };
         if self.person_context(b) {
@@ -1006,23 +982,22 @@ impl<'a> Doc<'a> {
             if self.toks[b + 2].shape == Shape::Num && w2.len() <= 3 {
                 return true;
             }
-            if matches!(w2, "who" | "whose") || lx.title.contains(w2) {
+            if matches!(w2, "who" | "whose") || self.words.is(w2, cls::TITLE) {
                 return true;
             }
-            if matches!(w2, "the" | "a" | "an" | "former") && lx.title.contains(word(b + 3)) {
+            if matches!(w2, "the" | "a" | "an" | "former") && self.words.is(word(b + 3), cls::TITLE) {
                 return true;
             }
         }
         // "Malaysia's Prime Minister, Najib Razak"
-        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && lx.title.contains(word(a - 2)) {
+        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && self.words.is(word(a - 2), cls::TITLE) {
             return true;
         }
         // "spokesman Brian Fallon"
-        a >= 1 && !self.toks[a].nl && (lx.title.contains(word(a - 1)) || lx.honorific.contains(word(a - 1)))
+        a >= 1 && !self.toks[a].nl && (self.words.is(word(a - 1), cls::TITLE | cls::HONORIFIC))
     }
 
     fn push_person(&mut self, span: &[usize], name: &[usize]) {
-        let lx = self.lx;
         let mut s = self.toks[span[0]].s;
         let mut e = self.toks[span[span.len() - 1]].e;
         // Titles before the run: "Soviet leader Mikhail S. Gorbachev", "Major general Fuad Basya".
@@ -1036,9 +1011,10 @@ impl<'a> Doc<'a> {
             }
             let w = self.w(pj);
             let lower_word = pt.shape == Shape::Lower;
-            if lx.title.contains(w) {
+            if self.words.is(w, cls::TITLE) {
                 titled = true;
-            } else if !((lower_word && lx.title_mod.contains(w)) || (titled && lx.demonym.contains_key(w))) {
+            } else if !((lower_word && self.words.is(w, cls::TITLE_MOD)) || (titled && self.words.is(w, cls::DEMONYM)))
+            {
                 break;
             }
             j = pj;
@@ -1048,7 +1024,7 @@ impl<'a> Doc<'a> {
         }
         // ", QC", ", Jr."
         let after = span[span.len() - 1] + 1;
-        if after + 1 < self.toks.len() && self.w(after) == "," && lx.postnominal.contains(self.w(after + 1)) {
+        if after + 1 < self.toks.len() && self.w(after) == "," && self.words.is(self.w(after + 1), cls::POSTNOMINAL) {
             e = self.toks[after + 1].e;
         }
         let real: Vec<usize> = name
@@ -1056,13 +1032,14 @@ impl<'a> Doc<'a> {
             .copied()
             .filter(|&t| {
                 let w = self.w(t);
-                self.toks[t].shape == Shape::Title && !lx.postnominal.contains(w) && !lx.particle.contains(w)
+                self.toks[t].shape == Shape::Title && !self.words.is(w, cls::POSTNOMINAL | cls::PARTICLE)
             })
             .collect();
         let Some(&lt) = real.last() else { return };
         let last = lower(self.w(lt));
         let first = if real.len() >= 2 {
-            let f = real[..real.len() - 1].iter().find(|&&t| lx.first_name.contains(self.w(t))).unwrap_or(&real[0]);
+            let f =
+                real[..real.len() - 1].iter().find(|&&t| self.words.is(self.w(t), cls::FIRST_NAME)).unwrap_or(&real[0]);
             Some(lower(self.w(*f)))
         } else {
             None
@@ -1073,7 +1050,6 @@ impl<'a> Doc<'a> {
 
     /// Phase two: lone capitalised words, given every name found.
     pub fn resolve_singles(&mut self) {
-        let lx = self.lx;
         let mut surnames: Set<String> = Set::default();
         let mut firsts: Set<String> = Set::default();
         let mut org_alias: Map<String, String> = Map::default();
@@ -1083,14 +1059,14 @@ impl<'a> Doc<'a> {
                     surnames.insert(last.clone());
                     if let Some(f) = first.as_ref().filter(|f| {
                         let w = &self.text[r.ns..r.ne];
-                        w.split_whitespace().any(|x| lx.first_name.contains(x) && lower(x) == **f)
+                        w.split_whitespace().any(|x| self.words.is(x, cls::FIRST_NAME) && lower(x) == **f)
                     }) {
                         firsts.insert(f.clone());
                     }
                 }
                 Key::Org(k) => {
                     let words: Vec<&str> = self.text[r.ns..r.ne].split_whitespace().collect();
-                    if words.len() >= 3 && words[1] == "of" && lx.head_of.contains(words[0]) {
+                    if words.len() >= 3 && words[1] == "of" && self.words.is(words[0], cls::HEAD_OF) {
                         org_alias.insert(lower(words[words.len() - 1]), k.clone());
                     } else if words.len() == 2
                         && matches!(
@@ -1152,11 +1128,10 @@ impl<'a> Doc<'a> {
         for &t in &singles {
             let w = self.w(t);
             let lw = lower(w);
-            if lx.first_name.contains(w)
-                && !lx.group_mod.contains(w)
-                && !lx.demonym.contains_key(w)
+            if self.words.is(w, cls::FIRST_NAME)
+                && !self.words.is(w, cls::GROUP_MOD | cls::DEMONYM)
                 && !self.seen_lower(w)
-                && (!self.toks[t].initial || self.mid_cap.contains(w))
+                && (!self.toks[t].initial || self.words.is(w, cls::MID_CAP))
                 && !org_alias.contains_key(&lw)
             {
                 surnames.insert(lw);
@@ -1221,10 +1196,9 @@ impl<'a> Doc<'a> {
     /// A lone capitalised word that may name an actor: not a known kind of
     /// ordinary word, adjective, group or head word.
     fn eligible(&self, t: usize) -> bool {
-        let lx = self.lx;
         let w = self.w(t);
         let shape_ok = self.toks[t].shape == Shape::Title
-            || (self.toks[t].shape == Shape::Caps && self.mid_cap.contains(titlecase(w).as_str()));
+            || (self.toks[t].shape == Shape::Caps && self.words.mid_cap(titlecase(w).as_str()));
         // A word left over from a longer capitalised name ("Internet Explorer") is not a name alone.
         let n = self.toks.len();
         let name_word = |k: usize| {
@@ -1237,15 +1211,17 @@ impl<'a> Doc<'a> {
             return false;
         }
         shape_ok
-            && !(lx.group_mod.contains(w)
-                || lx.demonym.contains_key(w)
-                || lx.demonym_plural.contains_key(w)
-                || lx.group_plural.contains(w)
-                || lx.org_suffix.contains(w)
-                || lx.title.contains(w)
-                || lx.nonactor.contains(w)
-                || with_lower(w, |l| lx.group_noun.contains(l))
-                || calendar_or_function(w)
+            && !(self.words.is(
+                w,
+                cls::GROUP_MOD
+                    | cls::DEMONYM
+                    | cls::DEMONYM_PLURAL
+                    | cls::GROUP_PLURAL
+                    | cls::ORG_SUFFIX
+                    | cls::TITLE
+                    | cls::NONACTOR
+                    | cls::GROUP_NOUN,
+            ) || calendar_or_function(w)
                 || self.ordinary(w))
     }
 
@@ -1313,13 +1289,10 @@ impl<'a> Doc<'a> {
     fn person_context(&self, t: usize) -> bool {
         let lx = self.lx;
         let w = self.w(t);
-        if lx.group_mod.contains(w)
-            || lx.demonym.contains_key(w)
-            || lx.demonym_plural.contains_key(w)
-            || lx.group_plural.contains(w)
-            || lx.org_suffix.contains(w)
-            || with_lower(w, |l| lx.group_noun.contains(l))
-            || self.ordinary(w)
+        if self.words.is(
+            w,
+            cls::GROUP_MOD | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL | cls::ORG_SUFFIX | cls::GROUP_NOUN,
+        ) || self.ordinary(w)
             || self.toks[t].shape != Shape::Title
         {
             return false;
@@ -1345,9 +1318,8 @@ impl<'a> Doc<'a> {
     /// "in Christchurch on May 16", "near Flint,": a lone name after a
     /// preposition of place, followed by nothing that makes it a modifier.
     fn in_place_context(&self, t: usize) -> bool {
-        let lx = self.lx;
         let w = self.w(t);
-        if t == 0 || lx.group_mod.contains(w) || lx.demonym.contains_key(w) || self.ordinary(w) {
+        if t == 0 || self.words.is(w, cls::GROUP_MOD | cls::DEMONYM) || self.ordinary(w) {
             return false;
         }
         if self.toks[t].shape != Shape::Title || self.toks[t].nl || self.toks[t].has_poss() {
@@ -1387,16 +1359,14 @@ impl<'a> Doc<'a> {
     pub fn scan_appositions(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
-        // Tokens are in text order: find one by its start or end with a binary search.
-        let toks = &self.toks;
-        let ending_at = |b: usize| {
-            let i = toks.partition_point(|t| t.e < b);
-            (i < toks.len() && toks[i].e == b).then_some(i)
-        };
-        let starting_at = |b: usize| {
-            let i = toks.partition_point(|t| t.s < b);
-            (i < toks.len() && toks[i].s == b).then_some(i)
-        };
+        // The tokens each person mention ends and starts at, found in two
+        // sweeps over the tokens rather than a binary search per mention
+        // (each a string of cache misses over a long text's tokens).
+        let persons: Vec<&Raw> = self.raws.iter().filter(|r| r.kind == ActorKind::Person).collect();
+        let ends: Vec<usize> = persons.iter().map(|r| r.e).collect();
+        let starts: Vec<usize> = persons.iter().map(|r| r.s).collect();
+        let ending_at = tokens_at(&self.toks, &ends, |t| t.e);
+        let starting_at = tokens_at(&self.toks, &starts, |t| t.s);
         // A capitalised title phrase over tokens a..b (exclusive), ending on a title word.
         let title_phrase = |a: usize, b: usize| -> bool {
             let ends_title = (1..=lx.title_max_words.min(b - a)).any(|m| {
@@ -1413,12 +1383,12 @@ impl<'a> Doc<'a> {
                         && (k == a || !t.nl)
                         && (k + 1 == b || !t.has_poss())
                 })
-                && !lx.first_name.contains(self.w(a))
+                && !self.words.is(self.w(a), cls::FIRST_NAME)
         };
         let mut add = Vec::new();
-        for r in self.raws.iter().filter(|r| r.kind == ActorKind::Person) {
+        for (k, r) in persons.iter().enumerate() {
             // After: ", the TITLE,".
-            if let Some(i) = ending_at(r.e) {
+            if let Some(i) = ending_at[k] {
                 if i + 2 < n && self.w(i + 1) == "," {
                     let mut a = i + 2;
                     if matches!(self.w(a), "the" | "The") {
@@ -1443,7 +1413,7 @@ impl<'a> Doc<'a> {
                 }
             }
             // Before: "TITLE, NAME".
-            if let Some(i) = starting_at(r.s) {
+            if let Some(i) = starting_at[k] {
                 if i >= 2 && self.w(i - 1) == "," && !self.toks[i - 1].nl {
                     let b = i - 1;
                     let mut a = b;
@@ -1456,7 +1426,7 @@ impl<'a> Doc<'a> {
                         a = k;
                     }
                     // Start on a title or its modifier, not on a possessor or a name.
-                    while a < b && !(lx.title.contains(self.w(a)) || lx.title_mod.contains(self.w(a))) {
+                    while a < b && !(self.words.is(self.w(a), cls::TITLE | cls::TITLE_MOD)) {
                         a += 1;
                     }
                     if a < b && title_phrase(a, b) {
@@ -1470,7 +1440,6 @@ impl<'a> Doc<'a> {
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
     pub fn scan_groups(&mut self) {
-        let lx = self.lx;
         let ends: Map<usize, usize> = self
             .raws
             .iter()
@@ -1506,13 +1475,13 @@ impl<'a> Doc<'a> {
             if covered(t.s) {
                 continue;
             }
-            let noun = matches!(t.shape, Shape::Lower | Shape::Title) && with_lower(w, |l| lx.group_noun.contains(l));
-            let named = t.shape == Shape::Title && (lx.group_plural.contains(w) || lx.demonym_plural.contains_key(w));
+            let noun = matches!(t.shape, Shape::Lower | Shape::Title) && self.words.is(w, cls::GROUP_NOUN);
+            let named = t.shape == Shape::Title && (self.words.is(w, cls::GROUP_PLURAL | cls::DEMONYM_PLURAL));
             if !(noun || named) {
                 continue;
             }
             // "police officers": the first noun modifies the second.
-            if k + 1 < n && !self.toks[k + 1].nl && with_lower(self.w(k + 1), |l| lx.group_noun.contains(l)) {
+            if k + 1 < n && !self.toks[k + 1].nl && self.words.is(self.w(k + 1), cls::GROUP_NOUN) {
                 continue;
             }
             let mut s = t.s;
@@ -1529,8 +1498,7 @@ impl<'a> Doc<'a> {
                     j = (0..=pj).rev().find(|&x| self.toks[x].s == ms).unwrap_or(pj);
                     continue;
                 }
-                let ok = lx.demonym.contains_key(pw)
-                    || lx.group_mod.contains(pw)
+                let ok = self.words.is(pw, cls::DEMONYM | cls::GROUP_MOD)
                     || (pt.compound && pt.shape == Shape::Title)
                     || self.is_acronym(pj);
                 if !ok {
@@ -1585,7 +1553,7 @@ impl<'a> Doc<'a> {
             if t.shape == Shape::Lower
                 && prev.shape == Shape::Title
                 && !prev.compound
-                && lx.act_noun.contains(self.w(k))
+                && self.words.is(self.w(k), cls::ACT_NOUN)
             {
                 if let Some(&id) = lx.demonym.get(self.w(k - 1)) {
                     let name = lx.entry_name(Entry::Place(id));
@@ -1606,14 +1574,15 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.w(k);
-            if t.shape == Shape::Lower && lx.gov_noun.contains(w) {
-                let next_group =
-                    k + 1 < n && !self.toks[k + 1].nl && with_lower(self.w(k + 1), |l| lx.group_noun.contains(l));
+            let nouns = self.words.bits(w, cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN);
+            let anaphor_noun = nouns & cls::ANAPHOR_AS_WRITTEN != 0;
+            if t.shape == Shape::Lower && nouns & cls::GOV_NOUN != 0 {
+                let next_group = k + 1 < n && !self.toks[k + 1].nl && self.words.is(self.w(k + 1), cls::GROUP_NOUN);
                 if next_group || prev.has_poss() {
                     continue;
                 }
                 let pw = self.w(k - 1);
-                if prev.shape == Shape::Title && lx.demonym.contains_key(pw) {
+                if prev.shape == Shape::Title && self.words.is(pw, cls::DEMONYM) {
                     let key = norm_key(self.span_text(prev.s, t.e));
                     add.push(Raw {
                         s: prev.s,
@@ -1636,10 +1605,10 @@ impl<'a> Doc<'a> {
                         key: Key::Org(key),
                         canon: None,
                     });
-                } else if matches!(pw, "the" | "The") && lx.anaphor.contains(w) {
+                } else if matches!(pw, "the" | "The") && anaphor_noun {
                     add.push(anaphor(t.s, t.e, w));
                 }
-            } else if t.shape == Shape::Lower && lx.anaphor.contains(w) && matches!(self.w(k - 1), "the" | "The") {
+            } else if t.shape == Shape::Lower && anaphor_noun && matches!(self.w(k - 1), "the" | "The") {
                 add.push(anaphor(t.s, t.e, w));
             } else if t.shape == Shape::Title
                 && matches!(w, "West" | "East" | "North" | "South")
@@ -1664,6 +1633,25 @@ impl<'a> Doc<'a> {
 
 /// A title naming no one ("the Secretary of State"): the mention covers
 /// `s..e`, its name span is empty.
+/// For each byte offset of `at`, the token whose start or end (`key`) it
+/// is, if any: what a binary search of the tokens (in text order, so with
+/// keys in order) gives, found for all offsets in one sweep.
+fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..at.len()).collect();
+    order.sort_unstable_by_key(|&k| at[k]);
+    let mut out = vec![None; at.len()];
+    let mut i = 0;
+    for k in order {
+        while i < toks.len() && key(&toks[i]) < at[k] {
+            i += 1;
+        }
+        if i < toks.len() && key(&toks[i]) == at[k] {
+            out[k] = Some(i);
+        }
+    }
+    out
+}
+
 fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
     Raw { s, e, ns: s, ne: s, ..like.clone() }
 }

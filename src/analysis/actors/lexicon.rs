@@ -8,6 +8,7 @@
 
 use std::sync::OnceLock;
 
+use super::classes::LexClasses;
 use super::hash::{Map, Set};
 
 const COUNTRIES: &str = include_str!("../lexicon/countries.txt");
@@ -91,6 +92,8 @@ pub struct Lexicon {
     pub particle: Set<&'static str>,
     /// Lower-case speech and stance verbs.
     pub speech: Set<&'static str>,
+    /// The word lists above merged into bits per word.
+    classes: LexClasses,
 }
 
 /// The lexicon, built on first use.
@@ -220,10 +223,15 @@ impl Lexicon {
         self.names.get(folded).copied()
     }
 
-    /// Whether some name starts with this (folded, bare) word. A
-    /// possessive is cut first: "people's republic" starts with "people's".
-    pub fn starts_name(&self, folded_word: &str) -> bool {
-        self.starts.contains(folded_word)
+    /// The lookup forms of every name's first word (a possessive is also
+    /// listed cut: "people's republic" starts with "people" and "people's").
+    pub fn name_starts(&self) -> impl Iterator<Item = &String> {
+        self.starts.iter()
+    }
+
+    /// The word lists as bits per word.
+    pub fn classes(&self) -> &LexClasses {
+        &self.classes
     }
 
     /// Whether some longer name starts with these (folded) words.
@@ -288,6 +296,7 @@ fn build() -> Lexicon {
     lx.abbrev = set(&c, "abbrev");
     lx.particle = set(&c, "particle");
     lower_set(&c, "speech", &mut lx.speech);
+    lx.classes = LexClasses::new(&lx);
     lx
 }
 

@@ -57,8 +57,15 @@ impl Tok {
     }
 }
 
+/// The char starting at byte `i`, if one does. ASCII, most of any text,
+/// skips the UTF-8 decoder (an ASCII byte always starts a char).
+#[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|r| r.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -281,14 +288,17 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
         let mut compound = false;
         let bare = &text[s..e];
         let mut shape = shape_of(bare, dotted);
+        // Most words hold no apostrophe or hyphen: one byte scan says so,
+        // before the char searches below.
+        let marked = bare.bytes().any(|b| matches!(b, b'\'' | b'-') || !b.is_ascii());
         // "I’m", "We’re", "Don't": contractions are never names.
-        if let Some(a) = bare.rfind(is_apostrophe) {
+        if let Some(a) = marked.then(|| bare.rfind(is_apostrophe)).flatten() {
             let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
             if matches!(tail.as_str(), "m" | "d" | "ve" | "ll" | "re" | "t") {
                 shape = Shape::Other;
             }
         }
-        if let Some(h) = bare.find(is_hyphen) {
+        if let Some(h) = marked.then(|| bare.find(is_hyphen)).flatten() {
             let first = &bare[..h];
             let hl = bare[h..].chars().next().map_or(1, char::len_utf8);
             let rest = &bare[h + hl..];
