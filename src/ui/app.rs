@@ -229,13 +229,21 @@ pub fn app(props: &AppProps) -> Html {
                         </section>
                     },
                     Panel::Notes => html! { <NotesPanel model={props.notes.clone()} editing={state.editing.clone()}
-                        on_cmd={props.on_note.clone()} {on_edit} /> },
+                        on_cmd={props.on_note.clone()} on_edit={on_edit.clone()} /> },
                 } }
                 <p class="ng-keys">{ "Keys: Alt+Shift+N panel · j/k next/previous · Enter card · Esc back to the text" }</p>
             </aside>
             <AnnotateButton selection={props.notes.selection.clone()} {on_annotate} {on_highlight} />
             if !card_items.is_empty() {
-                <Card items={card_items} on_step={props.on_step.clone()} on_close={close_card} />
+                <Card items={card_items} on_step={props.on_step.clone()} on_close={close_card.clone()}
+                    on_note={props.on_note.clone()}
+                    on_edit={{
+                        let (on_edit, close_card) = (on_edit.clone(), close_card.clone());
+                        Callback::from(move |id: String| {
+                            close_card.emit(());
+                            on_edit.emit(Some(Editing::Existing(id)));
+                        })
+                    }} />
             }
             <p class="ng-sr" aria-live="polite" role="status">{ announcement }</p>
         </div>
@@ -277,6 +285,7 @@ fn card_item(props: &AppProps, target: Target) -> Option<CardItem> {
             let d = props.disputes.get(i)?;
             CardItem::Dispute { topic: d.topic.clone(), claim: d.claim.clone(), positions: d.positions.clone() }
         }
+        Target::Note(i) => CardItem::Note(props.notes.rows.get(i)?.clone()),
     })
 }
 

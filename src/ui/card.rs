@@ -9,14 +9,32 @@
 use yew::prelude::*;
 
 use super::app::{kind_label, kind_name, stance_label, PartItem};
+use super::notes::{NoteCmd, NoteRow};
 use crate::analysis::{ActorKind, QuoteKind};
 
 /// One finding on the card.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CardItem {
-    Actor { index: usize, name: String, kind: ActorKind, aliases: Vec<String>, mentions: usize },
-    Quote { text: String, kind: QuoteKind, speaker: Option<String>, cue: Option<String> },
-    Dispute { topic: String, claim: PartItem, positions: Vec<PartItem> },
+    Actor {
+        index: usize,
+        name: String,
+        kind: ActorKind,
+        aliases: Vec<String>,
+        mentions: usize,
+    },
+    Quote {
+        text: String,
+        kind: QuoteKind,
+        speaker: Option<String>,
+        cue: Option<String>,
+    },
+    Dispute {
+        topic: String,
+        claim: PartItem,
+        positions: Vec<PartItem>,
+    },
+    /// One of the reader's notes.
+    Note(NoteRow),
 }
 
 impl CardItem {
@@ -30,6 +48,7 @@ impl CardItem {
                 format!("{} quotation, {}", kind_label(*kind), speaker.as_deref().unwrap_or("no speaker named"))
             }
             CardItem::Dispute { positions, .. } => format!("disputed claim, {} positions", positions.len()),
+            CardItem::Note(r) => format!("your note: {}", if r.note.is_empty() { &r.exact } else { &r.note }),
         }
     }
 }
@@ -40,6 +59,10 @@ pub struct CardProps {
     /// Previous (-1) or next (+1) mention of actor `index`.
     pub on_step: Callback<(usize, i32)>,
     pub on_close: Callback<()>,
+    /// Edit the reader's note with this id (opens the editor).
+    pub on_edit: Callback<String>,
+    /// Delete it and the like.
+    pub on_note: Callback<NoteCmd>,
 }
 
 #[function_component(Card)]
@@ -49,13 +72,14 @@ pub fn card(props: &CardProps) -> Html {
         <div class="ng-card" role="dialog" aria-label="newsgloss: about this highlight" tabindex="-1">
             <button class="ng-card-close" type="button" aria-label="Close the card (Escape)" onclick={close}>{ "×" }</button>
             <ul class="ng-card-items" role="list">
-                { for props.items.iter().map(|it| html! { <li class="ng-card-item">{ item(it, &props.on_step) }</li> }) }
+                { for props.items.iter().map(|it| html! { <li class="ng-card-item">{ item(it, props) }</li> }) }
             </ul>
         </div>
     }
 }
 
-fn item(it: &CardItem, on_step: &Callback<(usize, i32)>) -> Html {
+fn item(it: &CardItem, props: &CardProps) -> Html {
+    let on_step = &props.on_step;
     match it {
         CardItem::Actor { index, name, kind, aliases, mentions } => {
             let step = |delta: i32| {
@@ -104,6 +128,36 @@ fn item(it: &CardItem, on_step: &Callback<(usize, i32)>) -> Html {
                     <div class="ng-sides">
                         { side(claim, "claim") }
                         { for positions.iter().map(|p| side(p, p.stance.map_or("claim", stance_label))) }
+                    </div>
+                </section>
+            }
+        }
+        CardItem::Note(r) => {
+            let edit = props.on_edit.reform({
+                let id = r.id.clone();
+                move |_: MouseEvent| id.clone()
+            });
+            let delete = props.on_note.reform({
+                let id = r.id.clone();
+                move |_: MouseEvent| NoteCmd::Delete(id.clone())
+            });
+            html! {
+                <section class={classes!("ng-card-note", format!("ng-c-{}", r.colour))} aria-label="Your note">
+                    <p class="ng-card-kicker"><span class="ng-swatch" aria-hidden="true"></span>{ "your note" }</p>
+                    if let Some(c) = &r.correction {
+                        <p class="ng-correction">{ c }</p>
+                    }
+                    if !r.note.is_empty() {
+                        <p class="ng-note-text">{ super::notes_view::note_text(&r.note) }</p>
+                    }
+                    if !r.tags.is_empty() {
+                        <ul class="ng-tags" aria-label="Tags">{ for r.tags.iter().map(|t| html! { <li class="ng-tag">{ t }</li> }) }</ul>
+                    }
+                    <div class="ng-card-steps">
+                        if r.correction.is_none() {
+                            <button type="button" class="ng-step" onclick={edit}>{ "Edit" }</button>
+                        }
+                        <button type="button" class="ng-step" onclick={delete}>{ "Delete" }</button>
                     </div>
                 </section>
             }

@@ -7,12 +7,14 @@ use crate::analysis::{ActorKind, Analysis, QuoteKind};
 
 /// The finding a highlighted span belongs to (an index into the
 /// analysis' actors, quotes or disputes). A claim and its positions all
-/// point at their dispute.
+/// point at their dispute. `Note(i)`: the reader's `i`-th anchored note, in
+/// the order the notes panel lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     Actor(usize),
     Quote(usize),
     Dispute(usize),
+    Note(usize),
 }
 
 /// One highlight layer.

@@ -191,7 +191,7 @@ fn note_item(r: &NoteRow, props: &NotesPanelProps, orphan: bool) -> Html {
 }
 
 /// A note as text with line breaks, its web links as links.
-fn note_text(text: &str) -> Html {
+pub(super) fn note_text(text: &str) -> Html {
     let lines = text.split('\n').enumerate().map(|(i, line)| {
         html! {
             <>

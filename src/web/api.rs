@@ -70,8 +70,9 @@ struct Shell {
     root: ShadowRoot,
     open: bool,
     notes: RefCell<Notes>,
-    /// The body's text nodes as last read.
-    body: RefCell<Body>,
+    /// The body's text nodes as last read (shared with the view's hit
+    /// tests).
+    body: RefCell<Rc<Body>>,
     /// The engine's reading of the article text, reused while the text is
     /// the same.
     raw: RefCell<Option<Analysis>>,
@@ -109,7 +110,7 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     root.append_child(&style).map_err(|_| JsError::new("cannot attach the widget's styles"))?;
     let shell = Rc::new(Shell {
         notes: RefCell::new(Notes::open(&page_source(&doc))),
-        body: RefCell::new(Body::read(&doc)),
+        body: RefCell::new(Rc::new(Body::read(&doc))),
         doc,
         root,
         open: option(&options, "open").is_none_or(|v| v != "false"),
@@ -180,7 +181,7 @@ impl Shell {
             notes.inactive = inactive;
             corrected
         };
-        *this.body.borrow_mut() = body;
+        *this.body.borrow_mut() = Rc::new(body);
         let analysis = &shown.analysis;
 
         let page = Page::new(doc.clone(), dom, found);
@@ -350,7 +351,17 @@ impl Shell {
         listeners.extend(keys::listen(&view));
         *this.mounted.borrow_mut() = Some(Mounted { shown, view, listeners, app, container });
         Shell::draw_notes(this);
+        Shell::share_notes(this);
         Ok(())
+    }
+
+    /// Tells the view where the notes are, for cards on them.
+    fn share_notes(this: &Rc<Shell>) {
+        let mounted = this.mounted.borrow();
+        let Some(m) = mounted.as_ref() else { return };
+        let notes = this.notes.borrow();
+        let spans = notes.model().rows.iter().map(|r| notes.span(&r.id).unwrap_or((0, 0))).collect();
+        *m.view.notes.borrow_mut() = Some((this.body.borrow().clone(), spans));
     }
 
     /// Removes what one build put up: UI, page listeners, paint.
@@ -428,6 +439,7 @@ impl Shell {
         if let Some(m) = this.mounted.borrow_mut().as_mut() {
             m.app.update(props);
         }
+        Shell::share_notes(this);
     }
 
     fn schedule_rebuild(this: &Rc<Shell>) {

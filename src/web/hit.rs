@@ -71,7 +71,7 @@ pub fn listen(view: &Rc<View>) -> Vec<Listener> {
         move |e: web_sys::Event| {
             let (Some(view), Some(e)) = (weak.upgrade(), e.dyn_ref::<MouseEvent>()) else { return };
             view.cancel_hover();
-            if e.button() != 0 || from_widget(&view, e) {
+            if e.button() != 0 || from_widget(&view, e) || selecting(&view) {
                 return;
             }
             match hit(&view, e.client_x() as f32, e.client_y() as f32) {
@@ -128,7 +128,7 @@ pub fn listen(view: &Rc<View>) -> Vec<Listener> {
 /// The pointer rested at (x, y): open a hover card, or close one.
 fn hover_at(view: &View, x: f32, y: f32) {
     let pinned = view.state.borrow().card.as_ref().is_some_and(|c| c.pinned);
-    if pinned {
+    if pinned || selecting(view) {
         return;
     }
     match hit(view, x, y) {
@@ -140,6 +140,12 @@ fn hover_at(view: &View, x: f32, y: f32) {
         }
         None => view.send(Action::CloseHoverCard),
     }
+}
+
+/// The reader has text selected (to annotate it): no card then, it would
+/// cover the "Annotate" bar; the click that ends a drag is not a pick.
+fn selecting(view: &View) -> bool {
+    view.page.doc.get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed())
 }
 
 /// Events on the widget itself (its card, its panel) are not the page's.
@@ -155,13 +161,39 @@ pub fn hit(view: &View, x: f32, y: f32) -> Option<(Vec<Target>, Range)> {
     // The caret sits between two characters: take the one under the point.
     let len = node.node_value()?.encode_utf16().count() as u32;
     let under = [offset, offset.wrapping_sub(1)].into_iter().find(|&o| o < len && char_contains(&node, o, x, y))?;
-    let pos = text_offset(view, &node, under)?;
-    let state = view.state.borrow();
-    let hits = view.index.at(pos, |l| state.shows(l));
-    drop(state);
-    let first = hits.first()?;
-    let range = view.ranges(&[first.span]).into_iter().next()?;
-    Some((hits.iter().map(|h| h.target).collect(), range))
+    // The reader's notes first (anywhere in the body), then the findings
+    // (article text only), innermost first.
+    let (mut targets, mut range) = note_hits(view, &node, under);
+    if let Some(pos) = text_offset(view, &node, under) {
+        let state = view.state.borrow();
+        let hits = view.index.at(pos, |l| state.shows(l));
+        drop(state);
+        if range.is_none() {
+            range = hits.first().and_then(|h| view.ranges(&[h.span]).into_iter().next());
+        }
+        targets.extend(hits.iter().map(|h| h.target));
+    }
+    Some((targets, range?))
+}
+
+/// The reader's notes under UTF-16 `offset` of text `node`, with the range
+/// of the first.
+fn note_hits(view: &View, node: &Node, offset: u32) -> (Vec<Target>, Option<Range>) {
+    let notes = view.notes.borrow();
+    let Some((body, spans)) = notes.as_ref() else { return (Vec::new(), None) };
+    let text = body.view();
+    let Some(c) = body.index_of(node).and_then(|i| text.char_of(i, offset as usize)) else { return (Vec::new(), None) };
+    let mut range = None;
+    let mut targets = Vec::new();
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        if s <= c && c < e {
+            targets.push(Target::Note(k));
+            if range.is_none() {
+                range = body.range(&text, &view.page.doc, s, e);
+            }
+        }
+    }
+    (targets, range)
 }
 
 /// Whether the character at UTF-16 `offset` of text `node` covers (x, y).

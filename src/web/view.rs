@@ -78,6 +78,9 @@ type RangeCache = HashMap<String, (Vec<Span>, Vec<Range>)>;
 /// Stepping: (which list, position in it, its current entry).
 type Cursor = (String, Option<usize>, Option<Entry>);
 
+/// The body's text nodes and the reader's notes' body spans.
+pub type NoteSpans = (std::rc::Rc<super::body::Body>, Vec<(usize, usize)>);
+
 /// What is painted on the page: CSS highlights, or the fallback's marks.
 pub enum Paint {
     Highlights { h: Highlights, cache: RangeCache },
@@ -104,6 +107,9 @@ pub struct View {
     flash_timer: RefCell<Option<i32>>,
     /// The pending hover test (the pointer resting), if any.
     pub hover_timer: std::cell::Cell<Option<i32>>,
+    /// The reader's anchored notes for hit tests: the body's text nodes and
+    /// each note's body span, in the notes panel's order (`Target::Note`).
+    pub notes: RefCell<Option<NoteSpans>>,
 }
 
 impl View {
@@ -136,6 +142,7 @@ impl View {
             cursor: RefCell::new((String::new(), None, None)),
             flash_timer: RefCell::new(None),
             hover_timer: std::cell::Cell::new(None),
+            notes: RefCell::new(None),
         }
     }
 

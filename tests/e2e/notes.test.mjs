@@ -126,6 +126,35 @@ test("select with the mouse, note with two tags, reload: it is back; edit, delet
   await context.close();
 });
 
+test("a click on a note's highlight opens its card: the note first, then the findings there; edit and delete from it", async () => {
+  const { page, context, errors } = await open(browser);
+  await page.goto(BASE);
+  assert.equal(await ready(page), "ok");
+  await annotate(page, PHRASE, "card me", ["t1"]);
+  const at = await page.evaluate(() => {
+    const r = [...CSS.highlights.get("newsgloss-note-yellow")][0].getBoundingClientRect();
+    return { x: r.left + 20, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(at.x, at.y);
+  const card = page.locator("newsgloss-widget .ng-card");
+  await card.waitFor();
+  const text = await card.innerText();
+  assert.match(text, /your note[\s\S]*card me[\s\S]*t1/i);
+  assert.match(text, /disputed claim/i, "the dispute position under it is listed too");
+  assert.ok(text.toLowerCase().indexOf("your note") < text.toLowerCase().indexOf("disputed claim"));
+  await card.locator(".ng-step", { hasText: "Edit" }).click();
+  await page.locator("newsgloss-widget .ng-editor textarea").fill("edited from the card");
+  await page.locator('newsgloss-widget .ng-editor button[type="submit"]').click();
+  assert.match(await notesText(page), /edited from the card/);
+  await page.mouse.click(at.x, at.y);
+  await card.waitFor();
+  await card.locator(".ng-step", { hasText: "Delete" }).click();
+  await page.waitForFunction(() => newsgloss.getAnnotations().length === 0);
+  assert.deepEqual(await highlighted(page, "newsgloss-note"), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("keyboard: extend a selection with shift+arrows, press a to annotate, h to highlight; copy the export", async () => {
   const { page, context } = await open(browser);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
