@@ -216,7 +216,7 @@ pub fn app(props: &AppProps) -> Html {
                     { tab(Panel::Actors, format!("Actors ({})", props.actors.len())) }
                     { tab(Panel::Disputes, format!("Disputes ({})", props.disputes.len())) }
                     { tab(Panel::Graph, "Who–whom".to_string()) }
-                    { tab(Panel::Notes, format!("My notes ({})", props.notes.rows.len() + props.notes.orphans.len())) }
+                    { tab(Panel::Notes, format!("Notes ({})", props.notes.rows.len() + props.notes.orphans.len())) }
                 </div>
                 { match state.panel {
                     Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} actors={props.actors.clone()} selected={state.selected}

@@ -69,7 +69,7 @@ async function annotate(page, phrase, note, tags = []) {
 }
 
 async function showNotes(page) {
-  await page.locator("newsgloss-widget .ng-tabbtn", { hasText: "My notes" }).click();
+  await page.locator("newsgloss-widget .ng-tabbtn", { hasText: "Notes" }).click();
   return page.locator("newsgloss-widget .ng-notes");
 }
 
