@@ -263,11 +263,18 @@ test("export validates against the W3C MUST schemas; import into a fresh profile
     console.log(`# ${validator} absent: schema validation skipped`);
   }
   // With the findings, every item still validates (positions on the body).
-  const withFindings = JSON.parse(await page.evaluate(() => newsgloss.exportJson({ findings: true })));
+  const withFindingsText = await page.evaluate(() => newsgloss.exportJson({ findings: true }));
+  const withFindings = JSON.parse(withFindingsText);
   assert.ok(withFindings.total > 100);
   for (const a of withFindings.first.items) {
     const [q, p] = a.target.selector;
     assert.equal([...body].slice(p.start, p.end).join(""), q.exact, JSON.stringify(a.target));
+  }
+  if (existsSync(validator)) {
+    const json = path.join(OUT, "notes-export-findings.json");
+    writeFileSync(json, withFindingsText);
+    const out = execFileSync("python3", [validator, json, "--text", path.join(OUT, "notes-body.txt")], { encoding: "utf8" });
+    assert.match(out, new RegExp(`${withFindings.total} annotations, ${withFindings.total} pass, 0 fail`));
   }
 
   const fresh = await open(browser);
