@@ -144,21 +144,7 @@ fn item(it: &CardItem, props: &CardProps) -> Html {
             html! {
                 <section class={classes!("ng-card-note", format!("ng-c-{}", r.colour))} aria-label="Your note">
                     <p class="ng-card-kicker"><span class="ng-swatch" aria-hidden="true"></span>{ "your note" }</p>
-                    if let Some(c) = &r.correction {
-                        <p class="ng-correction">{ c }</p>
-                    }
-                    if !r.note.is_empty() {
-                        <p class="ng-note-text">{ super::notes_view::note_text(&r.note) }</p>
-                    }
-                    if !r.tags.is_empty() {
-                        <ul class="ng-tags" aria-label="Tags">{ for r.tags.iter().map(|t| html! { <li class="ng-tag">{ t }</li> }) }</ul>
-                    }
-                    <div class="ng-card-steps">
-                        if r.correction.is_none() {
-                            <button type="button" class="ng-step" onclick={edit}>{ "Edit" }</button>
-                        }
-                        <button type="button" class="ng-step" onclick={delete}>{ "Delete" }</button>
-                    </div>
+                    { super::notes_view::note_details(r, true, ("ng-card-steps", "ng-step"), edit, delete) }
                 </section>
             }
         }

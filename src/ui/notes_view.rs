@@ -168,9 +168,26 @@ fn note_item(r: &NoteRow, props: &NotesPanelProps, orphan: bool) -> Html {
                 <span class="ng-swatch" aria-hidden="true"></span>
                 <span class="ng-exact">{ format!("“{}”", r.exact) }</span>
             </button>
+            { note_details(r, !orphan, ("ng-note-actions", "ng-link"), edit, delete) }
+        </li>
+    }
+}
+
+/// What a note says and its Edit/Delete buttons: the same in the list and
+/// on the card (`classes`: the actions' and the buttons' classes there).
+/// `placed`: the note is on the page (an unapplied correction says so).
+pub(super) fn note_details(
+    r: &NoteRow,
+    placed: bool,
+    classes: (&'static str, &'static str),
+    edit: Callback<MouseEvent>,
+    delete: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <>
             if let Some(c) = &r.correction {
                 <p class="ng-correction">{ c }</p>
-                if r.inactive && !orphan {
+                if r.inactive && placed {
                     <p class="ng-inactive">{ "Not applied: this text is outside the article newsgloss reads, or the finding is gone." }</p>
                 }
             }
@@ -180,18 +197,18 @@ fn note_item(r: &NoteRow, props: &NotesPanelProps, orphan: bool) -> Html {
             if !r.tags.is_empty() {
                 <ul class="ng-tags" aria-label="Tags">{ for r.tags.iter().map(|t| html! { <li class="ng-tag">{ t }</li> }) }</ul>
             }
-            <div class="ng-note-actions">
+            <div class={classes.0}>
                 if r.correction.is_none() {
-                    <button type="button" class="ng-link" onclick={edit}>{ "Edit" }</button>
+                    <button type="button" class={classes.1} onclick={edit}>{ "Edit" }</button>
                 }
-                <button type="button" class="ng-link" onclick={delete}>{ "Delete" }</button>
+                <button type="button" class={classes.1} onclick={delete}>{ "Delete" }</button>
             </div>
-        </li>
+        </>
     }
 }
 
 /// A note as text with line breaks, its web links as links.
-pub(super) fn note_text(text: &str) -> Html {
+fn note_text(text: &str) -> Html {
     let lines = text.split('\n').enumerate().map(|(i, line)| {
         html! {
             <>

@@ -442,32 +442,39 @@ impl Shell {
         Shell::share_notes(this);
     }
 
+    /// Rebuilds after the current event (the UI may be inside its own
+    /// callback), once however often asked.
     fn schedule_rebuild(this: &Rc<Shell>) {
-        if this.rebuild_scheduled.replace(true) {
-            return;
-        }
-        let weak = Rc::downgrade(this);
-        later(0, move || {
-            if let Some(shell) = weak.upgrade() {
-                shell.rebuild_scheduled.set(false);
-                Shell::rebuild(&shell);
-            }
-        });
+        Shell::schedule(this, |s| &s.rebuild_scheduled, 0, Shell::rebuild);
     }
 
+    /// Tries to save again in 3 s (the quota was full), until it works.
     fn schedule_retry(this: &Rc<Shell>) {
-        if this.retry_scheduled.replace(true) {
+        Shell::schedule(
+            this,
+            |s| &s.retry_scheduled,
+            3000,
+            |shell| {
+                let saved = shell.notes.borrow_mut().save();
+                if !saved && shell.notes.borrow().unsaved {
+                    Shell::schedule_retry(shell);
+                }
+                Shell::update_notes_model(shell);
+            },
+        );
+    }
+
+    /// Runs `f` after `ms` ms unless already pending (`pending` is the
+    /// flag that says so).
+    fn schedule(this: &Rc<Shell>, pending: fn(&Shell) -> &Cell<bool>, ms: i32, f: fn(&Rc<Shell>)) {
+        if pending(this).replace(true) {
             return;
         }
         let weak = Rc::downgrade(this);
-        later(3000, move || {
+        later(ms, move || {
             if let Some(shell) = weak.upgrade() {
-                shell.retry_scheduled.set(false);
-                let saved = shell.notes.borrow_mut().save();
-                if !saved && shell.notes.borrow().unsaved {
-                    Shell::schedule_retry(&shell);
-                }
-                Shell::update_notes_model(&shell);
+                pending(&shell).set(false);
+                f(&shell);
             }
         });
     }
