@@ -231,7 +231,7 @@ pub fn app(props: &AppProps) -> Html {
                     Panel::Notes => html! { <NotesPanel model={props.notes.clone()} editing={state.editing.clone()}
                         on_cmd={props.on_note.clone()} on_edit={on_edit.clone()} /> },
                 } }
-                <p class="ng-keys">{ "Keys: Alt+Shift+N panel · j/k next/previous · Enter card · Esc back to the text" }</p>
+                <p class="ng-keys">{ "Keys: Alt+Shift+N panel · j/k next/previous · Enter card · Esc back to the text · a annotate, h highlight the selected text" }</p>
             </aside>
             <AnnotateButton selection={props.notes.selection.clone()} {on_annotate} {on_highlight} />
             if !card_items.is_empty() {
