@@ -378,21 +378,21 @@ impl Shell {
     }
 
     /// What the first paint does not need, after it: the body's text nodes
-    /// (ready for the reader's first selection).
+    /// (ready for the reader's first selection). When the page is idle
+    /// (no frame is forced: a big page's first frame stays one task), else
+    /// (no `requestIdleCallback`: Safari) in a task of its own.
     fn after_paint(this: &Rc<Shell>) {
         let weak = Rc::downgrade(this);
-        // The next frame, then a task of its own: after that frame's paint.
-        let next_frame = Closure::once_into_js(move || {
-            later(0, move || {
-                let Some(shell) = weak.upgrade() else { return };
-                let perf = web_sys::window().and_then(|w| w.performance());
-                mark(&perf, "newsgloss:idle-start");
-                Shell::body(&shell);
-                mark(&perf, "newsgloss:idle-done");
-            });
+        let work = Closure::once_into_js(move || {
+            let Some(shell) = weak.upgrade() else { return };
+            let perf = web_sys::window().and_then(|w| w.performance());
+            mark(&perf, "newsgloss:idle-start");
+            Shell::body(&shell);
+            mark(&perf, "newsgloss:idle-done");
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(next_frame.unchecked_ref());
+        let Some(w) = web_sys::window() else { return };
+        if w.request_idle_callback(work.unchecked_ref()).is_err() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 0);
         }
     }
 

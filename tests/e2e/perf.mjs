@@ -186,6 +186,7 @@ ${html}
   const over = (ms) => frames.filter((f) => f > ms).length;
   console.log(`synthetic article: ${words} words, ${big.ranges} ranges; instantiated -> highlights drawn ${r1(big.mount)} ms` +
     ` (read ${r1(big.timings.read)}, analyze ${r1(big.timings.analyze)}, highlight ${r1(big.timings.highlight)})`);
+  console.log(`  steps: ${stepsOf([big])}`);
   console.log(`  long tasks up to the first paint: ${after.before.map((l) => r1(l.duration)).join(", ") || "none"}`);
   console.log(`  long tasks after the highlights were drawn: ${after.long.length}` +
     (after.long.length ? ` (longest ${r1(Math.max(...after.long.map((l) => l.duration)))} ms: ${after.long.map((l) => r1(l.duration)).join(", ")})` : ""));
