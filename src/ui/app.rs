@@ -11,12 +11,14 @@ use yew::prelude::*;
 use super::card::{Card, CardItem};
 use super::graph::Graph;
 use super::graph_view::GraphView;
+use super::keys::tab_key;
 use super::layers::Target;
 use super::notes::{NoteCmd, NotesModel};
 use super::notes_view::{AnnotateButton, NotesPanel};
 use super::state::{Action, Editing, Panel, UiState};
 use crate::analysis::{ActorKind, QuoteKind, Stance};
 use crate::annotation::reader::FindingKind;
+use wasm_bindgen::JsCast;
 
 impl Reducible for UiState {
     type Action = Action;
@@ -185,12 +187,32 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::Show(panel)))
     };
     let open = state.open;
+    // The WAI-ARIA tab pattern: only the selected tab is in the tab order;
+    // arrows, Home and End move to (and select) another tab.
     let tab = |panel: Panel, label: String| {
         let current = state.panel == panel;
         html! {
             <button type="button" role="tab" class={classes!("ng-tabbtn", current.then_some("ng-on"))}
-                aria-selected={current.to_string()} onclick={show(panel)}>{ label }</button>
+                id={format!("ng-tab-{}", panel.slug())} aria-controls={format!("ng-tabpanel-{}", panel.slug())}
+                aria-selected={current.to_string()} tabindex={if current { "0" } else { "-1" }}
+                onclick={show(panel)}>{ label }</button>
         }
+    };
+    let tablist = use_node_ref();
+    let on_tab_key = {
+        let (state, tablist) = (state.clone(), tablist.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let modified = e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key();
+            let Some(to) = tab_key(state.panel, &e.key(), modified) else { return };
+            e.prevent_default();
+            state.dispatch(Action::Show(to));
+            let button = tablist
+                .cast::<web_sys::Element>()
+                .and_then(|l| l.query_selector(&format!("#ng-tab-{}", to.slug())).ok().flatten());
+            if let Some(b) = button.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = b.focus();
+            }
+        })
     };
     html! {
         <div class={classes!("ng-shell", open.then_some("ng-open"))}>
@@ -211,26 +233,29 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="ng-notice" role="status">{ notice }</p>
                 }
                 <Legend layers={props.layers.clone()} hidden={state.hidden.clone()} on_switch={switch_layer} />
-                <div class="ng-tabs" role="tablist" aria-label="Findings">
+                <div class="ng-tabs" role="tablist" aria-label="Findings" ref={tablist} onkeydown={on_tab_key}>
                     { tab(Panel::Quotes, format!("Quotes ({})", props.quotes.len())) }
                     { tab(Panel::Actors, format!("Actors ({})", props.actors.len())) }
                     { tab(Panel::Disputes, format!("Disputes ({})", props.disputes.len())) }
                     { tab(Panel::Graph, "Who–whom".to_string()) }
                     { tab(Panel::Notes, format!("Notes ({})", props.notes.rows.len() + props.notes.orphans.len())) }
                 </div>
+                <div class="ng-tabpanel" role="tabpanel" id={format!("ng-tabpanel-{}", state.panel.slug())}
+                    aria-labelledby={format!("ng-tab-{}", state.panel.slug())}>
                 { match state.panel {
                     Panel::Quotes => html! { <QuoteList quotes={props.quotes.clone()} actors={props.actors.clone()} selected={state.selected}
                         on_select={select} on_note={props.on_note.clone()} /> },
                     Panel::Actors => html! { <ActorList actors={props.actors.clone()} on_actor={pick_actor.clone()} on_note={props.on_note.clone()} /> },
                     Panel::Disputes => html! { <DisputeList disputes={props.disputes.clone()} on_span={props.on_span.clone()} on_note={props.on_note.clone()} /> },
                     Panel::Graph => html! {
-                        <section class="ng-section" role="tabpanel" aria-label="Who said what">
+                        <section class="ng-section" aria-label="Who said what">
                             <GraphView graph={props.graph.clone()} selected={state.actor} on_actor={pick_actor} />
                         </section>
                     },
                     Panel::Notes => html! { <NotesPanel model={props.notes.clone()} editing={state.editing.clone()}
                         on_cmd={props.on_note.clone()} on_edit={on_edit.clone()} /> },
                 } }
+                </div>
                 <p class="ng-keys">{ "Keys: Alt+Shift+N panel · j/k next/previous · Enter card · Esc back to the text · a annotate, h highlight the selected text" }</p>
             </aside>
             <AnnotateButton selection={props.notes.selection.clone()} {on_annotate} {on_highlight} />
@@ -368,7 +393,7 @@ fn quote_list(props: &QuoteListProps) -> Html {
     // Quotes nobody is named for go last.
     groups.sort_by_key(|(who, _)| who.is_none());
     html! {
-        <section class="ng-section" role="tabpanel" aria-labelledby="ng-quotes-h">
+        <section class="ng-section" aria-labelledby="ng-quotes-h">
             <h3 id="ng-quotes-h">{ format!("Quotations ({})", props.quotes.len()) }</h3>
             if props.quotes.is_empty() {
                 <p class="ng-empty">{ "No quotations in this article." }</p>
@@ -420,7 +445,7 @@ fn actor_list(props: &ActorListProps) -> Html {
         (ActorKind::Group, "Groups"),
     ];
     html! {
-        <section class="ng-section" role="tabpanel" aria-label="Actors">
+        <section class="ng-section" aria-label="Actors">
             if props.actors.is_empty() {
                 <p class="ng-empty">{ "No actors found." }</p>
             }
@@ -480,7 +505,7 @@ fn dispute_list(props: &DisputeListProps) -> Html {
         }
     };
     html! {
-        <section class="ng-section" role="tabpanel" aria-label="Disputes">
+        <section class="ng-section" aria-label="Disputes">
             if props.disputes.is_empty() {
                 <p class="ng-empty">{ "No disputed claims found." }</p>
             }

@@ -9,6 +9,9 @@
 //! | `k` / Alt+↑ | previous one |
 //! | Enter | open the card of the highlight just stepped to (when nothing on the page has focus) |
 //! | Escape | close the card, focus back where it was |
+//! | ← → Home End | on a panel tab: the previous, next, first, last tab (`tab_key`) |
+
+use super::state::Panel;
 
 /// What a key press asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +77,25 @@ pub fn step(current: Option<usize>, delta: i32, len: usize) -> Option<usize> {
     })
 }
 
+/// The tab a key moves to from tab `current` (the WAI-ARIA tab pattern:
+/// Left/Right wrap, Home/End go to the ends); `None` for other keys or
+/// with a modifier (Alt+arrows step through highlights).
+pub fn tab_key(current: Panel, key: &str, modified: bool) -> Option<Panel> {
+    if modified {
+        return None;
+    }
+    let all = Panel::ALL;
+    let i = all.iter().position(|p| *p == current)?;
+    let to = match key {
+        "ArrowRight" => step(Some(i), 1, all.len())?,
+        "ArrowLeft" => step(Some(i), -1, all.len())?,
+        "Home" => 0,
+        "End" => all.len() - 1,
+        _ => return None,
+    };
+    all.get(to).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +131,18 @@ mod tests {
         assert_eq!(command(&Press { in_widget: true, ..key("Enter") }), None);
         // Plain arrows scroll the page.
         assert_eq!(command(&key("ArrowDown")), None);
+    }
+
+    #[test]
+    fn arrows_home_and_end_move_between_tabs() {
+        assert_eq!(tab_key(Panel::Quotes, "ArrowRight", false), Some(Panel::Actors));
+        assert_eq!(tab_key(Panel::Quotes, "ArrowLeft", false), Some(Panel::Notes), "wraps");
+        assert_eq!(tab_key(Panel::Notes, "ArrowRight", false), Some(Panel::Quotes), "wraps");
+        assert_eq!(tab_key(Panel::Disputes, "Home", false), Some(Panel::Quotes));
+        assert_eq!(tab_key(Panel::Actors, "End", false), Some(Panel::Notes));
+        assert_eq!(tab_key(Panel::Actors, "ArrowDown", false), None);
+        assert_eq!(tab_key(Panel::Actors, "Enter", false), None);
+        assert_eq!(tab_key(Panel::Actors, "ArrowRight", true), None, "Alt+arrows are the shortcuts'");
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub fn notes_panel(props: &NotesPanelProps) -> Html {
         Callback::from(move |_| with_findings.set(!*with_findings))
     };
     html! {
-        <section class="ng-section ng-notes" role="tabpanel" aria-label="My notes">
+        <section class="ng-section ng-notes" aria-label="My notes">
             if let Some(msg) = &m.message {
                 <div class={classes!("ng-msg", msg.error.then_some("ng-msg-error"))} role={if msg.error { "alert" } else { "status" }}>
                     <span>{ &msg.text }</span>

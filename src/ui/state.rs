@@ -15,6 +15,22 @@ pub enum Panel {
     Notes,
 }
 
+impl Panel {
+    /// The tabs, in their order on screen.
+    pub const ALL: [Panel; 5] = [Panel::Quotes, Panel::Actors, Panel::Disputes, Panel::Graph, Panel::Notes];
+
+    /// A name for element ids (`ng-tab-…`, `ng-tabpanel-…`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Panel::Quotes => "quotes",
+            Panel::Actors => "actors",
+            Panel::Disputes => "disputes",
+            Panel::Graph => "graph",
+            Panel::Notes => "notes",
+        }
+    }
+}
+
 /// What the note editor is editing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Editing {

@@ -31,7 +31,7 @@ use crate::annotation::corrections::{apply, Corrected};
 use crate::annotation::export::rebase;
 use crate::annotation::findings::findings_annotations;
 use crate::annotation::import::import;
-use crate::annotation::reader::{view, Correction, Draft, FindingKind};
+use crate::annotation::reader::{view, Correction, Draft, FindingKind, COLOURS};
 use crate::annotation::{page_url, TextSelectors};
 use crate::article;
 use crate::article::body::BodyMap;
@@ -71,8 +71,9 @@ struct Shell {
     open: bool,
     notes: RefCell<Notes>,
     /// The body's text nodes as last read (shared with the view's hit
-    /// tests).
-    body: RefCell<Rc<Body>>,
+    /// tests); `None` until needed after a build: a page without notes
+    /// reads them after the first paint (`Shell::body`).
+    body: RefCell<Option<Rc<Body>>>,
     /// The engine's reading of the article text, reused while the text is
     /// the same.
     raw: RefCell<Option<Analysis>>,
@@ -110,7 +111,7 @@ pub fn mount(root: ShadowRoot, options: JsValue) -> Result<Widget, JsError> {
     root.append_child(&style).map_err(|_| JsError::new("cannot attach the widget's styles"))?;
     let shell = Rc::new(Shell {
         notes: RefCell::new(Notes::open(&page_source(&doc))),
-        body: RefCell::new(Rc::new(Body::read(&doc))),
+        body: RefCell::new(None),
         doc,
         root,
         open: option(&options, "open").is_none_or(|v| v != "false"),
@@ -162,9 +163,16 @@ impl Shell {
         let t2 = now();
         mark(&perf, "newsgloss:analyzed");
 
-        // The reader's corrections, anchored on the body's text.
-        let body = Body::read(&doc);
-        let shown = {
+        // The reader's corrections, anchored on the body's text. Without
+        // notes there is nothing to anchor: the body's text nodes are read
+        // after the first paint, or when first needed.
+        *this.body.borrow_mut() = None;
+        let no_notes = this.notes.borrow().annotations().is_empty();
+        let shown = if no_notes {
+            this.notes.borrow_mut().inactive.clear();
+            Corrected { analysis: raw, confirmed: Default::default(), unapplied: Vec::new() }
+        } else {
+            let body = Shell::body(this);
             let mut notes = this.notes.borrow_mut();
             notes.anchor(&body);
             let view_ = body.view();
@@ -181,7 +189,7 @@ impl Shell {
             notes.inactive = inactive;
             corrected
         };
-        *this.body.borrow_mut() = Rc::new(body);
+        mark(&perf, "newsgloss:notes-anchored");
         let analysis = &shown.analysis;
 
         let page = Page::new(doc.clone(), dom, found);
@@ -191,7 +199,7 @@ impl Shell {
         let mut notice = None;
         let visible = || layers.iter().filter(|l| !hidden.iter().any(|x| x == l.name));
         let paint = if Highlights::supported() {
-            let made: Vec<_> = visible().map(|l| (l, page.ranges(&l.spans, None))).collect();
+            let made: Vec<_> = visible().map(|l| (l, page.ranges_with(&offsets, &l.spans, None))).collect();
             mark(&perf, "newsgloss:ranges-made");
             let mut h = Highlights::install(&doc);
             let mut cache = HashMap::new();
@@ -352,7 +360,40 @@ impl Shell {
         *this.mounted.borrow_mut() = Some(Mounted { shown, view, listeners, app, container });
         Shell::draw_notes(this);
         Shell::share_notes(this);
+        // The panel is rendered and the page listeners are on: the task
+        // ends, the browser paints.
+        mark(&perf, "newsgloss:built");
+        Shell::after_paint(this);
         Ok(())
+    }
+
+    /// The body's text nodes, read now if this build has not read them.
+    fn body(this: &Shell) -> Rc<Body> {
+        let cached = this.body.borrow().clone();
+        cached.unwrap_or_else(|| {
+            let body = Rc::new(Body::read(&this.doc));
+            *this.body.borrow_mut() = Some(body.clone());
+            body
+        })
+    }
+
+    /// What the first paint does not need, after it: the body's text nodes
+    /// (ready for the reader's first selection). When the page is idle
+    /// (no frame is forced: a big page's first frame stays one task), else
+    /// (no `requestIdleCallback`: Safari) in a task of its own.
+    fn after_paint(this: &Rc<Shell>) {
+        let weak = Rc::downgrade(this);
+        let work = Closure::once_into_js(move || {
+            let Some(shell) = weak.upgrade() else { return };
+            let perf = web_sys::window().and_then(|w| w.performance());
+            mark(&perf, "newsgloss:idle-start");
+            Shell::body(&shell);
+            mark(&perf, "newsgloss:idle-done");
+        });
+        let Some(w) = web_sys::window() else { return };
+        if w.request_idle_callback(work.unchecked_ref()).is_err() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 0);
+        }
     }
 
     /// Tells the view where the notes are, for cards on them.
@@ -360,8 +401,9 @@ impl Shell {
         let mounted = this.mounted.borrow();
         let Some(m) = mounted.as_ref() else { return };
         let notes = this.notes.borrow();
-        let spans = notes.model().rows.iter().map(|r| notes.span(&r.id).unwrap_or((0, 0))).collect();
-        *m.view.notes.borrow_mut() = Some((this.body.borrow().clone(), spans));
+        let spans: Vec<_> = notes.model().rows.iter().map(|r| notes.span(&r.id).unwrap_or((0, 0))).collect();
+        // No notes on the page: nothing to hit (and no need for the body yet).
+        *m.view.notes.borrow_mut() = (!spans.is_empty()).then(|| (Shell::body(this), spans));
     }
 
     /// Removes what one build put up: UI, page listeners, paint.
@@ -396,9 +438,15 @@ impl Shell {
         let mounted = this.mounted.borrow();
         let Some(m) = mounted.as_ref() else { return };
         let notes = this.notes.borrow();
-        let body = this.body.borrow();
         let mut paint = m.view.paint.borrow_mut();
         if let Paint::Highlights { h, .. } = &mut *paint {
+            if notes.annotations().is_empty() {
+                for colour in COLOURS {
+                    h.remove(&format!("note-{colour}"));
+                }
+                return;
+            }
+            let body = Shell::body(this);
             for (colour, ranges) in notes.ranges(&body, &this.doc) {
                 let name = format!("note-{colour}");
                 if ranges.is_empty() {
@@ -421,7 +469,7 @@ impl Shell {
             return;
         }
         {
-            let body = this.body.borrow();
+            let body = Shell::body(this);
             this.notes.borrow_mut().anchor(&body);
         }
         Shell::draw_notes(this);
@@ -495,7 +543,7 @@ impl Shell {
                 Shell::selection_changed(this);
                 let span = this.notes.borrow().selection.as_ref().map(|s| s.0);
                 if let Some(span) = span {
-                    let body = this.body.borrow();
+                    let body = Shell::body(this);
                     this.notes.borrow_mut().create(&body, span, &Draft::default(), None);
                     this.notes.borrow_mut().selection = None;
                     clear_selection(&this.doc);
@@ -505,7 +553,7 @@ impl Shell {
                 let span = this.notes.borrow_mut().pending.take();
                 match span {
                     Some(span) => {
-                        let body = this.body.borrow();
+                        let body = Shell::body(this);
                         this.notes.borrow_mut().create(&body, span, &draft, mark);
                         findings_too = mark.is_some();
                         this.notes.borrow_mut().selection = None;
@@ -527,7 +575,7 @@ impl Shell {
             }
             NoteCmd::Focus(id) => {
                 let span = this.notes.borrow().span(&id);
-                let body = this.body.borrow();
+                let body = Shell::body(this);
                 if let Some(range) = span.and_then(|(s, e)| body.range(&body.view(), &this.doc, s, e)) {
                     scroll_to(&range);
                     if let Some(m) = this.mounted.borrow().as_ref() {
@@ -573,7 +621,7 @@ impl Shell {
     fn correct(this: &Rc<Shell>, span: Option<(usize, usize)>, correction: Correction) {
         let mounted = this.mounted.borrow();
         let Some(page) = mounted.as_ref().map(|m| &m.view.page) else { return };
-        let body = this.body.borrow();
+        let body = Shell::body(this);
         let view_ = body.view();
         let map = BodyMap::new(&view_, &page.article, &body.tree_map(&page.dom.nodes));
         match span.and_then(|(s, e)| map.to_body(s, e)) {
@@ -590,7 +638,7 @@ impl Shell {
         let mounted = this.mounted.borrow();
         let findings = match mounted.as_ref() {
             Some(m) if with_findings => {
-                let body = this.body.borrow();
+                let body = Shell::body(this);
                 let view_ = body.view();
                 let map = BodyMap::new(&view_, &m.view.page.article, &body.tree_map(&m.view.page.dom.nodes));
                 let found = findings_annotations(&m.shown.analysis, notes.source());
@@ -688,8 +736,9 @@ impl Shell {
             if !Body::contains(&this.doc, &node) {
                 return None;
             }
-            let span = this.body.borrow().span_of(&this.doc, &r)?;
-            let text = this.body.borrow().text.chars().skip(span.0).take(span.1 - span.0).collect::<String>();
+            let body = Shell::body(this);
+            let span = body.span_of(&this.doc, &r)?;
+            let text = body.text.chars().skip(span.0).take(span.1 - span.0).collect::<String>();
             if text.trim().is_empty() {
                 return None;
             }

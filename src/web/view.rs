@@ -41,7 +41,12 @@ impl Page {
     /// onto nothing are left out). With the fallback's marks on the page,
     /// positions are looked up in the pieces the text nodes were cut into.
     pub fn ranges(&self, spans: &[(usize, usize)], marks: Option<&Fallback>) -> Vec<Range> {
-        let offsets = Offsets::new(&self.article.text);
+        self.ranges_with(&Offsets::new(&self.article.text), spans, marks)
+    }
+
+    /// [`Page::ranges`] with the article text's offsets already indexed
+    /// (one index for all the layers of a build).
+    pub fn ranges_with(&self, offsets: &Offsets, spans: &[(usize, usize)], marks: Option<&Fallback>) -> Vec<Range> {
         spans
             .iter()
             .filter_map(|&(s, e)| {

@@ -155,9 +155,8 @@ test("keyboard only: shortcuts step through highlights, open the card, and every
   assert.equal(await shadow(page, "return root.querySelector('.ng-panel').hidden"), true);
   await page.keyboard.press("Alt+Shift+N"); // opens again, focus in it
   await page.waitForFunction(() => document.querySelector("newsgloss-widget").shadowRoot.activeElement?.classList.contains("ng-tabbtn"));
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Enter"); // the Actors tab
-  // Past the other tabs to the first actor.
+  await page.keyboard.press("ArrowRight"); // the Actors tab (the tab pattern: arrows move between tabs)
+  // Tab leaves the tab list for the panel: to the first actor.
   for (let i = 0; i < 8 && !/ng-actor/.test(await shadow(page, "return root.activeElement?.className")); i++) {
     await page.keyboard.press("Tab");
   }
@@ -171,6 +170,54 @@ test("keyboard only: shortcuts step through highlights, open the card, and every
   // Escape in the panel: back to the text.
   await page.keyboard.press("Escape");
   assert.equal(await page.evaluate(() => document.activeElement.tagName), "BODY");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("panel tabs follow the ARIA tab pattern: arrows, Home and End switch tabs; only the selected tab is in the tab order", async () => {
+  const { page, context, errors } = await open(browser);
+  await page.goto(BASE);
+  assert.equal(await ready(page), "ok");
+  const tabs = () => shadow(page, `return Array.from(root.querySelectorAll("[role=tab]")).map((t) => ({
+    id: t.id, selected: t.getAttribute("aria-selected"), tabindex: t.getAttribute("tabindex"),
+    controls: t.getAttribute("aria-controls"), text: t.textContent }))`);
+  const state = () => shadow(page, `const a = root.activeElement; const p = root.querySelector("[role=tabpanel]");
+    return { focused: a && a.id, panel: p && p.id, labelledby: p && p.getAttribute("aria-labelledby"),
+      heading: p && (p.querySelector("h3") || {}).textContent }`);
+  const all = await tabs();
+  assert.equal(all.length, 5);
+  assert.deepEqual(all.map((t) => t.tabindex), ["0", "-1", "-1", "-1", "-1"], "roving tabindex");
+  for (const t of all) assert.equal(t.controls, t.id.replace("ng-tab-", "ng-tabpanel-"));
+  await page.keyboard.press("Alt+Shift+N");
+  await page.waitForFunction(() => document.querySelector("newsgloss-widget").shadowRoot.activeElement?.id === "ng-tab-quotes");
+  let s = await state();
+  assert.deepEqual([s.panel, s.labelledby], ["ng-tabpanel-quotes", "ng-tab-quotes"]);
+  await page.keyboard.press("ArrowRight");
+  s = await state();
+  assert.deepEqual([s.focused, s.panel, s.labelledby], ["ng-tab-actors", "ng-tabpanel-actors", "ng-tab-actors"]);
+  assert.deepEqual((await tabs()).map((t) => [t.selected, t.tabindex]),
+    [["false", "-1"], ["true", "0"], ["false", "-1"], ["false", "-1"], ["false", "-1"]]);
+  await page.keyboard.press("End");
+  assert.equal((await state()).focused, "ng-tab-notes");
+  assert.equal((await state()).panel, "ng-tabpanel-notes");
+  await page.keyboard.press("ArrowRight"); // wraps
+  assert.equal((await state()).focused, "ng-tab-quotes");
+  await page.keyboard.press("ArrowLeft"); // wraps back
+  assert.equal((await state()).focused, "ng-tab-notes");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  s = await state();
+  assert.deepEqual([s.focused, s.panel], ["ng-tab-disputes", "ng-tabpanel-disputes"]);
+  // Tab leaves the tab list: into the panel, not to the next tab.
+  await page.keyboard.press("Tab");
+  const after = await shadow(page, "const a = root.activeElement; return a && (a.getAttribute('role') || a.className)");
+  assert.notEqual(after, "tab");
+  // Shift+Tab comes back to the selected tab.
+  await page.keyboard.press("Shift+Tab");
+  assert.equal((await state()).focused, "ng-tab-disputes");
+  // The arrows did not step through highlights nor scroll the page.
+  assert.deepEqual(await highlighted(page, "newsgloss-focus"), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

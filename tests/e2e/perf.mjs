@@ -2,17 +2,22 @@
 // timings are reported, never asserted).
 //
 //   cargo xtask serve --port 8000 &      # or any server of dist/
-//   node tests/e2e/perf.mjs [--rounds 5] [--words 100000]
+//   node tests/e2e/perf.mjs [--rounds 5] [--words 100000]   (--words 0: the seed page only)
 //
 // 1. The seed demo page: from wasm instantiation to highlights drawn
 //    (performance.measure "newsgloss:instantiated-to-highlights") and the
 //    engine's own split (newsgloss.timings()), median of the rounds.
+//    The same page reloaded in the same browser profile (a second visit:
+//    the files come from the HTTP cache, the wasm's compiled code from
+//    V8's code cache); served through a small caching proxy here, since
+//    `cargo xtask serve` says `no-store`.
 // 2. A synthetic article of about 100,000 words (the demo article's
 //    paragraphs repeated, generated here, served by request interception):
 //    the highlight count, the same timings, every long task
 //    (PerformanceObserver 'longtask') after the highlights are painted, and
 //    frame gaps while scrolling through the article with the mouse wheel.
 import os from "node:os";
+import http from "node:http";
 import { launch, open, ready, BASE } from "./lib.mjs";
 
 const arg = (name, dflt) => {
@@ -34,22 +39,29 @@ const OBSERVE = () => {
   } catch (_) { /* no long-task timing */ }
 };
 
-async function measureMount(browser, url, setup) {
-  const { page, context } = await open(browser, { setup: async (p) => { await p.addInitScript(OBSERVE); if (setup) await setup(p); } });
+async function measureMount(browser, url, setup, reuse) {
+  const { page, context } = reuse || await open(browser, { setup: async (p) => { await p.addInitScript(OBSERVE); if (setup) await setup(p); } });
   await page.goto(url);
   const state = await ready(page);
   if (state !== "ok") throw new Error(state);
   // Two frames: the highlights are painted.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const m = await page.evaluate(() => {
+  const m = await page.evaluate(async () => {
     const e = performance.getEntriesByName("newsgloss:instantiated-to-highlights")[0];
     const drawn = performance.getEntriesByName("newsgloss:highlights-drawn")[0];
     let ranges = 0;
     for (const [, h] of CSS.highlights) ranges += h.size;
     // The engine's marks, as steps: each from the one before.
-    const names = ["instantiated", "mount", "dom-read", "article-found", "analyzed", "ranges-made", "highlights-drawn"];
+    const names = ["instantiated", "mount", "dom-read", "article-found", "analyzed", "notes-anchored", "ranges-made", "highlights-drawn", "built"];
     const at = names.map((n) => performance.getEntriesByName("newsgloss:" + n)[0]?.startTime);
-    const steps = Object.fromEntries(names.slice(1).map((n, i) => [n, at[i + 1] - at[i]]));
+    // Each step from the last mark before it that was set.
+    const steps = {};
+    let prev = at[0];
+    names.forEach((n, i) => { if (i > 0 && at[i] !== undefined) { steps[n] = at[i] - prev; prev = at[i]; } });
+    const idle = performance.getEntriesByName("newsgloss:idle-done")[0];
+    if (idle) steps["after paint (idle work)"] = idle.startTime - performance.getEntriesByName("newsgloss:idle-start")[0]?.startTime;
+    await new Promise((r) => setTimeout(r, 300)); // the idle work after the paint
+    if (!performance.getEntriesByName("newsgloss:idle-done").length) await new Promise((r) => setTimeout(r, 1000));
     return { mount: e ? e.duration : NaN, drawnAt: drawn ? drawn.startTime : NaN, timings: newsgloss.timings(), ranges, steps };
   });
   return { page, context, ...m };
@@ -67,6 +79,24 @@ function article(seedHtml, words) {
   }
   return { html: out.join("\n"), words: n };
 }
+
+// A proxy of BASE that lets the browser cache the widget's files (a
+// deployment would), so that a reload can use V8's wasm code cache.
+function cachingProxy() {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const r = await fetch(new URL(req.url, BASE));
+      const body = Buffer.from(await r.arrayBuffer());
+      res.writeHead(r.status, {
+        "content-type": r.headers.get("content-type") || "application/octet-stream",
+        "cache-control": /\.(wasm|js)$/.test(req.url) ? "public, max-age=3600" : "no-cache",
+      });
+      res.end(body);
+    } catch (e) { res.writeHead(502); res.end(String(e)); }
+  });
+  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
+}
+const stepsOf = (ms) => Object.keys(ms[0].steps).map((k) => `${k} ${r1(median(ms.map((m) => m.steps[k])))}`).join(", ");
 
 const browser = await launch();
 try {
@@ -101,9 +131,26 @@ try {
   const wt = (k) => r1(median(again.map((x) => x[k])));
   console.log(`  warm (engine compiled, mounted again in the page), median of ${ROUNDS}: total ${wt("total")} ms` +
     ` (read ${wt("read")}, analyze ${wt("analyze")}, highlight ${wt("highlight")})`);
-  const split = Object.keys(seed[0].steps).map((k) => `${k} ${r1(median(seed.map((m) => m.steps[k])))}`);
-  console.log(`  steps (ms, median): ${split.join(", ")}`);
+  console.log(`  steps (ms, median): ${stepsOf(seed)}`);
+  // First visit and reload in one browser profile, through a caching proxy.
+  const proxy = await cachingProxy();
+  const proxied = `http://127.0.0.1:${proxy.address().port}/`;
+  const firsts = [], reloads = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const first = await measureMount(browser, proxied);
+    firsts.push(first);
+    // V8 caches a module's code once it has been compiled and tiered up.
+    await first.page.waitForTimeout(2000);
+    reloads.push(await measureMount(browser, proxied, null, first));
+    await first.context.close();
+  }
+  proxy.close();
+  const ms = (xs) => r1(median(xs.map((m) => m.mount)));
+  console.log(`cached files, median of ${ROUNDS}: first visit ${ms(firsts)} ms, reload (same profile) ${ms(reloads)} ms`);
+  console.log(`  first visit steps: ${stepsOf(firsts)}`);
+  console.log(`  reload steps: ${stepsOf(reloads)}`);
 
+  if (WORDS > 0) {
   const demo = await (await fetch(BASE)).text();
   const { html, words } = article(demo, WORDS);
   const benchUrl = new URL("bench.html", BASE).href;
@@ -139,12 +186,14 @@ ${html}
   const over = (ms) => frames.filter((f) => f > ms).length;
   console.log(`synthetic article: ${words} words, ${big.ranges} ranges; instantiated -> highlights drawn ${r1(big.mount)} ms` +
     ` (read ${r1(big.timings.read)}, analyze ${r1(big.timings.analyze)}, highlight ${r1(big.timings.highlight)})`);
+  console.log(`  steps: ${stepsOf([big])}`);
   console.log(`  long tasks up to the first paint: ${after.before.map((l) => r1(l.duration)).join(", ") || "none"}`);
   console.log(`  long tasks after the highlights were drawn: ${after.long.length}` +
     (after.long.length ? ` (longest ${r1(Math.max(...after.long.map((l) => l.duration)))} ms: ${after.long.map((l) => r1(l.duration)).join(", ")})` : ""));
   console.log(`  scrolling ${after.scrolled}px in ${steps} wheel steps: ${frames.length} frames, median ${r1(median(frames))} ms,` +
     ` longest ${r1(Math.max(...frames))} ms, ${over(50)} over 50 ms, ${over(100)} over 100 ms`);
   await big.context.close();
+  }
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${os.platform()} ${os.release()}; node ${process.version}; ${new Date().toISOString()}`);
 } finally {
   await browser.close();
