@@ -181,9 +181,11 @@ test("panel tabs follow the ARIA tab pattern: arrows, Home and End switch tabs; 
   const tabs = () => shadow(page, `return Array.from(root.querySelectorAll("[role=tab]")).map((t) => ({
     id: t.id, selected: t.getAttribute("aria-selected"), tabindex: t.getAttribute("tabindex"),
     controls: t.getAttribute("aria-controls"), text: t.textContent }))`);
-  const state = () => shadow(page, `const a = root.activeElement; const p = root.querySelector("[role=tabpanel]");
+  // After a key, let the UI render (a frame and a tick) before reading it.
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const state = async () => (await settle(), shadow(page, `const a = root.activeElement; const p = root.querySelector("[role=tabpanel]");
     return { focused: a && a.id, panel: p && p.id, labelledby: p && p.getAttribute("aria-labelledby"),
-      heading: p && (p.querySelector("h3") || {}).textContent }`);
+      heading: p && (p.querySelector("h3") || {}).textContent }`));
   const all = await tabs();
   assert.equal(all.length, 5);
   assert.deepEqual(all.map((t) => t.tabindex), ["0", "-1", "-1", "-1", "-1"], "roving tabindex");
