@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 use super::reader::{Correction, FindingKind};
-use crate::analysis::{Actor, ActorKind, Analysis, Quote, QuoteKind, Span, Speaker};
+use crate::analysis::{Actor, Analysis, Quote, QuoteKind, Span, Speaker};
 
 /// An analysis after the reader's corrections.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,14 +163,10 @@ fn fresh_id<'a>(taken: impl Iterator<Item = &'a str> + Clone, prefix: &str) -> S
     (1..).map(|n| format!("{prefix}{n}")).find(|id| !taken.clone().any(|t| t == id)).unwrap_or_default()
 }
 
-/// Actor kinds in the order the editor offers them.
-pub const ACTOR_KINDS: [ActorKind; 4] =
-    [ActorKind::Person, ActorKind::Organization, ActorKind::Place, ActorKind::Group];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyze;
+    use crate::analysis::{analyze, ActorKind};
 
     fn seedish() -> Analysis {
         analyze(

@@ -8,8 +8,9 @@
 
 use serde_json::Value;
 
+use super::findings::engine_agent;
 use super::model::{Annotation, AnnotationCollection, OneOrMany, Target};
-use super::reader::{selectors_of, widget_agent};
+use super::reader::selectors_of;
 use super::selector::TextSelectors;
 use super::uuid::content_urn;
 use super::Selector;
@@ -20,7 +21,7 @@ pub fn collection(source: &str, annotations: Vec<Annotation>) -> AnnotationColle
     let page = content_urn(&["export-page", source]);
     let mut c = AnnotationCollection::single_page(id, page, annotations);
     c.label = Some(format!("newsgloss annotations: {source}"));
-    c.creator = Some(OneOrMany::One(widget_agent()));
+    c.creator = Some(OneOrMany::One(engine_agent()));
     c
 }
 

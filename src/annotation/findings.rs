@@ -218,7 +218,7 @@ fn link_body(iri: String, purpose: Purpose) -> Body {
 }
 
 /// A unit enum's name as the analysis JSON writes it (`person`, `direct`, ...).
-fn enum_name<T: Serialize>(v: &T) -> String {
+pub(crate) fn enum_name<T: Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 

@@ -10,9 +10,11 @@
 //! Pure: ids for annotations that have none are derived from their content,
 //! so importing the same file twice gives the same ids.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::model::{Annotation, Body, Motivation, OneOrMany, Selector, SpecificResource, Target, TextualBody};
+use super::model::{
+    object_has_type, Annotation, Body, Motivation, OneOrMany, Selector, SpecificResource, Target, TextualBody,
+};
 use super::reader::selectors_of;
 use super::store::FORMAT;
 use super::uuid::content_urn;
@@ -158,7 +160,7 @@ fn items(value: Value) -> Result<(Format, Vec<Value>), String> {
     if let Some(Value::Array(items)) = obj.remove("annotations") {
         return Ok((Format::Hypothesis("Hypothesis export"), items));
     }
-    if has_type(&obj, "AnnotationCollection") {
+    if object_has_type(&obj, "AnnotationCollection") {
         let total = obj.get("total").and_then(Value::as_u64);
         let mut items = Vec::new();
         let mut page = obj.remove("first");
@@ -183,24 +185,16 @@ fn items(value: Value) -> Result<(Format, Vec<Value>), String> {
         }
         return Ok((Format::W3cCollection, items));
     }
-    if has_type(&obj, "AnnotationPage") {
+    if object_has_type(&obj, "AnnotationPage") {
         return match obj.remove("items") {
             Some(Value::Array(items)) => Ok((Format::W3cPage, items)),
             _ => Err("the annotation page has no items list".into()),
         };
     }
-    if has_type(&obj, "Annotation") {
+    if object_has_type(&obj, "Annotation") {
         return Ok((Format::W3cOne, vec![Value::Object(obj)]));
     }
     Err("the file is not a W3C annotation, collection or page, nor a Hypothesis export".into())
-}
-
-fn has_type(obj: &Map<String, Value>, t: &str) -> bool {
-    match obj.get("type") {
-        Some(Value::String(s)) => s == t,
-        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
-        _ => false,
-    }
 }
 
 fn is_hypothesis_row(v: &Value) -> bool {
@@ -228,7 +222,7 @@ fn w3c(item: Value) -> Result<Annotation, String> {
     let Value::Object(obj) = &item else {
         return Err(format!("expected an annotation object, found {}", kind_of(&item)));
     };
-    if !has_type(obj, "Annotation") {
+    if !object_has_type(obj, "Annotation") {
         return Err("its \"type\" is not \"Annotation\"".into());
     }
     let id = obj.get("id").and_then(Value::as_str).unwrap_or_default().to_string();

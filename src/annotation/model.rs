@@ -97,7 +97,8 @@ fn has_type(v: &Value, name: &str) -> bool {
     }
 }
 
-fn object_has_type(obj: &Map<String, Value>, name: &str) -> bool {
+/// Whether an object's `"type"` is or holds `name`.
+pub(crate) fn object_has_type(obj: &Map<String, Value>, name: &str) -> bool {
     obj.get("type").is_some_and(|t| has_type(t, name))
 }
 

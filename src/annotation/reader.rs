@@ -20,7 +20,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Agent, Annotation, Body, Motivation, OneOrMany, Selector, SpecificResource, Target, TextualBody};
+use super::findings::{engine_agent, enum_name};
+use super::model::{Annotation, Body, Motivation, OneOrMany, Selector, SpecificResource, Target, TextualBody};
 use crate::analysis::ActorKind;
 
 /// The colours a reader can give a note; the first is the default.
@@ -102,11 +103,6 @@ pub struct NoteView {
     pub modified: Option<String>,
 }
 
-/// The agent that wrote an annotation: the widget, on the reader's behalf.
-pub fn widget_agent() -> Agent {
-    Agent::software(concat!("newsgloss ", env!("CARGO_PKG_VERSION")))
-}
-
 /// A new note on `selectors` of `source`.
 pub fn note_annotation(id: &str, source: &str, selectors: Vec<Selector>, draft: &Draft, now: &str) -> Annotation {
     let mut a = new_annotation(id, source, selectors, now);
@@ -149,7 +145,7 @@ pub fn correction_annotation(
             let name = a.targets().first().and_then(exact_of).unwrap_or_default();
             (
                 Motivation::Editing,
-                vec![b(actor_kind_name(*kind), Motivation::Classifying), b(&name, Motivation::Identifying)],
+                vec![b(&actor_kind_name(*kind), Motivation::Classifying), b(&name, Motivation::Identifying)],
             )
         }
         Correction::MissedQuote { speaker } => {
@@ -252,7 +248,7 @@ fn new_annotation(id: &str, source: &str, selectors: Vec<Selector>, now: &str) -
     let mut a = Annotation::new(id, Target::Specific(SpecificResource::selected(source, selectors)));
     a.created = Some(now.to_string());
     a.modified = Some(now.to_string());
-    a.generator = Some(OneOrMany::One(widget_agent()));
+    a.generator = Some(OneOrMany::One(engine_agent()));
     a
 }
 
@@ -302,19 +298,13 @@ fn finding_name(f: FindingKind) -> &'static str {
     }
 }
 
-fn actor_kind_name(k: ActorKind) -> &'static str {
-    match k {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-    }
+/// An actor kind as the analysis JSON names it, and back.
+fn actor_kind_name(k: ActorKind) -> String {
+    enum_name(&k)
 }
 
 fn actor_kind(s: &str) -> Option<ActorKind> {
-    [ActorKind::Person, ActorKind::Organization, ActorKind::Place, ActorKind::Group]
-        .into_iter()
-        .find(|k| actor_kind_name(*k) == s)
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
 #[cfg(test)]

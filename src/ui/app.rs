@@ -495,12 +495,9 @@ fn dispute_list(props: &DisputeListProps) -> Html {
     let part = |p: &PartItem, class: &'static str| {
         let on_span = props.on_span.clone();
         let span = p.span;
-        let badge = p.stance.map_or("claim", stance_label);
         html! {
             <button type="button" class={classes!("ng-item", "ng-part", class)} onclick={Callback::from(move |_| on_span.emit(span))}>
-                <span class={classes!("ng-kind", format!("ng-stance-{badge}"))}>{ badge }</span>
-                <span class="ng-holder">{ p.holder.clone().unwrap_or_else(|| "unattributed".to_string()) }</span>
-                <span class="ng-excerpt">{ &p.excerpt }</span>
+                { part_content(p) }
             </button>
         }
     };
@@ -591,6 +588,19 @@ fn speaker_picker(props: &SpeakerPickerProps) -> Html {
                 <option value={n.to_string()} selected={props.current.as_deref() == Some(n)}>{ n }</option>
             }) }
         </select>
+    }
+}
+
+/// A claim's or a position's badge ("claim" or its stance), holder and
+/// excerpt: the same in the disputes list and on the card.
+pub(super) fn part_content(p: &PartItem) -> Html {
+    let badge = p.stance.map_or("claim", stance_label);
+    html! {
+        <>
+            <span class={classes!("ng-kind", format!("ng-stance-{badge}"))}>{ badge }</span>
+            <span class="ng-holder">{ p.holder.clone().unwrap_or_else(|| "unattributed".to_string()) }</span>
+            <span class="ng-excerpt">{ &p.excerpt }</span>
+        </>
     }
 }
 

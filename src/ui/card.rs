@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use super::app::{kind_label, kind_name, stance_label, PartItem};
+use super::app::{kind_label, kind_name, part_content, stance_label, PartItem};
 use super::notes::{NoteCmd, NoteRow};
 use crate::analysis::{ActorKind, QuoteKind};
 
@@ -112,22 +112,17 @@ fn item(it: &CardItem, props: &CardProps) -> Html {
             </section>
         },
         CardItem::Dispute { topic, claim, positions } => {
-            let side = |p: &PartItem, stance: &'static str| {
-                html! {
-                    <div class={classes!("ng-side", format!("ng-side-{stance}"))}>
-                        <span class={classes!("ng-kind", format!("ng-stance-{stance}"))}>{ stance }</span>
-                        <span class="ng-holder">{ p.holder.clone().unwrap_or_else(|| "unattributed".to_string()) }</span>
-                        <span class="ng-excerpt">{ &p.excerpt }</span>
-                    </div>
-                }
+            let side = |p: &PartItem| {
+                let stance = p.stance.map_or("claim", stance_label);
+                html! { <div class={classes!("ng-side", format!("ng-side-{stance}"))}>{ part_content(p) }</div> }
             };
             html! {
                 <section class="ng-card-dispute" aria-label="Disputed claim">
                     <p class="ng-card-kicker">{ "disputed claim" }</p>
                     <h3 class="ng-card-name">{ topic }</h3>
                     <div class="ng-sides">
-                        { side(claim, "claim") }
-                        { for positions.iter().map(|p| side(p, p.stance.map_or("claim", stance_label))) }
+                        { side(claim) }
+                        { for positions.iter().map(side) }
                     </div>
                 </section>
             }

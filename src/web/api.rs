@@ -38,7 +38,7 @@ use crate::article::body::BodyMap;
 use crate::text::{segment::word_count, Offsets};
 use crate::ui::graph::graph;
 use crate::ui::layers::{layers, Target};
-use crate::ui::notes::NoteCmd;
+use crate::ui::notes::{NoteCmd, NotesModel};
 use crate::ui::state::{Action, Panel, UiState};
 use crate::ui::{ActorItem, App, AppProps, DisputeItem, LayerItem, PartItem, QuoteItem};
 
@@ -285,6 +285,7 @@ impl Shell {
         };
         let with_view = Rc::new(with_view);
         let shell = Rc::downgrade(this);
+        let notes_model = Rc::new(this.notes.borrow().model());
         let props = AppProps {
             title,
             words,
@@ -343,7 +344,7 @@ impl Shell {
                 let with_view = with_view.clone();
                 yew::Callback::from(move |s: UiState| with_view(&|v| v.state_changed(s.clone())))
             },
-            notes: Rc::new(this.notes.borrow().model()),
+            notes: notes_model.clone(),
             on_note: yew::Callback::from(move |cmd: NoteCmd| {
                 if let Some(shell) = shell.upgrade() {
                     Shell::command(&shell, cmd);
@@ -359,7 +360,7 @@ impl Shell {
         listeners.extend(keys::listen(&view));
         *this.mounted.borrow_mut() = Some(Mounted { shown, view, listeners, app, container });
         Shell::draw_notes(this);
-        Shell::share_notes(this);
+        Shell::share_notes(this, &notes_model);
         // The panel is rendered and the page listeners are on: the task
         // ends, the browser paints.
         mark(&perf, "newsgloss:built");
@@ -396,12 +397,13 @@ impl Shell {
         }
     }
 
-    /// Tells the view where the notes are, for cards on them.
-    fn share_notes(this: &Rc<Shell>) {
+    /// Tells the view where the notes of `model` (the panel's, so that
+    /// `Target::Note(i)` is its `i`-th row) are, for cards on them.
+    fn share_notes(this: &Rc<Shell>, model: &NotesModel) {
         let mounted = this.mounted.borrow();
         let Some(m) = mounted.as_ref() else { return };
         let notes = this.notes.borrow();
-        let spans: Vec<_> = notes.model().rows.iter().map(|r| notes.span(&r.id).unwrap_or((0, 0))).collect();
+        let spans: Vec<_> = model.rows.iter().map(|r| notes.span(&r.id).unwrap_or((0, 0))).collect();
         // No notes on the page: nothing to hit (and no need for the body yet).
         *m.view.notes.borrow_mut() = (!spans.is_empty()).then(|| (Shell::body(this), spans));
     }
@@ -479,7 +481,7 @@ impl Shell {
     fn update_notes_model(this: &Rc<Shell>) {
         let model = Rc::new(this.notes.borrow().model());
         let Some(props) = this.props.borrow_mut().as_mut().map(|p| {
-            p.notes = model;
+            p.notes = model.clone();
             p.clone()
         }) else {
             return;
@@ -487,7 +489,7 @@ impl Shell {
         if let Some(m) = this.mounted.borrow_mut().as_mut() {
             m.app.update(props);
         }
-        Shell::share_notes(this);
+        Shell::share_notes(this, &model);
     }
 
     /// Rebuilds after the current event (the UI may be inside its own
@@ -959,10 +961,7 @@ fn typing(e: &web_sys::Event) -> bool {
     let path = e.composed_path();
     let first = path.get(0);
     let Some(el) = first.dyn_ref::<web_sys::Element>() else { return false };
-    let tag = el.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "textarea" | "select")
-        || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
-        || el.closest("[data-newsgloss]").ok().flatten().is_some()
+    keys::typing(el) || el.closest("[data-newsgloss]").ok().flatten().is_some()
 }
 
 fn clear_selection(doc: &web_sys::Document) {

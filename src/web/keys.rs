@@ -60,7 +60,7 @@ pub fn listen(view: &Rc<View>) -> Vec<Listener> {
 }
 
 /// Whether the reader types into `el`.
-fn typing(el: &Element) -> bool {
+pub(super) fn typing(el: &Element) -> bool {
     let name = el.local_name();
     matches!(name.as_str(), "input" | "textarea" | "select")
         || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())

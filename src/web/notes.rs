@@ -12,7 +12,6 @@ use web_sys::{Document, Range};
 
 use super::body::Body;
 use super::storage::{PageStorage, SaveError};
-use crate::annotation::corrections::ACTOR_KINDS;
 use crate::annotation::export;
 use crate::annotation::import::{import, Imported};
 use crate::annotation::reader::{
@@ -188,7 +187,8 @@ impl Notes {
         let selectors = TextSelectors::new(&body.text).pair(span.0, span.1);
         let now = now();
         let mut made = Vec::new();
-        let has_note = !draft.cleaned().note.is_empty() || !draft.cleaned().tags.is_empty() || mark.is_none();
+        let cleaned = draft.cleaned();
+        let has_note = !cleaned.note.is_empty() || !cleaned.tags.is_empty() || mark.is_none();
         if has_note {
             made.push(note_annotation(&new_id(), &self.source, selectors.clone(), draft, &now));
         }
@@ -200,7 +200,6 @@ impl Notes {
             made.push(correction_annotation(&new_id(), &self.source, selectors, &c, &now));
         }
         for a in &made {
-            self.anchors.insert(a.id.clone(), span);
             self.store.upsert(a.clone());
         }
         self.saved("created", &made);
@@ -228,7 +227,6 @@ impl Notes {
             self.store.remove(&id, &now);
         }
         let a = correction_annotation(&new_id(), &self.source, selectors, &correction, &now);
-        self.anchors.insert(a.id.clone(), span);
         self.store.upsert(a.clone());
         self.saved("created", std::slice::from_ref(&a));
         a
@@ -245,7 +243,6 @@ impl Notes {
     /// Deletes `id`, keeping it for undo.
     pub fn delete(&mut self, id: &str) -> Option<Annotation> {
         let a = self.store.remove(id, &now())?;
-        self.anchors.remove(id);
         self.undo = Some(a.clone());
         self.saved("deleted", std::slice::from_ref(&a));
         if !self.unsaved {
@@ -409,11 +406,6 @@ impl Notes {
             }
         }
     }
-}
-
-/// The editor offers these kinds when marking an actor.
-pub fn actor_kinds() -> &'static [crate::analysis::ActorKind] {
-    &ACTOR_KINDS
 }
 
 /// Now, as the annotations' timestamps write it.
