@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use newsgloss::analysis::{actors, analyze, attribution, quotes, Analysis, QuoteKind};
+use newsgloss::analysis::{analyze, attribution, quotes, QuoteKind};
 
 const SEED: &str = include_str!("../seeds/000_ef33c36d7de74af4.txt");
 
@@ -58,34 +58,6 @@ fn seed_quotes_have_their_kind_and_speaker() {
     if !a.actors.is_empty() {
         assert_eq!(he.as_deref(), Some("he"));
     }
-}
-
-/// The analysis with each run of one speaker's quotations ("“...,” she
-/// said. “...”") merged into one span, the way PolNeAR annotates them.
-fn merged_runs(text: &str, a: &Analysis) -> Analysis {
-    let spans = quotes::find_quotes(text);
-    let found = actors::find_actors(text);
-    let at = attribution::attribute(text, &spans, &found);
-    let mut out = a.clone();
-    if at.len() != a.quotes.len() {
-        return out;
-    }
-    let mut quotes_out: Vec<newsgloss::analysis::Quote> = Vec::new();
-    let mut head_of: Vec<usize> = Vec::with_capacity(at.len());
-    for (i, q) in a.quotes.iter().enumerate() {
-        match at[i].continues.and_then(|j| head_of.get(j).copied()) {
-            Some(h) => {
-                quotes_out[h].end = q.end;
-                head_of.push(h);
-            }
-            None => {
-                head_of.push(quotes_out.len());
-                quotes_out.push(q.clone());
-            }
-        }
-    }
-    out.quotes = quotes_out;
-    out
 }
 
 fn shared() -> Option<PathBuf> {
@@ -148,9 +120,8 @@ fn polnear_dev_scores_hold_their_floor() {
     };
     let tmp = std::env::temp_dir().join(format!("newsgloss-quotes-eval-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&tmp);
-    let (plain_path, merged_path) = (tmp.join("pred.jsonl"), tmp.join("pred-merged.jsonl"));
-    let (Ok(mut plain), Ok(mut merged)) = (std::fs::File::create(&plain_path), std::fs::File::create(&merged_path))
-    else {
+    let plain_path = tmp.join("pred.jsonl");
+    let Ok(mut plain) = std::fs::File::create(&plain_path) else {
         println!("quotes_eval: cannot write to {}; PolNeAR scoring skipped", tmp.display());
         return;
     };
@@ -161,20 +132,13 @@ fn polnear_dev_scores_hold_their_floor() {
         if !seen.insert(id.to_string()) {
             continue;
         }
-        let a = analyze(text);
-        for (file, analysis) in [(&mut plain, a.clone()), (&mut merged, merged_runs(text, &a))] {
-            let mut v = serde_json::to_value(&analysis).unwrap_or_default();
-            v["id"] = serde_json::Value::String(id.to_string());
-            let _ = writeln!(file, "{v}");
-        }
+        let mut v = serde_json::to_value(analyze(text)).unwrap_or_default();
+        v["id"] = serde_json::Value::String(id.to_string());
+        let _ = writeln!(plain, "{v}");
     }
-    drop((plain, merged));
+    drop(plain);
     let mut results = Vec::new();
-    for (name, path, attributed) in [
-        ("plain", &plain_path, false),
-        ("attributed", &plain_path, true),
-        ("runs merged, attributed", &merged_path, true),
-    ] {
+    for (name, path, attributed) in [("plain", &plain_path, false), ("attributed", &plain_path, true)] {
         match score(py, &scorer, path, &gold, attributed) {
             Some(r) => {
                 println!("quotes_eval: PolNeAR dev {name:>24}: {}", r.3);
@@ -188,16 +152,17 @@ fn polnear_dev_scores_hold_their_floor() {
         }
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    // Floors just below what the engine reaches on PolNeAR dev (attributed:
-    // F1 0.753, speaker accuracy 0.907, speaker-correct F1 0.684; runs merged:
-    // F1 0.894, accuracy 0.915). The speaker numbers lean on the actor finder
-    // too: with no actors, pronouns fall back to names and accuracy drops.
+    // Floors just below what the engine reaches on PolNeAR dev (plain: F1
+    // 0.914; attributed: F1 0.896, speaker accuracy 0.919, speaker-correct F1
+    // 0.824), above the issue's targets (0.85, 0.90, 0.75). The speaker
+    // numbers lean on the actor finder too: with no actors, pronouns fall
+    // back to names and accuracy drops.
+    let (f1, _, spk_f1, _) = &results[0];
+    assert!(*f1 >= 0.90 && *spk_f1 >= 0.76, "plain quote F1 fell to {f1}, speaker-correct F1 to {spk_f1}");
     let (f1, acc, spk_f1, _) = &results[1];
-    assert!(*f1 >= 0.74, "attributed quote F1 fell to {f1}");
-    assert!(*acc >= 0.88, "speaker accuracy fell to {acc}");
-    assert!(*spk_f1 >= 0.66, "speaker-correct F1 fell to {spk_f1}");
-    let (f1, acc, spk_f1, _) = &results[2];
-    assert!(*f1 >= 0.87 && *acc >= 0.88 && *spk_f1 >= 0.79, "merged runs fell to F1 {f1}, accuracy {acc}, {spk_f1}");
+    assert!(*f1 >= 0.88, "attributed quote F1 fell to {f1}");
+    assert!(*acc >= 0.90, "speaker accuracy fell to {acc}");
+    assert!(*spk_f1 >= 0.80, "speaker-correct F1 fell to {spk_f1}");
 }
 
 /// Quotations and their attribution stay linear on hostile input: 100,000

@@ -674,6 +674,7 @@ fn the_checker_catches_broken_analyses() {
         end,
         kind: QuoteKind::Direct,
         speaker: speaker.map(|s| Speaker { actor: Some(s.to_string()), start: 0, end: 5 }),
+        parts: Vec::new(),
     };
     let base = Analysis {
         text: text.to_string(),

@@ -82,7 +82,7 @@ fn quote(text: &str, id: &str, exact: &str, kind: QuoteKind, speaker: Option<(&s
         let m = span(text, mention);
         Speaker { actor: actor.map(str::to_string), start: m.start, end: m.end }
     });
-    Quote { id: id.into(), start: q.start, end: q.end, kind, speaker }
+    Quote { id: id.into(), start: q.start, end: q.end, kind, speaker, parts: Vec::new() }
 }
 
 fn dispute(
@@ -206,15 +206,24 @@ fn mixed_by_hand() -> Analysis {
                     start: span(t, "Noe").start,
                     end: span(t, "Noe").start + 5,
                 }),
+                parts: Vec::new(),
             },
             // A span that is the whole text, and an empty one at its end.
-            Quote { id: "q3".into(), start: 0, end: t.chars().count(), kind: QuoteKind::Scare, speaker: None },
+            Quote {
+                id: "q3".into(),
+                start: 0,
+                end: t.chars().count(),
+                kind: QuoteKind::Scare,
+                speaker: None,
+                parts: Vec::new(),
+            },
             Quote {
                 id: "q4".into(),
                 start: t.chars().count(),
                 end: t.chars().count(),
                 kind: QuoteKind::Scare,
                 speaker: None,
+                parts: Vec::new(),
             },
         ],
         disputes: vec![dispute(

@@ -9,6 +9,7 @@ pub mod actors;
 pub mod attribution;
 pub mod disputes;
 pub mod quotes;
+mod runs;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,9 @@ pub enum QuoteKind {
     Scare,
 }
 
+/// One quotation. A quotation interrupted by its own attribution ("“...,”
+/// she said. “...”") is one quotation, the way reporters and PolNeAR count
+/// it: `start..end` runs from the first piece to the last, cue included.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
@@ -65,6 +69,23 @@ pub struct Quote {
     pub end: usize,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
+    /// The quoted pieces of an interrupted quotation, so that the widget
+    /// paints the words said and not the cue between them; empty for a
+    /// quotation in one piece. In memory only: the public JSON has the
+    /// issue's shape.
+    #[serde(skip)]
+    pub parts: Vec<Span>,
+}
+
+impl Quote {
+    /// The spans that are quoted words: the pieces, or the whole quote.
+    pub fn pieces(&self) -> Vec<(usize, usize)> {
+        if self.parts.is_empty() {
+            vec![(self.start, self.end)]
+        } else {
+            self.parts.iter().map(|p| (p.start, p.end)).collect()
+        }
+    }
 }
 
 /// Who said a quote: the mention the cue attaches to, and its actor if known.
@@ -140,12 +161,12 @@ pub fn analyze(text: &str) -> Analysis {
                     .collect(),
             })
             .collect(),
-        quotes: spans
-            .iter()
-            .zip(&attributions)
+        quotes: runs::quotations(text, &spans, &attributions)
+            .into_iter()
             .enumerate()
-            .map(|(i, (q, at))| {
-                let (start, end) = span(q.start, q.end);
+            .map(|(i, run)| {
+                let at = run.attribution;
+                let (start, end) = span(run.start, run.end);
                 Quote {
                     id: format!("q{}", i + 1),
                     start,
@@ -155,6 +176,11 @@ pub fn analyze(text: &str) -> Analysis {
                         let (start, end) = span(s.start, s.end);
                         Speaker { actor: actor_id(s.actor), start, end }
                     }),
+                    parts: if run.pieces.len() > 1 {
+                        run.pieces.iter().map(|&(s, e)| span(s, e)).map(|(start, end)| Span { start, end }).collect()
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
             .collect(),

@@ -23,6 +23,18 @@ pub struct QuoteSpan {
     pub close: Option<usize>,
 }
 
+impl QuoteSpan {
+    /// Whether a real closing mark ends it: not a paragraph's end, not an
+    /// opening mark standing in for a closer (but „…“ is a proper pair).
+    pub fn closed_cleanly(&self, text: &str) -> bool {
+        let Some(close) = self.close else { return false };
+        let closer = text.get(self.end..close).unwrap_or_default();
+        let opener = text.get(self.open..self.start).unwrap_or_default();
+        let opening_shape = closer.starts_with(['“', '«', '„']) || closer == "``";
+        !opening_shape || (opener == "„" && closer == "“")
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Glyph {
     /// “ „ « ``: shaped to open.

@@ -89,7 +89,10 @@ fn apply_one(out: &mut Corrected, c: &Correction, span: (usize, usize)) -> bool 
             });
             let id = fresh_id(a.quotes.iter().map(|q| q.id.as_str()), "rq");
             let at = a.quotes.partition_point(|q| (q.start, q.end) < span);
-            a.quotes.insert(at, Quote { id, start: span.0, end: span.1, kind: QuoteKind::Direct, speaker });
+            a.quotes.insert(
+                at,
+                Quote { id, start: span.0, end: span.1, kind: QuoteKind::Direct, speaker, parts: Vec::new() },
+            );
             true
         }
     }

@@ -251,6 +251,7 @@ mod tests {
                 end: 26,
                 kind: QuoteKind::Direct,
                 speaker: Some(Speaker { actor: Some("a1".into()), start: 0, end: 12 }),
+                parts: Vec::new(),
             }],
             disputes: vec![Dispute {
                 id: "d1".into(),
@@ -296,7 +297,14 @@ mod tests {
     fn duplicate_and_out_of_range_findings_are_kept_apart_and_clamped() {
         let mut s = sample();
         s.quotes.push(s.quotes[0].clone());
-        s.quotes.push(Quote { id: "q3".into(), start: 40, end: 4000, kind: QuoteKind::Scare, speaker: None });
+        s.quotes.push(Quote {
+            id: "q3".into(),
+            start: 40,
+            end: 4000,
+            kind: QuoteKind::Scare,
+            speaker: None,
+            parts: Vec::new(),
+        });
         let c = findings_to_w3c(&s, "urn:newsgloss:stdin");
         let ids: HashSet<_> = c.items().iter().map(|x| x.id.clone()).collect();
         assert_eq!(ids.len(), 7);

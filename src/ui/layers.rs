@@ -50,7 +50,7 @@ pub fn layers(a: &Analysis) -> Vec<Layer> {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.kind == kind)
-            .map(|(i, q)| ((q.start, q.end), Target::Quote(i)))
+            .flat_map(|(i, q)| q.pieces().into_iter().map(move |p| (p, Target::Quote(i))))
             .unzip();
         Layer { name, label, spans, targets, priority: 2 }
     };
@@ -104,6 +104,18 @@ mod tests {
         let len = seed.chars().count();
         assert!(ls.iter().flat_map(|l| &l.spans).all(|&(s, e)| s < e && e <= len));
         assert!(ls.iter().all(|l| l.targets.len() == l.spans.len()));
+    }
+
+    #[test]
+    fn an_interrupted_quotation_paints_its_words_not_its_cue() {
+        let text = "“We will respond,” Maria Lopez said on Monday. “And we will do it soon.”";
+        let a = analyze(text);
+        assert_eq!(a.quotes.len(), 1);
+        let ls = layers(&a);
+        let direct = ls.iter().find(|l| l.name == "quote-direct").map(|l| l.spans.clone()).unwrap_or_default();
+        let painted: Vec<String> =
+            direct.iter().map(|&(s, e)| text.chars().skip(s).take(e - s).collect::<String>()).collect();
+        assert_eq!(painted, ["We will respond,", "And we will do it soon."]);
     }
 
     #[test]
