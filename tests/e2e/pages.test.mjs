@@ -60,13 +60,29 @@ for (const name of PAGES) {
     assert.equal(await ready(page), "ok");
     const got = await page.evaluate(() => {
       const a = window.newsgloss.analysis();
-      let drawn = 0;
-      for (const [key, h] of CSS.highlights) if (key.startsWith("newsgloss-quote-")) drawn += h.size;
-      return { text: a.text, quotes: a.quotes.length, highlighted: drawn,
+      const chars = Array.from(a.text);
+      // White space compared folded: a quotation over two paragraphs is one
+      // range in the page, with the page's own line breaks.
+      const fold = (s) => s.replace(/\s+/g, " ").trim();
+      const quotes = a.quotes.map((q) => fold(chars.slice(q.start, q.end).join("")));
+      const pieces = [];
+      for (const [key, h] of CSS.highlights) if (key.startsWith("newsgloss-quote-")) for (const r of h) pieces.push(fold(r.toString()));
+      return { text: a.text, quotes: quotes.length, quoteTexts: quotes, pieces, highlighted: pieces.length,
         ms: window.newsgloss.timings().total, body: document.body.textContent };
     });
     assert.equal(got.body, before, "the page's text is unchanged");
-    assert.equal(got.highlighted, got.quotes, "every quotation found is drawn");
+    // Every quotation is drawn from its first word to its last; one that its
+    // attribution interrupts ("“A,” he said. “B.”") is drawn as its pieces,
+    // never over the cue between them.
+    for (const q of got.quoteTexts) {
+      const inside = got.pieces.filter((p) => q.includes(p));
+      assert.ok(inside.some((p) => q.startsWith(p)) && inside.some((p) => q.endsWith(p)), `drawn in full: ${q.slice(0, 80)}`);
+    }
+    for (const p of got.pieces) {
+      assert.ok(got.quoteTexts.some((q) => q.includes(p)), `a drawn piece belongs to a quotation: ${p.slice(0, 80)}`);
+      assert.doesNotMatch(p, /[”»][^]*[“«]|"[^]*"/, `a cue between two pieces is not drawn: ${p.slice(0, 80)}`);
+    }
+    assert.ok(got.highlighted >= got.quotes);
     await page.screenshot({ path: path.join(OUT, `page-${name}.png`) });
 
     const expectedPage = await context.newPage();
