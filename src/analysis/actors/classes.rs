@@ -10,6 +10,8 @@
 //! ([`WordClasses`]); a question is then one lookup. Every bit means exactly
 //! "is in that list", so answers are the same as asking the lists.
 
+use std::cell::Cell;
+
 use super::hash::{Map, Set};
 use super::lexicon::{norm_key, Lexicon};
 
@@ -146,6 +148,75 @@ pub struct WordClasses<'a> {
     /// most. Only capitalised words can be [`MID_CAP`], so that bit is
     /// known for every word.
     known: Map<&'a str, u32>,
+    /// Answers for words of the text itself, by position.
+    memo: Memo,
+}
+
+/// Small direct-mapped memos of [`WordClasses::bits`]: short words by
+/// their bytes, longer words of the analysed text by their place in it.
+///
+/// Why: the actor finder asks about the same words again and again (each
+/// rule of a capitalised run asks about its words; the scans for groups and
+/// government nouns ask about every word, most of them a few function
+/// words), and every question was a string hash and compare. Here a
+/// repeated question costs a load and a compare. A word of up to eight
+/// bytes is its own key (packed into an integer: words hold no NUL, so
+/// distinct words pack differently). A longer word is keyed by its offset
+/// and length in the text, which name the same bytes for as long as the text
+/// is borrowed; words outside the text (built strings) are never keyed so,
+/// so a reused heap address cannot answer for another word. A slot holds
+/// the bits of the questions asked so far (`have`); the answer to each
+/// question is fixed per word, so merging answers is exact.
+struct Memo {
+    /// Words of up to eight bytes: (packed bytes, 0 when empty), bits asked, their answers.
+    short: [Cell<(u64, u32, u32)>; SHORT_SLOTS],
+    /// Address range of the text (`start..end`); empty when not set.
+    start: usize,
+    end: usize,
+    /// Longer words of the text: (offset << 8 | length, plus 1; 0 when
+    /// empty), bits asked, their answers.
+    long: Vec<Cell<(u64, u32, u32)>>,
+}
+
+/// Slots for short words (a power of two). A fixed array: 8 KB beside the
+/// document, whatever the text's size.
+const SHORT_SLOTS: usize = 512;
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo { short: [const { Cell::new((0, 0, 0)) }; SHORT_SLOTS], start: 0, end: 0, long: Vec::new() }
+    }
+}
+
+impl Memo {
+    /// A memo for the words of `text`: a slot for longer words per 128
+    /// bytes of text, 128 to 1,024 slots (16 bytes each), so it stays small
+    /// beside the text and its tokens.
+    fn new(text: &str) -> Self {
+        let n = (text.len() / 128).clamp(128, 1024).next_power_of_two();
+        let start = text.as_ptr() as usize;
+        Memo { start, end: start + text.len(), long: vec![Cell::new((0, 0, 0)); n], ..Memo::default() }
+    }
+
+    /// The slot and key of `w`, if it has one.
+    #[inline]
+    fn slot(&self, w: &str) -> Option<(&Cell<(u64, u32, u32)>, u64)> {
+        let b = w.as_bytes();
+        if !b.is_empty() && b.len() <= 8 {
+            let mut a = [0u8; 8];
+            a[..b.len()].copy_from_slice(b);
+            let k = u64::from_le_bytes(a);
+            let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SHORT_SLOTS;
+            return Some((&self.short[i], k));
+        }
+        let at = b.as_ptr() as usize;
+        if at < self.start || at + b.len() > self.end || b.len() > 255 || self.long.is_empty() {
+            return None;
+        }
+        let off = at - self.start;
+        let key = ((off as u64) << 8 | b.len() as u64) + 1;
+        Some((&self.long[off & (self.long.len() - 1)], key))
+    }
 }
 
 impl<'a> WordClasses<'a> {
@@ -156,7 +227,13 @@ impl<'a> WordClasses<'a> {
         for (w, bits) in capitalised.iter_mut() {
             *bits |= compute(lex, &lower_seen, w, !MID_CAP);
         }
-        WordClasses { lex, lower_seen, known: capitalised }
+        WordClasses { lex, lower_seen, known: capitalised, memo: Memo::default() }
+    }
+
+    /// Memoises answers for the words of `text` (the text the words come
+    /// from), see [`Memo`].
+    pub fn memoise(&mut self, text: &str) {
+        self.memo = Memo::new(text);
     }
 
     /// Whether `w` has any of `bits`.
@@ -166,6 +243,22 @@ impl<'a> WordClasses<'a> {
 
     /// Which of `wanted` the word `w` has.
     pub fn bits(&self, w: &str, wanted: u32) -> u32 {
+        let Some((slot, key)) = self.memo.slot(w) else {
+            return self.lookup(w, wanted).0 & wanted;
+        };
+        let (k, have, bits) = slot.get();
+        if k == key && wanted & !have == 0 {
+            return bits & wanted;
+        }
+        let (found, asked) = self.lookup(w, wanted);
+        let (have, bits) = if k == key { (have | asked, bits | (found & asked)) } else { (asked, found & asked) };
+        slot.set((key, have, bits));
+        bits & wanted
+    }
+
+    /// The bits of `w` and which of them they answer: all for a learned
+    /// word, else `wanted` (and [`MID_CAP`], never set for such a word).
+    fn lookup(&self, w: &str, wanted: u32) -> (u32, u32) {
         // Learned words are capitalised: a word that starts in lower case
         // (most of those asked about in a text) skips that lookup.
         let learned = match w.as_bytes().first() {
@@ -173,8 +266,8 @@ impl<'a> WordClasses<'a> {
             _ => self.known.get(w),
         };
         match learned {
-            Some(&b) => b & wanted,
-            None => self.compute(w, wanted) & wanted,
+            Some(&b) => (b, u32::MAX),
+            None => (self.compute(w, wanted), wanted | MID_CAP),
         }
     }
 

@@ -316,12 +316,48 @@ fn place_of_noun(w: &str) -> bool {
     )
 }
 
+/// Short words met lately, to skip re-inserting them into a set: most of
+/// a text's lower-case words are a few function words ("the", "said")
+/// met again and again, and a set insertion hashes and compares strings.
+/// A direct-mapped table of words of up to eight bytes, each packed into
+/// one integer (zero-padded; words hold no NUL, so distinct words pack
+/// differently, and no word packs to 0, the empty slot).
+struct RecentWords {
+    slots: [u64; 256],
+}
+
+impl Default for RecentWords {
+    fn default() -> Self {
+        RecentWords { slots: [0; 256] }
+    }
+}
+
+impl RecentWords {
+    /// Whether `w` was met lately; remembers it if not. Longer words are
+    /// never remembered (always `false`).
+    #[inline]
+    fn seen(&mut self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 8 {
+            return false;
+        }
+        let mut a = [0u8; 8];
+        a[..b.len()].copy_from_slice(b);
+        let k = u64::from_le_bytes(a);
+        let slot = &mut self.slots[(k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+        let hit = *slot == k;
+        *slot = k;
+        hit
+    }
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: Vec<Tok>, lx: &'static Lexicon) -> Self {
         let mut lower_seen = Set::default();
         // Every capitalised word once, marked when seen away from a sentence start.
         let mut capitalised: Map<&str, u32> = Map::default();
         let mut versioned = Set::default();
+        let mut recent = RecentWords::default();
         for t in &toks {
             let w = &text[t.s..t.e];
             if t.shape == Shape::Caps && w.chars().any(|c| c.is_ascii_digit()) {
@@ -331,7 +367,9 @@ impl<'a> Doc<'a> {
                 }
             }
             if t.shape == Shape::Lower {
-                lower_seen.insert(w);
+                if !recent.seen(w) {
+                    lower_seen.insert(w);
+                }
             } else if t.namey() {
                 let bits = capitalised.entry(w).or_default();
                 if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
@@ -339,7 +377,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let words = WordClasses::new(lx.classes(), lower_seen, capitalised);
+        let mut words = WordClasses::new(lx.classes(), lower_seen, capitalised);
+        words.memoise(text);
         Doc {
             text,
             toks,
