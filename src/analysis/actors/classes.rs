@@ -70,6 +70,26 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The bytes of a word of one to eight bytes as one integer, zero-padded,
+/// the first byte lowest (words hold no NUL, so distinct words pack
+/// differently, and none packs to 0); `None` for other lengths.
+///
+/// Two overlapping fixed-size reads, not a copy of the word's length into a
+/// buffer: that copy is a call to `memcpy`, and this runs for most words of
+/// a text. (The overlapping bytes are the same bytes, so or-ing them is exact.)
+#[inline]
+pub fn pack8(b: &[u8]) -> Option<u64> {
+    let n = b.len();
+    let le4 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 4]| u64::from(u32::from_le_bytes(a)));
+    let le2 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 2]| u64::from(u16::from_le_bytes(a)));
+    match n {
+        4..=8 => Some(le4(&b[..4]) | le4(&b[n - 4..]) << (8 * (n - 4))),
+        2..=3 => Some(le2(&b[..2]) | le2(&b[n - 2..]) << (8 * (n - 2))),
+        1 => Some(u64::from(b[0])),
+        _ => None,
+    }
+}
+
 /// The lexicon's lists merged: word -> bits.
 #[derive(Default)]
 pub struct LexClasses {
@@ -202,10 +222,7 @@ impl Memo {
     #[inline]
     fn slot(&self, w: &str) -> Option<(&Cell<(u64, u32, u32)>, u64)> {
         let b = w.as_bytes();
-        if !b.is_empty() && b.len() <= 8 {
-            let mut a = [0u8; 8];
-            a[..b.len()].copy_from_slice(b);
-            let k = u64::from_le_bytes(a);
+        if let Some(k) = pack8(b) {
             let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SHORT_SLOTS;
             return Some((&self.short[i], k));
         }
@@ -314,6 +331,17 @@ mod tests {
             assert_eq!(words.is(w, STARTS_NAME), with_lower(w, |l| lx.name_starts().any(|s| s == l)), "{w}");
         }
         assert!(words.is("Secretary", TITLE) && words.is("Mr.", HONORIFIC) && words.is("Officials", GROUP_NOUN));
+    }
+
+    #[test]
+    fn pack8_is_the_zero_padded_bytes() {
+        for w in ["a", "of", "the", "said", "which", "abcdefg", "abcdefgh", "é", "’s"] {
+            let mut a = [0u8; 8];
+            a[..w.len()].copy_from_slice(w.as_bytes());
+            assert_eq!(pack8(w.as_bytes()), Some(u64::from_le_bytes(a)), "{w}");
+        }
+        assert_eq!(pack8(b""), None);
+        assert_eq!(pack8(b"abcdefghi"), None);
     }
 
     #[test]

@@ -337,13 +337,7 @@ impl RecentWords {
     /// never remembered (always `false`).
     #[inline]
     fn seen(&mut self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > 8 {
-            return false;
-        }
-        let mut a = [0u8; 8];
-        a[..b.len()].copy_from_slice(b);
-        let k = u64::from_le_bytes(a);
+        let Some(k) = cls::pack8(w.as_bytes()) else { return false };
         let slot = &mut self.slots[(k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
         let hit = *slot == k;
         *slot = k;
