@@ -1489,10 +1489,10 @@ impl<'a> Doc<'a> {
             far = far.max(e);
             reach.push(far);
         }
-        let covered = |b: usize| {
-            let i = spans.partition_point(|&(s, _)| s <= b);
-            i > 0 && reach[i - 1] > b
-        };
+        // The spans starting at or before the word: tokens come in text
+        // order, so this count only grows (what a binary search of `spans`
+        // would give, without one per word).
+        let mut started = 0;
         let n = self.toks.len();
         for k in 0..n {
             let t = self.toks[k];
@@ -1505,7 +1505,10 @@ impl<'a> Doc<'a> {
             if !(w.ends_with('s') || w.ends_with("men") || matches!(w, "police" | "Police" | "clergy" | "Clergy")) {
                 continue;
             }
-            if covered(t.s) {
+            while started < spans.len() && spans[started].0 <= t.s {
+                started += 1;
+            }
+            if started > 0 && reach[started - 1] > t.s {
                 continue;
             }
             let noun = matches!(t.shape, Shape::Lower | Shape::Title) && self.words.is(w, cls::GROUP_NOUN);

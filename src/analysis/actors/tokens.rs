@@ -238,8 +238,12 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
         let start = i;
         let mut j = i + clen;
         let mut seg_start = start;
+        // No apostrophe, hyphen or other non-ASCII char met in the word
+        // (see `marked` below).
+        let mut plain = c.is_ascii();
         while let Some(d) = char_at(text, j) {
             if is_word_char(d) {
+                plain &= d.is_ascii();
                 j += d.len_utf8();
                 continue;
             }
@@ -255,6 +259,7 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
                     break;
                 }
             }
+            plain &= d == '.';
             j += d.len_utf8();
             seg_start = j;
         }
@@ -288,9 +293,12 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
         let mut compound = false;
         let bare = &text[s..e];
         let mut shape = shape_of(bare, dotted);
-        // Most words hold no apostrophe or hyphen: one byte scan says so,
-        // before the char searches below.
-        let marked = bare.bytes().any(|b| matches!(b, b'\'' | b'-') || !b.is_ascii());
+        // Most words hold no apostrophe or hyphen: the word scan above says
+        // so, before the char searches below. (`bare` lies within the
+        // scanned word, plus an ASCII dot, so it holds such a char only if
+        // the scan met one; when it met one outside `bare`, the searches
+        // find nothing, as if unmarked.)
+        let marked = !plain;
         // "I’m", "We’re", "Don't": contractions are never names.
         if let Some(a) = marked.then(|| bare.rfind(is_apostrophe)).flatten() {
             let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
