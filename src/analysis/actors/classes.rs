@@ -189,14 +189,17 @@ pub struct WordClasses<'a> {
 /// question is fixed per word, so merging answers is exact.
 struct Memo {
     /// Words of up to eight bytes: (packed bytes, 0 when empty), bits asked, their answers.
-    short: [Cell<(u64, u32, u32)>; SHORT_SLOTS],
+    short: [Slot; SHORT_SLOTS],
     /// Address range of the text (`start..end`); empty when not set.
     start: usize,
     end: usize,
     /// Longer words of the text: (offset << 8 | length, plus 1; 0 when
     /// empty), bits asked, their answers.
-    long: Vec<Cell<(u64, u32, u32)>>,
+    long: Vec<Slot>,
 }
+
+/// A memo slot: (key, 0 when empty), bits asked, their answers.
+type Slot = Cell<(u64, u32, u32)>;
 
 /// Slots for short words (a power of two). A fixed array: 8 KB beside the
 /// document, whatever the text's size.
@@ -220,7 +223,7 @@ impl Memo {
 
     /// The slot and key of `w`, if it has one.
     #[inline]
-    fn slot(&self, w: &str) -> Option<(&Cell<(u64, u32, u32)>, u64)> {
+    fn slot(&self, w: &str) -> Option<(&Slot, u64)> {
         let b = w.as_bytes();
         if let Some(k) = pack8(b) {
             let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SHORT_SLOTS;

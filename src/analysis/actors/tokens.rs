@@ -230,7 +230,8 @@ fn shape_of(w: &str, dotted: bool) -> Shape {
 
 /// Splits `text` into tokens. Linear in the text.
 pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
-    let mut cut = text.len().min(MAX_TEXT);
+    // (Written without `min`: on 32-bit targets no text is longer.)
+    let mut cut = if u32::try_from(text.len()).is_ok() { text.len() } else { MAX_TEXT };
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
