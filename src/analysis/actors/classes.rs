@@ -212,11 +212,12 @@ impl Default for Memo {
 }
 
 impl Memo {
-    /// A memo for the words of `text`: a slot for longer words per 128
-    /// bytes of text, 128 to 1,024 slots (16 bytes each), so it stays small
-    /// beside the text and its tokens.
+    /// A memo for the words of `text`: a slot for longer words per 512
+    /// bytes of text, 16 to 1,024 slots (16 bytes each), so it stays small
+    /// beside the text and its tokens (an article of a few KB is held to
+    /// its peak heap of 10x the text, too).
     fn new(text: &str) -> Self {
-        let n = (text.len() / 128).clamp(128, 1024).next_power_of_two();
+        let n = (text.len() / 512).clamp(16, 1024).next_power_of_two();
         let start = text.as_ptr() as usize;
         Memo { start, end: start + text.len(), long: vec![Cell::new((0, 0, 0)); n], ..Memo::default() }
     }

@@ -377,10 +377,8 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
         i = j.max(pe);
     }
     mark_positions(text, &mut toks);
-    // The capacity was a guess (one token per five bytes; texts run about
-    // one per six). What it overshot is not given back: shrinking copies
-    // the list into new memory, whose page faults cost more than the
-    // overshoot saves, now that a token is 16 bytes.
+    // The capacity was a guess; give back what it overshot.
+    toks.shrink_to_fit();
     toks
 }
 
