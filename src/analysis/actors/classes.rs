@@ -180,15 +180,17 @@ pub struct WordClasses<'a> {
 /// government nouns ask about every word, most of them a few function
 /// words), and every question was a string hash and compare. Here a
 /// repeated question costs a load and a compare. A word of up to eight
-/// bytes is its own key (packed into an integer: words hold no NUL, so
-/// distinct words pack differently). A longer word is keyed by its offset
+/// bytes is its own key (its bytes, and for a shorter word its length,
+/// packed into an integer, so distinct strings pack differently, even with
+/// a NUL in them). A longer word is keyed by its offset
 /// and length in the text, which name the same bytes for as long as the text
 /// is borrowed; words outside the text (built strings) are never keyed so,
 /// so a reused heap address cannot answer for another word. A slot holds
 /// the bits of the questions asked so far (`have`); the answer to each
 /// question is fixed per word, so merging answers is exact.
 struct Memo {
-    /// Words of up to eight bytes: (packed bytes, 0 when empty), bits asked, their answers.
+    /// Words of up to eight bytes: (packed bytes and length, 0 when
+    /// empty), bits asked, their answers.
     short: [Slot; SHORT_SLOTS],
     /// Address range of the text (`start..end`); empty when not set.
     start: usize,
@@ -226,7 +228,13 @@ impl Memo {
     #[inline]
     fn slot(&self, w: &str) -> Option<(&Slot, u64)> {
         let b = w.as_bytes();
-        if let Some(k) = pack8(b) {
+        // The length of a shorter word goes in the top byte (1 to 7), so
+        // that any string asked about keys apart from every other, even
+        // with a NUL in it; an eight-byte word whose last byte is below 8
+        // (a control char) is left out to keep the two kinds apart.
+        let n = b.len();
+        let keyed = pack8(b).filter(|_| n < 8 || b[7] >= 8).map(|k| if n < 8 { k | (n as u64) << 56 } else { k });
+        if let Some(k) = keyed {
             let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SHORT_SLOTS;
             return Some((&self.short[i], k));
         }
@@ -253,7 +261,7 @@ impl<'a> WordClasses<'a> {
 
     /// Memoises answers for the words of `text` (the text the words come
     /// from), see [`Memo`].
-    pub fn memoise(&mut self, text: &str) {
+    pub fn memoise(&mut self, text: &'a str) {
         self.memo = Memo::new(text);
     }
 
@@ -338,6 +346,25 @@ mod tests {
     }
 
     #[test]
+    fn memoised_answers_stay_per_word() {
+        let lx = lexicon();
+        let text = "Secretary Secretariat Mr. Mr.\0 Mr secretary";
+        let mut words = WordClasses::new(lx.classes(), Set::default(), Map::default());
+        words.memoise(text);
+        let pieces: Vec<&str> = text.split(' ').collect();
+        for _ in 0..2 {
+            for &w in &pieces {
+                for bit in [TITLE, HONORIFIC, COMMON, STARTS_NAME, SEEN_LOWER, MID_CAP] {
+                    let plain = WordClasses::new(lx.classes(), Set::default(), Map::default());
+                    assert_eq!(words.is(w, bit), plain.lookup(w, bit).0 & bit != 0, "{w:?} {bit}");
+                }
+            }
+        }
+        assert!(words.is("Mr.", HONORIFIC) && !words.is("Mr.\0", HONORIFIC));
+        assert!(words.is(pieces[0], TITLE) && !words.is(pieces[1], TITLE));
+    }
+
+    #[test]
     fn pack8_is_the_zero_padded_bytes() {
         for w in ["a", "of", "the", "said", "which", "abcdefg", "abcdefgh", "é", "’s"] {
             let mut a = [0u8; 8];
@@ -345,6 +372,7 @@ mod tests {
             assert_eq!(pack8(w.as_bytes()), Some(u64::from_le_bytes(a)), "{w}");
         }
         assert_eq!(pack8(b""), None);
+
         assert_eq!(pack8(b"abcdefghi"), None);
     }
 

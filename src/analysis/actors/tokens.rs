@@ -23,8 +23,9 @@ pub enum Shape {
 /// possessive ("’s"). Kept small (16 bytes, offsets as `u32`): the token
 /// list is the largest structure of the analysis, about one token per six
 /// bytes of text, and the actor finder walks it several times, so its size
-/// is memory traffic (24 bytes with `usize` offsets cost ~10 % more time on
-/// 10 MB). Texts are tokenized up to [`MAX_TEXT`] bytes.
+/// is memory traffic (with 24-byte tokens, `usize` offsets, the 10 MB bench
+/// text ran ~8 % slower side by side). Texts are tokenized up to
+/// [`MAX_TEXT`] bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     start: u32,
