@@ -10,7 +10,7 @@
 //! mid-sentence, used as a family name elsewhere). Every pass is linear in
 //! the text; windows are bounded.
 
-mod classes;
+pub(crate) mod classes;
 mod cluster;
 mod extract;
 pub(crate) mod hash;

@@ -14,6 +14,7 @@
 //!
 //! Linear in the text: every claim looks back over a bounded window.
 
+use super::actors::classes;
 use super::actors::hash::Map;
 use super::actors::{ActorFound, Mention};
 use super::attribution::Attribution;
@@ -125,7 +126,8 @@ struct Sentence {
     lower: String,
     /// Actors mentioned, in order: (byte start, actor index).
     actors: Vec<(usize, usize)>,
-    /// Stemmed content words, hashed, sorted, distinct.
+    /// Stemmed content words, hashed, sorted, distinct; like `lower`,
+    /// kept for claims and positions only.
     words: Vec<u64>,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
@@ -154,7 +156,7 @@ pub fn find_disputes(
     let mut scratch = Scratch::default();
     let sents: Vec<Sentence> =
         sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
-    let weights = word_weights(&sents);
+    let weights = Weights(scratch.df);
 
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
@@ -201,11 +203,20 @@ pub fn find_disputes(
 }
 
 /// Buffers reused from one sentence to the next, so that reading a
-/// sentence allocates only what it keeps.
+/// sentence allocates only what it keeps, and what is counted over all
+/// sentences.
 #[derive(Default)]
 struct Scratch {
     lower: String,
     words: Vec<u64>,
+    /// Sentences read so far.
+    read: usize,
+    /// The first mention not before the last sentence read (sentences come
+    /// in text order, so this only moves forward).
+    mention: usize,
+    /// For each content word: how many sentences hold it, and the last
+    /// (1-based) that did, so a word repeated in a sentence counts once.
+    df: Map<u64, (usize, usize)>,
 }
 
 /// Reads one sentence: its actors, words and cues. `cues` are the counter
@@ -222,7 +233,7 @@ fn read_sentence(
     lower_into(&mut scratch.lower, src);
     let lower = scratch.lower.as_str();
     let aligned = lower.len() == src.len();
-    let first = mentions.partition_point(|(m, _)| m.start < start);
+    let first = first_mention_from(mentions, start, &mut scratch.mention);
     let actors: Vec<(usize, usize)> = mentions[first..]
         .iter()
         .take_while(|(m, _)| m.start < end)
@@ -253,11 +264,44 @@ fn read_sentence(
             }
         }
     }
-    words.sort_unstable();
-    words.dedup();
-    let words = words.clone();
-    let lower = if claim_cue.is_some() || counter.is_some() { lower.to_string() } else { String::new() };
+    // Document frequencies are counted here, word by word: no sentence
+    // but a claim or a position needs its words again, so the others are
+    // neither sorted nor kept.
+    scratch.read += 1;
+    for &w in words.iter() {
+        let (n, last) = scratch.df.entry(w).or_insert((0, 0));
+        if *last != scratch.read {
+            *n += 1;
+            *last = scratch.read;
+        }
+    }
+    let keep = claim_cue.is_some() || counter.is_some();
+    let words = if keep {
+        words.sort_unstable();
+        words.dedup();
+        words.clone()
+    } else {
+        Vec::new()
+    };
+    let lower = if keep { lower.to_string() } else { String::new() };
     Sentence { start, end, lower, actors, words, claim_cue, counter }
+}
+
+/// The index of the first of `mentions` (sorted by start) that starts at
+/// or after `start`: what a binary search gives, found by moving `cursor`
+/// forward from the previous sentence's (a binary search when `start` is
+/// before that).
+fn first_mention_from(mentions: &[(Mention, usize)], start: usize, cursor: &mut usize) -> usize {
+    let mut k = (*cursor).min(mentions.len());
+    if k > 0 && mentions[k - 1].0.start >= start {
+        k = mentions.partition_point(|(m, _)| m.start < start);
+    } else {
+        while k < mentions.len() && mentions[k].0.start < start {
+            k += 1;
+        }
+    }
+    *cursor = k;
+    k
 }
 
 /// `src` lower-cased into `buf`, exactly as [`str::to_lowercase`] would,
@@ -388,14 +432,13 @@ fn stop_slot(k: u64) -> usize {
 }
 
 /// The bytes of a word of at most eight bytes as one integer, zero-padded
-/// (words hold no NUL, so distinct words pack differently).
+/// (words hold no NUL, so distinct words pack differently; the empty word
+/// packs to 0, which matches no stopword).
 fn pack8(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
-    (b.len() <= 8).then(|| {
-        let mut a = [0u8; 8];
-        a[..b.len()].copy_from_slice(b);
-        u64::from_le_bytes(a)
-    })
+    if w.is_empty() {
+        return Some(0);
+    }
+    classes::pack8(w.as_bytes())
 }
 
 /// FNV-1a: words only need telling apart within one article.
@@ -464,20 +507,19 @@ fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
 }
 
 /// How much sharing a word says about a shared topic: words found in many
-/// sentences of the article (its main actors, say) say little.
+/// sentences of the article (its main actors, say) say little. Built from
+/// the document frequencies [`read_sentence`] counts.
 /// (The quick hasher, not SipHash: every content word of the text passes here.)
-fn word_weights(sents: &[Sentence]) -> Map<u64, f32> {
-    let mut df: Map<u64, usize> = Map::default();
-    for s in sents {
-        for w in &s.words {
-            *df.entry(*w).or_default() += 1;
-        }
+struct Weights(Map<u64, (usize, usize)>);
+
+impl Weights {
+    fn get(&self, w: &u64) -> Option<f32> {
+        self.0.get(w).map(|&(n, _)| (4.0 / n as f32).min(1.0))
     }
-    df.into_iter().map(|(w, n)| (w, (4.0 / n as f32).min(1.0))).collect()
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &Map<u64, f32>) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> {
     let pos = &sents[j];
     let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
     let window = if contrastive { NEAR } else { WINDOW };
@@ -494,12 +536,8 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Map<u64, f32>) -> Option<u
             continue;
         }
         let shared_actors = c.actors.iter().filter(|(_, a)| pos.actors.iter().any(|(_, b)| a == b)).count().min(3);
-        let shared_words: f32 = c
-            .words
-            .iter()
-            .filter(|w| pos.words.binary_search(w).is_ok())
-            .map(|w| weights.get(w).copied().unwrap_or(1.0))
-            .sum();
+        let shared_words: f32 =
+            c.words.iter().filter(|w| pos.words.binary_search(w).is_ok()).map(|w| weights.get(w).unwrap_or(1.0)).sum();
         let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;

@@ -140,7 +140,14 @@ pub fn analyze(text: &str) -> Analysis {
     actors.extend(extra_actors);
 
     let o = Offsets::new(text);
-    let span = |s: usize, e: usize| (o.byte_to_char(s), o.byte_to_char(e));
+    // A span's end is counted on from its start (code points start at
+    // every byte but UTF-8 continuation bytes): spans are short, so this
+    // is a few bytes instead of a second search from a checkpoint.
+    let span = |s: usize, e: usize| {
+        let start = o.byte_to_char(s);
+        let after = text.as_bytes().get(s..e).map(|b| b.iter().filter(|&&x| (x as i8) >= -0x40).count());
+        (start, after.map_or_else(|| o.byte_to_char(e), |n| start + n))
+    };
     let actor_id = |i: Option<usize>| i.filter(|&i| i < actors.len()).map(|i| format!("a{}", i + 1));
     Analysis {
         text: text.to_string(),

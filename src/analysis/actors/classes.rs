@@ -10,6 +10,8 @@
 //! ([`WordClasses`]); a question is then one lookup. Every bit means exactly
 //! "is in that list", so answers are the same as asking the lists.
 
+use std::cell::Cell;
+
 use super::hash::{Map, Set};
 use super::lexicon::{norm_key, Lexicon};
 
@@ -65,6 +67,26 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         f(std::str::from_utf8(b).unwrap_or_default())
     } else {
         f(&norm_key(w))
+    }
+}
+
+/// The bytes of a word of one to eight bytes as one integer, zero-padded,
+/// the first byte lowest (words hold no NUL, so distinct words pack
+/// differently, and none packs to 0); `None` for other lengths.
+///
+/// Two overlapping fixed-size reads, not a copy of the word's length into a
+/// buffer: that copy is a call to `memcpy`, and this runs for most words of
+/// a text. (The overlapping bytes are the same bytes, so or-ing them is exact.)
+#[inline]
+pub fn pack8(b: &[u8]) -> Option<u64> {
+    let n = b.len();
+    let le4 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 4]| u64::from(u32::from_le_bytes(a)));
+    let le2 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 2]| u64::from(u16::from_le_bytes(a)));
+    match n {
+        4..=8 => Some(le4(&b[..4]) | le4(&b[n - 4..]) << (8 * (n - 4))),
+        2..=3 => Some(le2(&b[..2]) | le2(&b[n - 2..]) << (8 * (n - 2))),
+        1 => Some(u64::from(b[0])),
+        _ => None,
     }
 }
 
@@ -146,6 +168,84 @@ pub struct WordClasses<'a> {
     /// most. Only capitalised words can be [`MID_CAP`], so that bit is
     /// known for every word.
     known: Map<&'a str, u32>,
+    /// Answers for words of the text itself, by position.
+    memo: Memo,
+}
+
+/// Small direct-mapped memos of [`WordClasses::bits`]: short words by
+/// their bytes, longer words of the analysed text by their place in it.
+///
+/// Why: the actor finder asks about the same words again and again (each
+/// rule of a capitalised run asks about its words; the scans for groups and
+/// government nouns ask about every word, most of them a few function
+/// words), and every question was a string hash and compare. Here a
+/// repeated question costs a load and a compare. A word of up to eight
+/// bytes is its own key (its bytes, and for a shorter word its length,
+/// packed into an integer, so distinct strings pack differently, even with
+/// a NUL in them). A longer word is keyed by its offset
+/// and length in the text, which name the same bytes for as long as the text
+/// is borrowed; words outside the text (built strings) are never keyed so,
+/// so a reused heap address cannot answer for another word. A slot holds
+/// the bits of the questions asked so far (`have`); the answer to each
+/// question is fixed per word, so merging answers is exact.
+struct Memo {
+    /// Words of up to eight bytes: (packed bytes and length, 0 when
+    /// empty), bits asked, their answers.
+    short: [Slot; SHORT_SLOTS],
+    /// Address range of the text (`start..end`); empty when not set.
+    start: usize,
+    end: usize,
+    /// Longer words of the text: (offset << 8 | length, plus 1; 0 when
+    /// empty), bits asked, their answers.
+    long: Vec<Slot>,
+}
+
+/// A memo slot: (key, 0 when empty), bits asked, their answers.
+type Slot = Cell<(u64, u32, u32)>;
+
+/// Slots for short words (a power of two). A fixed array: 8 KB beside the
+/// document, whatever the text's size.
+const SHORT_SLOTS: usize = 512;
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo { short: [const { Cell::new((0, 0, 0)) }; SHORT_SLOTS], start: 0, end: 0, long: Vec::new() }
+    }
+}
+
+impl Memo {
+    /// A memo for the words of `text`: a slot for longer words per 512
+    /// bytes of text, 16 to 1,024 slots (16 bytes each), so it stays small
+    /// beside the text and its tokens (an article of a few KB is held to
+    /// its peak heap of 10x the text, too).
+    fn new(text: &str) -> Self {
+        let n = (text.len() / 512).clamp(16, 1024).next_power_of_two();
+        let start = text.as_ptr() as usize;
+        Memo { start, end: start + text.len(), long: vec![Cell::new((0, 0, 0)); n], ..Memo::default() }
+    }
+
+    /// The slot and key of `w`, if it has one.
+    #[inline]
+    fn slot(&self, w: &str) -> Option<(&Slot, u64)> {
+        let b = w.as_bytes();
+        // The length of a shorter word goes in the top byte (1 to 7), so
+        // that any string asked about keys apart from every other, even
+        // with a NUL in it; an eight-byte word whose last byte is below 8
+        // (a control char) is left out to keep the two kinds apart.
+        let n = b.len();
+        let keyed = pack8(b).filter(|_| n < 8 || b[7] >= 8).map(|k| if n < 8 { k | (n as u64) << 56 } else { k });
+        if let Some(k) = keyed {
+            let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SHORT_SLOTS;
+            return Some((&self.short[i], k));
+        }
+        let at = b.as_ptr() as usize;
+        if at < self.start || at + b.len() > self.end || b.len() > 255 || self.long.is_empty() {
+            return None;
+        }
+        let off = at - self.start;
+        let key = ((off as u64) << 8 | b.len() as u64) + 1;
+        Some((&self.long[off & (self.long.len() - 1)], key))
+    }
 }
 
 impl<'a> WordClasses<'a> {
@@ -156,7 +256,13 @@ impl<'a> WordClasses<'a> {
         for (w, bits) in capitalised.iter_mut() {
             *bits |= compute(lex, &lower_seen, w, !MID_CAP);
         }
-        WordClasses { lex, lower_seen, known: capitalised }
+        WordClasses { lex, lower_seen, known: capitalised, memo: Memo::default() }
+    }
+
+    /// Memoises answers for the words of `text` (the text the words come
+    /// from), see [`Memo`].
+    pub fn memoise(&mut self, text: &'a str) {
+        self.memo = Memo::new(text);
     }
 
     /// Whether `w` has any of `bits`.
@@ -166,6 +272,22 @@ impl<'a> WordClasses<'a> {
 
     /// Which of `wanted` the word `w` has.
     pub fn bits(&self, w: &str, wanted: u32) -> u32 {
+        let Some((slot, key)) = self.memo.slot(w) else {
+            return self.lookup(w, wanted).0 & wanted;
+        };
+        let (k, have, bits) = slot.get();
+        if k == key && wanted & !have == 0 {
+            return bits & wanted;
+        }
+        let (found, asked) = self.lookup(w, wanted);
+        let (have, bits) = if k == key { (have | asked, bits | (found & asked)) } else { (asked, found & asked) };
+        slot.set((key, have, bits));
+        bits & wanted
+    }
+
+    /// The bits of `w` and which of them they answer: all for a learned
+    /// word, else `wanted` (and [`MID_CAP`], never set for such a word).
+    fn lookup(&self, w: &str, wanted: u32) -> (u32, u32) {
         // Learned words are capitalised: a word that starts in lower case
         // (most of those asked about in a text) skips that lookup.
         let learned = match w.as_bytes().first() {
@@ -173,8 +295,8 @@ impl<'a> WordClasses<'a> {
             _ => self.known.get(w),
         };
         match learned {
-            Some(&b) => b & wanted,
-            None => self.compute(w, wanted) & wanted,
+            Some(&b) => (b, u32::MAX),
+            None => (self.compute(w, wanted), wanted | MID_CAP),
         }
     }
 
@@ -221,6 +343,37 @@ mod tests {
             assert_eq!(words.is(w, STARTS_NAME), with_lower(w, |l| lx.name_starts().any(|s| s == l)), "{w}");
         }
         assert!(words.is("Secretary", TITLE) && words.is("Mr.", HONORIFIC) && words.is("Officials", GROUP_NOUN));
+    }
+
+    #[test]
+    fn memoised_answers_stay_per_word() {
+        let lx = lexicon();
+        let text = "Secretary Secretariat Mr. Mr.\0 Mr secretary";
+        let mut words = WordClasses::new(lx.classes(), Set::default(), Map::default());
+        words.memoise(text);
+        let pieces: Vec<&str> = text.split(' ').collect();
+        for _ in 0..2 {
+            for &w in &pieces {
+                for bit in [TITLE, HONORIFIC, COMMON, STARTS_NAME, SEEN_LOWER, MID_CAP] {
+                    let plain = WordClasses::new(lx.classes(), Set::default(), Map::default());
+                    assert_eq!(words.is(w, bit), plain.lookup(w, bit).0 & bit != 0, "{w:?} {bit}");
+                }
+            }
+        }
+        assert!(words.is("Mr.", HONORIFIC) && !words.is("Mr.\0", HONORIFIC));
+        assert!(words.is(pieces[0], TITLE) && !words.is(pieces[1], TITLE));
+    }
+
+    #[test]
+    fn pack8_is_the_zero_padded_bytes() {
+        for w in ["a", "of", "the", "said", "which", "abcdefg", "abcdefgh", "é", "’s"] {
+            let mut a = [0u8; 8];
+            a[..w.len()].copy_from_slice(w.as_bytes());
+            assert_eq!(pack8(w.as_bytes()), Some(u64::from_le_bytes(a)), "{w}");
+        }
+        assert_eq!(pack8(b""), None);
+
+        assert_eq!(pack8(b"abcdefghi"), None);
     }
 
     #[test]

@@ -193,9 +193,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
         if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) {
             continue;
         }
+        // The name of the last such mention again gives the same initials,
+        // whose second insertion would change nothing: skipped.
+        let mut last = "";
         for &(_, _, ns, ne) in &c.mentions {
             let name = &text[ns..ne];
-            if name.contains(' ') {
+            if name.contains(' ') && name != last {
+                last = name;
                 let ini = initials(name);
                 if ini.len() >= 2 {
                     by_initials.entry(ini).or_insert(i);
@@ -232,10 +236,14 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
         let name = match c.canon {
             Some(n) => n.to_string(),
             None => {
+                // A name like the one before has its key and, were it the
+                // last of the longest, the same text: skipped.
+                let mut before = "";
                 let best = kept
                     .iter()
                     .map(|&(_, _, ns, ne)| text[ns..ne].trim())
                     .filter(|n| !n.is_empty())
+                    .filter(|&n| std::mem::replace(&mut before, n) != n)
                     .max_by_key(|n| (!is_acronym(n), n.split_whitespace().count(), n.chars().count()))
                     .unwrap_or("");
                 best.to_string()

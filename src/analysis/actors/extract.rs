@@ -316,14 +316,44 @@ fn place_of_noun(w: &str) -> bool {
     )
 }
 
+/// Short words met lately, to skip re-inserting them into a set: most of
+/// a text's lower-case words are a few function words ("the", "said")
+/// met again and again, and a set insertion hashes and compares strings.
+/// A direct-mapped table of words of up to eight bytes, each packed into
+/// one integer (zero-padded; words hold no NUL, so distinct words pack
+/// differently, and no word packs to 0, the empty slot).
+struct RecentWords {
+    slots: [u64; 256],
+}
+
+impl Default for RecentWords {
+    fn default() -> Self {
+        RecentWords { slots: [0; 256] }
+    }
+}
+
+impl RecentWords {
+    /// Whether `w` was met lately; remembers it if not. Longer words are
+    /// never remembered (always `false`).
+    #[inline]
+    fn seen(&mut self, w: &str) -> bool {
+        let Some(k) = cls::pack8(w.as_bytes()) else { return false };
+        let slot = &mut self.slots[(k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+        let hit = *slot == k;
+        *slot = k;
+        hit
+    }
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: Vec<Tok>, lx: &'static Lexicon) -> Self {
         let mut lower_seen = Set::default();
         // Every capitalised word once, marked when seen away from a sentence start.
         let mut capitalised: Map<&str, u32> = Map::default();
         let mut versioned = Set::default();
+        let mut recent = RecentWords::default();
         for t in &toks {
-            let w = &text[t.s..t.e];
+            let w = &text[t.s()..t.e()];
             if t.shape == Shape::Caps && w.chars().any(|c| c.is_ascii_digit()) {
                 let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
                 if n >= 1 {
@@ -331,7 +361,9 @@ impl<'a> Doc<'a> {
                 }
             }
             if t.shape == Shape::Lower {
-                lower_seen.insert(w);
+                if !recent.seen(w) {
+                    lower_seen.insert(w);
+                }
             } else if t.namey() {
                 let bits = capitalised.entry(w).or_default();
                 if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
@@ -339,7 +371,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let words = WordClasses::new(lx.classes(), lower_seen, capitalised);
+        let mut words = WordClasses::new(lx.classes(), lower_seen, capitalised);
+        words.memoise(text);
         Doc {
             text,
             toks,
@@ -357,13 +390,13 @@ impl<'a> Doc<'a> {
     /// The bare word of token `i`.
     pub fn w(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        &self.text[t.s..t.e]
+        &self.text[t.s()..t.e()]
     }
 
     /// The word with its possessive, as used inside longer names.
     fn wfull(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        &self.text[t.s..t.pe()]
+        &self.text[t.s()..t.pe()]
     }
 
     fn seen_lower(&self, w: &str) -> bool {
@@ -612,7 +645,7 @@ impl<'a> Doc<'a> {
     }
 
     fn push_entry(&mut self, c: &[usize], e: Entry) {
-        let (s, end) = (self.toks[c[0]].s, self.toks[*c.last().unwrap_or(&c[0])].e);
+        let (s, end) = (self.toks[c[0]].s(), self.toks[*c.last().unwrap_or(&c[0])].e());
         // "NZ $ 26 million": a currency, not the country.
         let next = c.last().map(|&l| l + 1).filter(|&l| l < self.toks.len());
         if next.is_some_and(|l| self.w(l) == "$") {
@@ -627,13 +660,13 @@ impl<'a> Doc<'a> {
     }
 
     fn push_org(&mut self, c: &[usize]) {
-        let (s, e) = (self.toks[c[0]].s, self.toks[c[c.len() - 1]].e);
+        let (s, e) = (self.toks[c[0]].s(), self.toks[c[c.len() - 1]].e());
         let key = norm_key(self.span_text(s, e));
         self.push(s, e, ActorKind::Organization, Key::Org(key), None);
     }
 
     fn push_place(&mut self, c: &[usize]) {
-        let (s, e) = (self.toks[c[0]].s, self.toks[c[c.len() - 1]].e);
+        let (s, e) = (self.toks[c[0]].s(), self.toks[c[c.len() - 1]].e());
         let key = norm_key(self.span_text(s, e));
         self.push(s, e, ActorKind::Place, Key::Place(key), None);
     }
@@ -775,7 +808,7 @@ impl<'a> Doc<'a> {
             return;
         }
         if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.words.is(fw, cls::ANAPHOR) {
-            let (s, e) = (self.toks[first].s, self.toks[first].e);
+            let (s, e) = (self.toks[first].s(), self.toks[first].e());
             self.push(s, e, ActorKind::Organization, Key::Anaphor(lower(fw)), None);
             return;
         }
@@ -859,7 +892,7 @@ impl<'a> Doc<'a> {
                     self.push_place(&c[p..=p]);
                 } else {
                     let key = norm_key(w.trim_end_matches('.').replace('.', "").as_str());
-                    let (s, e) = (self.toks[t].s, self.toks[t].e);
+                    let (s, e) = (self.toks[t].s(), self.toks[t].e());
                     self.push(s, e, ActorKind::Organization, Key::Org(key), None);
                 }
                 p += 1;
@@ -998,8 +1031,8 @@ impl<'a> Doc<'a> {
     }
 
     fn push_person(&mut self, span: &[usize], name: &[usize]) {
-        let mut s = self.toks[span[0]].s;
-        let mut e = self.toks[span[span.len() - 1]].e;
+        let mut s = self.toks[span[0]].s();
+        let mut e = self.toks[span[span.len() - 1]].e();
         // Titles before the run: "Soviet leader Mikhail S. Gorbachev", "Major general Fuad Basya".
         let mut j = span[0];
         let mut titled = false;
@@ -1019,13 +1052,13 @@ impl<'a> Doc<'a> {
             }
             j = pj;
             if titled {
-                s = self.toks[j].s;
+                s = self.toks[j].s();
             }
         }
         // ", QC", ", Jr."
         let after = span[span.len() - 1] + 1;
         if after + 1 < self.toks.len() && self.w(after) == "," && self.words.is(self.w(after + 1), cls::POSTNOMINAL) {
-            e = self.toks[after + 1].e;
+            e = self.toks[after + 1].e();
         }
         let real: Vec<usize> = name
             .iter()
@@ -1044,7 +1077,7 @@ impl<'a> Doc<'a> {
         } else {
             None
         };
-        let (ns, ne) = (self.toks[name[0]].s, self.toks[name[name.len() - 1]].e);
+        let (ns, ne) = (self.toks[name[0]].s(), self.toks[name[name.len() - 1]].e());
         self.raws.push(Raw { s, e, ns, ne, kind: ActorKind::Person, key: Key::Person { first, last }, canon: None });
     }
 
@@ -1150,7 +1183,7 @@ impl<'a> Doc<'a> {
         for (t, strong) in singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false))) {
             let w = self.w(t);
             let lw = lower(w);
-            let (s, e) = (self.toks[t].s, self.toks[t].e);
+            let (s, e) = (self.toks[t].s(), self.toks[t].e());
             if surnames.contains(&lw) || firsts.contains(&lw) {
                 self.raws.push(person(s, e, lw));
             } else if let Some(k) = org_alias.get(&lw) {
@@ -1183,7 +1216,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             for t in ts {
-                let (s, e) = (self.toks[t].s, self.toks[t].e);
+                let (s, e) = (self.toks[t].s(), self.toks[t].e());
                 if org_votes > person_votes {
                     self.push(s, e, ActorKind::Organization, Key::Org(lw.clone()), None);
                 } else {
@@ -1365,8 +1398,8 @@ impl<'a> Doc<'a> {
         let persons: Vec<&Raw> = self.raws.iter().filter(|r| r.kind == ActorKind::Person).collect();
         let ends: Vec<usize> = persons.iter().map(|r| r.e).collect();
         let starts: Vec<usize> = persons.iter().map(|r| r.s).collect();
-        let ending_at = tokens_at(&self.toks, &ends, |t| t.e);
-        let starting_at = tokens_at(&self.toks, &starts, |t| t.s);
+        let ending_at = tokens_at(&self.toks, &ends, |t| t.e());
+        let starting_at = tokens_at(&self.toks, &starts, |t| t.s());
         // A capitalised title phrase over tokens a..b (exclusive), ending on a title word.
         let title_phrase = |a: usize, b: usize| -> bool {
             let ends_title = (1..=lx.title_max_words.min(b - a)).any(|m| {
@@ -1408,7 +1441,7 @@ impl<'a> Doc<'a> {
                     let closes =
                         b >= n || self.toks[b].nl || matches!(self.w(b), "," | "." | ";" | ")" | "said" | "says");
                     if closes && a < n && title_phrase(a, b) {
-                        add.push(title_only(self.toks[a].s, self.toks[b - 1].e, r));
+                        add.push(title_only(self.toks[a].s(), self.toks[b - 1].e(), r));
                     }
                 }
             }
@@ -1430,7 +1463,7 @@ impl<'a> Doc<'a> {
                         a += 1;
                     }
                     if a < b && title_phrase(a, b) {
-                        add.push(title_only(self.toks[a].s, self.toks[b - 1].e, r));
+                        add.push(title_only(self.toks[a].s(), self.toks[b - 1].e(), r));
                     }
                 }
             }
@@ -1456,10 +1489,10 @@ impl<'a> Doc<'a> {
             far = far.max(e);
             reach.push(far);
         }
-        let covered = |b: usize| {
-            let i = spans.partition_point(|&(s, _)| s <= b);
-            i > 0 && reach[i - 1] > b
-        };
+        // The spans starting at or before the word: tokens come in text
+        // order, so this count only grows (what a binary search of `spans`
+        // would give, without one per word).
+        let mut started = 0;
         let n = self.toks.len();
         for k in 0..n {
             let t = self.toks[k];
@@ -1472,7 +1505,10 @@ impl<'a> Doc<'a> {
             if !(w.ends_with('s') || w.ends_with("men") || matches!(w, "police" | "Police" | "clergy" | "Clergy")) {
                 continue;
             }
-            if covered(t.s) {
+            while started < spans.len() && spans[started].0 <= t.s() {
+                started += 1;
+            }
+            if started > 0 && reach[started - 1] > t.s() {
                 continue;
             }
             let noun = matches!(t.shape, Shape::Lower | Shape::Title) && self.words.is(w, cls::GROUP_NOUN);
@@ -1484,18 +1520,18 @@ impl<'a> Doc<'a> {
             if k + 1 < n && !self.toks[k + 1].nl && self.words.is(self.w(k + 1), cls::GROUP_NOUN) {
                 continue;
             }
-            let mut s = t.s;
+            let mut s = t.s();
             let mut j = k;
             while j > 0 && !self.toks[j].nl {
                 let pj = j - 1;
                 let pt = self.toks[pj];
-                if !pt.is_word() || pt.has_poss() || pt.s < s.saturating_sub(80) {
+                if !pt.is_word() || pt.has_poss() || pt.s() < s.saturating_sub(80) {
                     break;
                 }
                 let pw = self.w(pj);
-                if let Some(&ms) = ends.get(&pt.e) {
+                if let Some(&ms) = ends.get(&pt.e()) {
                     s = ms;
-                    j = (0..=pj).rev().find(|&x| self.toks[x].s == ms).unwrap_or(pj);
+                    j = (0..=pj).rev().find(|&x| self.toks[x].s() == ms).unwrap_or(pj);
                     continue;
                 }
                 let ok = self.words.is(pw, cls::DEMONYM | cls::GROUP_MOD)
@@ -1504,10 +1540,10 @@ impl<'a> Doc<'a> {
                 if !ok {
                     break;
                 }
-                s = pt.s;
+                s = pt.s();
                 j = pj;
             }
-            let e = t.e;
+            let e = t.e();
             let key = norm_key(self.span_text(s, e));
             self.push(s, e, ActorKind::Group, Key::Group(key), None);
         }
@@ -1535,12 +1571,12 @@ impl<'a> Doc<'a> {
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
             if k + 2 < n && matches!(self.w(k), "government" | "governments") && self.w(k + 1) == "of" {
-                if let Some(&pe) = places_at.get(&self.toks[k + 2].s) {
-                    let key = norm_key(self.span_text(t.s, pe));
+                if let Some(&pe) = places_at.get(&self.toks[k + 2].s()) {
+                    let key = norm_key(self.span_text(t.s(), pe));
                     add.push(Raw {
-                        s: t.s,
+                        s: t.s(),
                         e: pe,
-                        ns: t.s,
+                        ns: t.s(),
                         ne: pe,
                         kind: ActorKind::Organization,
                         key: Key::Org(key),
@@ -1558,10 +1594,10 @@ impl<'a> Doc<'a> {
                 if let Some(&id) = lx.demonym.get(self.w(k - 1)) {
                     let name = lx.entry_name(Entry::Place(id));
                     add.push(Raw {
-                        s: prev.s,
-                        e: prev.e,
-                        ns: prev.s,
-                        ne: prev.e,
+                        s: prev.s(),
+                        e: prev.e(),
+                        ns: prev.s(),
+                        ne: prev.e(),
                         kind: ActorKind::Place,
                         key: Key::Place(norm_key(name)),
                         canon: Some(name),
@@ -1583,33 +1619,33 @@ impl<'a> Doc<'a> {
                 }
                 let pw = self.w(k - 1);
                 if prev.shape == Shape::Title && self.words.is(pw, cls::DEMONYM) {
-                    let key = norm_key(self.span_text(prev.s, t.e));
+                    let key = norm_key(self.span_text(prev.s(), t.e()));
                     add.push(Raw {
-                        s: prev.s,
-                        e: t.e,
-                        ns: prev.s,
-                        ne: t.e,
+                        s: prev.s(),
+                        e: t.e(),
+                        ns: prev.s(),
+                        ne: t.e(),
                         kind: ActorKind::Organization,
                         key: Key::Org(key),
                         canon: None,
                     });
-                } else if let Some(&ri) = by_end.get(&prev.e) {
+                } else if let Some(&ri) = by_end.get(&prev.e()) {
                     let r = &self.raws[ri];
-                    let key = norm_key(self.span_text(r.ns, t.e));
+                    let key = norm_key(self.span_text(r.ns, t.e()));
                     add.push(Raw {
                         s: r.ns,
-                        e: t.e,
+                        e: t.e(),
                         ns: r.ns,
-                        ne: t.e,
+                        ne: t.e(),
                         kind: ActorKind::Organization,
                         key: Key::Org(key),
                         canon: None,
                     });
                 } else if matches!(pw, "the" | "The") && anaphor_noun {
-                    add.push(anaphor(t.s, t.e, w));
+                    add.push(anaphor(t.s(), t.e(), w));
                 }
             } else if t.shape == Shape::Lower && anaphor_noun && matches!(self.w(k - 1), "the" | "The") {
-                add.push(anaphor(t.s, t.e, w));
+                add.push(anaphor(t.s(), t.e(), w));
             } else if t.shape == Shape::Title
                 && matches!(w, "West" | "East" | "North" | "South")
                 && matches!(self.w(k - 1), "the" | "The")
@@ -1617,10 +1653,10 @@ impl<'a> Doc<'a> {
                 && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
             {
                 add.push(Raw {
-                    s: t.s,
-                    e: t.e,
-                    ns: t.s,
-                    ne: t.e,
+                    s: t.s(),
+                    e: t.e(),
+                    ns: t.s(),
+                    ne: t.e(),
                     kind: ActorKind::Place,
                     key: Key::Place(format!("the {}", lower(w))),
                     canon: None,
