@@ -9,6 +9,7 @@ pub mod actors;
 pub mod attribution;
 pub mod disputes;
 pub mod quotes;
+pub(crate) mod table;
 
 use serde::{Deserialize, Serialize};
 
