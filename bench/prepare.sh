@@ -21,7 +21,7 @@ if [ "${SKIP_XTASK:-}" != 1 ]; then
 fi
 # wasm-opt in place on a wasm-bindgen output folder, with the features and stripping of xtask/src/build.rs.
 optimize() { # FLAG DIR
-  "$root/node_modules/.bin/wasm-opt" "$1" --one-caller-inline-max-function-size 1000 \
+  "$root/node_modules/.bin/wasm-opt" "$1" \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue --strip-debug --strip-producers --strip-target-features \
     "$2/newsgloss_bg.wasm" -o "$2/newsgloss_bg.opt.wasm"

@@ -20,8 +20,7 @@
 //    (PerformanceObserver 'longtask') after the highlights are painted, and
 //    frame gaps while scrolling through the article with the mouse wheel.
 import os from "node:os";
-import http from "node:http";
-import { launch, open, ready, BASE } from "./lib.mjs";
+import { launch, open, ready, cachingProxy, BASE } from "./lib.mjs";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,22 +88,6 @@ function article(seedHtml, words) {
   return { html: out.join("\n"), words: n };
 }
 
-// A proxy of BASE that lets the browser cache the widget's files (a
-// deployment would), so that a reload can use V8's wasm code cache.
-function cachingProxy(base) {
-  const server = http.createServer(async (req, res) => {
-    try {
-      const r = await fetch(new URL(req.url, base));
-      const body = Buffer.from(await r.arrayBuffer());
-      res.writeHead(r.status, {
-        "content-type": r.headers.get("content-type") || "application/octet-stream",
-        "cache-control": /\.(wasm|js)$/.test(req.url) ? "public, max-age=3600" : "no-cache",
-      });
-      res.end(body);
-    } catch (e) { res.writeHead(502); res.end(String(e)); }
-  });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
-}
 const stepsOf = (ms) => Object.keys(ms[0].steps).map((k) => `${k} ${r1(median(ms.map((m) => m.steps[k])))}`).join(", ");
 
 const browser = await launch();

@@ -1,7 +1,7 @@
 // Where a first visit's time goes, from a Chrome trace (a measuring aid,
 // not a test: nothing is asserted).
 //
-//   node tests/e2e/trace.mjs URL [URL2 ...] [--rounds 5] [--flags "--no-liftoff"] [--detail]
+//   node tests/e2e/trace.mjs URL [URL2 ...] [--rounds 5] [--flags "--no-liftoff"] [--detail] [--reload]
 //
 // Each URL (a served dist/, e.g. `cargo xtask serve` and an older build on
 // another port) is loaded in a fresh browser context, the URLs taking turns,
@@ -14,7 +14,11 @@
 // `--no-wasm-lazy-compilation --no-liftoff` to see the page with all code
 // compiled up front by the optimising tier. --detail lists, for the last
 // round of each URL, the twelve largest functions compiled lazily.
+// --reload traces the second visit instead: the page loaded once through a
+// caching proxy, then again in the same profile (files from the HTTP
+// cache, compiled wasm from V8's code cache).
 import { chromium } from "playwright-core";
+import { cachingProxy } from "./lib.mjs";
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -26,6 +30,7 @@ const urls = argv.filter((a, i) => !a.startsWith("--") && !valued.has(argv[i - 1
 const rounds = Number(opt("--rounds", 5));
 const flags = opt("--flags", "");
 const detail = argv.includes("--detail");
+const reload = argv.includes("--reload");
 if (!urls.length) {
   console.error("usage: node tests/e2e/trace.mjs URL [URL2 ...] [--rounds N] [--flags V8FLAGS] [--detail]");
   process.exit(2);
@@ -42,15 +47,23 @@ if (flags) args.push(`--js-flags=${flags}`);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args });
 
 // One first visit, traced: per step {wall, cpu, fns, bytes, compileCpu}.
+const whenReady = async () => {
+  for (let i = 0; i < 400 && !window.newsgloss; i++) await new Promise((r) => setTimeout(r, 25));
+  try { await window.newsgloss.ready; return "ok"; } catch (e) { return String(e); }
+};
+
 async function visit(url) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (reload) {
+    await page.goto(url);
+    await page.evaluate(whenReady);
+    // V8 caches a module's code once it has been compiled and tiered up.
+    await page.waitForTimeout(2000);
+  }
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url);
-  const state = await page.evaluate(async () => {
-    for (let i = 0; i < 400 && !window.newsgloss; i++) await new Promise((r) => setTimeout(r, 25));
-    try { await window.newsgloss.ready; return "ok"; } catch (e) { return String(e); }
-  });
+  const state = await page.evaluate(whenReady);
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await context.close();
   if (state !== "ok") throw new Error(`${url}: ${state}`);
@@ -87,12 +100,17 @@ async function visit(url) {
   return { steps, biggest };
 }
 
+const proxies = [];
 try {
+  if (reload) {
+    for (const url of urls) proxies.push(await cachingProxy(url));
+  }
+  const visited = reload ? proxies.map((p) => `http://127.0.0.1:${p.address().port}/`) : urls;
   const results = urls.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (let u = 0; u < urls.length; u++) results[u].push(await visit(urls[u]));
+    for (let u = 0; u < urls.length; u++) results[u].push(await visit(visited[u]));
   }
-  console.log(`first visits, median of ${rounds}${flags ? `, --js-flags=${flags}` : ""}: wall ms / main-thread CPU ms / lazily compiled on the main thread (functions, bytes, CPU ms)`);
+  console.log(`${reload ? "reloads" : "first visits"}, median of ${rounds}${flags ? `, --js-flags=${flags}` : ""}: wall ms / main-thread CPU ms / lazily compiled on the main thread (functions, bytes, CPU ms)`);
   for (let u = 0; u < urls.length; u++) {
     console.log(urls[u]);
     for (const name of [...STEPS.slice(1), "total"]) {
@@ -105,5 +123,6 @@ try {
   }
   console.log(`${new Date().toISOString()}`);
 } finally {
+  for (const proxy of proxies) proxy.close();
   await browser.close();
 }

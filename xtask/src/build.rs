@@ -4,8 +4,8 @@
 //! depends on wasm-pack: cargo (release, wasm32) -> wasm-bindgen (ES module
 //! glue for `--target web`) -> wasm-opt -O3 (speed: the engine reads whole
 //! articles; -O3 and opt-level 3 run it ~2.9x faster than -Oz and "z" for
-//! a wasm ~22% larger gzipped, see `bench/README.md`; one-caller inlining
-//! capped, see [`ONE_CALLER_INLINE_MAX`]) -> the static files of `www/`.
+//! a wasm ~22% larger gzipped, see `bench/README.md`) -> the static files
+//! of `www/`.
 
 use crate::{tools, Result};
 use flate2::{write::GzEncoder, Compression};
@@ -17,19 +17,6 @@ use std::process::Command;
 /// wasm-opt's optimisation, matching the release profile's opt-level 3
 /// (Cargo.toml). `bench/prepare.sh` uses the same.
 const WASM_OPT_LEVEL: &str = "-O3";
-
-/// Functions with one caller are inlined into it only up to this size
-/// (binaryen's measure, roughly instructions; its default: any size). Why:
-/// V8 compiles wasm lazily with its baseline compiler (Liftoff) on the
-/// main thread, and -O3 merged the whole engine, every stage called once,
-/// into one 126 KB `analyze` function, which Liftoff compiled at about half
-/// the speed per byte of smaller functions (and V8 tiers wasm up a whole
-/// function at a time, for its later calls: a first visit ran all of that
-/// one call in the baseline tier).
-/// Capped, a first visit compiles the same bytes in ~30% less main-thread
-/// CPU (`tests/e2e/trace.mjs`, 2026-11-28) for a module 300 bytes larger
-/// and the same engine speed once optimised (1 MB text, same run).
-const ONE_CALLER_INLINE_MAX: &str = "1000";
 
 /// The crate's wasm as cargo writes it, under the target folder.
 const CARGO_WASM: &str = "wasm32-unknown-unknown/release/newsgloss.wasm";
@@ -106,7 +93,6 @@ fn optimize(root: &Path, wasm: &Path) -> Result {
     tools::run(
         Command::new(tools::wasm_opt(root))
             .arg(WASM_OPT_LEVEL)
-            .args(["--one-caller-inline-max-function-size", ONE_CALLER_INLINE_MAX])
             .args(WASM_FEATURES)
             // Only what the browser needs: no-ops while the crate strips,
             // and keep dist/ lean if it ever stops stripping (wasm-bindgen
