@@ -5,8 +5,8 @@
 //! Why: the actor finder asks a dozen such questions about each capitalised
 //! word, and each used to be a hash lookup of its own (profiles showed the
 //! hashing near a quarter of the run). Here the lists are merged into two
-//! tables built once ([`LexClasses`]: words as written, and lower-cased
-//! words), and each distinct capitalised word of a text gets its bits once
+//! static tables, generated with the lexicon ([`LexClasses`]: words as
+//! written, and lower-cased words), and each distinct capitalised word of a text gets its bits once
 //! ([`WordClasses`]); a question is then one lookup. Every bit means exactly
 //! "is in that list", so answers are the same as asking the lists.
 
