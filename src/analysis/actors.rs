@@ -15,6 +15,8 @@ mod cluster;
 mod extract;
 pub(crate) mod hash;
 mod lexicon;
+#[rustfmt::skip]
+mod lexicon_tables;
 mod tokens;
 
 use super::ActorKind;

@@ -31,6 +31,8 @@
 //! paragraph), so the whole pass is linear in the text.
 
 mod lexicon;
+#[rustfmt::skip]
+mod lexicon_tables;
 mod np;
 mod tokens;
 

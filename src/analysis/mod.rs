@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod disputes;
 pub mod quotes;
 mod runs;
+pub(crate) mod table;
 
 use serde::{Deserialize, Serialize};
 

@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import { mkdirSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import http from "node:http";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const BASE = process.env.NEWSGLOSS_URL || "http://127.0.0.1:8000/";
@@ -73,4 +74,22 @@ export function tokenF1(got, want) {
   const p = g.length ? hit / g.length : 0;
   const r = w ? hit / w : 0;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+// A proxy of `base` that lets the browser cache the widget's files (a
+// deployment would; `cargo xtask serve` says `no-store`), so that a reload
+// can use V8's wasm code cache. For the measuring scripts.
+export function cachingProxy(base) {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const r = await fetch(new URL(req.url, base));
+      const body = Buffer.from(await r.arrayBuffer());
+      res.writeHead(r.status, {
+        "content-type": r.headers.get("content-type") || "application/octet-stream",
+        "cache-control": /\.(wasm|js)$/.test(req.url) ? "public, max-age=3600" : "no-cache",
+      });
+      res.end(body);
+    } catch (e) { res.writeHead(502); res.end(String(e)); }
+  });
+  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
 }

@@ -3,6 +3,9 @@
 //
 //   cargo xtask serve --port 8000 &      # or any server of dist/
 //   node tests/e2e/perf.mjs [--rounds 5] [--words 100000]   (--words 0: the seed page only)
+//   node tests/e2e/perf.mjs --old http://127.0.0.1:8001/ ...  (another build, e.g. main's
+//                                                            dist/ served elsewhere: every
+//                                                            case is run on both, taking turns)
 //
 // 1. The seed demo page: from wasm instantiation to highlights drawn
 //    (performance.measure "newsgloss:instantiated-to-highlights") and the
@@ -17,8 +20,7 @@
 //    (PerformanceObserver 'longtask') after the highlights are painted, and
 //    frame gaps while scrolling through the article with the mouse wheel.
 import os from "node:os";
-import http from "node:http";
-import { launch, open, ready, BASE } from "./lib.mjs";
+import { launch, open, ready, cachingProxy, BASE } from "./lib.mjs";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +28,7 @@ const arg = (name, dflt) => {
 };
 const ROUNDS = arg("rounds", 5);
 const WORDS = arg("words", 100000);
+const OLD = process.argv.includes("--old") ? process.argv[process.argv.indexOf("--old") + 1] : null;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const r1 = (x) => Math.round(x * 10) / 10;
 
@@ -62,7 +65,12 @@ async function measureMount(browser, url, setup, reuse) {
     if (idle) steps["after paint (idle work)"] = idle.startTime - performance.getEntriesByName("newsgloss:idle-start")[0]?.startTime;
     await new Promise((r) => setTimeout(r, 300)); // the idle work after the paint
     if (!performance.getEntriesByName("newsgloss:idle-done").length) await new Promise((r) => setTimeout(r, 1000));
-    return { mount: e ? e.duration : NaN, drawnAt: drawn ? drawn.startTime : NaN, timings: newsgloss.timings(), ranges, steps };
+    // From the loader's own request (the script tag's module starting to
+    // load) to the highlights: what a visitor waits for once the page is
+    // there, download and compile included.
+    const loader = performance.getEntriesByType("resource").find((r) => /\/newsgloss\.js(\?|$)/.test(r.name));
+    const fromScript = loader && drawn ? drawn.startTime - loader.startTime : NaN;
+    return { mount: e ? e.duration : NaN, drawnAt: drawn ? drawn.startTime : NaN, timings: newsgloss.timings(), ranges, steps, fromScript };
   });
   return { page, context, ...m };
 }
@@ -80,80 +88,83 @@ function article(seedHtml, words) {
   return { html: out.join("\n"), words: n };
 }
 
-// A proxy of BASE that lets the browser cache the widget's files (a
-// deployment would), so that a reload can use V8's wasm code cache.
-function cachingProxy() {
-  const server = http.createServer(async (req, res) => {
-    try {
-      const r = await fetch(new URL(req.url, BASE));
-      const body = Buffer.from(await r.arrayBuffer());
-      res.writeHead(r.status, {
-        "content-type": r.headers.get("content-type") || "application/octet-stream",
-        "cache-control": /\.(wasm|js)$/.test(req.url) ? "public, max-age=3600" : "no-cache",
-      });
-      res.end(body);
-    } catch (e) { res.writeHead(502); res.end(String(e)); }
-  });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(server)));
-}
 const stepsOf = (ms) => Object.keys(ms[0].steps).map((k) => `${k} ${r1(median(ms.map((m) => m.steps[k])))}`).join(", ");
 
 const browser = await launch();
+// The builds measured: this one (BASE), and with --old another one.
+const builds = OLD ? [["new", BASE], ["old", OLD]] : [["", BASE]];
+const label = (name) => (name ? `[${name}] ` : "");
 try {
-  const seed = [];
+  const seed = Object.fromEntries(builds.map(([name]) => [name, []]));
   for (let i = 0; i < ROUNDS; i++) {
-    const m = await measureMount(browser, BASE);
-    seed.push(m);
-    await m.context.close();
+    for (const [name, base] of builds) {
+      const m = await measureMount(browser, base);
+      seed[name].push(m);
+      await m.context.close();
+    }
   }
-  const t = (k) => r1(median(seed.map((m) => m.timings[k])));
-  console.log(`seed page, median of ${ROUNDS}: instantiated -> highlights drawn ${r1(median(seed.map((m) => m.mount)))} ms` +
-    ` (read ${t("read")}, analyze ${t("analyze")}, highlight ${t("highlight")}, total ${t("total")}); ${seed[0].ranges} ranges`);
+  for (const [name] of builds) {
+    const runs = seed[name];
+    const t = (k) => r1(median(runs.map((m) => m.timings[k])));
+    console.log(`${label(name)}seed page, median of ${ROUNDS}: instantiated -> highlights drawn ${r1(median(runs.map((m) => m.mount)))} ms` +
+      ` (read ${t("read")}, analyze ${t("analyze")}, highlight ${t("highlight")}, total ${t("total")}); ${runs[0].ranges} ranges`);
+    console.log(`  steps (ms, median): ${stepsOf(runs)}`);
+  }
   // Warm: the engine already compiled (a first visit pays for V8 compiling
   // and tiering up the wasm lazily), mounted again into the same page.
-  const warm = await measureMount(browser, BASE);
-  const again = await warm.page.evaluate(async (rounds) => {
-    const glue = await import(new URL("newsgloss_core.js", document.baseURI).href);
-    const out = [];
-    for (let i = 0; i < rounds; i++) {
-      const host = document.createElement("div");
-      host.setAttribute("data-newsgloss", "");
-      document.documentElement.appendChild(host);
-      const w = glue.mount(host.attachShadow({ mode: "open" }), {});
-      out.push(w.timings());
-      w.destroy();
-      w.free();
-      host.remove();
-    }
-    return out;
-  }, ROUNDS);
-  await warm.context.close();
-  const wt = (k) => r1(median(again.map((x) => x[k])));
-  console.log(`  warm (engine compiled, mounted again in the page), median of ${ROUNDS}: total ${wt("total")} ms` +
-    ` (read ${wt("read")}, analyze ${wt("analyze")}, highlight ${wt("highlight")})`);
-  console.log(`  steps (ms, median): ${stepsOf(seed)}`);
-  // First visit and reload in one browser profile, through a caching proxy.
-  const proxy = await cachingProxy();
-  const proxied = `http://127.0.0.1:${proxy.address().port}/`;
-  const firsts = [], reloads = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const first = await measureMount(browser, proxied);
-    firsts.push(first);
-    // V8 caches a module's code once it has been compiled and tiered up.
-    await first.page.waitForTimeout(2000);
-    reloads.push(await measureMount(browser, proxied, null, first));
-    await first.context.close();
+  for (const [name, base] of builds) {
+    const warm = await measureMount(browser, base);
+    const again = await warm.page.evaluate(async (rounds) => {
+      const glue = await import(new URL("newsgloss_core.js", document.baseURI).href);
+      const out = [];
+      for (let i = 0; i < rounds; i++) {
+        const host = document.createElement("div");
+        host.setAttribute("data-newsgloss", "");
+        document.documentElement.appendChild(host);
+        const w = glue.mount(host.attachShadow({ mode: "open" }), {});
+        out.push(w.timings());
+        w.destroy();
+        w.free();
+        host.remove();
+      }
+      return out;
+    }, ROUNDS);
+    await warm.context.close();
+    const wt = (k) => r1(median(again.map((x) => x[k])));
+    console.log(`${label(name)}warm (engine compiled, mounted again in the page), median of ${ROUNDS}: total ${wt("total")} ms` +
+      ` (read ${wt("read")}, analyze ${wt("analyze")}, highlight ${wt("highlight")})`);
   }
-  proxy.close();
+  // First visit and reload in one browser profile, through a caching proxy.
+  const proxies = [];
+  const firsts = Object.fromEntries(builds.map(([name]) => [name, []]));
+  const reloads = Object.fromEntries(builds.map(([name]) => [name, []]));
+  for (const [, base] of builds) proxies.push(await cachingProxy(base));
+  for (let i = 0; i < ROUNDS; i++) {
+    for (let b = 0; b < builds.length; b++) {
+      const name = builds[b][0];
+      const proxied = `http://127.0.0.1:${proxies[b].address().port}/`;
+      const first = await measureMount(browser, proxied);
+      firsts[name].push(first);
+      // V8 caches a module's code once it has been compiled and tiered up.
+      await first.page.waitForTimeout(2000);
+      reloads[name].push(await measureMount(browser, proxied, null, first));
+      await first.context.close();
+    }
+  }
+  for (const proxy of proxies) proxy.close();
   const ms = (xs) => r1(median(xs.map((m) => m.mount)));
-  console.log(`cached files, median of ${ROUNDS}: first visit ${ms(firsts)} ms, reload (same profile) ${ms(reloads)} ms`);
-  console.log(`  first visit steps: ${stepsOf(firsts)}`);
-  console.log(`  reload steps: ${stepsOf(reloads)}`);
+  for (const [name] of builds) {
+    console.log(`${label(name)}cached files, median of ${ROUNDS}: first visit ${ms(firsts[name])} ms, reload (same profile) ${ms(reloads[name])} ms` +
+      ` (first visits: ${firsts[name].map((m) => r1(m.mount)).join(", ")}; reloads: ${reloads[name].map((m) => r1(m.mount)).join(", ")})`);
+    console.log(`  first visit steps: ${stepsOf(firsts[name])}`);
+    console.log(`  reload steps: ${stepsOf(reloads[name])}`);
+    console.log(`  from the loader's start to highlights drawn: first visit ${r1(median(firsts[name].map((m) => m.fromScript)))} ms, reload ${r1(median(reloads[name].map((m) => m.fromScript)))} ms`);
+  }
 
-  if (WORDS > 0) {
-  const demo = await (await fetch(BASE)).text();
+  for (const [name, base] of WORDS > 0 ? builds : []) {
+  const demo = await (await fetch(base)).text();
   const { html, words } = article(demo, WORDS);
-  const benchUrl = new URL("bench.html", BASE).href;
+  const benchUrl = new URL("bench.html", base).href;
   const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic long article</title></head>
 <body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Synthetic long article</h1>
 ${html}
@@ -184,7 +195,7 @@ ${html}
   }), big.drawnAt);
   const frames = after.frames.slice(1);
   const over = (ms) => frames.filter((f) => f > ms).length;
-  console.log(`synthetic article: ${words} words, ${big.ranges} ranges; instantiated -> highlights drawn ${r1(big.mount)} ms` +
+  console.log(`${label(name)}synthetic article: ${words} words, ${big.ranges} ranges; instantiated -> highlights drawn ${r1(big.mount)} ms` +
     ` (read ${r1(big.timings.read)}, analyze ${r1(big.timings.analyze)}, highlight ${r1(big.timings.highlight)})`);
   console.log(`  steps: ${stepsOf([big])}`);
   console.log(`  long tasks up to the first paint: ${after.before.map((l) => r1(l.duration)).join(", ") || "none"}`);

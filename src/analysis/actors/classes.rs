@@ -5,15 +5,18 @@
 //! Why: the actor finder asks a dozen such questions about each capitalised
 //! word, and each used to be a hash lookup of its own (profiles showed the
 //! hashing near a quarter of the run). Here the lists are merged into two
-//! tables built once ([`LexClasses`]: words as written, and lower-cased
-//! words), and each distinct capitalised word of a text gets its bits once
+//! static tables, generated with the lexicon ([`LexClasses`]: words as
+//! written, and lower-cased words), and each distinct capitalised word of a text gets its bits once
 //! ([`WordClasses`]); a question is then one lookup. Every bit means exactly
 //! "is in that list", so answers are the same as asking the lists.
 
 use std::cell::Cell;
 
 use super::hash::{Map, Set};
-use super::lexicon::{norm_key, Lexicon};
+use super::lexicon::norm_key;
+#[cfg(test)]
+use super::lexicon::{build::Lists, Lexicon};
+use crate::analysis::table::Table;
 
 // Lists matched as written.
 pub const HONORIFIC: u32 = 1 << 0;
@@ -90,60 +93,63 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
     }
 }
 
-/// The lexicon's lists merged: word -> bits.
-#[derive(Default)]
+/// The lexicon's lists merged: word -> bits. Static tables, generated with
+/// the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`].
+#[derive(Debug)]
 pub struct LexClasses {
-    exact: Map<&'static str, u32>,
-    folded: Map<String, u32>,
+    pub(super) exact: Table<u32>,
+    pub(super) folded: Table<u32>,
 }
 
 impl LexClasses {
     /// Built from the lexicon's lists themselves, so a bit is set exactly
-    /// when the list holds the word.
-    pub fn new(lx: &Lexicon) -> Self {
-        let mut t = LexClasses::default();
-        let exact: [(&Set<&'static str>, u32); 20] = [
-            (&lx.honorific, HONORIFIC),
+    /// when the list holds the word. (Test code: the generator.)
+    #[cfg(test)]
+    pub fn new(lx: &Lexicon, lists: &Lists) -> Self {
+        let mut exact_bits: Map<&'static str, u32> = Map::default();
+        let mut folded_bits: Map<&'static str, u32> = Map::default();
+        let exact: [(&Table<()>, u32); 20] = [
+            (&lists.honorific, HONORIFIC),
             (&lx.title, TITLE),
-            (&lx.first_name, FIRST_NAME),
-            (&lx.group_plural, GROUP_PLURAL),
-            (&lx.title_mod, TITLE_MOD),
-            (&lx.title_first, TITLE_FIRST),
-            (&lx.org_suffix, ORG_SUFFIX),
-            (&lx.nonactor, NONACTOR),
-            (&lx.nonactor_prefix, NONACTOR_PREFIX),
-            (&lx.postnominal, POSTNOMINAL),
+            (&lists.first_name, FIRST_NAME),
+            (&lists.group_plural, GROUP_PLURAL),
+            (&lists.title_mod, TITLE_MOD),
+            (&lists.title_first, TITLE_FIRST),
+            (&lists.org_suffix, ORG_SUFFIX),
+            (&lists.nonactor, NONACTOR),
+            (&lists.nonactor_prefix, NONACTOR_PREFIX),
+            (&lists.postnominal, POSTNOMINAL),
             (&lx.region_prefix, REGION_PREFIX),
-            (&lx.place_prefix, PLACE_PREFIX),
-            (&lx.place_suffix, PLACE_SUFFIX),
-            (&lx.head_of, HEAD_OF),
-            (&lx.place_of, PLACE_OF),
-            (&lx.particle, PARTICLE),
-            (&lx.group_mod, GROUP_MOD),
-            (&lx.gov_noun, GOV_NOUN),
-            (&lx.anaphor, ANAPHOR_AS_WRITTEN),
-            (&lx.act_noun, ACT_NOUN),
+            (&lists.place_prefix, PLACE_PREFIX),
+            (&lists.place_suffix, PLACE_SUFFIX),
+            (&lists.head_of, HEAD_OF),
+            (&lists.place_of, PLACE_OF),
+            (&lists.particle, PARTICLE),
+            (&lists.group_mod, GROUP_MOD),
+            (&lists.gov_noun, GOV_NOUN),
+            (&lists.anaphor, ANAPHOR_AS_WRITTEN),
+            (&lists.act_noun, ACT_NOUN),
         ];
         for (set, bit) in exact {
-            for &w in set {
-                *t.exact.entry(w).or_default() |= bit;
+            for w in set.keys() {
+                *exact_bits.entry(w).or_default() |= bit;
             }
         }
-        for &w in lx.demonym.keys() {
-            *t.exact.entry(w).or_default() |= DEMONYM;
+        for w in lx.demonym.keys() {
+            *exact_bits.entry(w).or_default() |= DEMONYM;
         }
-        for &w in lx.demonym_plural.keys() {
-            *t.exact.entry(w).or_default() |= DEMONYM_PLURAL;
+        for w in lists.demonym_plural.keys() {
+            *exact_bits.entry(w).or_default() |= DEMONYM_PLURAL;
         }
-        for (set, bit) in [(&lx.common, COMMON), (&lx.group_noun, GROUP_NOUN), (&lx.anaphor, ANAPHOR)] {
-            for &w in set {
-                *t.folded.entry(w.to_string()).or_default() |= bit;
+        for (set, bit) in [(&lists.common, COMMON), (&lists.group_noun, GROUP_NOUN), (&lists.anaphor, ANAPHOR)] {
+            for w in set.keys() {
+                *folded_bits.entry(w).or_default() |= bit;
             }
         }
-        for w in lx.name_starts() {
-            *t.folded.entry(w.clone()).or_default() |= STARTS_NAME;
+        for w in lists.starts.keys() {
+            *folded_bits.entry(w).or_default() |= STARTS_NAME;
         }
-        t
+        LexClasses { exact: Table::build(exact_bits), folded: Table::build(folded_bits) }
     }
 
     /// The lexicon bits of `w` among `wanted`.
@@ -322,25 +328,26 @@ fn compute(lex: &LexClasses, lower_seen: &Set<&str>, w: &str, wanted: u32) -> u3
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::lexicon;
+    use super::super::lexicon::{build, lexicon};
     use super::*;
 
     #[test]
     fn bits_agree_with_the_lists() {
         let lx = lexicon();
+        let (_, lists) = build::build();
         let words = WordClasses::new(lx.classes(), Set::default(), Map::default());
         let asked =
             ["Mr.", "Secretary", "Vladimir", "Russian", "Ministry", "ministry", "officials", "Officials", "however"];
         for w in asked {
-            assert_eq!(words.is(w, HONORIFIC), lx.honorific.contains(w), "{w}");
+            assert_eq!(words.is(w, HONORIFIC), lists.honorific.contains(w), "{w}");
             assert_eq!(words.is(w, TITLE), lx.title.contains(w), "{w}");
-            assert_eq!(words.is(w, FIRST_NAME), lx.first_name.contains(w), "{w}");
+            assert_eq!(words.is(w, FIRST_NAME), lists.first_name.contains(w), "{w}");
             assert_eq!(words.is(w, DEMONYM), lx.demonym.contains_key(w), "{w}");
-            assert_eq!(words.is(w, ORG_SUFFIX), lx.org_suffix.contains(w), "{w}");
-            assert_eq!(words.is(w, ANAPHOR_AS_WRITTEN), lx.anaphor.contains(w), "{w}");
-            assert_eq!(words.is(w, GROUP_NOUN), with_lower(w, |l| lx.group_noun.contains(l)), "{w}");
-            assert_eq!(words.is(w, COMMON), with_lower(w, |l| lx.common.contains(l)), "{w}");
-            assert_eq!(words.is(w, STARTS_NAME), with_lower(w, |l| lx.name_starts().any(|s| s == l)), "{w}");
+            assert_eq!(words.is(w, ORG_SUFFIX), lists.org_suffix.contains(w), "{w}");
+            assert_eq!(words.is(w, ANAPHOR_AS_WRITTEN), lists.anaphor.contains(w), "{w}");
+            assert_eq!(words.is(w, GROUP_NOUN), with_lower(w, |l| lists.group_noun.contains(l)), "{w}");
+            assert_eq!(words.is(w, COMMON), with_lower(w, |l| lists.common.contains(l)), "{w}");
+            assert_eq!(words.is(w, STARTS_NAME), with_lower(w, |l| lists.starts.contains(l)), "{w}");
         }
         assert!(words.is("Secretary", TITLE) && words.is("Mr.", HONORIFIC) && words.is("Officials", GROUP_NOUN));
     }

@@ -22,6 +22,16 @@ fn process_seed() -> u64 {
     })
 }
 
+/// The same mixing over `bytes` with a fixed seed: the hash of the static
+/// word tables (`analysis::table`), which must be the same when the tables
+/// are generated and on every target they are looked up on. Only u64
+/// arithmetic, independent of `std`'s `Hash` for `str`.
+pub(crate) fn fixed_hash(bytes: &[u8]) -> u64 {
+    let mut h = QuickHasher { h: K };
+    h.write(bytes);
+    h.finish()
+}
+
 #[derive(Clone, Copy)]
 pub struct Quick {
     seed: u64,

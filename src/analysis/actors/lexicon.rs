@@ -1,25 +1,17 @@
-//! The word lists the actor finder reads, compiled in from
-//! `src/analysis/lexicon/*.txt` and indexed once on first use.
+//! The word lists the actor finder reads, from
+//! `src/analysis/lexicon/*.txt`, as static tables generated from the lists
+//! (`lexicon_tables.rs`; see `analysis::table` for why and how).
 //!
 //! Keys are token texts joined by one space. Entries written in capitals
 //! ("US", "NATO") match only capitals; other names match in any case
 //! ("KYIV" is Kyiv). Word-class lists (titles, suffixes) match exactly,
 //! except those documented as lower-cased.
 
-use std::sync::OnceLock;
-
 use super::classes::LexClasses;
-use super::hash::{Map, Set};
+use crate::analysis::table::{List, Table};
 
-const COUNTRIES: &str = include_str!("../lexicon/countries.txt");
-const CITIES: &str = include_str!("../lexicon/cities.txt");
-const REGIONS: &str = include_str!("../lexicon/regions.txt");
-const ORGS: &str = include_str!("../lexicon/orgs.txt");
-const TITLES: &str = include_str!("../lexicon/titles.txt");
-const ORG_WORDS: &str = include_str!("../lexicon/orgwords.txt");
-const GROUPS: &str = include_str!("../lexicon/groups.txt");
-const FIRST_NAMES: &str = include_str!("../lexicon/firstnames.txt");
-const COMMON: &str = include_str!("../lexicon/common.txt");
+/// A word list: membership only.
+pub type Words = Table<()>;
 
 /// What a lexicon name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,73 +30,41 @@ pub enum PlaceClass {
     Region,
 }
 
-#[derive(Default)]
+/// The lists the actor finder reads at run time, as static tables
+/// (`lexicon_tables.rs`, generated from `src/analysis/lexicon/*.txt` by
+/// [`build`]; `Debug` writes the Rust expression of the tables). The word
+/// lists asked about per word are in [`LexClasses`] only, as bits; the
+/// lists themselves are [`build::Lists`], test code.
+#[derive(Debug)]
 pub struct Lexicon {
     /// Lower-cased names (any case in text).
-    names: Map<String, Entry>,
+    pub(super) names: Table<Entry>,
     /// Names written in capitals, matched as written.
-    names_exact: Map<String, Entry>,
-    pub place_names: Vec<&'static str>,
-    pub place_class: Vec<PlaceClass>,
-    pub org_names: Vec<&'static str>,
+    pub(super) names_exact: Table<Entry>,
+    pub place_names: List<&'static str>,
+    pub place_class: List<PlaceClass>,
+    pub org_names: List<&'static str>,
     /// Adjective demonym (exact case) -> place id.
-    pub demonym: Map<&'static str, u32>,
-    /// Plural demonym (exact case) -> place id.
-    pub demonym_plural: Map<&'static str, u32>,
+    pub demonym: Table<u32>,
     /// Lookup forms of every name's leading words ("north atlantic").
-    prefixes: Set<String>,
-    /// Lookup forms of every name's first word.
-    starts: Set<String>,
+    pub(super) prefixes: Words,
     /// Longest name, in tokens.
     pub max_words: usize,
-    pub title: Set<&'static str>,
+    pub title: Words,
     pub title_max_words: usize,
-    /// First words of the titles.
-    pub title_first: Set<&'static str>,
-    pub title_mod: Set<&'static str>,
-    pub honorific: Set<&'static str>,
-    pub postnominal: Set<&'static str>,
-    pub title_prefix: Set<&'static str>,
-    pub org_suffix: Set<&'static str>,
-    pub head_of: Set<&'static str>,
-    /// Lower-case nouns: "government", "military".
-    pub gov_noun: Set<&'static str>,
-    /// Lower-case heads a definite description can refer back with: "the ministry".
-    pub anaphor: Set<&'static str>,
-    /// Lower-case nouns of acts and stances after which a demonym is its
-    /// country acting: "the Russian proposal".
-    pub act_noun: Set<&'static str>,
-    pub place_suffix: Set<&'static str>,
-    pub place_of: Set<&'static str>,
-    pub place_prefix: Set<&'static str>,
-    pub region_prefix: Set<&'static str>,
-    /// Lower-case plural group nouns: "officials".
-    pub group_noun: Set<&'static str>,
-    pub group_mod: Set<&'static str>,
-    pub group_plural: Set<&'static str>,
-    pub first_name: Set<&'static str>,
-    /// Lower-case common words.
-    pub common: Set<&'static str>,
-    pub nonactor: Set<&'static str>,
-    pub nonactor_prefix: Set<&'static str>,
-    pub stop_acronym: Set<&'static str>,
-    pub abbrev: Set<&'static str>,
-    pub particle: Set<&'static str>,
+    pub title_prefix: Words,
+    pub region_prefix: Words,
+    pub stop_acronym: Words,
+    pub abbrev: Words,
     /// Lower-case speech and stance verbs.
-    pub speech: Set<&'static str>,
-    /// The word lists above merged into bits per word.
-    classes: LexClasses,
+    pub speech: Words,
+    /// The word lists merged into bits per word.
+    pub(super) classes: LexClasses,
 }
 
-/// The lexicon, built on first use.
+/// The lexicon: static data, nothing is built at run time.
 pub fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(build)
-}
-
-/// Whether a name is written in capitals (a case-sensitive alias).
-fn is_caps_alias(s: &str) -> bool {
-    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    &super::lexicon_tables::LEXICON
 }
 
 /// The lower-cased lookup form: ’ as ', one space between words.
@@ -126,91 +86,7 @@ pub fn norm_key(s: &str) -> String {
     out
 }
 
-fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
-}
-
-/// `[section]` lists: entries separated by commas or newlines.
-fn sections(data: &'static str) -> Map<&'static str, Vec<&'static str>> {
-    let mut out: Map<&'static str, Vec<&'static str>> = Map::default();
-    let mut current = "";
-    for line in entries(data) {
-        let t = line.trim();
-        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            current = name;
-            continue;
-        }
-        out.entry(current).or_default().extend(t.split(',').map(str::trim).filter(|w| !w.is_empty()));
-    }
-    out
-}
-
-fn set(map: &Map<&'static str, Vec<&'static str>>, name: &str) -> Set<&'static str> {
-    map.get(name).map(|v| v.iter().copied().collect()).unwrap_or_default()
-}
-
-fn lower_set(map: &Map<&'static str, Vec<&'static str>>, name: &str, out: &mut Set<&'static str>) {
-    // Lower-case lists are written lower-case; keep them as they are.
-    for w in map.get(name).into_iter().flatten() {
-        out.insert(w);
-    }
-}
-
 impl Lexicon {
-    fn add_name(&mut self, name: &'static str, entry: Entry) {
-        let name = name.trim();
-        if name.is_empty() {
-            return;
-        }
-        let words = name.split_whitespace().count();
-        self.max_words = self.max_words.max(words);
-        let folded = norm_key(name);
-        let first = folded.split(' ').next().unwrap_or("");
-        self.starts.insert(first.trim_end_matches("'s").to_string());
-        self.starts.insert(first.to_string());
-        for (i, _) in folded.match_indices(' ') {
-            self.prefixes.insert(folded[..i].to_string());
-        }
-        if is_caps_alias(name) {
-            self.names_exact.entry(name.to_string()).or_insert(entry);
-        } else {
-            self.names.entry(norm_key(name)).or_insert(entry);
-        }
-    }
-
-    fn add_places(&mut self, data: &'static str, class: PlaceClass) {
-        for line in entries(data) {
-            let mut parts = line.split(';');
-            let names: Vec<&'static str> = parts.next().unwrap_or("").split('|').map(str::trim).collect();
-            let Some(&canonical) = names.first() else { continue };
-            if canonical.is_empty() {
-                continue;
-            }
-            // One id per canonical name, even when listed twice.
-            let id = match self.lookup_exact_or_folded(canonical) {
-                Some(Entry::Place(id)) => id,
-                _ => {
-                    self.place_names.push(canonical);
-                    self.place_class.push(class);
-                    (self.place_names.len() - 1) as u32
-                }
-            };
-            for n in &names {
-                self.add_name(n, Entry::Place(id));
-            }
-            for d in parts.next().unwrap_or("").split('|').map(str::trim).filter(|d| !d.is_empty()) {
-                self.demonym.entry(d).or_insert(id);
-            }
-            for d in parts.next().unwrap_or("").split('|').map(str::trim).filter(|d| !d.is_empty()) {
-                self.demonym_plural.entry(d).or_insert(id);
-            }
-        }
-    }
-
-    fn lookup_exact_or_folded(&self, name: &str) -> Option<Entry> {
-        self.names_exact.get(name).or_else(|| self.names.get(&norm_key(name))).copied()
-    }
-
     /// The entry for a name as written in the text: capitals first as
     /// written, then folded. `caps_ok` is false in shouted (all-capitals)
     /// lines, where "US" may be the word "us".
@@ -221,12 +97,6 @@ impl Lexicon {
         // A lower-cased entry never matches an all-capitals short word
         // ("WHO" the pronoun in a shouted headline is not "who").
         self.names.get(folded).copied()
-    }
-
-    /// The lookup forms of every name's first word (a possessive is also
-    /// listed cut: "people's republic" starts with "people" and "people's").
-    pub fn name_starts(&self) -> impl Iterator<Item = &String> {
-        self.starts.iter()
     }
 
     /// The word lists as bits per word.
@@ -251,53 +121,246 @@ impl Lexicon {
     }
 }
 
-fn build() -> Lexicon {
-    let mut lx = Lexicon::default();
-    lx.add_places(COUNTRIES, PlaceClass::Country);
-    lx.add_places(CITIES, PlaceClass::City);
-    lx.add_places(REGIONS, PlaceClass::Region);
-    for line in entries(ORGS) {
-        let names: Vec<&'static str> = line.split('|').map(str::trim).collect();
-        let Some(&canonical) = names.first() else { continue };
-        lx.org_names.push(canonical);
-        let id = (lx.org_names.len() - 1) as u32;
-        for n in names {
-            lx.add_name(n, Entry::Org(id));
+/// The lexicon built from the word lists: the definition of what the
+/// generated tables hold. Test code: `generated_tables_are_current` checks
+/// `lexicon_tables.rs` against it (and rewrites it when asked).
+///
+/// Keys are token texts joined by one space. Entries written in capitals
+/// ("US", "NATO") match only capitals; other names match in any case
+/// ("KYIV" is Kyiv). Word-class lists (titles, suffixes) match exactly,
+/// except those documented as lower-cased.
+#[cfg(test)]
+pub(super) mod build {
+    use super::super::hash::{Map, Set};
+    use super::*;
+
+    /// The word lists that reach the finder only as [`LexClasses`] bits.
+    pub struct Lists {
+        /// Plural demonym (exact case) -> place id.
+        pub demonym_plural: Table<u32>,
+        /// The lookup forms of every name's first word (a possessive is
+        /// also listed cut: "people's republic" starts with "people" and
+        /// "people's").
+        pub starts: Words,
+        /// First words of the titles.
+        pub title_first: Words,
+        pub title_mod: Words,
+        pub honorific: Words,
+        pub postnominal: Words,
+        pub org_suffix: Words,
+        pub head_of: Words,
+        /// Lower-case nouns: "government", "military".
+        pub gov_noun: Words,
+        /// Lower-case heads a definite description can refer back with: "the ministry".
+        pub anaphor: Words,
+        /// Lower-case nouns of acts and stances after which a demonym is its
+        /// country acting: "the Russian proposal".
+        pub act_noun: Words,
+        pub place_suffix: Words,
+        pub place_of: Words,
+        pub place_prefix: Words,
+        /// Lower-case plural group nouns: "officials".
+        pub group_noun: Words,
+        pub group_mod: Words,
+        pub group_plural: Words,
+        pub first_name: Words,
+        /// Lower-case common words.
+        pub common: Words,
+        pub nonactor: Words,
+        pub nonactor_prefix: Words,
+        pub particle: Words,
+    }
+
+    const COUNTRIES: &str = include_str!("../lexicon/countries.txt");
+    const CITIES: &str = include_str!("../lexicon/cities.txt");
+    const REGIONS: &str = include_str!("../lexicon/regions.txt");
+    const ORGS: &str = include_str!("../lexicon/orgs.txt");
+    const TITLES: &str = include_str!("../lexicon/titles.txt");
+    const ORG_WORDS: &str = include_str!("../lexicon/orgwords.txt");
+    const GROUPS: &str = include_str!("../lexicon/groups.txt");
+    const FIRST_NAMES: &str = include_str!("../lexicon/firstnames.txt");
+    const COMMON: &str = include_str!("../lexicon/common.txt");
+
+    /// The names and what depends on their order while they are added.
+    #[derive(Default)]
+    struct Names {
+        names: Map<&'static str, Entry>,
+        names_exact: Map<&'static str, Entry>,
+        place_names: Vec<&'static str>,
+        place_class: Vec<PlaceClass>,
+        org_names: Vec<&'static str>,
+        demonym: Map<&'static str, u32>,
+        demonym_plural: Map<&'static str, u32>,
+        prefixes: Set<&'static str>,
+        starts: Set<&'static str>,
+        max_words: usize,
+    }
+
+    /// A generated string lives as long as the test run.
+    fn leak(s: String) -> &'static str {
+        s.leak()
+    }
+
+    /// Whether a name is written in capitals (a case-sensitive alias).
+    fn is_caps_alias(s: &str) -> bool {
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    }
+
+    fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+        data.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+    }
+
+    /// `[section]` lists: entries separated by commas or newlines.
+    fn sections(data: &'static str) -> Map<&'static str, Vec<&'static str>> {
+        let mut out: Map<&'static str, Vec<&'static str>> = Map::default();
+        let mut current = "";
+        for line in entries(data) {
+            let t = line.trim();
+            if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+                current = name;
+                continue;
+            }
+            out.entry(current).or_default().extend(t.split(',').map(str::trim).filter(|w| !w.is_empty()));
+        }
+        out
+    }
+
+    fn words(words: impl IntoIterator<Item = &'static str>) -> Words {
+        let set: Set<&'static str> = words.into_iter().collect();
+        Table::build(set.into_iter().map(|w| (w, ())))
+    }
+
+    /// A section's words. (Lower-case lists are written lower-case and
+    /// kept as they are.)
+    fn set(map: &Map<&'static str, Vec<&'static str>>, name: &str) -> Words {
+        words(map.get(name).into_iter().flatten().copied())
+    }
+
+    fn table<V>(map: Map<&'static str, V>) -> Table<V> {
+        Table::build(map)
+    }
+
+    impl Names {
+        fn add_name(&mut self, name: &'static str, entry: Entry) {
+            let name = name.trim();
+            if name.is_empty() {
+                return;
+            }
+            let words = name.split_whitespace().count();
+            self.max_words = self.max_words.max(words);
+            let folded = norm_key(name);
+            let first = folded.split(' ').next().unwrap_or("");
+            self.starts.insert(leak(first.trim_end_matches("'s").to_string()));
+            self.starts.insert(leak(first.to_string()));
+            for (i, _) in folded.match_indices(' ') {
+                self.prefixes.insert(leak(folded[..i].to_string()));
+            }
+            if is_caps_alias(name) {
+                self.names_exact.entry(name).or_insert(entry);
+            } else {
+                self.names.entry(leak(norm_key(name))).or_insert(entry);
+            }
+        }
+
+        fn add_places(&mut self, data: &'static str, class: PlaceClass) {
+            for line in entries(data) {
+                let mut parts = line.split(';');
+                let names: Vec<&'static str> = parts.next().unwrap_or("").split('|').map(str::trim).collect();
+                let Some(&canonical) = names.first() else { continue };
+                if canonical.is_empty() {
+                    continue;
+                }
+                // One id per canonical name, even when listed twice.
+                let id = match self.lookup_exact_or_folded(canonical) {
+                    Some(Entry::Place(id)) => id,
+                    _ => {
+                        self.place_names.push(canonical);
+                        self.place_class.push(class);
+                        (self.place_names.len() - 1) as u32
+                    }
+                };
+                for n in &names {
+                    self.add_name(n, Entry::Place(id));
+                }
+                for d in parts.next().unwrap_or("").split('|').map(str::trim).filter(|d| !d.is_empty()) {
+                    self.demonym.entry(d).or_insert(id);
+                }
+                for d in parts.next().unwrap_or("").split('|').map(str::trim).filter(|d| !d.is_empty()) {
+                    self.demonym_plural.entry(d).or_insert(id);
+                }
+            }
+        }
+
+        fn lookup_exact_or_folded(&self, name: &str) -> Option<Entry> {
+            self.names_exact.get(name).or_else(|| self.names.get(norm_key(name).as_str())).copied()
         }
     }
-    let t = sections(TITLES);
-    lx.title = set(&t, "title");
-    lx.title_max_words = lx.title.iter().map(|s| s.split_whitespace().count()).max().unwrap_or(1);
-    lx.title_first = lx.title.iter().filter_map(|s| s.split_whitespace().next()).collect();
-    lx.title_mod = set(&t, "modifier");
-    lx.honorific = set(&t, "honorific");
-    lx.postnominal = set(&t, "postnominal");
-    lx.title_prefix = set(&t, "prefix");
-    let o = sections(ORG_WORDS);
-    lx.org_suffix = set(&o, "suffix");
-    lx.head_of = set(&o, "head_of");
-    lower_set(&o, "gov_noun", &mut lx.gov_noun);
-    lower_set(&o, "anaphor", &mut lx.anaphor);
-    lower_set(&o, "act_noun", &mut lx.act_noun);
-    lx.place_suffix = set(&o, "place_suffix");
-    lx.place_of = set(&o, "place_of");
-    lx.place_prefix = set(&o, "place_prefix");
-    lx.region_prefix = set(&o, "region_prefix");
-    let g = sections(GROUPS);
-    lower_set(&g, "noun", &mut lx.group_noun);
-    lx.group_mod = set(&g, "modifier");
-    lx.group_plural = set(&g, "plural");
-    lx.first_name = entries(FIRST_NAMES).flat_map(|l| l.split(',')).map(str::trim).filter(|w| !w.is_empty()).collect();
-    let c = sections(COMMON);
-    lower_set(&c, "common", &mut lx.common);
-    lx.nonactor = set(&c, "nonactor");
-    lx.nonactor_prefix = set(&c, "nonactor_prefix");
-    lx.stop_acronym = set(&c, "stop_acronym");
-    lx.abbrev = set(&c, "abbrev");
-    lx.particle = set(&c, "particle");
-    lower_set(&c, "speech", &mut lx.speech);
-    lx.classes = LexClasses::new(&lx);
-    lx
+
+    /// The lexicon and the lists its class bits are made of.
+    pub fn build() -> (Lexicon, Lists) {
+        let mut n = Names::default();
+        n.add_places(COUNTRIES, PlaceClass::Country);
+        n.add_places(CITIES, PlaceClass::City);
+        n.add_places(REGIONS, PlaceClass::Region);
+        for line in entries(ORGS) {
+            let names: Vec<&'static str> = line.split('|').map(str::trim).collect();
+            let Some(&canonical) = names.first() else { continue };
+            n.org_names.push(canonical);
+            let id = (n.org_names.len() - 1) as u32;
+            for name in names {
+                n.add_name(name, Entry::Org(id));
+            }
+        }
+        let t = sections(TITLES);
+        let o = sections(ORG_WORDS);
+        let g = sections(GROUPS);
+        let c = sections(COMMON);
+        let title = set(&t, "title");
+        let lists = Lists {
+            demonym_plural: table(n.demonym_plural),
+            starts: words(n.starts),
+            title_first: words(title.keys().filter_map(|s| s.split_whitespace().next())),
+            title_mod: set(&t, "modifier"),
+            honorific: set(&t, "honorific"),
+            postnominal: set(&t, "postnominal"),
+            org_suffix: set(&o, "suffix"),
+            head_of: set(&o, "head_of"),
+            gov_noun: set(&o, "gov_noun"),
+            anaphor: set(&o, "anaphor"),
+            act_noun: set(&o, "act_noun"),
+            place_suffix: set(&o, "place_suffix"),
+            place_of: set(&o, "place_of"),
+            place_prefix: set(&o, "place_prefix"),
+            group_noun: set(&g, "noun"),
+            group_mod: set(&g, "modifier"),
+            group_plural: set(&g, "plural"),
+            first_name: words(entries(FIRST_NAMES).flat_map(|l| l.split(',')).map(str::trim).filter(|w| !w.is_empty())),
+            common: set(&c, "common"),
+            nonactor: set(&c, "nonactor"),
+            nonactor_prefix: set(&c, "nonactor_prefix"),
+            particle: set(&c, "particle"),
+        };
+        let mut lx = Lexicon {
+            names: table(n.names),
+            names_exact: table(n.names_exact),
+            place_names: List::build(n.place_names),
+            place_class: List::build(n.place_class),
+            org_names: List::build(n.org_names),
+            demonym: table(n.demonym),
+            prefixes: words(n.prefixes),
+            max_words: n.max_words,
+            title_max_words: title.keys().map(|s| s.split_whitespace().count()).max().unwrap_or(1),
+            title,
+            title_prefix: set(&t, "prefix"),
+            region_prefix: set(&o, "region_prefix"),
+            stop_acronym: set(&c, "stop_acronym"),
+            abbrev: set(&c, "abbrev"),
+            speech: set(&c, "speech"),
+            classes: LexClasses { exact: Table::build([]), folded: Table::build([]) },
+        };
+        lx.classes = LexClasses::new(&lx, &lists);
+        (lx, lists)
+    }
 }
 
 #[cfg(test)]
@@ -318,12 +381,28 @@ mod tests {
             lx.lookup("North Atlantic Treaty Organization", "north atlantic treaty organization")
         );
         assert!(lx.title.contains("Secretary of State"));
-        assert!(lx.honorific.contains("Mr."));
-        assert!(lx.org_suffix.contains("Ministry"));
-        assert!(lx.group_noun.contains("officials"));
-        assert!(lx.first_name.contains("Vladimir"));
-        assert!(lx.common.contains("however"));
+        let (_, lists) = build::build();
+        assert!(lists.honorific.contains("Mr."));
+        assert!(lists.org_suffix.contains("Ministry"));
+        assert!(lists.group_noun.contains("officials"));
+        assert!(lists.first_name.contains("Vladimir"));
+        assert!(lists.common.contains("however"));
         assert!(lx.demonym.contains_key("Russian"));
         assert!(lx.max_words >= 5);
+    }
+
+    #[test]
+    fn generated_tables_are_current() {
+        let body = format!(
+            "//! The actor lexicon's tables (see `lexicon.rs`).\n\n\
+             use super::classes::LexClasses;\n\
+             use super::lexicon::Entry::{{Org, Place}};\n\
+             use super::lexicon::Lexicon;\n\
+             use super::lexicon::PlaceClass::{{City, Country, Region}};\n\
+             use crate::analysis::table::{{List, Table}};\n\n\
+             pub static LEXICON: Lexicon = {:?};",
+            build::build().0
+        );
+        crate::analysis::table::check_generated("src/analysis/actors/lexicon_tables.rs", &body);
     }
 }

@@ -2,33 +2,22 @@
 //! other word classes (`words.txt`: pronouns aside, every list is data).
 //! General English only.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: short words hash faster than with the default SipHash, and no
-/// input here is adversarial to the lists (they are ours).
-#[derive(Default)]
-struct Fnv(u64);
+use crate::analysis::table::{List, Table};
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// A word list: membership only.
+type Set = Table<()>;
+
+/// The verbs of saying (strong, weak) and the sections of `words.txt`, as
+/// static tables (`lexicon_tables.rs`, generated from the two files by the
+/// builders in `build`, test code; see `analysis::table` for why).
+#[derive(Debug)]
+pub(super) struct Lists {
+    pub(super) strong: Set,
+    pub(super) weak: Set,
+    pub(super) sections: List<(&'static str, Set)>,
 }
-
-type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-const CUE_VERBS: &str = include_str!("cue_verbs.txt");
-const WORDS: &str = include_str!("words.txt");
 
 /// Lower-cases `word` into `buf` when it is short and ASCII; `None`
 /// otherwise (no listed word is long or non-ASCII, "n’t" aside).
@@ -43,45 +32,21 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..bytes.len()]).ok()
 }
 
-fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
-}
-
 /// The verbs of saying, and the weak ones (thinking, judging) after `[weak]`.
-fn cue_verbs() -> &'static (Set, Set) {
-    static SETS: OnceLock<(Set, Set)> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let (strong, weak) = CUE_VERBS.split_once("\n[weak]\n").unwrap_or((CUE_VERBS, ""));
-        (words_of(strong).collect(), words_of(weak).collect())
-    })
+fn cue_verbs() -> (&'static Set, &'static Set) {
+    (&super::lexicon_tables::LISTS.strong, &super::lexicon_tables::LISTS.weak)
 }
 
 /// The sections of `words.txt`: `[name]` then its words.
-fn sections() -> &'static HashMap<&'static str, Set> {
-    static MAP: OnceLock<HashMap<&'static str, Set>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, Set> = HashMap::new();
-        let mut current = "";
-        for line in WORDS.lines() {
-            let line = line.trim();
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = name;
-                continue;
-            }
-            map.entry(current).or_default().extend(line.split_whitespace());
-        }
-        map
-    })
+fn sections() -> &'static [(&'static str, Set)] {
+    &super::lexicon_tables::LISTS.sections
 }
 
 /// One section of `words.txt`, looked up once per call site.
 macro_rules! section {
     ($name:literal) => {{
         static SET: OnceLock<Option<&'static Set>> = OnceLock::new();
-        *SET.get_or_init(|| sections().get($name))
+        *SET.get_or_init(|| sections().iter().find(|(name, _)| *name == $name).map(|(_, set)| set))
     }};
 }
 
@@ -248,5 +213,59 @@ mod tests {
         assert_eq!(pronoun("She"), Some(Pronoun::Person));
         assert_eq!(pronoun("who"), Some(Pronoun::Relative));
         assert!(sections().len() >= 12);
+    }
+
+    #[test]
+    fn generated_tables_are_current() {
+        let body = format!(
+            "//! Attribution's word lists as tables (see `lexicon.rs`).\n\n\
+             use super::lexicon::Lists;\n\
+             use crate::analysis::table::{{List, Table}};\n\n\
+             pub static LISTS: Lists = {:?};",
+            build::build()
+        );
+        crate::analysis::table::check_generated("src/analysis/attribution/lexicon_tables.rs", &body);
+    }
+}
+
+/// The lists built from `cue_verbs.txt` and `words.txt`: the definition of
+/// what the generated tables hold (test code, the generator).
+#[cfg(test)]
+mod build {
+    use super::{List, Lists, Set, Table};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const CUE_VERBS: &str = include_str!("cue_verbs.txt");
+    const WORDS: &str = include_str!("words.txt");
+
+    fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
+        text.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
+    }
+
+    fn set(words: impl IntoIterator<Item = &'static str>) -> Set {
+        let words: BTreeSet<&'static str> = words.into_iter().collect();
+        Table::build(words.into_iter().map(|w| (w, ())))
+    }
+
+    pub fn build() -> Lists {
+        let (strong, weak) = CUE_VERBS.split_once("\n[weak]\n").unwrap_or((CUE_VERBS, ""));
+        let mut map: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+        let mut current = "";
+        for line in WORDS.lines() {
+            let line = line.trim();
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name;
+                continue;
+            }
+            map.entry(current).or_default().extend(line.split_whitespace());
+        }
+        Lists {
+            strong: set(words_of(strong)),
+            weak: set(words_of(weak)),
+            sections: List::build(map.into_iter().map(|(name, words)| (name, set(words))).collect()),
+        }
     }
 }
