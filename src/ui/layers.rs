@@ -32,6 +32,16 @@ pub struct Layer {
     pub priority: i32,
 }
 
+impl Layer {
+    /// What the legend counts: one per highlight (an actor's every
+    /// mention), but an interrupted quotation's pieces once, so that the
+    /// legend agrees with the quotations listed.
+    pub fn count(&self) -> usize {
+        let repeats = self.targets.windows(2).filter(|w| matches!(w[1], Target::Quote(_)) && w[0] == w[1]).count();
+        self.targets.len() - repeats
+    }
+}
+
 /// Every layer, in legend order, including empty ones.
 pub fn layers(a: &Analysis) -> Vec<Layer> {
     let actor = |name, label, kind: ActorKind| {
@@ -116,6 +126,8 @@ mod tests {
         let painted: Vec<String> =
             direct.iter().map(|&(s, e)| text.chars().skip(s).take(e - s).collect::<String>()).collect();
         assert_eq!(painted, ["We will respond,", "And we will do it soon."]);
+        let legend = ls.iter().find(|l| l.name == "quote-direct").map(Layer::count);
+        assert_eq!(legend, Some(1), "the legend counts the quotation once");
     }
 
     #[test]

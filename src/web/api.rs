@@ -267,7 +267,7 @@ impl Shell {
                 confirmed: shown.confirmed.contains(&d.id),
             })
             .collect();
-        let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.spans.len() }).collect();
+        let legend = layers.iter().map(|l| LayerItem { name: l.name, label: l.label, count: l.count() }).collect();
         let quote_spans: Vec<(usize, usize)> = analysis.quotes.iter().map(|q| (q.start, q.end)).collect();
         let timings = Timings { read: t1 - t0, analyze: t2 - t1, highlight: t3 - t2, total: t3 - t0 };
         this.timings.set(timings);
