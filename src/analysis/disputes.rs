@@ -163,20 +163,14 @@ pub fn find_disputes(
     let mut by_claim: Vec<(usize, usize)> = Vec::new();
     for (j, sent) in sents.iter().enumerate() {
         let Some((cue, stance)) = sent.counter else { continue };
-        let (claim_at, same_sentence) = match concessive_before(sent, cue) {
+        let conceded = concessive_before(sent, cue);
+        let (claim_at, same_sentence) = match conceded {
             Some(_) => (Some(j), true),
             None => (best_claim(&sents, j, &weights), false),
         };
         let Some(i) = claim_at else { continue };
         let position_holder = if same_sentence {
-            holder_in(
-                text,
-                sent,
-                sent.start + concessive_before(sent, cue).unwrap_or(0),
-                sent.start + cue,
-                actors,
-                &mut out,
-            )
+            holder_in(text, sent, sent.start + conceded.unwrap_or(0), sent.start + cue, actors, &mut out)
         } else {
             position_holder(text, sent, cue, actors, &mut out)
         };
@@ -463,19 +457,49 @@ fn starts_with_word(hay: &str, phrase: &str) -> bool {
     hay.starts_with(phrase) && !hay[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Byte offset of `phrase` as whole words in `hay`.
+/// Byte offset of the first occurrence of `phrase` as whole words in `hay`.
 fn find_word(hay: &str, phrase: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay.get(from..)?.find(phrase) {
-        let at = from + i;
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + phrase.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(at);
+    let [at] = find_words(hay, [phrase], hay.len());
+    at
+}
+
+/// For each of `phrases`, the byte offset of its first occurrence as whole
+/// words in `hay` if that starts before `limit`: what `find_word` gives for
+/// each, filtered by `at < limit`.
+///
+/// Called with a list of phrases on every claim and position sentence, so
+/// it walks the word starts before `limit` once for the whole list and
+/// compares there, instead of one substring search per phrase (`str::find`
+/// with a `&str` builds a searcher per call). `phrases` are lower-case ASCII
+/// words without a repeat of their start after a word boundary (see the
+/// tests), so the first occurrence starting a word is the one a search that
+/// skips past each rejected match finds.
+fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [Option<usize>; N] {
+    let mut found = [None; N];
+    let bytes = hay.as_bytes();
+    let end = limit.min(bytes.len());
+    let (mut i, mut prev_alnum) = (0, false);
+    while i < end {
+        let b = bytes[i];
+        let (alnum, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            match hay.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if alnum && !prev_alnum {
+            for (p, f) in phrases.iter().zip(found.iter_mut()) {
+                if f.is_none() && p.as_bytes().first() == Some(&b) && starts_with_word(&hay[i..], p) {
+                    *f = Some(i);
+                }
+            }
         }
-        from = at + phrase.len();
+        prev_alnum = alnum;
+        i += len;
     }
-    None
+    found
 }
 
 /// Crude stemming: enough to match "proposal" with "proposals" and
@@ -503,7 +527,7 @@ fn trim_suffix_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
 
 /// The concessive conjunction before `cue`, if the cue sits in such a clause.
 fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
-    CONCESSIVE.iter().filter_map(|c| find_word(&sent.lower, c)).filter(|&at| at < cue && at > 0).max()
+    find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max()
 }
 
 /// How much sharing a word says about a shared topic: words found in many
@@ -521,7 +545,7 @@ impl Weights {
 /// The earlier claim sentence that position `j` answers, if any.
 fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> {
     let pos = &sents[j];
-    let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
+    let contrastive = find_words(&pos.lower, CONTRASTIVE, pos.lower.len()).iter().any(Option::is_some);
     let window = if contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
     // a claim whose subject it names is the one answered.
@@ -562,7 +586,7 @@ fn position_holder(
     actors: &[ActorFound],
     out: &mut Disputes,
 ) -> Option<usize> {
-    let reporting = REPORTING.iter().filter_map(|v| find_word(&sent.lower, v)).filter(|&at| at < cue).min();
+    let reporting = find_words(&sent.lower, REPORTING, cue).into_iter().flatten().min();
     match reporting {
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
         None => holder_in(text, sent, sent.start, sent.start + cue, actors, out),
@@ -640,7 +664,8 @@ fn holder_in(
     if lower.len() != clause.len() {
         return None;
     }
-    let (at, role) = ROLES.iter().filter_map(|r| find_word(&lower, r).map(|at| (at, *r))).min()?;
+    let (at, role) =
+        find_words(&lower, ROLES, lower.len()).into_iter().zip(ROLES).filter_map(|(at, r)| Some((at?, r))).min()?;
     // Include a possessive or article right before the role noun.
     let head = lower[..at].trim_end();
     let det = ["his", "her", "their", "its", "the", "a"]
@@ -703,6 +728,31 @@ fn topic(text: &str, claim: &Sentence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_word` matches a search that skips each rejected match only for
+    /// ASCII phrases opening with a letter and holding no repeat of their
+    /// start after a word boundary ("a b a" would); every phrase it is given
+    /// must be such.
+    #[test]
+    fn find_word_phrases_have_no_border_at_a_word_start() {
+        let lists = [&REPORTING[..], &CONTRASTIVE, &CONCESSIVE, &ROLES, &["that"]];
+        for phrase in lists.iter().flat_map(|l| l.iter()) {
+            assert!(phrase.is_ascii() && phrase.starts_with(|c: char| c.is_ascii_lowercase()), "{phrase}");
+            for (k, _) in phrase.char_indices().filter(|&(k, c)| k > 0 && !c.is_alphanumeric()) {
+                assert!(!phrase.starts_with(&phrase[k + 1..]), "{phrase}");
+            }
+        }
+        assert_eq!(find_word("but, but", "but"), Some(0));
+        assert_eq!(find_word("rebut but", "but"), Some(6));
+        assert_eq!(find_word("é but", "but"), Some(3));
+        assert_eq!(find_word("ébut butter", "but"), None);
+        assert_eq!(find_word("even though even though", "even though"), Some(0));
+        assert_eq!(find_word("x even thoughts, even though", "even though"), Some(17));
+        assert_eq!(find_words("x even thoughts, even though", ["even though"], 17), [None]);
+        assert_eq!(find_words("x but", ["but"], 3), [Some(2)]);
+        assert_eq!(find_words("aides and an aide", ["aide", "aides", "and"], 99), [Some(13), Some(0), Some(6)]);
+        assert_eq!(find_words("αbut but", ["but"], 99), [Some(6)]);
+    }
 
     /// Actors for tests: every occurrence of each (name, kind).
     fn actors_of(text: &str, names: &[(&str, ActorKind)]) -> Vec<ActorFound> {
