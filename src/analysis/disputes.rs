@@ -157,6 +157,8 @@ pub fn find_disputes(
     let sents: Vec<Sentence> =
         sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
     let weights = Weights(scratch.df);
+    // The content words before each claim's cue, hashed, once read.
+    let mut subjects: Vec<Option<Vec<u64>>> = vec![None; sents.len()];
 
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
@@ -166,7 +168,7 @@ pub fn find_disputes(
         let conceded = concessive_before(sent, cue);
         let (claim_at, same_sentence) = match conceded {
             Some(_) => (Some(j), true),
-            None => (best_claim(&sents, j, &weights), false),
+            None => (best_claim(&sents, j, &weights, &mut subjects), false),
         };
         let Some(i) = claim_at else { continue };
         let position_holder = if same_sentence {
@@ -305,6 +307,13 @@ fn first_mention_from(mentions: &[(Mention, usize)], start: usize, cursor: &mut 
 /// library.
 fn lower_into(buf: &mut String, src: &str) {
     buf.clear();
+    // Most sentences are ASCII: one copy, checked a word at a time, instead
+    // of looking for the next non-ASCII byte byte by byte.
+    if src.is_ascii() {
+        buf.push_str(src);
+        buf.make_ascii_lowercase();
+        return;
+    }
     let mut rest = src;
     while !rest.is_empty() {
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
@@ -379,9 +388,10 @@ fn alnum_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
-/// Stemmed content words of lower-cased text, hashed, in order.
-fn content_words(lower: &str) -> Vec<u64> {
-    word_spans(lower).map(|(_, w)| w).filter(|w| is_content_word(w)).map(|w| hash(stem(w))).collect()
+/// Stemmed content words of lower-cased text, hashed, in order; lazily, as
+/// a position needs only the first few after its cue.
+fn content_words(lower: &str) -> impl Iterator<Item = u64> + '_ {
+    word_spans(lower).map(|(_, w)| w).filter(|w| is_content_word(w)).map(|w| hash(stem(w)))
 }
 
 /// Whether a (lower-cased) word counts towards a sentence's topic.
@@ -543,7 +553,7 @@ impl Weights {
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut [Option<Vec<u64>>]) -> Option<usize> {
     let pos = &sents[j];
     let contrastive = find_words(&pos.lower, CONTRASTIVE, pos.lower.len()).iter().any(Option::is_some);
     let window = if contrastive { NEAR } else { WINDOW };
@@ -551,7 +561,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> 
     // a claim whose subject it names is the one answered.
     let target: Vec<u64> = pos
         .counter
-        .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).into_iter().skip(1).take(4).collect())
+        .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).skip(1).take(4).collect())
         .unwrap_or_default();
     let mut best: Option<(f32, usize)> = None;
     for i in (j.saturating_sub(window)..j).rev() {
@@ -566,8 +576,16 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> 
         if overlap < 2.0 {
             continue;
         }
-        let subject = content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default());
-        let named = target.iter().filter(|w| subject.contains(w)).count() as f32;
+        // A claim's subject is read once, however many positions weigh it;
+        // with no target words it does not count.
+        let named = if target.is_empty() {
+            0.0
+        } else {
+            let subject = subjects[i].get_or_insert_with(|| {
+                content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default()).collect()
+            });
+            target.iter().filter(|w| subject.contains(w)).count() as f32
+        };
         let score = (overlap + 2.0 * named) / (1.0 + 0.15 * (j - i) as f32);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
