@@ -544,6 +544,8 @@ impl<'a> Doc<'a> {
         let n = self.toks.len();
         let mut i = 0;
         let mut run: Vec<usize> = Vec::new();
+        // Reused by every run's `process_run`, so a run allocates nothing.
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
         while i < n {
             if !self.toks[i].namey() {
                 i += 1;
@@ -590,7 +592,7 @@ impl<'a> Doc<'a> {
                 break;
             }
             let r = std::mem::take(&mut run);
-            self.process_run(&r);
+            self.process_run(&r, &mut chunks);
             run = r;
             i = k + 1;
         }
@@ -601,10 +603,12 @@ impl<'a> Doc<'a> {
         (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
     }
 
-    fn process_run(&mut self, r: &[usize]) {
+    /// Splits run `r` at "and" and "of" where they join two names and
+    /// classifies each part; `chunks` is scratch space.
+    fn process_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
         let ends_org = r.last().is_some_and(|&l| self.words.is(self.w(l), cls::ORG_SUFFIX));
         let mut a = 0;
-        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        chunks.clear();
         let mut idx = 0;
         while idx < r.len() {
             let w = self.w(r[idx]);
@@ -631,7 +635,7 @@ impl<'a> Doc<'a> {
             idx += 1;
         }
         chunks.push((a, r.len()));
-        for (a, b) in chunks {
+        for &(a, b) in chunks.iter() {
             self.classify_chunk(&r[a..b]);
         }
     }
