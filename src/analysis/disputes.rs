@@ -116,7 +116,7 @@ const STOPWORDS: [&str; 60] = [
 ];
 
 /// One sentence, read once.
-struct Sentence {
+struct Sentence<'m> {
     start: usize,
     end: usize,
     /// Lower-cased copy, same byte length as the source for ASCII; cues are
@@ -124,13 +124,22 @@ struct Sentence {
     /// Kept for claims and positions only (empty otherwise): no other
     /// sentence is read again.
     lower: String,
-    /// Actors mentioned, in order: (byte start, actor index).
-    actors: Vec<(usize, usize)>,
+    /// The mentions starting in the sentence, a slice of the text's (so
+    /// no list per sentence); see [`Sentence::actors`].
+    mentions: &'m [(Mention, usize)],
     /// Stemmed content words, hashed, sorted, distinct; like `lower`,
     /// kept for claims and positions only.
     words: Vec<u64>,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
+}
+
+impl Sentence<'_> {
+    /// Actors mentioned within the sentence, in order: (byte offset in the
+    /// sentence, actor index).
+    fn actors(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.mentions.iter().filter(|(m, _)| m.end <= self.end).map(|(m, i)| (m.start - self.start, *i))
+    }
 }
 
 /// The disputes of `text`, in order of their claims.
@@ -154,7 +163,7 @@ pub fn find_disputes(
     let cues: Vec<(&str, &str, Stance)> =
         COUNTER_CUES.iter().map(|&(cue, stance)| (cue.split(' ').next().unwrap_or(cue), cue, stance)).collect();
     let mut scratch = Scratch::default();
-    let sents: Vec<Sentence> =
+    let sents: Vec<Sentence<'_>> =
         sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
     let weights = Weights(scratch.df);
     // The content words before each claim's cue, hashed, once read.
@@ -217,25 +226,21 @@ struct Scratch {
 
 /// Reads one sentence: its actors, words and cues. `cues` are the counter
 /// cues with their first words.
-fn read_sentence(
+fn read_sentence<'m>(
     text: &str,
     start: usize,
     end: usize,
-    mentions: &[(Mention, usize)],
+    mentions: &'m [(Mention, usize)],
     cues: &[(&str, &str, Stance)],
     scratch: &mut Scratch,
-) -> Sentence {
+) -> Sentence<'m> {
     let src = &text[start..end];
     lower_into(&mut scratch.lower, src);
     let lower = scratch.lower.as_str();
     let aligned = lower.len() == src.len();
     let first = first_mention_from(mentions, start, &mut scratch.mention);
-    let actors: Vec<(usize, usize)> = mentions[first..]
-        .iter()
-        .take_while(|(m, _)| m.start < end)
-        .filter(|(m, _)| m.end <= end)
-        .map(|(m, i)| (m.start - start, *i))
-        .collect();
+    let mentions = &mentions[first..];
+    let mentions = &mentions[..mentions.partition_point(|(m, _)| m.start < end)];
     // One pass over the words collects the content words and finds the
     // cues; a phrase is checked only where its first word stands.
     let words = &mut scratch.words;
@@ -280,7 +285,7 @@ fn read_sentence(
         Vec::new()
     };
     let lower = if keep { lower.to_string() } else { String::new() };
-    Sentence { start, end, lower, actors, words, claim_cue, counter }
+    Sentence { start, end, lower, mentions, words, claim_cue, counter }
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -569,7 +574,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut [O
         if c.claim_cue.is_none() || c.counter.is_some() {
             continue;
         }
-        let shared_actors = c.actors.iter().filter(|(_, a)| pos.actors.iter().any(|(_, b)| a == b)).count().min(3);
+        let shared_actors = c.actors().filter(|(_, a)| pos.actors().any(|(_, b)| *a == b)).count().min(3);
         let shared_words: f32 =
             c.words.iter().filter(|w| pos.words.binary_search(w).is_ok()).map(|w| weights.get(w).unwrap_or(1.0)).sum();
         let overlap = shared_actors as f32 + shared_words;
@@ -638,8 +643,7 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound],
     let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
     if pronoun {
         for back in (i.saturating_sub(2)..i).rev() {
-            let prefer =
-                |kind: ActorKind| sents[back].actors.iter().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| *a);
+            let prefer = |kind: ActorKind| sents[back].actors().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| a);
             if let Some(a) = prefer(ActorKind::Group).or_else(|| prefer(ActorKind::Organization)) {
                 return Some(a);
             }
@@ -671,8 +675,8 @@ fn holder_in(
     actors: &[ActorFound],
     out: &mut Disputes,
 ) -> Option<usize> {
-    if let Some((_, a)) = sent.actors.iter().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
-        return Some(*a);
+    if let Some((_, a)) = sent.actors().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
+        return Some(a);
     }
     let clause = text.get(from..to)?;
     if let Some(place) = demonym_of(clause, actors) {
