@@ -198,7 +198,7 @@ impl<V: 'static> Table<V> {
         assert!(entries.windows(2).all(|w| w[0].0 != w[1].0), "duplicate keys");
         assert!(entries.iter().all(|(k, _)| !k.is_empty()), "an empty key");
         let n = entries.len();
-        let hashes: Vec<u64> = entries.iter().map(|(k, _)| hash(k)).collect();
+        let hashes: Vec<u64> = entries.iter().map(|(k, _)| hash(k.as_bytes())).collect();
         let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); n.div_ceil(BUCKET)];
         let count = buckets.len();
         for (i, &h) in hashes.iter().enumerate() {
