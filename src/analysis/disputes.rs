@@ -167,7 +167,8 @@ pub fn find_disputes(
         sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
     let weights = Weights(scratch.df);
     // The content words before each claim's cue, hashed, once read.
-    let mut subjects: Vec<Option<Vec<u64>>> = vec![None; sents.len()];
+    // (A map, not a slot per sentence: few sentences are claims weighed.)
+    let mut subjects: Map<usize, Vec<u64>> = Map::default();
 
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
@@ -558,7 +559,7 @@ impl Weights {
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut [Option<Vec<u64>>]) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Map<usize, Vec<u64>>) -> Option<usize> {
     let pos = &sents[j];
     let contrastive = find_words(&pos.lower, CONTRASTIVE, pos.lower.len()).iter().any(Option::is_some);
     let window = if contrastive { NEAR } else { WINDOW };
@@ -586,7 +587,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut [O
         let named = if target.is_empty() {
             0.0
         } else {
-            let subject = subjects[i].get_or_insert_with(|| {
+            let subject = subjects.entry(i).or_insert_with(|| {
                 content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default()).collect()
             });
             target.iter().filter(|w| subject.contains(w)).count() as f32
