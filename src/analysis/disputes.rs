@@ -116,7 +116,7 @@ const STOPWORDS: [&str; 60] = [
 ];
 
 /// One sentence, read once.
-struct Sentence {
+struct Sentence<'m> {
     start: usize,
     end: usize,
     /// Lower-cased copy, same byte length as the source for ASCII; cues are
@@ -124,13 +124,22 @@ struct Sentence {
     /// Kept for claims and positions only (empty otherwise): no other
     /// sentence is read again.
     lower: String,
-    /// Actors mentioned, in order: (byte start, actor index).
-    actors: Vec<(usize, usize)>,
+    /// The mentions starting in the sentence, a slice of the text's (so
+    /// no list per sentence); see [`Sentence::actors`].
+    mentions: &'m [(Mention, usize)],
     /// Stemmed content words, hashed, sorted, distinct; like `lower`,
     /// kept for claims and positions only.
     words: Vec<u64>,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
+}
+
+impl Sentence<'_> {
+    /// Actors mentioned within the sentence, in order: (byte offset in the
+    /// sentence, actor index).
+    fn actors(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.mentions.iter().filter(|(m, _)| m.end <= self.end).map(|(m, i)| (m.start - self.start, *i))
+    }
 }
 
 /// The disputes of `text`, in order of their claims.
@@ -154,29 +163,26 @@ pub fn find_disputes(
     let cues: Vec<(&str, &str, Stance)> =
         COUNTER_CUES.iter().map(|&(cue, stance)| (cue.split(' ').next().unwrap_or(cue), cue, stance)).collect();
     let mut scratch = Scratch::default();
-    let sents: Vec<Sentence> =
+    let sents: Vec<Sentence<'_>> =
         sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
     let weights = Weights(scratch.df);
+    // The content words before each claim's cue, hashed, once read.
+    // (A map, not a slot per sentence: few sentences are claims weighed.)
+    let mut subjects: Map<usize, Vec<u64>> = Map::default();
 
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
     let mut by_claim: Vec<(usize, usize)> = Vec::new();
     for (j, sent) in sents.iter().enumerate() {
         let Some((cue, stance)) = sent.counter else { continue };
-        let (claim_at, same_sentence) = match concessive_before(sent, cue) {
+        let conceded = concessive_before(sent, cue);
+        let (claim_at, same_sentence) = match conceded {
             Some(_) => (Some(j), true),
-            None => (best_claim(&sents, j, &weights), false),
+            None => (best_claim(&sents, j, &weights, &mut subjects), false),
         };
         let Some(i) = claim_at else { continue };
         let position_holder = if same_sentence {
-            holder_in(
-                text,
-                sent,
-                sent.start + concessive_before(sent, cue).unwrap_or(0),
-                sent.start + cue,
-                actors,
-                &mut out,
-            )
+            holder_in(text, sent, sent.start + conceded.unwrap_or(0), sent.start + cue, actors, &mut out)
         } else {
             position_holder(text, sent, cue, actors, &mut out)
         };
@@ -221,25 +227,21 @@ struct Scratch {
 
 /// Reads one sentence: its actors, words and cues. `cues` are the counter
 /// cues with their first words.
-fn read_sentence(
+fn read_sentence<'m>(
     text: &str,
     start: usize,
     end: usize,
-    mentions: &[(Mention, usize)],
+    mentions: &'m [(Mention, usize)],
     cues: &[(&str, &str, Stance)],
     scratch: &mut Scratch,
-) -> Sentence {
+) -> Sentence<'m> {
     let src = &text[start..end];
     lower_into(&mut scratch.lower, src);
     let lower = scratch.lower.as_str();
     let aligned = lower.len() == src.len();
     let first = first_mention_from(mentions, start, &mut scratch.mention);
-    let actors: Vec<(usize, usize)> = mentions[first..]
-        .iter()
-        .take_while(|(m, _)| m.start < end)
-        .filter(|(m, _)| m.end <= end)
-        .map(|(m, i)| (m.start - start, *i))
-        .collect();
+    let mentions = &mentions[first..];
+    let mentions = &mentions[..mentions.partition_point(|(m, _)| m.start < end)];
     // One pass over the words collects the content words and finds the
     // cues; a phrase is checked only where its first word stands.
     let words = &mut scratch.words;
@@ -284,7 +286,7 @@ fn read_sentence(
         Vec::new()
     };
     let lower = if keep { lower.to_string() } else { String::new() };
-    Sentence { start, end, lower, actors, words, claim_cue, counter }
+    Sentence { start, end, lower, mentions, words, claim_cue, counter }
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -311,6 +313,13 @@ fn first_mention_from(mentions: &[(Mention, usize)], start: usize, cursor: &mut 
 /// library.
 fn lower_into(buf: &mut String, src: &str) {
     buf.clear();
+    // Most sentences are ASCII: one copy, checked a word at a time, instead
+    // of looking for the next non-ASCII byte byte by byte.
+    if src.is_ascii() {
+        buf.push_str(src);
+        buf.make_ascii_lowercase();
+        return;
+    }
     let mut rest = src;
     while !rest.is_empty() {
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
@@ -385,9 +394,10 @@ fn alnum_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
-/// Stemmed content words of lower-cased text, hashed, in order.
-fn content_words(lower: &str) -> Vec<u64> {
-    word_spans(lower).map(|(_, w)| w).filter(|w| is_content_word(w)).map(|w| hash(stem(w))).collect()
+/// Stemmed content words of lower-cased text, hashed, in order; lazily, as
+/// a position needs only the first few after its cue.
+fn content_words(lower: &str) -> impl Iterator<Item = u64> + '_ {
+    word_spans(lower).map(|(_, w)| w).filter(|w| is_content_word(w)).map(|w| hash(stem(w)))
 }
 
 /// Whether a (lower-cased) word counts towards a sentence's topic.
@@ -463,19 +473,49 @@ fn starts_with_word(hay: &str, phrase: &str) -> bool {
     hay.starts_with(phrase) && !hay[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Byte offset of `phrase` as whole words in `hay`.
+/// Byte offset of the first occurrence of `phrase` as whole words in `hay`.
 fn find_word(hay: &str, phrase: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay.get(from..)?.find(phrase) {
-        let at = from + i;
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + phrase.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(at);
+    let [at] = find_words(hay, [phrase], hay.len());
+    at
+}
+
+/// For each of `phrases`, the byte offset of its first occurrence as whole
+/// words in `hay` if that starts before `limit`: what `find_word` gives for
+/// each, filtered by `at < limit`.
+///
+/// Called with a list of phrases on every claim and position sentence, so
+/// it walks the word starts before `limit` once for the whole list and
+/// compares there, instead of one substring search per phrase (`str::find`
+/// with a `&str` builds a searcher per call). `phrases` are lower-case ASCII
+/// words without a repeat of their start after a word boundary (see the
+/// tests), so the first occurrence starting a word is the one a search that
+/// skips past each rejected match finds.
+fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [Option<usize>; N] {
+    let mut found = [None; N];
+    let bytes = hay.as_bytes();
+    let end = limit.min(bytes.len());
+    let (mut i, mut prev_alnum) = (0, false);
+    while i < end {
+        let b = bytes[i];
+        let (alnum, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            match hay.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if alnum && !prev_alnum {
+            for (p, f) in phrases.iter().zip(found.iter_mut()) {
+                if f.is_none() && p.as_bytes().first() == Some(&b) && starts_with_word(&hay[i..], p) {
+                    *f = Some(i);
+                }
+            }
         }
-        from = at + phrase.len();
+        prev_alnum = alnum;
+        i += len;
     }
-    None
+    found
 }
 
 /// Crude stemming: enough to match "proposal" with "proposals" and
@@ -503,7 +543,7 @@ fn trim_suffix_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
 
 /// The concessive conjunction before `cue`, if the cue sits in such a clause.
 fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
-    CONCESSIVE.iter().filter_map(|c| find_word(&sent.lower, c)).filter(|&at| at < cue && at > 0).max()
+    find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max()
 }
 
 /// How much sharing a word says about a shared topic: words found in many
@@ -519,15 +559,15 @@ impl Weights {
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Map<usize, Vec<u64>>) -> Option<usize> {
     let pos = &sents[j];
-    let contrastive = CONTRASTIVE.iter().any(|c| find_word(&pos.lower, c).is_some());
+    let contrastive = find_words(&pos.lower, CONTRASTIVE, pos.lower.len()).iter().any(Option::is_some);
     let window = if contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
     // a claim whose subject it names is the one answered.
     let target: Vec<u64> = pos
         .counter
-        .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).into_iter().skip(1).take(4).collect())
+        .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).skip(1).take(4).collect())
         .unwrap_or_default();
     let mut best: Option<(f32, usize)> = None;
     for i in (j.saturating_sub(window)..j).rev() {
@@ -535,15 +575,23 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> 
         if c.claim_cue.is_none() || c.counter.is_some() {
             continue;
         }
-        let shared_actors = c.actors.iter().filter(|(_, a)| pos.actors.iter().any(|(_, b)| a == b)).count().min(3);
+        let shared_actors = c.actors().filter(|(_, a)| pos.actors().any(|(_, b)| *a == b)).count().min(3);
         let shared_words: f32 =
             c.words.iter().filter(|w| pos.words.binary_search(w).is_ok()).map(|w| weights.get(w).unwrap_or(1.0)).sum();
         let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;
         }
-        let subject = content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default());
-        let named = target.iter().filter(|w| subject.contains(w)).count() as f32;
+        // A claim's subject is read once, however many positions weigh it;
+        // with no target words it does not count.
+        let named = if target.is_empty() {
+            0.0
+        } else {
+            let subject = subjects.entry(i).or_insert_with(|| {
+                content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default()).collect()
+            });
+            target.iter().filter(|w| subject.contains(w)).count() as f32
+        };
         let score = (overlap + 2.0 * named) / (1.0 + 0.15 * (j - i) as f32);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
@@ -562,7 +610,7 @@ fn position_holder(
     actors: &[ActorFound],
     out: &mut Disputes,
 ) -> Option<usize> {
-    let reporting = REPORTING.iter().filter_map(|v| find_word(&sent.lower, v)).filter(|&at| at < cue).min();
+    let reporting = find_words(&sent.lower, REPORTING, cue).into_iter().flatten().min();
     match reporting {
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
         None => holder_in(text, sent, sent.start, sent.start + cue, actors, out),
@@ -596,8 +644,7 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound],
     let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
     if pronoun {
         for back in (i.saturating_sub(2)..i).rev() {
-            let prefer =
-                |kind: ActorKind| sents[back].actors.iter().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| *a);
+            let prefer = |kind: ActorKind| sents[back].actors().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| a);
             if let Some(a) = prefer(ActorKind::Group).or_else(|| prefer(ActorKind::Organization)) {
                 return Some(a);
             }
@@ -629,8 +676,8 @@ fn holder_in(
     actors: &[ActorFound],
     out: &mut Disputes,
 ) -> Option<usize> {
-    if let Some((_, a)) = sent.actors.iter().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
-        return Some(*a);
+    if let Some((_, a)) = sent.actors().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
+        return Some(a);
     }
     let clause = text.get(from..to)?;
     if let Some(place) = demonym_of(clause, actors) {
@@ -640,7 +687,8 @@ fn holder_in(
     if lower.len() != clause.len() {
         return None;
     }
-    let (at, role) = ROLES.iter().filter_map(|r| find_word(&lower, r).map(|at| (at, *r))).min()?;
+    let (at, role) =
+        find_words(&lower, ROLES, lower.len()).into_iter().zip(ROLES).filter_map(|(at, r)| Some((at?, r))).min()?;
     // Include a possessive or article right before the role noun.
     let head = lower[..at].trim_end();
     let det = ["his", "her", "their", "its", "the", "a"]
@@ -703,6 +751,31 @@ fn topic(text: &str, claim: &Sentence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_word` matches a search that skips each rejected match only for
+    /// ASCII phrases opening with a letter and holding no repeat of their
+    /// start after a word boundary ("a b a" would); every phrase it is given
+    /// must be such.
+    #[test]
+    fn find_word_phrases_have_no_border_at_a_word_start() {
+        let lists = [&REPORTING[..], &CONTRASTIVE, &CONCESSIVE, &ROLES, &["that"]];
+        for phrase in lists.iter().flat_map(|l| l.iter()) {
+            assert!(phrase.is_ascii() && phrase.starts_with(|c: char| c.is_ascii_lowercase()), "{phrase}");
+            for (k, _) in phrase.char_indices().filter(|&(k, c)| k > 0 && !c.is_alphanumeric()) {
+                assert!(!phrase.starts_with(&phrase[k + 1..]), "{phrase}");
+            }
+        }
+        assert_eq!(find_word("but, but", "but"), Some(0));
+        assert_eq!(find_word("rebut but", "but"), Some(6));
+        assert_eq!(find_word("é but", "but"), Some(3));
+        assert_eq!(find_word("ébut butter", "but"), None);
+        assert_eq!(find_word("even though even though", "even though"), Some(0));
+        assert_eq!(find_word("x even thoughts, even though", "even though"), Some(17));
+        assert_eq!(find_words("x even thoughts, even though", ["even though"], 17), [None]);
+        assert_eq!(find_words("x but", ["but"], 3), [Some(2)]);
+        assert_eq!(find_words("aides and an aide", ["aide", "aides", "and"], 99), [Some(13), Some(0), Some(6)]);
+        assert_eq!(find_words("αbut but", ["but"], 99), [Some(6)]);
+    }
 
     /// Actors for tests: every occurrence of each (name, kind).
     fn actors_of(text: &str, names: &[(&str, ActorKind)]) -> Vec<ActorFound> {

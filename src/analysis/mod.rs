@@ -146,7 +146,7 @@ pub fn analyze(text: &str) -> Analysis {
     // is a few bytes instead of a second search from a checkpoint.
     let span = |s: usize, e: usize| {
         let start = o.byte_to_char(s);
-        let after = text.as_bytes().get(s..e).map(|b| b.iter().filter(|&&x| (x as i8) >= -0x40).count());
+        let after = text.as_bytes().get(s..e).map(crate::text::offsets::char_starts);
         (start, after.map_or_else(|| o.byte_to_char(e), |n| start + n))
     };
     let actor_id = |i: Option<usize>| i.filter(|&i| i < actors.len()).map(|i| format!("a{}", i + 1));

@@ -44,8 +44,8 @@ const BUCKET: usize = 4;
 
 /// The tables' hash: [`super::actors::hash`]'s mixing with a fixed seed, so
 /// that the generated tables and the lookups agree on every target.
-fn hash(key: &str) -> u64 {
-    super::actors::hash::fixed_hash(key.as_bytes())
+fn hash(key: &[u8]) -> u64 {
+    super::actors::hash::fixed_hash(key)
 }
 
 /// `x`'s high half scaled to `0..n` (any `n`); the same on 32- and 64-bit
@@ -86,10 +86,18 @@ impl<V: 'static> Table<V> {
     /// The value of `key`, if listed.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'static V> {
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// The value of the key spelt by `key`, if listed: for callers holding
+    /// a word lower-cased into a byte buffer, which need not check it as
+    /// UTF-8 again to look it up.
+    #[inline]
+    pub fn get_bytes(&self, key: &[u8]) -> Option<&'static V> {
         let h = hash(key);
         let d = *self.displace.get(bucket(h, self.displace.len()))?;
         let i = position(h, d, self.values.len());
-        (self.key(i)? == key.as_bytes()).then(|| self.values.get(i)).flatten()
+        (self.key(i)? == key).then(|| self.values.get(i)).flatten()
     }
 
     /// Whether `key` is listed.
@@ -190,7 +198,7 @@ impl<V: 'static> Table<V> {
         assert!(entries.windows(2).all(|w| w[0].0 != w[1].0), "duplicate keys");
         assert!(entries.iter().all(|(k, _)| !k.is_empty()), "an empty key");
         let n = entries.len();
-        let hashes: Vec<u64> = entries.iter().map(|(k, _)| hash(k)).collect();
+        let hashes: Vec<u64> = entries.iter().map(|(k, _)| hash(k.as_bytes())).collect();
         let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); n.div_ceil(BUCKET)];
         let count = buckets.len();
         for (i, &h) in hashes.iter().enumerate() {

@@ -95,7 +95,19 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: us
 /// Words as a reader counts them: runs containing a letter or digit,
 /// separated by white space (so "post-Cold War" is two words, "—" none).
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    // One pass over the chars (attribution counts the words of every
+    // quotation, some more than once), not a split and a scan per piece:
+    // a piece counts at its first letter or digit.
+    let (mut n, mut counted) = (0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            n += 1;
+            counted = true;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -139,5 +151,6 @@ mod tests {
         assert_eq!(word_count("KYIV, Ukraine – Russia on Friday"), 5);
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("non\u{a0}breaking"), 2);
+        assert_eq!(word_count(" — a-b  —x \n\t9 "), 3);
     }
 }

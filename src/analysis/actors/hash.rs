@@ -72,9 +72,10 @@ impl Hasher for QuickHasher {
             self.mix(u64::from_le_bytes(a));
         }
         let rest = chunks.remainder();
-        let mut a = [0u8; 8];
-        a[..rest.len()].copy_from_slice(rest);
-        self.mix(u64::from_le_bytes(a) ^ ((rest.len() as u64) << 56));
+        // The tail zero-padded, read without copying it into a buffer (a
+        // `memcpy` call of variable length on every lexicon and map lookup).
+        let tail = super::classes::pack8(rest).unwrap_or(0);
+        self.mix(tail ^ ((rest.len() as u64) << 56));
     }
 
     #[inline]
@@ -109,5 +110,19 @@ mod tests {
         let q = Quick::default();
         let hashes: Set<u64> = (0..1000u32).map(|i| q.hash_one(format!("w{i}"))).collect();
         assert_eq!(hashes.len(), 1000);
+    }
+
+    /// The tail read gives what copying it into a zeroed buffer gives (the
+    /// generated tables depend on these hashes).
+    #[test]
+    fn tail_reads_as_a_zero_padded_copy() {
+        let text = b"abcdefghijklmnop\xc3\xa9\0xyz";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            let rest = b.chunks_exact(8).remainder();
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            assert_eq!(super::super::classes::pack8(rest).unwrap_or(0), u64::from_le_bytes(a), "{n}");
+        }
     }
 }

@@ -69,6 +69,14 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// The lower-cased lookup form: ’ as ', one space between words.
 pub fn norm_key(s: &str) -> String {
+    // Most names (and every lexicon entry's own name, keyed again for each
+    // mention) are ASCII with single spaces already: then the form is a copy
+    // lower-cased in place, not a char-by-char rebuild.
+    if is_spaced_ascii(s.as_bytes()) {
+        let mut out = s.to_owned();
+        out.make_ascii_lowercase();
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -84,6 +92,20 @@ pub fn norm_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `b` is ASCII with single spaces between words and none at either
+/// end, and no other whitespace (`split_whitespace` would change nothing).
+fn is_spaced_ascii(b: &[u8]) -> bool {
+    let mut after_space = true;
+    for &c in b {
+        // The ASCII chars `char::is_whitespace` takes besides the space.
+        if !c.is_ascii() || matches!(c, b'\t'..=b'\r') || (c == b' ' && after_space) {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    !after_space || b.is_empty()
 }
 
 impl Lexicon {
@@ -366,6 +388,42 @@ pub(super) mod build {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII shortcut of `norm_key` gives what the general path gives.
+    #[test]
+    fn norm_key_shortcut_agrees() {
+        for s in [
+            "",
+            " ",
+            "A",
+            "New York",
+            "New  York",
+            " New York",
+            "New York ",
+            "New\tYork",
+            "U.S. State Department",
+            "O'Brien",
+            "O’Brien",
+            "São Paulo",
+            "A\u{b}B",
+            "A\u{1f}B",
+            "ΣΟΦΙΑ",
+            "NATO",
+        ] {
+            let general: Vec<String> = s
+                .split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .flat_map(|c| match c {
+                            '’' | '‘' => vec!['\''],
+                            _ => c.to_lowercase().collect(),
+                        })
+                        .collect()
+                })
+                .collect();
+            assert_eq!(norm_key(s), general.join(" "), "{s:?}");
+        }
+    }
 
     #[test]
     fn lexicon_parses() {

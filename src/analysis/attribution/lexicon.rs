@@ -19,9 +19,11 @@ pub(super) struct Lists {
     pub(super) sections: List<(&'static str, Set)>,
 }
 
-/// Lower-cases `word` into `buf` when it is short and ASCII; `None`
-/// otherwise (no listed word is long or non-ASCII, "n’t" aside).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// The bytes of `word` with its ASCII letters lower-cased, in `buf`, when it
+/// is short; `None` otherwise (no listed word is long). Bytes, not a `&str`:
+/// the tables look them up as they are, and checking them as UTF-8 again
+/// cost more than the lookup on every word near a quotation.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
@@ -29,7 +31,7 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     for (b, w) in buf.iter_mut().zip(bytes) {
         *b = w.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+    Some(&buf[..bytes.len()])
 }
 
 /// The verbs of saying, and the weak ones (thinking, judging) after `[weak]`.
@@ -53,7 +55,7 @@ macro_rules! section {
 fn listed(set: Option<&Set>, word: &str) -> bool {
     let mut buf = [0u8; 24];
     let Some(w) = lower(word, &mut buf) else { return false };
-    set.is_some_and(|s| s.contains(w))
+    set.is_some_and(|s| s.get_bytes(w).is_some())
 }
 
 /// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
@@ -63,7 +65,7 @@ pub(crate) fn is_cue_verb(word: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 24];
-    lower(word, &mut buf).is_some_and(|w| cue_verbs().0.contains(w) || cue_verbs().1.contains(w))
+    lower(word, &mut buf).is_some_and(|w| cue_verbs().0.get_bytes(w).is_some() || cue_verbs().1.get_bytes(w).is_some())
 }
 
 /// A verb of thinking or judging ("believes", "expects", "blamed"): a cue
@@ -71,7 +73,7 @@ pub(crate) fn is_cue_verb(word: &str) -> bool {
 pub(crate) fn is_weak_cue(word: &str) -> bool {
     let mut buf = [0u8; 24];
     word.starts_with(|c: char| c.is_ascii_lowercase())
-        && lower(word, &mut buf).is_some_and(|w| cue_verbs().1.contains(w))
+        && lower(word, &mut buf).is_some_and(|w| cue_verbs().1.get_bytes(w).is_some())
 }
 
 /// "-ing" forms ("saying", "adding"): their subject is the clause's.
@@ -96,11 +98,11 @@ pub(crate) enum Pronoun {
 pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
     let mut buf = [0u8; 24];
     match lower(word, &mut buf)? {
-        "he" | "she" => Some(Pronoun::Person),
-        "they" => Some(Pronoun::Plural),
-        "it" => Some(Pronoun::Thing),
-        "i" | "we" | "you" => Some(Pronoun::Local),
-        "who" => Some(Pronoun::Relative),
+        b"he" | b"she" => Some(Pronoun::Person),
+        b"they" => Some(Pronoun::Plural),
+        b"it" => Some(Pronoun::Thing),
+        b"i" | b"we" | b"you" => Some(Pronoun::Local),
+        b"who" => Some(Pronoun::Relative),
         _ => None,
     }
 }
