@@ -528,6 +528,19 @@ fn engine_seed_reading_passes_every_must_schema() {
     validate("seed-engine", &analyze(SEED), "urn:newsgloss:stdin");
 }
 
+/// An interrupted quotation is exported as one quotation whose selectors
+/// cover it from the first piece to the last, cue included.
+#[test]
+fn interrupted_quotation_exports_as_one_and_passes_every_must_schema() {
+    let text = "“We will respond,” Maria Lopez said on Monday. “And we will do it soon.” The talks ended.";
+    let a = analyze(text);
+    assert_eq!(a.quotes.len(), 1);
+    let c = findings_to_w3c(&a, SOURCE);
+    check_shape(&c, &a, SOURCE);
+    check_selectors(&c, text);
+    validate("interrupted", &a, SOURCE);
+}
+
 /// The harness can fail: a broken annotation and a misplaced selector are
 /// caught.
 #[test]

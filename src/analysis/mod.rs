@@ -141,14 +141,7 @@ pub fn analyze(text: &str) -> Analysis {
     actors.extend(extra_actors);
 
     let o = Offsets::new(text);
-    // A span's end is counted on from its start (code points start at
-    // every byte but UTF-8 continuation bytes): spans are short, so this
-    // is a few bytes instead of a second search from a checkpoint.
-    let span = |s: usize, e: usize| {
-        let start = o.byte_to_char(s);
-        let after = text.as_bytes().get(s..e).map(crate::text::offsets::char_starts);
-        (start, after.map_or_else(|| o.byte_to_char(e), |n| start + n))
-    };
+    let span = |s: usize, e: usize| o.byte_span_to_chars(s, e);
     let actor_id = |i: Option<usize>| i.filter(|&i| i < actors.len()).map(|i| format!("a{}", i + 1));
     Analysis {
         text: text.to_string(),

@@ -80,6 +80,11 @@ mod tests {
     fn pieces_with_an_inferred_end_stay_apart() {
         // The second piece is closed by an opening mark at the paragraph's end.
         let text = "Maria Lopez spoke. “Our warnings have been heard,” she told a gathering in May. “Tensions have mounted. “\n\nBy A Reporter";
+        // Attribution does link them as one speaker's run: the rule here,
+        // not a missing link, keeps them apart.
+        let spans = quotes::find_quotes(text);
+        let at = attribution::attribute(text, &spans, &actors::find_actors(text));
+        assert_eq!(at.get(1).and_then(|a| a.continues), Some(0));
         let got = runs(text);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].0, "Tensions have mounted. ");

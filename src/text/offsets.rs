@@ -58,6 +58,19 @@ impl<'a> Offsets<'a> {
         chars + self.text.get(from..).map_or(0, |rest| count_chars_before(rest, byte - from))
     }
 
+    /// A byte span as a code-point span. The end is counted on from the
+    /// start (every byte but a UTF-8 continuation byte starts a code
+    /// point): spans are short, so this reads a few bytes instead of a
+    /// second walk from a checkpoint. The same as converting both ends with
+    /// [`Self::byte_to_char`], inside chars and past the end too.
+    pub fn byte_span_to_chars(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.byte_to_char(start);
+        match self.text.as_bytes().get(start..end) {
+            Some(span) => (first, first + char_starts(span)),
+            None => (first, self.byte_to_char(end)),
+        }
+    }
+
     /// UTF-16 units before byte offset `byte` (clamped like [`Self::byte_to_char`]).
     pub fn byte_to_utf16(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
@@ -130,7 +143,7 @@ fn count_chars_before(s: &str, byte: usize) -> usize {
 /// offsets counts up to a checkpoint's [`BLOCK`] bytes, and a byte loop
 /// (which the compiler does not vectorise here) cost about as much as
 /// converting all of an analysis's spans was worth.
-pub(crate) fn char_starts(bytes: &[u8]) -> usize {
+fn char_starts(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
@@ -168,6 +181,16 @@ pub fn byte_to_utf16(s: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_spans_convert_like_their_two_ends() {
+        let o = Offsets::new(MIXED);
+        for s in 0..=MIXED.len() + 2 {
+            for e in 0..=MIXED.len() + 2 {
+                assert_eq!(o.byte_span_to_chars(s, e), (o.byte_to_char(s), o.byte_to_char(e)), "{s}..{e}");
+            }
+        }
+    }
 
     #[test]
     fn char_starts_counts_what_decoding_counts() {
