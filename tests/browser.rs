@@ -101,3 +101,21 @@ fn the_widget_host_and_scripts_are_never_read_as_article() {
     assert!(!found.text.contains("not text"));
     assert!(!found.text.contains("Widget UI"));
 }
+
+/// `analyzeText`, the engine's JS face for scripts and the node benchmark:
+/// the CLI's findings without echoing the text back, offsets in code points.
+#[wasm_bindgen_test]
+fn analyze_text_returns_the_findings_without_the_text() {
+    let text = "“Ça va,” said President Vladimir Putin of Russia. Putin left.";
+    let json = newsgloss::web::engine::analyze_text(text);
+    let got: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert!(got.get("text").is_none(), "the text is not echoed: {json}");
+    let whole = serde_json::to_value(analyze(text)).expect("analysis as JSON");
+    for key in ["actors", "quotes", "disputes"] {
+        assert_eq!(got[key], whole[key], "{key}");
+    }
+    let quote = &got["quotes"][0];
+    assert_eq!((quote["start"].as_u64(), quote["end"].as_u64()), (Some(1), Some(7)), "code points: {json}");
+    assert_eq!(got["actors"][0]["name"], "Vladimir Putin", "{json}");
+    assert_eq!(quote["speaker"]["actor"], got["actors"][0]["id"], "{json}");
+}

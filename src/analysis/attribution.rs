@@ -875,13 +875,28 @@ impl<'a> Ctx<'a> {
             self.mentions[from..].iter().take_while(move |m| m.0 < e).filter(move |m| m.1 > s)
         };
         if let Some(m) = overlapping(np.head_start, np.head_end).next() {
-            return Some(m.2);
+            return Some(self.person_before_of(np, m.0).unwrap_or(m.2));
         }
         let head = self.text.get(np.head_start..np.head_end).unwrap_or_default();
         if lexicon::is_proxy_noun(head) {
             return overlapping(np.start, np.end).last().map(|m| m.2);
         }
         None
+    }
+
+    /// In "President Vladimir Putin of Russia" or "Jens Stoltenberg of NATO"
+    /// the capitalised complement is no head: the person named before the
+    /// preposition is. A person mention of the phrase that ends one
+    /// preposition before `head_start` (the complement's mention).
+    fn person_before_of(&self, np: &Np, head_start: usize) -> Option<usize> {
+        let upto = self.mentions.partition_point(|m| m.0 < head_start);
+        let &(s, e, a) = self.mentions[..upto].last()?;
+        if s < np.start || self.actors.get(a)?.kind != ActorKind::Person {
+            return None;
+        }
+        let between = self.text.get(e..head_start)?.trim_end();
+        let between = between.strip_suffix("the").unwrap_or(between).trim();
+        matches!(between, "of" | "from" | "at").then_some(a)
     }
 
     /// The actor a pronoun at `at` refers to: the nearest fitting actor

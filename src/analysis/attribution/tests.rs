@@ -168,6 +168,25 @@ fn mentions_match_actors_by_overlap_head_first() {
 }
 
 #[test]
+fn a_person_of_a_place_or_organization_is_the_speaker() {
+    // The capitalised complement is no head: the person before "of" is.
+    let t = "“We will not retreat,” said President Vladimir Putin of Russia. \
+             “Nor will we,” said Jens Stoltenberg of the North Atlantic Treaty Organization.";
+    let actors = [
+        actor(t, "Vladimir Putin", ActorKind::Person, &["President Vladimir Putin"]),
+        actor(t, "Russia", ActorKind::Place, &["Russia"]),
+        actor(t, "Jens Stoltenberg", ActorKind::Person, &["Jens Stoltenberg"]),
+        actor(t, "NATO", ActorKind::Organization, &["North Atlantic Treaty Organization"]),
+    ];
+    let got: Vec<_> = run_with(t, &actors).into_iter().map(|r| r.2).collect();
+    assert_eq!(got, [some("@Vladimir Putin"), some("@Jens Stoltenberg")]);
+    // Without a person before the preposition the named body speaks.
+    let t = "“We will not retreat,” said the Bank of England.";
+    let actors = [actor(t, "Bank of England", ActorKind::Organization, &["Bank of England"])];
+    assert_eq!(run_with(t, &actors)[0].2, some("@Bank of England"));
+}
+
+#[test]
 fn statements_resolve_to_whoever_issued_them() {
     let t = "In a statement Thursday evening, NATO called on Russia to “defuse the escalation.” \
              NATO reiterated its support.\n“Any new aggression would have a high price tag,” the statement said.";
