@@ -1256,9 +1256,11 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         while j > lo && toks[j - 1].is_word() && lexicon::is_skippable_before_verb(toks[j - 1].text(text)) {
             j -= 1;
         }
-        // A parenthesis between subject and verb: "Sen. John Cornyn (R-Texas) told".
-        if j > lo && toks[j - 1].is_punct(')') {
-            let open = (lo..j - 1).rev().take(12).find(|&k| toks[k].is_punct('('));
+        // A parenthesis between subject and verb: "Sen. John Cornyn (R-Texas) told",
+        // also set off by a comma: "Gov. John Kasich (R-OH), said".
+        let close = if j > lo + 1 && toks[j - 1].is_punct(',') && toks[j - 2].is_punct(')') { j - 1 } else { j };
+        if close > lo && toks[close - 1].is_punct(')') {
+            let open = (lo..close - 1).rev().take(12).find(|&k| toks[k].is_punct('('));
             if let Some(o) = open {
                 j = o;
                 continue;
@@ -1301,6 +1303,22 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
             // ...", "a spokesman", "62", "of Flint", "during a town hall".
             let opener = toks.get(pc + 1).filter(|_| pc + 1 < c).map(|t| t.text(text)).unwrap_or_default();
             let appositive = !is_capitalized(opener) || opener.chars().next().is_some_and(char::is_numeric);
+            // "the director of the F.B.I., James B. Comey, said": a full name
+            // set off after a role ("director", "spokesman", "aide") is the
+            // subject the role describes.
+            // The phrase runs from the role to the name; the name is its head.
+            if !appositive && c == j - 1 && is_name_chunk(text, &toks[pc + 1..c]) {
+                if let Some(role) = np::np_before(text, toks, lo, pc).filter(|r| is_role_of(text, toks, lo, r)) {
+                    if let Some(name) = np::np_before(text, toks, pc + 1, c) {
+                        return Some(Np {
+                            start: role.start,
+                            head_start: name.head_start,
+                            head_end: name.head_end,
+                            ..name
+                        });
+                    }
+                }
+            }
             if appositive {
                 if let Some(np) = np::np_before(text, toks, lo, pc) {
                     let numeric = text.get(np.start..np.end).is_some_and(|t| t.chars().all(|c| c.is_numeric()));
@@ -1329,6 +1347,39 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         });
     }
     np::np_before(text, toks, lo, j)
+}
+
+/// Whether `role` names a role ("the director of the F.B.I.", "Her
+/// campaign manager": a lower-case title or proxy head) that is not itself
+/// an appositive of a name before it ("Giovanni Maria Vian, the editor in
+/// chief of the newspaper, L'Osservatore Romano, said").
+fn is_role_of(text: &str, toks: &[Tok], lo: usize, role: &Np) -> bool {
+    let head = text.get(role.head_start..role.head_end).unwrap_or_default();
+    if is_capitalized(head) || !(lexicon::is_title(head) || lexicon::is_proxy_noun(head)) {
+        return false;
+    }
+    let first = toks.iter().position(|t| t.start == role.start).unwrap_or(lo);
+    // A phrase cut short by a preposition ("the editor in | chief of ...") is no role.
+    if first > lo && toks[first - 1].is_word() {
+        return false;
+    }
+    let named_before = first >= lo + 2 && toks[first - 1].is_punct(',') && {
+        let w = toks[first - 2].text(text);
+        toks[first - 2].is_word()
+            && is_capitalized(w)
+            && !lexicon::is_function_word_cased(w)
+            && !lexicon::is_time_word(w)
+    };
+    !named_before
+}
+
+/// Whether `chunk` reads as a person's full name alone: capitalised words
+/// and initials, at least two words of two letters ("James B. Comey").
+fn is_name_chunk(text: &str, chunk: &[Tok]) -> bool {
+    let long = |t: &&Tok| t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1;
+    chunk.len() <= 7
+        && chunk.iter().all(|t| (t.is_word() && is_capitalized(t.text(text))) || t.is_punct('.'))
+        && chunk.iter().filter(long).count() >= 2
 }
 
 /// Whether `np` ends at the first comma after `s`, the host of an

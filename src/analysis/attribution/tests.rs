@@ -187,6 +187,45 @@ fn a_person_of_a_place_or_organization_is_the_speaker() {
 }
 
 #[test]
+fn a_name_set_off_after_a_role_is_the_speaker() {
+    // Before the quote and after it; the span covers role and name.
+    let t = "On Wednesday, however, the director of the agency, James B. Comey, said the messages were \
+             “direct, private messages.” “It is a close look,” the White House spokesman, Josh Earnest, said.";
+    let actors = [
+        actor(t, "James B. Comey", ActorKind::Person, &["James B. Comey"]),
+        actor(t, "White House", ActorKind::Organization, &["White House"]),
+        actor(t, "Josh Earnest", ActorKind::Person, &["Josh Earnest"]),
+    ];
+    let got: Vec<_> = run_with(t, &actors).into_iter().map(|r| r.2).collect();
+    assert_eq!(got, [some("@James B. Comey"), some("@Josh Earnest")]);
+    assert_eq!(
+        speakers(t),
+        [some("the director of the agency, James B. Comey"), some("the White House spokesman, Josh Earnest")]
+    );
+    // The role describes an earlier name: that name still speaks.
+    let t = "Giovanni Vian, the editor in chief of the paper, L'Osservatore Romano, said every pope was \
+             “both religious and political.”";
+    let actors = [actor(t, "Giovanni Vian", ActorKind::Person, &["Giovanni Vian"])];
+    assert_eq!(run_with(t, &actors)[0].2, some("@Giovanni Vian"));
+    // A place after a lower-case noun is no name of a person in a role.
+    let t = "Michael Seaman, who lives outside the state capital, Sacramento, said he still \
+             “prays that Bernie ends up the nominee.”";
+    let actors = [
+        actor(t, "Michael Seaman", ActorKind::Person, &["Michael Seaman"]),
+        actor(t, "Sacramento", ActorKind::Place, &["Sacramento"]),
+    ];
+    assert_eq!(run_with(t, &actors)[0].2, some("@Michael Seaman"));
+}
+
+#[test]
+fn a_parenthesis_and_comma_between_name_and_verb_are_skipped() {
+    let t = "In Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a wagon.”";
+    let actors =
+        [actor(t, "Ohio", ActorKind::Place, &["Ohio"]), actor(t, "John Kasich", ActorKind::Person, &["John Kasich"])];
+    assert_eq!(run_with(t, &actors)[0].2, some("@John Kasich"));
+}
+
+#[test]
 fn statements_resolve_to_whoever_issued_them() {
     let t = "In a statement Thursday evening, NATO called on Russia to “defuse the escalation.” \
              NATO reiterated its support.\n“Any new aggression would have a high price tag,” the statement said.";
