@@ -78,6 +78,8 @@ const NAME_WINDOW: usize = 800;
 const RESOLVE_MENTIONS: usize = 64;
 /// Tokens after the quotation within which a post-cue's verb must come.
 const POST_VERB_TOKENS: usize = 25;
+/// How far from the sentence's end ", said NAME, APPOSITIVE." may start.
+const TRAILING_APPOSITIVE_TOKENS: usize = 40;
 
 /// One attribution per quote, in the same order.
 pub fn attribute(text: &str, quotes: &[QuoteSpan], actors: &[ActorFound]) -> Vec<Attribution> {
@@ -705,9 +707,31 @@ impl<'a> Ctx<'a> {
         let v = (c + 1..end).find(|&k| {
             let t = toks[k].text(text);
             toks[k].is_word() && lexicon::is_cue_verb(t) && !lexicon::is_gerund(t)
+        });
+        if let Some(v) = v {
+            let np = subject_before(text, toks, c + 1, v)?;
+            return (np.start == first.start && end - v <= 10).then_some(np);
+        }
+        self.trailing_cue_with_appositive(toks, s, end)
+    }
+
+    /// ", said Lee Epstein, who teaches law at Washington University." and
+    /// ", says Evan Tracey, a Republican media consultant with ...": the
+    /// verb and its subject, then an appositive to the end of the sentence.
+    fn trailing_cue_with_appositive(&self, toks: &[Tok], s: usize, end: usize) -> Option<Np> {
+        let text = self.text;
+        let lo = end.saturating_sub(TRAILING_APPOSITIVE_TOKENS).max(s);
+        let c = (lo..end.saturating_sub(2)).rev().find(|&k| {
+            let w = toks[k + 1].text(text);
+            toks[k].is_punct(',') && toks[k + 1].is_word() && lexicon::is_cue_verb(w) && !lexicon::is_gerund(w)
         })?;
-        let np = subject_before(text, toks, c + 1, v)?;
-        (np.start == first.start && end - v <= 10).then_some(np)
+        let np = np::np_after(text, toks, c + 2, end)?;
+        let after = toks.iter().position(|t| t.start >= np.end)?;
+        let named = np.pronoun.is_none() && has_capital_word(text, &np);
+        // Nothing but the appositive after the name: no second verb of saying.
+        let appositive = toks.get(after).is_some_and(|t| t.is_punct(','))
+            && !(after..end).any(|k| toks[k].is_word() && lexicon::is_cue_verb(toks[k].text(text)));
+        (named && appositive).then_some(np)
     }
 
     /// "Greene added that the Fed wants out. “...”": a full quoted sentence

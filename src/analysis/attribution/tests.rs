@@ -218,6 +218,16 @@ fn a_name_set_off_after_a_role_is_the_speaker() {
 }
 
 #[test]
+fn a_trailing_cue_may_end_in_an_appositive() {
+    let t = "Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David Axelrod, \
+             a former senior strategist for President Obama.";
+    assert_eq!(one(t), (QuoteKind::Partial, some("David Axelrod")));
+    let t = "“Campaigns are having trouble raising money,” but they lead in advertising, says Evan Tracey, \
+             who runs a media firm in Alexandria.";
+    assert_eq!(one(t).1, some("Evan Tracey"));
+}
+
+#[test]
 fn a_parenthesis_and_comma_between_name_and_verb_are_skipped() {
     let t = "In Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a wagon.”";
     let actors =
