@@ -250,10 +250,16 @@ impl<'a> Ctx<'a> {
                 subject_before(text, toks, s0, k)
             } else if self.is_cue_at(w, k) {
                 self.subject_of_cue(w, s0, k).or_else(|| {
-                    // "said Mr. Kim: “" (the verb first, the name right before the quote).
+                    // "said Mr. Kim: “" (the verb first, the name right before the
+                    // quote); also "said the Florida senator, “", a role.
                     np::np_after(text, toks, k + 1, n).filter(|p| {
                         let left = toks.iter().skip(k + 1).filter(|t| t.start >= p.end && t.is_word()).count();
-                        p.pronoun.is_none() && is_capitalized_at(text, p.start) && left == 0
+                        let head = text.get(p.head_start..p.head_end).unwrap_or_default();
+                        // A role only between two pieces of one quotation: elsewhere
+                        // the phrase after a verb is its object ("thanked its members “").
+                        let between_pieces = k > s0 && matches!(toks[k - 1].kind, Kind::Quote | Kind::Punct(','));
+                        let role = between_pieces && (lexicon::is_title(head) || lexicon::is_proxy_noun(head));
+                        p.pronoun.is_none() && (is_capitalized_at(text, p.start) || role) && left == 0
                     })
                 })
             } else {

@@ -228,6 +228,15 @@ fn a_trailing_cue_may_end_in_an_appositive() {
 }
 
 #[test]
+fn a_role_between_two_pieces_speaks_both() {
+    let t = "“It is a difficult issue,” said the Florida senator, “because it puts two rights in conflict.”";
+    assert_eq!(speakers(t), [some("the Florida senator"), some("the Florida senator")]);
+    // After a verb elsewhere, the phrase is its object, not a speaker.
+    let t = "Sanders thanked its members “for their support in my campaign” on Sunday.";
+    assert_ne!(speakers(t), [some("its members")]);
+}
+
+#[test]
 fn a_parenthesis_and_comma_between_name_and_verb_are_skipped() {
     let t = "In Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a wagon.”";
     let actors =
