@@ -437,7 +437,16 @@ impl<'a> Ctx<'a> {
             if let Some(np) = subject_before(text, toks, lo, v) {
                 return Some(np);
             }
-            // "... and said": the subject of the verb before, or of the clause.
+            // "... and said", "but now said": the subject of the verb before, or of the clause.
+            let mut u = v;
+            while u > lo + 1
+                && toks[u - 1].is_word()
+                && !toks[u - 1].text(text).ends_with("ly")
+                && lexicon::is_skippable_before_verb(toks[u - 1].text(text))
+            {
+                u -= 1;
+            }
+            let v = if u > lo && matches!(toks[u - 1].text(text), "and" | "but") { u } else { v };
             if v > lo && matches!(toks[v - 1].text(text), "and" | "but") {
                 let earlier = (lo..v - 1).rev().find(|&k| {
                     !w.inside[k] && toks[k].is_word() && !lexicon::is_gerund(toks[k].text(text)) && self.is_cue_at(w, k)

@@ -237,6 +237,18 @@ fn a_role_between_two_pieces_speaks_both() {
 }
 
 #[test]
+fn and_or_but_before_an_adverb_and_the_verb_keep_the_subject() {
+    let t = "House Republican Thomas Massie used to support Rand Paul, but now said Trump had \
+             “the opportunity and the obligation to bring us together.”";
+    let actors = [
+        actor(t, "Thomas Massie", ActorKind::Person, &["Thomas Massie"]),
+        actor(t, "Rand Paul", ActorKind::Person, &["Rand Paul"]),
+        actor(t, "Trump", ActorKind::Person, &["Trump"]),
+    ];
+    assert_eq!(run_with(t, &actors)[0].2, some("@Thomas Massie"));
+}
+
+#[test]
 fn a_parenthesis_and_comma_between_name_and_verb_are_skipped() {
     let t = "In Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a wagon.”";
     let actors =
