@@ -142,6 +142,9 @@ pub struct Doc<'a> {
     ids: Vec<u32>,
     /// Per word id, the answers of [`Doc::derived`].
     derived: Vec<Cell<u8>>,
+    /// Per word id, what [`Doc::first_word`] found: (0 not yet, 1 no
+    /// longer name starts with it, 2 some may; its entry as written, folded).
+    first_words: Vec<Cell<FirstWord>>,
     pub lx: &'static Lexicon,
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
@@ -330,6 +333,9 @@ fn place_of_noun(w: &str) -> bool {
     )
 }
 
+/// What a word alone gives as a lexicon name, see [`Doc::first_word`].
+type FirstWord = (u8, Option<Entry>, Option<Entry>);
+
 /// Questions of [`Doc::derived`]: the bit saying it was asked; the answer
 /// is the bit above.
 const WORDLIKE: u8 = 1;
@@ -387,11 +393,13 @@ impl<'a> Doc<'a> {
         }
         let (words, ids) = WordClasses::of_tokens(lx.classes(), text, &toks);
         let derived = vec![Cell::new(0); words.distinct()];
+        let first_words = vec![Cell::new((0, None, None)); words.distinct()];
         Doc {
             text,
             toks,
             ids,
             derived,
+            first_words,
             lx,
             words,
             lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
@@ -489,6 +497,49 @@ impl<'a> Doc<'a> {
 
     /// [`Doc::lex_match`] worked out: the names starting at `c[p]` within `c[..lim]`.
     fn lex_scan(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
+        // Most names asked about end at their first word (no longer name
+        // starts with it): what the first word gives is known per distinct word.
+        if let Some(&t) = c.get(p).filter(|_| lim > p) {
+            if let Some(hit) = self.first_word(t) {
+                return hit.map(|e| (1, e));
+            }
+        }
+        self.lex_phrases(c, p, lim)
+    }
+
+    /// The first step of [`Doc::lex_phrases`] for token `t`, if no longer
+    /// name can follow: the entry of the word alone. `None` when a longer
+    /// name may follow, or the word has a possessive (which the phrase
+    /// keeps when it goes on).
+    fn first_word(&self, t: usize) -> Option<Option<Entry>> {
+        let tok = &self.toks[t];
+        if tok.has_poss() {
+            return None;
+        }
+        let cell = self.first_words.get(self.ids[t] as usize)?;
+        let (done, exact, folded) = match cell.get() {
+            (0, ..) => {
+                let bare = self.w(t);
+                let mut f = String::with_capacity(bare.len());
+                push_folded(&mut f, bare);
+                let exact = self.lx.names_exact.get(bare).copied();
+                let folded = self.lx.names.get(&f).copied();
+                let done = if self.lx.is_prefix(&f) { 2 } else { 1 };
+                cell.set((done, exact, folded));
+                (done, exact, folded)
+            }
+            v => v,
+        };
+        if done == 2 {
+            return None;
+        }
+        // As `Lexicon::lookup`, which shouted words ask without their written form.
+        let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { exact };
+        Some(exact.or(folded))
+    }
+
+    /// The names starting at `c[p]` within `c[..lim]`, phrase by phrase.
+    fn lex_phrases(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
         // The phrase buffers are the document's, reused from call to call.
         let mut bufs = self.lex_bufs.borrow_mut();
         let (written, folded) = &mut *bufs;
