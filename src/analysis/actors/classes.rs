@@ -199,8 +199,10 @@ const ANSWERS: u32 = (1 << 28) - 1;
 impl<'a> WordClasses<'a> {
     /// The words of `toks` (tokens of `text`), and each token's word id.
     pub fn of_tokens(lex: &'static LexClasses, text: &'a str, toks: &[Tok]) -> (Self, Vec<u32>) {
-        // About one distinct word in six tokens on a long text; more on a short one.
-        let mut vocab = Vocab::new(text, toks.len() / 6 + 64);
+        // A short article has some 600 distinct words (sized so that its
+        // table never grows); a long text's vocabulary grows more slowly
+        // than its tokens, and the table grows as needed.
+        let mut vocab = Vocab::new(text, toks.len() / 16 + 600);
         let mut info: Vec<Cell<u32>> = Vec::with_capacity(vocab.len());
         let mut ids = Vec::with_capacity(toks.len());
         for t in toks {

@@ -142,9 +142,10 @@ pub struct Doc<'a> {
     ids: Vec<u32>,
     /// Per word id, the answers of [`Doc::derived`].
     derived: Vec<Cell<u8>>,
-    /// Per word id, what [`Doc::first_word`] found: (0 not yet, 1 no
-    /// longer name starts with it, 2 some may; its entry as written, folded).
-    first_words: Vec<Cell<FirstWord>>,
+    /// Per word id, the entries [`Doc::first_word`] found, as written and
+    /// folded ([`pack_entry`]; whether it looked, and whether a longer name
+    /// may follow, are bits of [`Doc::derived`]).
+    first_words: Vec<Cell<(u32, u32)>>,
     pub lx: &'static Lexicon,
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
@@ -333,13 +334,31 @@ fn place_of_noun(w: &str) -> bool {
     )
 }
 
-/// What a word alone gives as a lexicon name, see [`Doc::first_word`].
-type FirstWord = (u8, Option<Entry>, Option<Entry>);
-
 /// Questions of [`Doc::derived`]: the bit saying it was asked; the answer
 /// is the bit above.
 const WORDLIKE: u8 = 1;
 const CALENDAR: u8 = 4;
+/// [`Doc::first_word`] looked at the word; the bit above: a longer name may follow.
+const FIRST: u8 = 16;
+
+/// An entry (or none) as one integer, for the per-word caches: 0 for none,
+/// else twice the index plus 2 (a place) or 3 (an organization).
+fn pack_entry(e: Option<Entry>) -> Option<u32> {
+    let (i, org) = match e {
+        None => return Some(0),
+        Some(Entry::Place(i)) => (i, 0),
+        Some(Entry::Org(i)) => (i, 1),
+    };
+    i.checked_mul(2)?.checked_add(2 + org)
+}
+
+fn unpack_entry(v: u32) -> Option<Entry> {
+    match v {
+        0 | 1 => None,
+        _ if v & 1 == 0 => Some(Entry::Place((v - 2) / 2)),
+        _ => Some(Entry::Org((v - 3) / 2)),
+    }
+}
 
 /// A few recent answers of [`Doc::lex_match`] for runs of consecutive
 /// tokens, keyed by the first token and the number looked at.
@@ -393,7 +412,7 @@ impl<'a> Doc<'a> {
         }
         let (words, ids) = WordClasses::of_tokens(lx.classes(), text, &toks);
         let derived = vec![Cell::new(0); words.distinct()];
-        let first_words = vec![Cell::new((0, None, None)); words.distinct()];
+        let first_words = vec![Cell::new((0, 0)); words.distinct()];
         Doc {
             text,
             toks,
@@ -516,23 +535,30 @@ impl<'a> Doc<'a> {
         if tok.has_poss() {
             return None;
         }
-        let cell = self.first_words.get(self.ids[t] as usize)?;
-        let (done, exact, folded) = match cell.get() {
-            (0, ..) => {
-                let bare = self.w(t);
-                let mut f = String::with_capacity(bare.len());
-                push_folded(&mut f, bare);
-                let exact = self.lx.names_exact.get(bare).copied();
-                let folded = self.lx.names.get(&f).copied();
-                let done = if self.lx.is_prefix(&f) { 2 } else { 1 };
-                cell.set((done, exact, folded));
-                (done, exact, folded)
+        let id = self.ids[t] as usize;
+        let (Some(cell), Some(flags)) = (self.first_words.get(id), self.derived.get(id)) else { return None };
+        let (exact, folded) = if flags.get() & FIRST == 0 {
+            let bare = self.w(t);
+            let mut f = String::with_capacity(bare.len());
+            push_folded(&mut f, bare);
+            let exact = self.lx.names_exact.get(bare).copied();
+            let folded = self.lx.names.get(&f).copied();
+            let longer = self.lx.is_prefix(&f);
+            if let (Some(x), Some(y)) = (pack_entry(exact), pack_entry(folded)) {
+                cell.set((x, y));
+                flags.set(flags.get() | FIRST | if longer { FIRST << 1 } else { 0 });
             }
-            v => v,
+            if longer {
+                return None;
+            }
+            (exact, folded)
+        } else {
+            if flags.get() & (FIRST << 1) != 0 {
+                return None;
+            }
+            let (x, y) = cell.get();
+            (unpack_entry(x), unpack_entry(y))
         };
-        if done == 2 {
-            return None;
-        }
         // As `Lexicon::lookup`, which shouted words ask without their written form.
         let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { exact };
         Some(exact.or(folded))
@@ -1792,4 +1818,17 @@ fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
 /// linked to the organization it refers back to.
 fn anaphor(s: usize, e: usize, word: &str) -> Raw {
     Raw { s, e, ns: s, ne: e, kind: ActorKind::Organization, key: Key::Anaphor(word.to_string()), canon: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_pack_and_unpack() {
+        for e in [None, Some(Entry::Place(0)), Some(Entry::Org(0)), Some(Entry::Place(7)), Some(Entry::Org(12345))] {
+            assert_eq!(pack_entry(e).map(unpack_entry), Some(e));
+        }
+        assert_eq!(pack_entry(Some(Entry::Org(u32::MAX))), None);
+    }
 }

@@ -8,10 +8,10 @@
 //! lets whatever is worked out about a word (its lexicon classes, what the
 //! text says about it) be worked out once per distinct word.
 //!
-//! An open-addressing table of ids (linear probing, at most half full).
-//! Words of up to eight bytes are compared as one packed integer (their
-//! bytes zero-padded, with their length: no `memcmp` call); longer ones by
-//! a hash first, then their bytes. The hash is keyed per process (as the
+//! An open-addressing table of ids (linear probing, at most three quarters
+//! full). Words of up to eight bytes are compared as one packed integer
+//! (their bytes zero-padded, with their length: no `memcmp` call); longer
+//! ones by their length, then their bytes. The hash is keyed per process (as the
 //! word sets of [`super::hash`]), so a crafted text cannot aim at
 //! collisions.
 
@@ -20,11 +20,11 @@ use std::hash::{BuildHasher, Hasher};
 use super::classes::pack8;
 use super::hash::Quick;
 
-/// One distinct word: where it first occurs in the text and its key (the
-/// packed bytes for a word of up to eight bytes, else its hash).
+/// One distinct word: where it first occurs in the text. (Eight bytes: its
+/// key is worked out again from the text when compared, rather than kept,
+/// to hold the peak heap of short texts down.)
 #[derive(Clone, Copy)]
 struct Word {
-    key: u64,
     start: u32,
     len: u32,
 }
@@ -52,7 +52,7 @@ impl<'a> Vocab<'a> {
         let mut h = quick.build_hasher();
         h.write_u64(K);
         let seed = h.finish();
-        let bits = (expect.max(32) * 2).next_power_of_two().trailing_zeros();
+        let bits = (expect.max(32) * 4 / 3 + 1).next_power_of_two().trailing_zeros();
         Vocab { text, slots: vec![0; 1 << bits], bits, words: Vec::with_capacity(expect), quick, seed }
     }
 
@@ -94,8 +94,14 @@ impl<'a> Vocab<'a> {
                 return i;
             }
             let w = self.words[id as usize - 1];
-            if w.key == key && w.len as usize == b.len() && (b.len() <= 8 || self.bytes(w) == b) {
-                return i;
+            if w.len as usize == b.len() {
+                let same = match pack8(self.bytes(w)) {
+                    Some(k) => k == key,
+                    None => self.bytes(w) == b,
+                };
+                if same {
+                    return i;
+                }
             }
             i = (i + 1) & mask;
         }
@@ -118,9 +124,9 @@ impl<'a> Vocab<'a> {
             return id - 1;
         }
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
-        self.words.push(Word { key, start: start as u32, len: b.len() as u32 });
+        self.words.push(Word { start: start as u32, len: b.len() as u32 });
         self.slots[i] = new + 1;
-        if self.words.len() * 2 > self.slots.len() {
+        if self.words.len() * 4 > self.slots.len() * 3 {
             self.grow();
         }
         new
@@ -139,9 +145,8 @@ impl<'a> Vocab<'a> {
         self.bits += 1;
         self.slots = vec![0; 1 << self.bits];
         let mask = self.slots.len() - 1;
-        for (id, w) in self.words.iter().enumerate() {
-            // A short word's key is its packed bytes; a long word's, its hash.
-            let hash = if w.len <= 8 && w.len > 0 { (w.key ^ self.seed).wrapping_mul(K) } else { w.key };
+        for (id, &w) in self.words.iter().enumerate() {
+            let (_, hash) = self.key(self.bytes(w));
             let mut i = (hash >> (64 - self.bits)) as usize;
             while self.slots[i] != 0 {
                 i = (i + 1) & mask;
