@@ -18,6 +18,7 @@ mod lexicon;
 #[rustfmt::skip]
 mod lexicon_tables;
 mod tokens;
+mod vocab;
 
 use super::ActorKind;
 

@@ -12,10 +12,13 @@
 
 use std::cell::Cell;
 
-use super::hash::{Map, Set};
+#[cfg(test)]
+use super::hash::Map;
 use super::lexicon::norm_key;
 #[cfg(test)]
 use super::lexicon::{build::Lists, Lexicon};
+use super::tokens::{Shape, Tok};
+use super::vocab::Vocab;
 use crate::analysis::table::Table;
 
 // Lists matched as written.
@@ -165,110 +168,66 @@ impl LexClasses {
     }
 }
 
-/// The bits of one text's words: the lexicon's and the text's own.
-pub struct WordClasses<'a> {
-    lex: &'static LexClasses,
-    /// Words seen in lower case somewhere in the text.
-    lower_seen: Set<&'a str>,
-    /// Every bit of the text's capitalised words, the words asked about
-    /// most. Only capitalised words can be [`MID_CAP`], so that bit is
-    /// known for every word.
-    known: Map<&'a str, u32>,
-    /// Answers for words of the text itself, by position.
-    memo: Memo,
-}
-
-/// Small direct-mapped memos of [`WordClasses::bits`]: short words by
-/// their bytes, longer words of the analysed text by their place in it.
+/// The bits of one text's words: the lexicon's and the text's own, per
+/// distinct word ([`Vocab`] id), worked out the first time a word is asked
+/// about.
 ///
 /// Why: the actor finder asks about the same words again and again (each
 /// rule of a capitalised run asks about its words; the scans for groups and
 /// government nouns ask about every word, most of them a few function
-/// words), and every question was a string hash and compare. Here a
-/// repeated question costs a load and a compare. A word of up to eight
-/// bytes is its own key (its bytes, and for a shorter word its length,
-/// packed into an integer, so distinct strings pack differently, even with
-/// a NUL in them). A longer word is keyed by its offset
-/// and length in the text, which name the same bytes for as long as the text
-/// is borrowed; words outside the text (built strings) are never keyed so,
-/// so a reused heap address cannot answer for another word. A slot holds
-/// the bits of the questions asked so far (`have`); the answer to each
-/// question is fixed per word, so merging answers is exact.
-struct Memo {
-    /// Words of up to eight bytes: (packed bytes and length, 0 when
-    /// empty), bits asked, their answers.
-    short: [Slot; SHORT_SLOTS],
-    /// Address range of the text (`start..end`); empty when not set.
-    start: usize,
-    end: usize,
-    /// Longer words of the text: (offset << 8 | length, plus 1; 0 when
-    /// empty), bits asked, their answers.
-    long: Vec<Slot>,
+/// words). Every token has its word's id, so a question about a token is
+/// two array loads; the lexicon lookups run once per distinct word asked
+/// about. The answer to each question is fixed per word (what a string is),
+/// so answers are the same as asking the lists.
+pub struct WordClasses<'a> {
+    lex: &'static LexClasses,
+    vocab: Vocab<'a>,
+    /// Per id: [`DONE`] once the bits are worked out (then every bit is
+    /// known), and the text's flags [`LOWER_TOKEN`], [`CAP_MID`].
+    info: Vec<Cell<u32>>,
 }
 
-/// A memo slot: (key, 0 when empty), bits asked, their answers.
-type Slot = Cell<(u64, u32, u32)>;
-
-/// Slots for short words (a power of two). A fixed array: 8 KB beside the
-/// document, whatever the text's size.
-const SHORT_SLOTS: usize = 512;
-
-impl Default for Memo {
-    fn default() -> Self {
-        Memo { short: [const { Cell::new((0, 0, 0)) }; SHORT_SLOTS], start: 0, end: 0, long: Vec::new() }
-    }
-}
-
-impl Memo {
-    /// A memo for the words of `text`: a slot for longer words per 512
-    /// bytes of text, 16 to 1,024 slots (16 bytes each), so it stays small
-    /// beside the text and its tokens (an article of a few KB is held to
-    /// its peak heap of 10x the text, too).
-    fn new(text: &str) -> Self {
-        let n = (text.len() / 512).clamp(16, 1024).next_power_of_two();
-        let start = text.as_ptr() as usize;
-        Memo { start, end: start + text.len(), long: vec![Cell::new((0, 0, 0)); n], ..Memo::default() }
-    }
-
-    /// The slot and key of `w`, if it has one.
-    #[inline]
-    fn slot(&self, w: &str) -> Option<(&Slot, u64)> {
-        let b = w.as_bytes();
-        // The length of a shorter word goes in the top byte (1 to 7), so
-        // that any string asked about keys apart from every other, even
-        // with a NUL in it; an eight-byte word whose last byte is below 8
-        // (a control char) is left out to keep the two kinds apart.
-        let n = b.len();
-        let keyed = pack8(b).filter(|_| n < 8 || b[7] >= 8).map(|k| if n < 8 { k | (n as u64) << 56 } else { k });
-        if let Some(k) = keyed {
-            let i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SHORT_SLOTS;
-            return Some((&self.short[i], k));
-        }
-        let at = b.as_ptr() as usize;
-        if at < self.start || at + b.len() > self.end || b.len() > 255 || self.long.is_empty() {
-            return None;
-        }
-        let off = at - self.start;
-        let key = ((off as u64) << 8 | b.len() as u64) + 1;
-        Some((&self.long[off & (self.long.len() - 1)], key))
-    }
-}
+/// The bits of an id are worked out.
+const DONE: u32 = 1 << 31;
+/// The word occurs as a lower-case word of the text.
+const LOWER_TOKEN: u32 = 1 << 30;
+/// The word occurs capitalised ("Title" or capitals) away from a sentence start.
+const CAP_MID: u32 = 1 << 29;
+/// The bits that answer questions.
+const ANSWERS: u32 = (1 << 28) - 1;
 
 impl<'a> WordClasses<'a> {
-    /// `capitalised`: the text's capitalised words, with [`MID_CAP`] set on
-    /// those seen away from a sentence start; their other bits are worked
-    /// out here, once per distinct word.
-    pub fn new(lex: &'static LexClasses, lower_seen: Set<&'a str>, mut capitalised: Map<&'a str, u32>) -> Self {
-        for (w, bits) in capitalised.iter_mut() {
-            *bits |= compute(lex, &lower_seen, w, !MID_CAP);
+    /// The words of `toks` (tokens of `text`), and each token's word id.
+    pub fn of_tokens(lex: &'static LexClasses, text: &'a str, toks: &[Tok]) -> (Self, Vec<u32>) {
+        // A short article has some 600 distinct words (sized so that its
+        // table never grows); a long text's vocabulary grows more slowly
+        // than its tokens, and the table grows as needed.
+        let mut vocab = Vocab::new(text, toks.len() / 16 + 600);
+        let mut info: Vec<Cell<u32>> = Vec::with_capacity(vocab.len());
+        let mut ids = Vec::with_capacity(toks.len());
+        for t in toks {
+            let id = vocab.intern(t.s(), t.e());
+            if id as usize >= info.len() {
+                info.push(Cell::new(0));
+            }
+            let flag = match t.shape {
+                Shape::Lower => LOWER_TOKEN,
+                Shape::Title | Shape::Caps if !t.initial => CAP_MID,
+                _ => 0,
+            };
+            if flag != 0 {
+                if let Some(c) = info.get(id as usize) {
+                    c.set(c.get() | flag);
+                }
+            }
+            ids.push(id);
         }
-        WordClasses { lex, lower_seen, known: capitalised, memo: Memo::default() }
+        (WordClasses { lex, vocab, info }, ids)
     }
 
-    /// Memoises answers for the words of `text` (the text the words come
-    /// from), see [`Memo`].
-    pub fn memoise(&mut self, text: &'a str) {
-        self.memo = Memo::new(text);
+    /// How many distinct words (ids `0..distinct()`).
+    pub fn distinct(&self) -> usize {
+        self.info.len()
     }
 
     /// Whether `w` has any of `bits`.
@@ -276,99 +235,114 @@ impl<'a> WordClasses<'a> {
         self.bits(w, bits) != 0
     }
 
-    /// Which of `wanted` the word `w` has.
-    pub fn bits(&self, w: &str, wanted: u32) -> u32 {
-        let Some((slot, key)) = self.memo.slot(w) else {
-            return self.lookup(w, wanted).0 & wanted;
-        };
-        let (k, have, bits) = slot.get();
-        if k == key && wanted & !have == 0 {
-            return bits & wanted;
-        }
-        let (found, asked) = self.lookup(w, wanted);
-        let (have, bits) = if k == key { (have | asked, bits | (found & asked)) } else { (asked, found & asked) };
-        slot.set((key, have, bits));
-        bits & wanted
+    /// Whether the word of id `id` has any of `bits`.
+    #[inline]
+    pub fn id_is(&self, id: u32, bits: u32) -> bool {
+        self.id_bits(id, bits) != 0
     }
 
-    /// The bits of `w` and which of them they answer: all for a learned
-    /// word, else `wanted` (and [`MID_CAP`], never set for such a word).
-    fn lookup(&self, w: &str, wanted: u32) -> (u32, u32) {
-        // Learned words are capitalised: a word that starts in lower case
-        // (most of those asked about in a text) skips that lookup.
-        let learned = match w.as_bytes().first() {
-            Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => None,
-            _ => self.known.get(w),
-        };
-        match learned {
-            Some(&b) => (b, u32::MAX),
-            None => (self.compute(w, wanted), wanted | MID_CAP),
+    /// Which of `wanted` the word `w` has.
+    pub fn bits(&self, w: &str, wanted: u32) -> u32 {
+        match self.vocab.find(w.as_bytes()) {
+            Some(id) => self.id_bits(id, wanted),
+            // Not a word of the text: never seen capitalised in it.
+            None => self.compute(w, 0) & wanted,
         }
+    }
+
+    /// Which of `wanted` the word of id `id` has.
+    #[inline]
+    pub fn id_bits(&self, id: u32, wanted: u32) -> u32 {
+        let Some(cell) = self.info.get(id as usize) else { return 0 };
+        let mut v = cell.get();
+        if v & DONE == 0 {
+            v |= self.compute(self.vocab.word(id), v) | DONE;
+            cell.set(v);
+        }
+        v & wanted & ANSWERS
     }
 
     /// Whether the capitalised word `w` was seen mid-sentence (any string).
     pub fn mid_cap(&self, w: &str) -> bool {
-        self.known.get(w).is_some_and(|b| b & MID_CAP != 0)
+        self.vocab.find(w.as_bytes()).and_then(|id| self.info.get(id as usize)).is_some_and(|c| c.get() & CAP_MID != 0)
     }
 
-    fn compute(&self, w: &str, wanted: u32) -> u32 {
-        // Not a capitalised word of the text: never MID_CAP.
-        compute(self.lex, &self.lower_seen, w, wanted & !MID_CAP)
+    /// Every answer bit of `w`, whose text flags are `flags`.
+    fn compute(&self, w: &str, flags: u32) -> u32 {
+        let mut bits = self.lex.of(w, ANSWERS);
+        let seen_lower = with_lower(w, |l| {
+            self.vocab
+                .find(l.as_bytes())
+                .and_then(|id| self.info.get(id as usize))
+                .is_some_and(|c| c.get() & LOWER_TOKEN != 0)
+        });
+        if seen_lower {
+            bits |= SEEN_LOWER;
+        }
+        // Only a word that starts capitalised (or not in ASCII) is asked
+        // whether it was seen mid-sentence.
+        let lower_start = w.as_bytes().first().is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if flags & CAP_MID != 0 && !lower_start {
+            bits |= MID_CAP;
+        }
+        bits
     }
-}
-
-/// The bits among `wanted` of `w` that the lexicon and the lower-case words of the text give.
-fn compute(lex: &LexClasses, lower_seen: &Set<&str>, w: &str, wanted: u32) -> u32 {
-    let mut bits = lex.of(w, wanted);
-    if wanted & SEEN_LOWER != 0 && with_lower(w, |l| lower_seen.contains(l)) {
-        bits |= SEEN_LOWER;
-    }
-    bits
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::{build, lexicon};
+    use super::super::tokens::tokenize;
     use super::*;
+
+    /// The classes of `text`'s words, and its tokens' ids.
+    fn classes(text: &str) -> (WordClasses<'_>, Vec<Tok>, Vec<u32>) {
+        let lx = lexicon();
+        let toks = tokenize(text, lx);
+        let (words, ids) = WordClasses::of_tokens(lx.classes(), text, &toks);
+        (words, toks, ids)
+    }
 
     #[test]
     fn bits_agree_with_the_lists() {
         let lx = lexicon();
         let (_, lists) = build::build();
-        let words = WordClasses::new(lx.classes(), Set::default(), Map::default());
         let asked =
             ["Mr.", "Secretary", "Vladimir", "Russian", "Ministry", "ministry", "officials", "Officials", "however"];
-        for w in asked {
-            assert_eq!(words.is(w, HONORIFIC), lists.honorific.contains(w), "{w}");
-            assert_eq!(words.is(w, TITLE), lx.title.contains(w), "{w}");
-            assert_eq!(words.is(w, FIRST_NAME), lists.first_name.contains(w), "{w}");
-            assert_eq!(words.is(w, DEMONYM), lx.demonym.contains_key(w), "{w}");
-            assert_eq!(words.is(w, ORG_SUFFIX), lists.org_suffix.contains(w), "{w}");
-            assert_eq!(words.is(w, ANAPHOR_AS_WRITTEN), lists.anaphor.contains(w), "{w}");
-            assert_eq!(words.is(w, GROUP_NOUN), with_lower(w, |l| lists.group_noun.contains(l)), "{w}");
-            assert_eq!(words.is(w, COMMON), with_lower(w, |l| lists.common.contains(l)), "{w}");
-            assert_eq!(words.is(w, STARTS_NAME), with_lower(w, |l| lists.starts.contains(l)), "{w}");
+        let text = asked.join(" ");
+        // Words of no text, and the same words as words of a text.
+        let (none, _, _) = classes("");
+        let (some, _, _) = classes(&text);
+        for words in [none, some] {
+            for w in asked {
+                assert_eq!(words.is(w, HONORIFIC), lists.honorific.contains(w), "{w}");
+                assert_eq!(words.is(w, TITLE), lx.title.contains(w), "{w}");
+                assert_eq!(words.is(w, FIRST_NAME), lists.first_name.contains(w), "{w}");
+                assert_eq!(words.is(w, DEMONYM), lx.demonym.contains_key(w), "{w}");
+                assert_eq!(words.is(w, ORG_SUFFIX), lists.org_suffix.contains(w), "{w}");
+                assert_eq!(words.is(w, ANAPHOR_AS_WRITTEN), lists.anaphor.contains(w), "{w}");
+                assert_eq!(words.is(w, GROUP_NOUN), with_lower(w, |l| lists.group_noun.contains(l)), "{w}");
+                assert_eq!(words.is(w, COMMON), with_lower(w, |l| lists.common.contains(l)), "{w}");
+                assert_eq!(words.is(w, STARTS_NAME), with_lower(w, |l| lists.starts.contains(l)), "{w}");
+            }
+            assert!(words.is("Secretary", TITLE) && words.is("Mr.", HONORIFIC) && words.is("Officials", GROUP_NOUN));
         }
-        assert!(words.is("Secretary", TITLE) && words.is("Mr.", HONORIFIC) && words.is("Officials", GROUP_NOUN));
     }
 
     #[test]
-    fn memoised_answers_stay_per_word() {
-        let lx = lexicon();
-        let text = "Secretary Secretariat Mr. Mr.\0 Mr secretary";
-        let mut words = WordClasses::new(lx.classes(), Set::default(), Map::default());
-        words.memoise(text);
-        let pieces: Vec<&str> = text.split(' ').collect();
+    fn ids_answer_like_their_words() {
+        let text = "Secretary Secretariat Mr. Mr Secretary secretary. The North met north Putin, al-Amr";
+        let (words, toks, ids) = classes(text);
         for _ in 0..2 {
-            for &w in &pieces {
+            for (t, &id) in toks.iter().zip(&ids) {
+                let w = &text[t.s()..t.e()];
                 for bit in [TITLE, HONORIFIC, COMMON, STARTS_NAME, SEEN_LOWER, MID_CAP] {
-                    let plain = WordClasses::new(lx.classes(), Set::default(), Map::default());
-                    assert_eq!(words.is(w, bit), plain.lookup(w, bit).0 & bit != 0, "{w:?} {bit}");
+                    assert_eq!(words.id_is(id, bit), words.is(w, bit), "{w:?} {bit}");
                 }
             }
         }
         assert!(words.is("Mr.", HONORIFIC) && !words.is("Mr.\0", HONORIFIC));
-        assert!(words.is(pieces[0], TITLE) && !words.is(pieces[1], TITLE));
+        assert!(words.is("Secretary", TITLE) && !words.is("Secretariat", TITLE));
     }
 
     #[test]
@@ -385,16 +359,15 @@ mod tests {
 
     #[test]
     fn capitalised_words_answer_like_any_other() {
-        let lx = lexicon();
-        let lower: Set<&str> = ["north"].into_iter().collect();
-        let asked = ["Putin", "North", "Russian", "Zorblax", "al-Amr"];
-        let plain = WordClasses::new(lx.classes(), lower.clone(), Map::default());
-        let capitalised: Map<&str, u32> = asked.iter().map(|&w| (w, if w == "Putin" { MID_CAP } else { 0 })).collect();
-        let known = WordClasses::new(lx.classes(), lower, capitalised);
-        for w in asked {
-            assert_eq!(plain.bits(w, !MID_CAP), known.bits(w, !MID_CAP), "{w}");
+        let (words, _, _) = classes("Zorblax met the north. Then Putin, North and al-Amr left. Russian");
+        let (none, _, _) = classes("");
+        for w in ["Putin", "North", "Russian", "Zorblax", "al-Amr"] {
+            assert_eq!(none.bits(w, !(MID_CAP | SEEN_LOWER)), words.bits(w, !(MID_CAP | SEEN_LOWER)), "{w}");
         }
-        assert!(known.is("Putin", MID_CAP) && known.mid_cap("Putin") && !known.mid_cap("Nato"));
-        assert!(known.is("North", SEEN_LOWER) && !known.is("Zorblax", SEEN_LOWER));
+        assert!(words.is("Putin", MID_CAP) && words.mid_cap("Putin") && !words.mid_cap("Nato"));
+        assert!(!words.is("Zorblax", MID_CAP) && !words.is("Russian", MID_CAP));
+        // Capitalised mid-sentence, but asked as a lower-case-led word: never MID_CAP.
+        assert!(words.mid_cap("al-Amr") && !words.is("al-Amr", MID_CAP));
+        assert!(words.is("North", SEEN_LOWER) && !words.is("Zorblax", SEEN_LOWER));
     }
 }

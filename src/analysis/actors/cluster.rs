@@ -56,14 +56,13 @@ fn is_acronym(name: &str) -> bool {
     (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
 }
 
-/// `raws` stably sorted by `key`. The keys are sorted with their indices
-/// and the raws moved once: cheaper than a merge sort moving the large
-/// `Raw`s (with their strings) about, on the thousands of a long text.
-fn sorted<K: Ord>(raws: Vec<Raw>, key: impl Fn(&Raw) -> K) -> Vec<Raw> {
+/// The indices of `raws` stably sorted by `key`: the raws themselves stay
+/// where they are (moving the large `Raw`s, with their strings, about cost
+/// a copy of every one, twice, on the thousands of a long text).
+fn order_by<K: Ord>(raws: &[Raw], key: impl Fn(&Raw) -> K) -> Vec<usize> {
     let mut order: Vec<(K, usize)> = raws.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Raw>> = raws.into_iter().map(Some).collect();
-    order.iter().filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)).collect()
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 fn root(cl: &[Cluster], mut i: usize) -> usize {
@@ -77,7 +76,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
     let lone = |r: &Raw| matches!(&r.key, Key::Person { first: None, .. });
-    let raws = sorted(raws, |r| (lone(r), r.s, std::cmp::Reverse(r.e)));
+    let order = order_by(&raws, |r| (lone(r), r.s, std::cmp::Reverse(r.e)));
     let mut cl: Vec<Cluster> = Vec::new();
     // One map per key kind (place, organization, group), looked up by
     // `&str`: no key is copied to be looked up.
@@ -96,7 +95,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
         });
         cl.len() - 1
     };
-    for r in &raws {
+    for r in order.iter().filter_map(|&i| raws.get(i)) {
         let idx = match &r.key {
             Key::Place(k) | Key::Org(k) | Key::Group(k) => {
                 // "Apple Inc." is Apple.

@@ -3,7 +3,7 @@
 //! government nouns ("Indonesian military") and lone names resolved
 //! against the names found elsewhere in the text.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Set};
@@ -138,12 +138,22 @@ const MAX_TITLE: usize = 7;
 pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// Each token's word id in `words`.
+    ids: Vec<u32>,
+    /// Per word id, the answers of [`Doc::derived`].
+    derived: Vec<Cell<u8>>,
+    /// Per word id, the entries [`Doc::first_word`] found, as written and
+    /// folded ([`pack_entry`]; whether it looked, and whether a longer name
+    /// may follow, are bits of [`Doc::derived`]).
+    first_words: Vec<Cell<(u32, u32)>>,
     pub lx: &'static Lexicon,
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
     /// Phrase buffers of [`Doc::lex_match`] (as written, folded), kept
     /// between calls: it runs for most capitalised words.
     lex_bufs: RefCell<(String, String)>,
+    /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
+    lex_memo: LexMemo,
     pub raws: Vec<Raw>,
     /// Lone capitalised words to resolve once every full name is known.
     singles: Vec<usize>,
@@ -162,6 +172,14 @@ fn lower(w: &str) -> String {
 
 /// Appends the lookup form of `w` (lower case, ’ as ').
 fn push_folded(out: &mut String, w: &str) {
+    // Most words are ASCII: copied whole and lower-cased in place, not
+    // pushed char by char.
+    if w.is_ascii() {
+        let at = out.len();
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         // ASCII first: the common case, without the Unicode tables.
         match c {
@@ -316,77 +334,95 @@ fn place_of_noun(w: &str) -> bool {
     )
 }
 
-/// Short words met lately, to skip re-inserting them into a set: most of
-/// a text's lower-case words are a few function words ("the", "said")
-/// met again and again, and a set insertion hashes and compares strings.
-/// A direct-mapped table of words of up to eight bytes, each packed into
-/// one integer (zero-padded; words hold no NUL, so distinct words pack
-/// differently, and no word packs to 0, the empty slot). 4,096 slots
-/// (32 KB): a news text's everyday vocabulary mostly fits, where 256 slots
-/// let its words push one another out and be inserted again and again.
-struct RecentWords {
-    slots: Vec<u64>,
+/// Questions of [`Doc::derived`]: the bit saying it was asked; the answer
+/// is the bit above.
+const WORDLIKE: u8 = 1;
+const CALENDAR: u8 = 4;
+/// [`Doc::first_word`] looked at the word; the bit above: a longer name may follow.
+const FIRST: u8 = 16;
+
+/// An entry (or none) as one integer, for the per-word caches: 0 for none,
+/// else twice the index plus 2 (a place) or 3 (an organization).
+fn pack_entry(e: Option<Entry>) -> Option<u32> {
+    let (i, org) = match e {
+        None => return Some(0),
+        Some(Entry::Place(i)) => (i, 0),
+        Some(Entry::Org(i)) => (i, 1),
+    };
+    i.checked_mul(2)?.checked_add(2 + org)
 }
 
-impl Default for RecentWords {
-    fn default() -> Self {
-        RecentWords { slots: vec![0; 1 << RECENT_BITS] }
+fn unpack_entry(v: u32) -> Option<Entry> {
+    match v {
+        0 | 1 => None,
+        _ if v & 1 == 0 => Some(Entry::Place((v - 2) / 2)),
+        _ => Some(Entry::Org((v - 3) / 2)),
     }
 }
 
-/// log2 of the slots of [`RecentWords`].
-const RECENT_BITS: u32 = 12;
+/// A few recent answers of [`Doc::lex_match`] for runs of consecutive
+/// tokens, keyed by the first token and the number looked at.
+///
+/// Why: the rules ask about the same places of a run again and again (a
+/// chunk's start as a strong start, as a whole name, at each position,
+/// around each "of" and "and"), and each answer builds the phrase's two
+/// forms word by word and looks them up. Calls for one run come together,
+/// so a small direct-mapped table holds them.
+struct LexMemo {
+    /// (first token + 1, 0 when empty; tokens looked at; the answer).
+    slots: [Cell<(usize, usize, LexHit)>; LEX_MEMO_SLOTS],
+}
 
-impl RecentWords {
-    /// Whether `w` was met lately; remembers it if not. Longer words are
-    /// never remembered (always `false`).
-    #[inline]
-    fn seen(&mut self, w: &str) -> bool {
-        let Some(k) = cls::pack8(w.as_bytes()) else { return false };
-        let Some(slot) = self.slots.get_mut((k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT_BITS)) as usize)
-        else {
-            return false;
-        };
-        let hit = *slot == k;
-        *slot = k;
-        hit
+/// An answer of [`Doc::lex_match`]: the name's length in tokens, its entry.
+type LexHit = Option<(usize, Entry)>;
+
+/// Slots of [`LexMemo`] (a power of two).
+const LEX_MEMO_SLOTS: usize = 64;
+
+impl Default for LexMemo {
+    fn default() -> Self {
+        LexMemo { slots: [const { Cell::new((0, 0, None)) }; LEX_MEMO_SLOTS] }
+    }
+}
+
+impl LexMemo {
+    fn get(&self, first: usize, len: usize) -> Option<LexHit> {
+        let (k, l, hit) = self.slots[first % LEX_MEMO_SLOTS].get();
+        (k == first + 1 && l == len).then_some(hit)
+    }
+
+    fn set(&self, first: usize, len: usize, hit: LexHit) {
+        self.slots[first % LEX_MEMO_SLOTS].set((first + 1, len, hit));
     }
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: Vec<Tok>, lx: &'static Lexicon) -> Self {
-        let mut lower_seen = Set::default();
-        // Every capitalised word once, marked when seen away from a sentence start.
-        let mut capitalised: Map<&str, u32> = Map::default();
         let mut versioned = Set::default();
-        let mut recent = RecentWords::default();
         for t in &toks {
-            let w = &text[t.s()..t.e()];
-            if t.shape == Shape::Caps && w.chars().any(|c| c.is_ascii_digit()) {
-                let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
-                if n >= 1 {
-                    versioned.insert(&w[..n]);
-                }
-            }
-            if t.shape == Shape::Lower {
-                if !recent.seen(w) {
-                    lower_seen.insert(w);
-                }
-            } else if t.namey() {
-                let bits = capitalised.entry(w).or_default();
-                if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
-                    *bits |= cls::MID_CAP;
+            if t.shape == Shape::Caps {
+                let w = &text[t.s()..t.e()];
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+                    if n >= 1 {
+                        versioned.insert(&w[..n]);
+                    }
                 }
             }
         }
-        let mut words = WordClasses::new(lx.classes(), lower_seen, capitalised);
-        words.memoise(text);
+        let (words, ids) = WordClasses::of_tokens(lx.classes(), text, &toks);
+        let derived = vec![Cell::new(0); words.distinct()];
+        let first_words = vec![Cell::new((0, 0)); words.distinct()];
         Doc {
             text,
             toks,
+            ids,
+            derived,
+            first_words,
             lx,
             words,
             lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
+            lex_memo: LexMemo::default(),
             raws: Vec::new(),
             singles: Vec::new(),
             weak: Vec::new(),
@@ -407,17 +443,44 @@ impl<'a> Doc<'a> {
         &self.text[t.s()..t.pe()]
     }
 
-    fn seen_lower(&self, w: &str) -> bool {
-        self.words.is(w, cls::SEEN_LOWER)
+    /// Whether the word of token `k` has any of `bits`.
+    #[inline]
+    fn is(&self, k: usize, bits: u32) -> bool {
+        self.words.id_is(self.ids[k], bits)
     }
 
-    fn common(&self, w: &str) -> bool {
-        self.words.is(w, cls::COMMON)
+    fn seen_lower(&self, k: usize) -> bool {
+        self.is(k, cls::SEEN_LOWER)
     }
 
-    /// Ordinary-word evidence for a capitalised word.
-    fn ordinary(&self, w: &str) -> bool {
-        self.words.is(w, cls::COMMON | cls::SEEN_LOWER) || wordlike_ending(w)
+    fn common(&self, k: usize) -> bool {
+        self.is(k, cls::COMMON)
+    }
+
+    /// Ordinary-word evidence for the capitalised word of token `k`.
+    fn ordinary(&self, k: usize) -> bool {
+        self.is(k, cls::COMMON | cls::SEEN_LOWER) || self.derived(k, WORDLIKE, wordlike_ending)
+    }
+
+    /// Whether the word of token `k` is a weekday, month or function word.
+    fn calendar_or_function(&self, k: usize) -> bool {
+        self.derived(k, CALENDAR, calendar_or_function)
+    }
+
+    /// `test` of the word of token `k`, worked out once per distinct word
+    /// (`which`: its bit in [`Doc::derived`]).
+    #[inline]
+    fn derived(&self, k: usize, which: u8, test: fn(&str) -> bool) -> bool {
+        let id = self.ids[k] as usize;
+        let Some(cell) = self.derived.get(id) else { return test(self.w(k)) };
+        let v = cell.get();
+        // Two bits per question: asked, and the answer.
+        if v & which == 0 {
+            let answer = test(self.w(k));
+            cell.set(v | which | if answer { which << 1 } else { 0 });
+            return answer;
+        }
+        v & (which << 1) != 0
     }
 
     fn same_line(&self, a: usize, b: usize) -> bool {
@@ -431,17 +494,84 @@ impl<'a> Doc<'a> {
     /// Longest lexicon name starting at `c[p]`, within `c`.
     fn lex_match(&self, c: &[usize], p: usize) -> Option<(usize, Entry)> {
         // Most words start no name: one lookup says so.
-        let first = c.get(p).map_or("", |&t| self.w(t));
-        if !self.words.is(first, cls::STARTS_NAME) {
+        let &first = c.get(p)?;
+        if !self.is(first, cls::STARTS_NAME) {
             return None;
         }
+        let lim = c.len().min(p + self.lx.max_words);
+        // The answer depends only on the tokens looked at: for a run of
+        // consecutive tokens (every caller's), on the first and how many.
+        let consecutive = c[p..lim].iter().enumerate().all(|(k, &t)| t == c[p] + k);
+        if consecutive {
+            if let Some(hit) = self.lex_memo.get(c[p], lim - p) {
+                return hit;
+            }
+        }
+        let best = self.lex_scan(c, p, lim);
+        if consecutive {
+            self.lex_memo.set(c[p], lim - p, best);
+        }
+        best
+    }
+
+    /// [`Doc::lex_match`] worked out: the names starting at `c[p]` within `c[..lim]`.
+    fn lex_scan(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
+        // Most names asked about end at their first word (no longer name
+        // starts with it): what the first word gives is known per distinct word.
+        if let Some(&t) = c.get(p).filter(|_| lim > p) {
+            if let Some(hit) = self.first_word(t) {
+                return hit.map(|e| (1, e));
+            }
+        }
+        self.lex_phrases(c, p, lim)
+    }
+
+    /// The first step of [`Doc::lex_phrases`] for token `t`, if no longer
+    /// name can follow: the entry of the word alone. `None` when a longer
+    /// name may follow, or the word has a possessive (which the phrase
+    /// keeps when it goes on).
+    fn first_word(&self, t: usize) -> Option<Option<Entry>> {
+        let tok = &self.toks[t];
+        if tok.has_poss() {
+            return None;
+        }
+        let id = self.ids[t] as usize;
+        let (Some(cell), Some(flags)) = (self.first_words.get(id), self.derived.get(id)) else { return None };
+        let (exact, folded) = if flags.get() & FIRST == 0 {
+            let bare = self.w(t);
+            let mut f = String::with_capacity(bare.len());
+            push_folded(&mut f, bare);
+            let exact = self.lx.names_exact.get(bare).copied();
+            let folded = self.lx.names.get(&f).copied();
+            let longer = self.lx.is_prefix(&f);
+            if let (Some(x), Some(y)) = (pack_entry(exact), pack_entry(folded)) {
+                cell.set((x, y));
+                flags.set(flags.get() | FIRST | if longer { FIRST << 1 } else { 0 });
+            }
+            if longer {
+                return None;
+            }
+            (exact, folded)
+        } else {
+            if flags.get() & (FIRST << 1) != 0 {
+                return None;
+            }
+            let (x, y) = cell.get();
+            (unpack_entry(x), unpack_entry(y))
+        };
+        // As `Lexicon::lookup`, which shouted words ask without their written form.
+        let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { exact };
+        Some(exact.or(folded))
+    }
+
+    /// The names starting at `c[p]` within `c[..lim]`, phrase by phrase.
+    fn lex_phrases(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
         // The phrase buffers are the document's, reused from call to call.
         let mut bufs = self.lex_bufs.borrow_mut();
         let (written, folded) = &mut *bufs;
         written.clear();
         folded.clear();
         let mut best = None;
-        let lim = c.len().min(p + self.lx.max_words);
         for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
             if k > p {
                 written.push(' ');
@@ -486,7 +616,7 @@ impl<'a> Doc<'a> {
             && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
             && !self.versioned.contains(w)
             && !shouting
-            && !self.words.is(w, cls::COMMON | cls::SEEN_LOWER)
+            && !self.is(i, cls::COMMON | cls::SEEN_LOWER)
             && !self.words.mid_cap(titlecase(w).as_str())
     }
 
@@ -499,8 +629,8 @@ impl<'a> Doc<'a> {
         ) || self.is_acronym(c[i])
             || self.lex_match(c, i).is_some()
             || self.region_place(c, i).is_some()
-            || (self.words.is(w, cls::TITLE_MOD) && self.title_chain(c, i).is_some())
-            || (i + 1 == c.len() && !self.ordinary(w) && self.comma_place_after(c[i]))
+            || (self.is(c[i], cls::TITLE_MOD) && self.title_chain(c, i).is_some())
+            || (i + 1 == c.len() && !self.ordinary(c[i]) && self.comma_place_after(c[i]))
     }
 
     /// Drops leading words whose capital comes from their position; the
@@ -518,18 +648,18 @@ impl<'a> Doc<'a> {
                 break;
             }
             // "the Post", "the Ministry": a short name referring back.
-            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && self.words.is(w, cls::ANAPHOR) {
+            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && self.is(t, cls::ANAPHOR) {
                 break;
             }
-            if self.common(w) {
+            if self.common(t) {
                 i += 1;
                 continue;
             }
             if self.toks[t].initial {
-                if self.words.is(w, cls::MID_CAP) && !self.seen_lower(w) {
+                if self.is(t, cls::MID_CAP) && !self.seen_lower(t) {
                     break;
                 }
-                if i + 1 < c.len() && self.toks[c[i + 1]].namey() && !self.ordinary(w) {
+                if i + 1 < c.len() && self.toks[c[i + 1]].namey() && !self.ordinary(t) {
                     break;
                 }
                 if self.toks[t].shape == Shape::Title {
@@ -573,9 +703,7 @@ impl<'a> Doc<'a> {
                 }
                 if self.toks[nx].namey() {
                     // "Trump Would Put Liberals On Court": capitalised function words split headlines.
-                    if self.toks[nx].shape == Shape::Title
-                        && calendar_or_function(self.w(nx))
-                        && !self.words.is(self.w(nx), cls::TITLE)
+                    if self.toks[nx].shape == Shape::Title && self.calendar_or_function(nx) && !self.is(nx, cls::TITLE)
                     {
                         break;
                     }
@@ -585,7 +713,7 @@ impl<'a> Doc<'a> {
                 }
                 let wn = self.w(nx);
                 let joins = matches!(wn, "of" | "and" | "&")
-                    || (self.toks[nx].shape == Shape::Lower && self.words.is(wn, cls::PARTICLE));
+                    || (self.toks[nx].shape == Shape::Lower && self.is(nx, cls::PARTICLE));
                 if joins {
                     let mut m = nx + 1;
                     if wn == "of" && m < n && self.w(m) == "the" && !self.toks[m].nl {
@@ -614,7 +742,7 @@ impl<'a> Doc<'a> {
     /// Splits run `r` at "and" and "of" where they join two names and
     /// classifies each part; `chunks` is scratch space.
     fn process_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
-        let ends_org = r.last().is_some_and(|&l| self.words.is(self.w(l), cls::ORG_SUFFIX));
+        let ends_org = r.last().is_some_and(|&l| self.is(l, cls::ORG_SUFFIX));
         let mut a = 0;
         chunks.clear();
         let mut idx = 0;
@@ -630,8 +758,7 @@ impl<'a> Doc<'a> {
                     (!ends_org || complete) && !self.lex_spans(r, idx)
                 }
                 "of" if idx > 0 => {
-                    let prev = self.w(r[idx - 1]);
-                    !(self.words.is(prev, cls::HEAD_OF | cls::PLACE_OF | cls::TITLE | cls::TITLE_MOD)
+                    !(self.is(r[idx - 1], cls::HEAD_OF | cls::PLACE_OF | cls::TITLE | cls::TITLE_MOD)
                         || self.lex_spans(r, idx))
                 }
                 _ => false,
@@ -686,7 +813,7 @@ impl<'a> Doc<'a> {
     /// A place named by a compass word and a known place: "Eastern Europe".
     fn region_place(&self, c: &[usize], p: usize) -> Option<usize> {
         let mut q = p;
-        while q < c.len() && q < p + 2 && self.words.is(self.w(c[q]), cls::REGION_PREFIX) {
+        while q < c.len() && q < p + 2 && self.is(c[q], cls::REGION_PREFIX) {
             q += 1;
         }
         if q == p || q >= c.len() {
@@ -705,7 +832,7 @@ impl<'a> Doc<'a> {
         let mut end = p;
         while k < c.len() && k < p + MAX_TITLE {
             let w = self.w(c[k]);
-            if self.words.is(w, cls::HONORIFIC) {
+            if self.is(c[k], cls::HONORIFIC) {
                 k += 1;
                 found = true;
                 end = k;
@@ -714,7 +841,7 @@ impl<'a> Doc<'a> {
             // Longest title phrase here.
             let mut best = 0;
             let mut phrase = String::new();
-            let span = if self.words.is(w, cls::TITLE_FIRST) { k + lx.title_max_words } else { 0 };
+            let span = if self.is(c[k], cls::TITLE_FIRST) { k + lx.title_max_words } else { 0 };
             for (j, &tj) in c.iter().enumerate().take(span).skip(k) {
                 if j > k {
                     phrase.push(' ');
@@ -730,9 +857,9 @@ impl<'a> Doc<'a> {
                 end = k;
                 continue;
             }
-            if self.words.is(w, cls::TITLE_MOD)
-                || (k == p && (self.words.is(w, cls::DEMONYM | cls::GROUP_MOD)))
-                || (k > p && !found && self.words.is(w, cls::ORG_SUFFIX))
+            if self.is(c[k], cls::TITLE_MOD)
+                || (k == p && (self.is(c[k], cls::DEMONYM | cls::GROUP_MOD)))
+                || (k > p && !found && self.is(c[k], cls::ORG_SUFFIX))
             {
                 k += 1;
                 continue;
@@ -751,16 +878,15 @@ impl<'a> Doc<'a> {
         let mut j = p;
         while j < c.len() && j < p + MAX_NAME {
             let t = &self.toks[c[j]];
-            let w = self.w(c[j]);
-            if j > p && self.words.is(w, cls::POSTNOMINAL) {
+            if j > p && self.is(c[j], cls::POSTNOMINAL) {
                 return j + 1;
             }
             match t.shape {
                 Shape::Title | Shape::Initial => {
-                    if (t.shape == Shape::Title && calendar_or_function(w))
-                        || (self.words.is(w, cls::NONACTOR) && !(j == p && self.words.is(w, cls::FIRST_NAME)))
-                        || (j > p && self.words.is(w, cls::ORG_SUFFIX))
-                        || self.words.is(w, cls::GROUP_PLURAL | cls::DEMONYM_PLURAL | cls::GROUP_NOUN)
+                    if (t.shape == Shape::Title && self.calendar_or_function(c[j]))
+                        || (self.is(c[j], cls::NONACTOR) && !(j == p && self.is(c[j], cls::FIRST_NAME)))
+                        || (j > p && self.is(c[j], cls::ORG_SUFFIX))
+                        || self.is(c[j], cls::GROUP_PLURAL | cls::DEMONYM_PLURAL | cls::GROUP_NOUN)
                     {
                         break;
                     }
@@ -776,7 +902,7 @@ impl<'a> Doc<'a> {
                         break;
                     }
                 }
-                Shape::Lower if j > p && self.words.is(w, cls::PARTICLE) && j + 1 < c.len() => j += 1,
+                Shape::Lower if j > p && self.is(c[j], cls::PARTICLE) && j + 1 < c.len() => j += 1,
                 _ => break,
             }
         }
@@ -816,16 +942,16 @@ impl<'a> Doc<'a> {
                 return;
             }
         }
-        if self.words.is(lw, cls::NONACTOR) || (c.len() > 1 && self.words.is(fw, cls::NONACTOR_PREFIX)) {
+        if self.is(last, cls::NONACTOR) || (c.len() > 1 && self.is(first, cls::NONACTOR_PREFIX)) {
             return;
         }
-        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.words.is(fw, cls::ANAPHOR) {
+        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.is(first, cls::ANAPHOR) {
             let (s, e) = (self.toks[first].s(), self.toks[first].e());
             self.push(s, e, ActorKind::Organization, Key::Anaphor(lower(fw)), None);
             return;
         }
-        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && self.words.is(self.w(p[0]), cls::HEAD_OF));
-        if c.len() >= 2 && (self.words.is(lw, cls::ORG_SUFFIX) || head_of) && self.title_chain(c, 0).is_none() {
+        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && self.is(p[0], cls::HEAD_OF));
+        if c.len() >= 2 && (self.is(last, cls::ORG_SUFFIX) || head_of) && self.title_chain(c, 0).is_none() {
             if let Some((len, e)) = whole {
                 let rest = &c[len..];
                 let rest_lex = self.lex_match(rest, 0).is_some_and(|(l, _)| l == rest.len());
@@ -844,9 +970,8 @@ impl<'a> Doc<'a> {
             self.push_org(c);
             return;
         }
-        let placeish =
-            self.words.is(lw, cls::PLACE_SUFFIX) || (self.words.is(fw, cls::PLACE_PREFIX) && whole.is_none());
-        if (2..=4).contains(&c.len()) && placeish && !self.words.is(fw, cls::FIRST_NAME) {
+        let placeish = self.is(last, cls::PLACE_SUFFIX) || (self.is(first, cls::PLACE_PREFIX) && whole.is_none());
+        if (2..=4).contains(&c.len()) && placeish && !self.is(first, cls::FIRST_NAME) {
             self.push_place(c);
             return;
         }
@@ -868,8 +993,8 @@ impl<'a> Doc<'a> {
                 let name_follows = p + 1 < c.len()
                     && self.toks[c[p + 1]].shape == Shape::Title
                     && self.lex_match(c, p + 1).is_none()
-                    && !self.words.is(self.w(c[p + 1]), cls::TITLE);
-                if !(len == 1 && self.words.is(w, cls::FIRST_NAME) && name_follows) {
+                    && !self.is(c[p + 1], cls::TITLE);
+                if !(len == 1 && self.is(t, cls::FIRST_NAME) && name_follows) {
                     self.push_entry(&c[p..p + len], e);
                     p += len;
                     continue;
@@ -880,7 +1005,7 @@ impl<'a> Doc<'a> {
                 // In a headline a title may stand before any capitalised word:
                 // only a first name or a lone word is taken as its name.
                 let headline = q < c.len() && self.toks[c[q]].initial;
-                if headline && ne > q + 1 && !self.words.is(self.w(c[q]), cls::FIRST_NAME) {
+                if headline && ne > q + 1 && !self.is(c[q], cls::FIRST_NAME) {
                     p = q;
                     continue;
                 }
@@ -919,7 +1044,7 @@ impl<'a> Doc<'a> {
                 }
                 return;
             }
-            if self.words.is(w, cls::DEMONYM | cls::REGION_PREFIX) || self.toks[t].shape != Shape::Title {
+            if self.is(t, cls::DEMONYM | cls::REGION_PREFIX) || self.toks[t].shape != Shape::Title {
                 p += 1;
                 continue;
             }
@@ -929,9 +1054,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // "Breitbart News Executive Chairman ...": a name and an organization's head word.
-            if q < c.len() && self.words.is(self.w(c[q]), cls::ORG_SUFFIX) {
+            if q < c.len() && self.is(c[q], cls::ORG_SUFFIX) {
                 let mut r = q + 1;
-                while r < c.len() && self.words.is(self.w(c[r]), cls::ORG_SUFFIX) {
+                while r < c.len() && self.is(c[r], cls::ORG_SUFFIX) {
                     r += 1;
                 }
                 self.push_org(&c[p..r]);
@@ -940,9 +1065,9 @@ impl<'a> Doc<'a> {
             }
             // "Hitwise UK", "Breitbart Texas": a name and a place with no comma is a branch.
             let plain_prefix = !self.toks[t].initial
-                && !self.words.is(w, cls::FIRST_NAME)
-                && !self.ordinary(w)
-                && !self.words.is(w, cls::GROUP_MOD | cls::DEMONYM);
+                && !self.is(t, cls::FIRST_NAME)
+                && !self.ordinary(t)
+                && !self.is(t, cls::GROUP_MOD | cls::DEMONYM);
             if plain_prefix {
                 let branch = (p + 1..q.max(p + 1) + 1).find(|&m| {
                     m < c.len()
@@ -951,7 +1076,7 @@ impl<'a> Doc<'a> {
                             .is_some_and(|(len, e)| m + len == c.len() && matches!(e, Entry::Place(_)))
                 });
                 if let Some(m) = branch {
-                    if (p..m).all(|k| !self.words.is(self.w(c[k]), cls::TITLE | cls::HONORIFIC)) {
+                    if (p..m).all(|k| !self.is(c[k], cls::TITLE | cls::HONORIFIC)) {
                         self.push_org(&c[p..]);
                         return;
                     }
@@ -963,13 +1088,12 @@ impl<'a> Doc<'a> {
     }
 
     fn classify_name(&mut self, ns: &[usize]) {
-        let fw = self.w(ns[0]);
         if ns.len() >= 2 {
             // "Billionaire Donald Trump" at a sentence start: the name starts at the first name.
-            if !self.words.is(fw, cls::FIRST_NAME) {
+            if !self.is(ns[0], cls::FIRST_NAME) {
                 // In a headline the first name may end the run: "Ties Hillary".
                 let upto = if self.toks[ns[0]].initial { ns.len() } else { ns.len() - 1 };
-                if let Some(k) = (1..upto).find(|&k| self.words.is(self.w(ns[k]), cls::FIRST_NAME)) {
+                if let Some(k) = (1..upto).find(|&k| self.is(ns[k], cls::FIRST_NAME)) {
                     if self.toks[ns[0]].initial {
                         self.classify_name(&ns[k..]);
                     } else {
@@ -979,14 +1103,13 @@ impl<'a> Doc<'a> {
                     return;
                 }
             }
-            let backed = self.words.is(fw, cls::FIRST_NAME)
+            let backed = self.is(ns[0], cls::FIRST_NAME)
                 || ns.iter().skip(1).any(|&t| self.toks[t].shape == Shape::Initial)
                 || ns.iter().any(|&t| self.toks[t].shape == Shape::Lower);
             let clean = ns.iter().all(|&t| {
-                let w = self.w(t);
                 self.toks[t].shape == Shape::Title
-                    && !self.ordinary(w)
-                    && !self.words.is(w, cls::NONACTOR | cls::GROUP_MOD | cls::DEMONYM | cls::TITLE)
+                    && !self.ordinary(t)
+                    && !self.is(t, cls::NONACTOR | cls::GROUP_MOD | cls::DEMONYM | cls::TITLE)
             });
             if backed {
                 self.push_person(ns, ns);
@@ -998,7 +1121,7 @@ impl<'a> Doc<'a> {
                 }
                 return;
             }
-            if let Some(k) = ns.iter().position(|&t| !self.ordinary(self.w(t))) {
+            if let Some(k) = ns.iter().position(|&t| !self.ordinary(t)) {
                 if k > 0 {
                     self.classify_name(&ns[k..]);
                 }
@@ -1006,7 +1129,7 @@ impl<'a> Doc<'a> {
             return;
         }
         let t = ns[0];
-        if !self.ordinary(self.w(t)) && (self.comma_place_after(t) || self.place_context(t)) {
+        if !self.ordinary(t) && (self.comma_place_after(t) || self.place_context(t)) {
             self.push_place(ns);
         } else {
             self.singles.push(t);
@@ -1027,7 +1150,7 @@ impl<'a> Doc<'a> {
             if self.toks[b + 2].shape == Shape::Num && w2.len() <= 3 {
                 return true;
             }
-            if matches!(w2, "who" | "whose") || self.words.is(w2, cls::TITLE) {
+            if matches!(w2, "who" | "whose") || self.is(b + 2, cls::TITLE) {
                 return true;
             }
             if matches!(w2, "the" | "a" | "an" | "former") && self.words.is(word(b + 3), cls::TITLE) {
@@ -1054,12 +1177,10 @@ impl<'a> Doc<'a> {
             if !pt.is_word() || pt.has_poss() || pt.compound {
                 break;
             }
-            let w = self.w(pj);
             let lower_word = pt.shape == Shape::Lower;
-            if self.words.is(w, cls::TITLE) {
+            if self.is(pj, cls::TITLE) {
                 titled = true;
-            } else if !((lower_word && self.words.is(w, cls::TITLE_MOD)) || (titled && self.words.is(w, cls::DEMONYM)))
-            {
+            } else if !((lower_word && self.is(pj, cls::TITLE_MOD)) || (titled && self.is(pj, cls::DEMONYM))) {
                 break;
             }
             j = pj;
@@ -1069,22 +1190,18 @@ impl<'a> Doc<'a> {
         }
         // ", QC", ", Jr."
         let after = span[span.len() - 1] + 1;
-        if after + 1 < self.toks.len() && self.w(after) == "," && self.words.is(self.w(after + 1), cls::POSTNOMINAL) {
+        if after + 1 < self.toks.len() && self.w(after) == "," && self.is(after + 1, cls::POSTNOMINAL) {
             e = self.toks[after + 1].e();
         }
         let real: Vec<usize> = name
             .iter()
             .copied()
-            .filter(|&t| {
-                let w = self.w(t);
-                self.toks[t].shape == Shape::Title && !self.words.is(w, cls::POSTNOMINAL | cls::PARTICLE)
-            })
+            .filter(|&t| self.toks[t].shape == Shape::Title && !self.is(t, cls::POSTNOMINAL | cls::PARTICLE))
             .collect();
         let Some(&lt) = real.last() else { return };
         let last = lower(self.w(lt));
         let first = if real.len() >= 2 {
-            let f =
-                real[..real.len() - 1].iter().find(|&&t| self.words.is(self.w(t), cls::FIRST_NAME)).unwrap_or(&real[0]);
+            let f = real[..real.len() - 1].iter().find(|&&t| self.is(t, cls::FIRST_NAME)).unwrap_or(&real[0]);
             Some(lower(self.w(*f)))
         } else {
             None
@@ -1173,10 +1290,10 @@ impl<'a> Doc<'a> {
         for &t in &singles {
             let w = self.w(t);
             let lw = lower(w);
-            if self.words.is(w, cls::FIRST_NAME)
-                && !self.words.is(w, cls::GROUP_MOD | cls::DEMONYM)
-                && !self.seen_lower(w)
-                && (!self.toks[t].initial || self.words.is(w, cls::MID_CAP))
+            if self.is(t, cls::FIRST_NAME)
+                && !self.is(t, cls::GROUP_MOD | cls::DEMONYM)
+                && !self.seen_lower(t)
+                && (!self.toks[t].initial || self.is(t, cls::MID_CAP))
                 && !org_alias.contains_key(&lw)
             {
                 surnames.insert(lw);
@@ -1247,8 +1364,7 @@ impl<'a> Doc<'a> {
         // A word left over from a longer capitalised name ("Internet Explorer") is not a name alone.
         let n = self.toks.len();
         let name_word = |k: usize| {
-            let w = self.w(k);
-            self.toks[k].namey() && !calendar_or_function(w) && !(self.toks[k].initial && self.common(w))
+            self.toks[k].namey() && !self.calendar_or_function(k) && !(self.toks[k].initial && self.common(k))
         };
         let inside =
             (t > 0 && !self.toks[t].nl && name_word(t - 1)) || (t + 1 < n && !self.toks[t + 1].nl && name_word(t + 1));
@@ -1266,8 +1382,8 @@ impl<'a> Doc<'a> {
                     | cls::TITLE
                     | cls::NONACTOR
                     | cls::GROUP_NOUN,
-            ) || calendar_or_function(w)
-                || self.ordinary(w))
+            ) || self.calendar_or_function(t)
+                || self.ordinary(t))
     }
 
     /// What one use of a lone name says: (acts as an actor, person votes, organization votes).
@@ -1337,7 +1453,7 @@ impl<'a> Doc<'a> {
         if self.words.is(
             w,
             cls::GROUP_MOD | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL | cls::ORG_SUFFIX | cls::GROUP_NOUN,
-        ) || self.ordinary(w)
+        ) || self.ordinary(t)
             || self.toks[t].shape != Shape::Title
         {
             return false;
@@ -1363,8 +1479,7 @@ impl<'a> Doc<'a> {
     /// "in Christchurch on May 16", "near Flint,": a lone name after a
     /// preposition of place, followed by nothing that makes it a modifier.
     fn in_place_context(&self, t: usize) -> bool {
-        let w = self.w(t);
-        if t == 0 || self.words.is(w, cls::GROUP_MOD | cls::DEMONYM) || self.ordinary(w) {
+        if t == 0 || self.is(t, cls::GROUP_MOD | cls::DEMONYM) || self.ordinary(t) {
             return false;
         }
         if self.toks[t].shape != Shape::Title || self.toks[t].nl || self.toks[t].has_poss() {
@@ -1428,7 +1543,7 @@ impl<'a> Doc<'a> {
                         && (k == a || !t.nl)
                         && (k + 1 == b || !t.has_poss())
                 })
-                && !self.words.is(self.w(a), cls::FIRST_NAME)
+                && !self.is(a, cls::FIRST_NAME)
         };
         let mut add = Vec::new();
         for (k, r) in persons.iter().enumerate() {
@@ -1471,7 +1586,7 @@ impl<'a> Doc<'a> {
                         a = k;
                     }
                     // Start on a title or its modifier, not on a possessor or a name.
-                    while a < b && !(self.words.is(self.w(a), cls::TITLE | cls::TITLE_MOD)) {
+                    while a < b && !(self.is(a, cls::TITLE | cls::TITLE_MOD)) {
                         a += 1;
                     }
                     if a < b && title_phrase(a, b) {
@@ -1523,13 +1638,13 @@ impl<'a> Doc<'a> {
             if started > 0 && reach[started - 1] > t.s() {
                 continue;
             }
-            let noun = matches!(t.shape, Shape::Lower | Shape::Title) && self.words.is(w, cls::GROUP_NOUN);
-            let named = t.shape == Shape::Title && (self.words.is(w, cls::GROUP_PLURAL | cls::DEMONYM_PLURAL));
+            let noun = matches!(t.shape, Shape::Lower | Shape::Title) && self.is(k, cls::GROUP_NOUN);
+            let named = t.shape == Shape::Title && (self.is(k, cls::GROUP_PLURAL | cls::DEMONYM_PLURAL));
             if !(noun || named) {
                 continue;
             }
             // "police officers": the first noun modifies the second.
-            if k + 1 < n && !self.toks[k + 1].nl && self.words.is(self.w(k + 1), cls::GROUP_NOUN) {
+            if k + 1 < n && !self.toks[k + 1].nl && self.is(k + 1, cls::GROUP_NOUN) {
                 continue;
             }
             let mut s = t.s();
@@ -1540,13 +1655,12 @@ impl<'a> Doc<'a> {
                 if !pt.is_word() || pt.has_poss() || pt.s() < s.saturating_sub(80) {
                     break;
                 }
-                let pw = self.w(pj);
                 if let Some(&ms) = ends.get(&pt.e()) {
                     s = ms;
                     j = (0..=pj).rev().find(|&x| self.toks[x].s() == ms).unwrap_or(pj);
                     continue;
                 }
-                let ok = self.words.is(pw, cls::DEMONYM | cls::GROUP_MOD)
+                let ok = self.is(pj, cls::DEMONYM | cls::GROUP_MOD)
                     || (pt.compound && pt.shape == Shape::Title)
                     || self.is_acronym(pj);
                 if !ok {
@@ -1598,11 +1712,7 @@ impl<'a> Doc<'a> {
                 }
             }
             // "the Russian proposal": the demonym is the country acting.
-            if t.shape == Shape::Lower
-                && prev.shape == Shape::Title
-                && !prev.compound
-                && self.words.is(self.w(k), cls::ACT_NOUN)
-            {
+            if t.shape == Shape::Lower && prev.shape == Shape::Title && !prev.compound && self.is(k, cls::ACT_NOUN) {
                 if let Some(&id) = lx.demonym.get(self.w(k - 1)) {
                     let name = lx.entry_name(Entry::Place(id));
                     add.push(Raw {
@@ -1622,15 +1732,15 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.w(k);
-            let nouns = self.words.bits(w, cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN);
+            let nouns = self.words.id_bits(self.ids[k], cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN);
             let anaphor_noun = nouns & cls::ANAPHOR_AS_WRITTEN != 0;
             if t.shape == Shape::Lower && nouns & cls::GOV_NOUN != 0 {
-                let next_group = k + 1 < n && !self.toks[k + 1].nl && self.words.is(self.w(k + 1), cls::GROUP_NOUN);
+                let next_group = k + 1 < n && !self.toks[k + 1].nl && self.is(k + 1, cls::GROUP_NOUN);
                 if next_group || prev.has_poss() {
                     continue;
                 }
                 let pw = self.w(k - 1);
-                if prev.shape == Shape::Title && self.words.is(pw, cls::DEMONYM) {
+                if prev.shape == Shape::Title && self.is(k - 1, cls::DEMONYM) {
                     let key = norm_key(self.span_text(prev.s(), t.e()));
                     add.push(Raw {
                         s: prev.s(),
@@ -1708,4 +1818,17 @@ fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
 /// linked to the organization it refers back to.
 fn anaphor(s: usize, e: usize, word: &str) -> Raw {
     Raw { s, e, ns: s, ne: e, kind: ActorKind::Organization, key: Key::Anaphor(word.to_string()), canon: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_pack_and_unpack() {
+        for e in [None, Some(Entry::Place(0)), Some(Entry::Org(0)), Some(Entry::Place(7)), Some(Entry::Org(12345))] {
+            assert_eq!(pack_entry(e).map(unpack_entry), Some(e));
+        }
+        assert_eq!(pack_entry(Some(Entry::Org(u32::MAX))), None);
+    }
 }

@@ -105,6 +105,13 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // General Punctuation (U+2000..U+206F: spaces, dashes, curly quotes,
+    // ellipsis), common in news text, holds no letter or digit (the test
+    // `general_punctuation_is_no_word_char` checks every char): skip the
+    // Unicode tables' slow search for it.
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -184,10 +191,11 @@ fn ascii_shape(w: &[u8], dotted: bool) -> Shape {
     if !first.is_ascii_uppercase() {
         return Shape::Other;
     }
-    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
     if w.iter().any(u8::is_ascii_lowercase) {
-        Shape::Title
-    } else if letters >= 2 {
+        return Shape::Title;
+    }
+    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if letters >= 2 {
         Shape::Caps
     } else if dotted {
         Shape::Initial
@@ -203,6 +211,14 @@ fn name_prefix(p: &str) -> bool {
 }
 
 fn shape_of(w: &str, dotted: bool) -> Shape {
+    // An ASCII first byte is the first char, whose (ASCII) classes decide
+    // every shape but a capitalised word's: no need to scan the word first.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => return Shape::Num,
+        Some(b) if b.is_ascii_lowercase() => return Shape::Lower,
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return Shape::Other,
+        _ => {}
+    }
     if w.is_ascii() {
         return ascii_shape(w.as_bytes(), dotted);
     }
@@ -524,6 +540,14 @@ mod tests {
         assert_eq!(get("Jong-un").shape, Shape::Title);
         assert_eq!(get("anti-Russian").shape, Shape::Lower);
         assert!(get("War-like").compound);
+    }
+
+    #[test]
+    fn general_punctuation_is_no_word_char() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)), "{c:?}");
+            assert!(!is_word_char(c));
+        }
     }
 
     #[test]
