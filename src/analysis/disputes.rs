@@ -204,12 +204,19 @@ fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention
     let mut mentions: Vec<(Mention, usize)> =
         actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
     // Where mentions of two actors start together ("NATO" in "NATO
-    // officials"), the longer, more specific one comes first.
-    mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    // officials"), the longer, more specific one comes first; then the
+    // actors in order (what a stable sort of the list, actor by actor,
+    // gives; elements equal in all three are equal whole).
+    mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
     // A name inside a quotation is what someone said, not who holds it.
-    // (Quotes are in text order and do not overlap.)
+    // (Quotes are in text order and do not overlap; `k` is the number of
+    // quotes starting at or before the mention, moved forward, not
+    // searched for, as mentions come in order.)
+    let mut k = 0;
     mentions.retain(|(m, _)| {
-        let k = quotes.partition_point(|q| q.start <= m.start);
+        while quotes.get(k).is_some_and(|q| q.start <= m.start) {
+            k += 1;
+        }
         !(k > 0 && m.end <= quotes[k - 1].end)
     });
     mentions
