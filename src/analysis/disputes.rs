@@ -353,8 +353,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Ma
             continue;
         }
         let shared_actors = c.actors().filter(|(_, a)| pos.actors().any(|(_, b)| *a == b)).count().min(3);
-        let shared_words: f32 =
-            c.words.iter().filter(|w| pos.words.binary_search(w).is_ok()).map(|w| weights.get(w).unwrap_or(1.0)).sum();
+        let shared_words: f32 = shared(&c.words, &pos.words).map(|w| weights.get(w).unwrap_or(1.0)).sum();
         let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;
@@ -375,6 +374,18 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Ma
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The words of `a` also in `b`, in `a`'s order (both sorted, distinct):
+/// one merge of the two lists instead of a binary search per word.
+fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = &'a u64> + 'a {
+    let mut k = 0;
+    a.iter().filter(move |w| {
+        while b.get(k).is_some_and(|x| x < w) {
+            k += 1;
+        }
+        b.get(k) == Some(w)
+    })
 }
 
 /// Who holds a position: the subject of a reporting verb before the cue
@@ -678,6 +689,15 @@ mod tests {
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
+    }
+
+    #[test]
+    fn shared_words_are_those_a_search_finds() {
+        let a = [1, 3, 5, 7, 9, 11];
+        for b in [&[][..], &[0, 3, 4, 9, 12], &[1, 2, 3, 5, 7, 9, 11, 13], &[11], &[20]] {
+            let want: Vec<&u64> = a.iter().filter(|w| b.binary_search(w).is_ok()).collect();
+            assert_eq!(shared(&a, b).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -138,15 +138,17 @@ fn scan<const STRICT: bool>(s: &str, cues: bool, words: &mut Vec<u64>) -> Option
                 }
             }
         };
-        // Its end.
-        while let Some(&c) = b.get(i) {
-            match CLASS[usize::from(c)] {
-                ALNUM => i += 1,
-                OTHER => break,
-                _ => match wide(s, i, STRICT)? {
+        // Its end: runs of ASCII letters and digits by a tight search,
+        // then a wider char, if any, decides.
+        loop {
+            let rest = b.get(i..).unwrap_or_default();
+            i += rest.iter().position(|&c| CLASS[usize::from(c)] != ALNUM).unwrap_or(rest.len());
+            match b.get(i) {
+                Some(&c) if CLASS[usize::from(c)] == WIDE => match wide(s, i, STRICT)? {
                     (true, len) => i += len,
                     (false, _) => break,
                 },
+                _ => break,
             }
         }
         let word = &b[start..i];
