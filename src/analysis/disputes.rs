@@ -314,6 +314,11 @@ fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [O
         }
         prev_alnum = alnum;
         i += len;
+        if alnum {
+            // The rest of an ASCII run starts no word: skipped at once.
+            let run = bytes.get(i..end).unwrap_or_default();
+            i += run.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(run.len());
+        }
     }
     found
 }
