@@ -14,15 +14,17 @@
 //!
 //! Linear in the text: every claim looks back over a bounded window.
 
-use super::actors::classes;
 use super::actors::hash::Map;
 use super::actors::{ActorFound, Mention};
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
-use std::sync::OnceLock;
 
 use crate::text::segment::sentences;
+
+mod read;
+
+use read::{hash, is_content_word, stem_len, DocFreq, Scratch};
 
 /// A claim or position: a byte span and its holder's index in the actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,22 +151,9 @@ pub fn find_disputes(
     quotes: &[QuoteSpan],
     attributions: &[Attribution],
 ) -> Disputes {
-    let mut mentions: Vec<(Mention, usize)> =
-        actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
-    // Where mentions of two actors start together ("NATO" in "NATO
-    // officials"), the longer, more specific one comes first.
-    mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-    // A name inside a quotation is what someone said, not who holds it.
-    // (Quotes are in text order and do not overlap.)
-    mentions.retain(|(m, _)| {
-        let k = quotes.partition_point(|q| q.start <= m.start);
-        !(k > 0 && m.end <= quotes[k - 1].end)
-    });
-    let cues: Vec<(&str, &str, Stance)> =
-        COUNTER_CUES.iter().map(|&(cue, stance)| (cue.split(' ').next().unwrap_or(cue), cue, stance)).collect();
+    let mentions = holders_mentions(actors, quotes);
     let mut scratch = Scratch::default();
-    let sents: Vec<Sentence<'_>> =
-        sentences(text).into_iter().map(|(s, e)| read_sentence(text, s, e, &mentions, &cues, &mut scratch)).collect();
+    let sents = read_all(text, &mentions, &mut scratch);
     let weights = Weights(scratch.df);
     // The content words before each claim's cue, hashed, once read.
     // (A map, not a slot per sentence: few sentences are claims weighed.)
@@ -208,159 +197,36 @@ pub fn find_disputes(
     out
 }
 
-/// Buffers reused from one sentence to the next, so that reading a
-/// sentence allocates only what it keeps, and what is counted over all
-/// sentences.
-#[derive(Default)]
-struct Scratch {
-    lower: String,
-    words: Vec<u64>,
-    /// Sentences read so far.
-    read: usize,
-    /// The first mention not before the last sentence read (sentences come
-    /// in text order, so this only moves forward).
-    mention: usize,
-    /// For each content word: how many sentences hold it, and the last
-    /// (1-based) that did, so a word repeated in a sentence counts once.
-    df: Map<u64, (usize, usize)>,
-}
-
-/// Reads one sentence: its actors, words and cues. `cues` are the counter
-/// cues with their first words.
-fn read_sentence<'m>(
-    text: &str,
-    start: usize,
-    end: usize,
-    mentions: &'m [(Mention, usize)],
-    cues: &[(&str, &str, Stance)],
-    scratch: &mut Scratch,
-) -> Sentence<'m> {
-    let src = &text[start..end];
-    lower_into(&mut scratch.lower, src);
-    let lower = scratch.lower.as_str();
-    let aligned = lower.len() == src.len();
-    let first = first_mention_from(mentions, start, &mut scratch.mention);
-    let mentions = &mentions[first..];
-    let mentions = &mentions[..mentions.partition_point(|(m, _)| m.start < end)];
-    // One pass over the words collects the content words and finds the
-    // cues; a phrase is checked only where its first word stands.
-    let words = &mut scratch.words;
-    words.clear();
-    let (mut claim_cue, mut counter) = (None, None::<(usize, Stance)>);
-    for (at, word) in word_spans(lower) {
-        if is_content_word(word) {
-            words.push(hash(stem(word)));
-        }
-        if !aligned || !may_start_cue(word) {
-            continue;
-        }
-        if claim_cue.is_none() && CLAIM_CUES.iter().any(|c| word.starts_with(c)) {
-            claim_cue = Some(at);
-        }
-        for &(first, cue, stance) in cues {
-            if first == word
-                && starts_with_word(&lower[at..], cue)
-                && counter.is_none_or(|(a, s)| (strength(stance), at) < (strength(s), a))
-            {
-                counter = Some((at, stance));
-            }
-        }
-    }
-    // Document frequencies are counted here, word by word: no sentence
-    // but a claim or a position needs its words again, so the others are
-    // neither sorted nor kept.
-    scratch.read += 1;
-    for &w in words.iter() {
-        let (n, last) = scratch.df.entry(w).or_insert((0, 0));
-        if *last != scratch.read {
-            *n += 1;
-            *last = scratch.read;
-        }
-    }
-    let keep = claim_cue.is_some() || counter.is_some();
-    let words = if keep {
-        words.sort_unstable();
-        words.dedup();
-        words.clone()
-    } else {
-        Vec::new()
-    };
-    let lower = if keep { lower.to_string() } else { String::new() };
-    Sentence { start, end, lower, mentions, words, claim_cue, counter }
-}
-
-/// The index of the first of `mentions` (sorted by start) that starts at
-/// or after `start`: what a binary search gives, found by moving `cursor`
-/// forward from the previous sentence's (a binary search when `start` is
-/// before that).
-fn first_mention_from(mentions: &[(Mention, usize)], start: usize, cursor: &mut usize) -> usize {
-    let mut k = (*cursor).min(mentions.len());
-    if k > 0 && mentions[k - 1].0.start >= start {
-        k = mentions.partition_point(|(m, _)| m.start < start);
-    } else {
-        while k < mentions.len() && mentions[k].0.start < start {
+/// The actors' mentions that can hold a claim or position, sorted by
+/// start: those outside quotations.
+#[inline(never)]
+fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention, usize)> {
+    let mut mentions: Vec<(Mention, usize)> =
+        actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
+    // Where mentions of two actors start together ("NATO" in "NATO
+    // officials"), the longer, more specific one comes first; then the
+    // actors in order (what a stable sort of the list, actor by actor,
+    // gives; elements equal in all three are equal whole).
+    mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
+    // A name inside a quotation is what someone said, not who holds it.
+    // (Quotes are in text order and do not overlap; `k` is the number of
+    // quotes starting at or before the mention, moved forward, not
+    // searched for, as mentions come in order.)
+    let mut k = 0;
+    mentions.retain(|(m, _)| {
+        while quotes.get(k).is_some_and(|q| q.start <= m.start) {
             k += 1;
         }
-    }
-    *cursor = k;
-    k
-}
-
-/// `src` lower-cased into `buf`, exactly as [`str::to_lowercase`] would,
-/// without a new allocation per sentence: ASCII stretches are copied whole
-/// and lower-cased in place, other chars one by one; a capital sigma, whose
-/// lower case depends on its word, hands the sentence to the standard
-/// library.
-fn lower_into(buf: &mut String, src: &str) {
-    buf.clear();
-    // Most sentences are ASCII: one copy, checked a word at a time, instead
-    // of looking for the next non-ASCII byte byte by byte.
-    if src.is_ascii() {
-        buf.push_str(src);
-        buf.make_ascii_lowercase();
-        return;
-    }
-    let mut rest = src;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        buf.push_str(&rest[..ascii]);
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else { break };
-        if c == 'Σ' {
-            *buf = src.to_lowercase();
-            return;
-        }
-        buf.extend(c.to_lowercase());
-        rest = &rest[c.len_utf8()..];
-    }
-    // Lower-casing the non-ASCII chars above yields no ASCII capital, so
-    // this touches only the copied stretches.
-    buf.make_ascii_lowercase();
-}
-
-/// Whether `word` could begin a claim or counter cue, judged by its first
-/// two bytes: most words cannot, and skip the comparisons with every cue.
-/// (Every cue and every cue's first word is two bytes long at least.)
-fn may_start_cue(word: &str) -> bool {
-    static PAIRS: OnceLock<Vec<u64>> = OnceLock::new();
-    let pairs = PAIRS.get_or_init(|| {
-        let mut bits = vec![0u64; 65536 / 64];
-        for cue in CLAIM_CUES.iter().chain(COUNTER_CUES.iter().map(|(c, _)| c)) {
-            if let Some(k) = pair(cue) {
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        bits
+        !(k > 0 && m.end <= quotes[k - 1].end)
     });
-    pair(word).is_some_and(|k| pairs[k / 64] & (1 << (k % 64)) != 0)
+    mentions
 }
 
-/// The first two bytes of `w` as one number.
-fn pair(w: &str) -> Option<usize> {
-    match w.as_bytes() {
-        [a, b, ..] => Some(usize::from(*a) << 8 | usize::from(*b)),
-        _ => None,
-    }
+/// Every sentence of `text`, read once (see [`read`]). Kept out of line,
+/// like [`holders_mentions`], so that profiles show the stage's phases.
+#[inline(never)]
+fn read_all<'m>(text: &str, mentions: &'m [(Mention, usize)], scratch: &mut Scratch) -> Vec<Sentence<'m>> {
+    sentences(text).into_iter().map(|(s, e)| read::read_sentence(text, s, e, mentions, scratch)).collect()
 }
 
 /// The words of lower-cased text (runs of letters and digits) with their
@@ -397,73 +263,7 @@ fn alnum_at(s: &str, i: usize) -> Option<(bool, usize)> {
 /// Stemmed content words of lower-cased text, hashed, in order; lazily, as
 /// a position needs only the first few after its cue.
 fn content_words(lower: &str) -> impl Iterator<Item = u64> + '_ {
-    word_spans(lower).map(|(_, w)| w).filter(|w| is_content_word(w)).map(|w| hash(stem(w)))
-}
-
-/// Whether a (lower-cased) word counts towards a sentence's topic.
-fn is_content_word(w: &str) -> bool {
-    w.len() > 2 && !is_stopword(w)
-}
-
-/// Whether `w` is one of [`STOPWORDS`]. Checked for every word of the text,
-/// so the words are compared as packed integers (all stopwords fit in eight
-/// bytes) in a small hash table built once, not as strings in a scan.
-fn is_stopword(w: &str) -> bool {
-    static TABLE: OnceLock<[u64; STOP_SLOTS]> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = [0u64; STOP_SLOTS];
-        for k in STOPWORDS.iter().filter_map(|s| pack8(s)) {
-            let mut i = stop_slot(k);
-            while t[i] != 0 && t[i] != k {
-                i = (i + 1) % STOP_SLOTS;
-            }
-            t[i] = k;
-        }
-        t
-    });
-    let Some(k) = pack8(w) else { return false };
-    // Linear probing in a table at most half full: a few probes at worst,
-    // and an empty slot (0: no word packs to 0) ends the search.
-    let mut i = stop_slot(k);
-    loop {
-        match table[i] {
-            0 => return false,
-            x if x == k => return true,
-            _ => i = (i + 1) % STOP_SLOTS,
-        }
-    }
-}
-
-/// Slots of the stopword table: a power of two over twice the words.
-const STOP_SLOTS: usize = 128;
-
-fn stop_slot(k: u64) -> usize {
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
-}
-
-/// The bytes of a word of at most eight bytes as one integer, zero-padded
-/// (words hold no NUL, so distinct words pack differently; the empty word
-/// packs to 0, which matches no stopword).
-fn pack8(w: &str) -> Option<u64> {
-    if w.is_empty() {
-        return Some(0);
-    }
-    classes::pack8(w.as_bytes())
-}
-
-/// FNV-1a: words only need telling apart within one article.
-fn hash(w: &str) -> u64 {
-    w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
-}
-
-/// Lower is stronger.
-fn strength(s: Stance) -> u8 {
-    match s {
-        Stance::Denies => 0,
-        Stance::Disputes => 1,
-        Stance::Qualifies => 2,
-        Stance::Supports => 3,
-    }
+    word_spans(lower).map(|(_, w)| w.as_bytes()).filter(|w| is_content_word(w)).map(|w| hash(&w[..stem_len(w)]))
 }
 
 /// Whether `hay` opens with `phrase` as whole words (`hay` starts a word):
@@ -514,31 +314,13 @@ fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [O
         }
         prev_alnum = alnum;
         i += len;
-    }
-    found
-}
-
-/// Crude stemming: enough to match "proposal" with "proposals" and
-/// "assurance" with "assurances".
-fn stem(w: &str) -> &str {
-    let w = trim_suffix_all(trim_suffix_all(w, "'s"), "’s");
-    for suffix in ["ing", "ed", "es", "s"] {
-        if w.len() > suffix.len() + 3 {
-            if let Some(stripped) = w.strip_suffix(suffix) {
-                return stripped;
-            }
+        if alnum {
+            // The rest of an ASCII run starts no word: skipped at once.
+            let run = bytes.get(i..end).unwrap_or_default();
+            i += run.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(run.len());
         }
     }
-    w
-}
-
-/// `w` with every trailing repeat of `suffix` removed, like
-/// `trim_end_matches` but without building a substring searcher per call.
-fn trim_suffix_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
-    while let Some(stripped) = w.strip_suffix(suffix) {
-        w = stripped;
-    }
-    w
+    found
 }
 
 /// The concessive conjunction before `cue`, if the cue sits in such a clause.
@@ -550,11 +332,11 @@ fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
 /// sentences of the article (its main actors, say) say little. Built from
 /// the document frequencies [`read_sentence`] counts.
 /// (The quick hasher, not SipHash: every content word of the text passes here.)
-struct Weights(Map<u64, (usize, usize)>);
+struct Weights(DocFreq);
 
 impl Weights {
     fn get(&self, w: &u64) -> Option<f32> {
-        self.0.get(w).map(|&(n, _)| (4.0 / n as f32).min(1.0))
+        self.0.get(*w).map(|n| (4.0 / n as f32).min(1.0))
     }
 }
 
@@ -576,8 +358,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Ma
             continue;
         }
         let shared_actors = c.actors().filter(|(_, a)| pos.actors().any(|(_, b)| *a == b)).count().min(3);
-        let shared_words: f32 =
-            c.words.iter().filter(|w| pos.words.binary_search(w).is_ok()).map(|w| weights.get(w).unwrap_or(1.0)).sum();
+        let shared_words: f32 = shared(&c.words, &pos.words).map(|w| weights.get(w).unwrap_or(1.0)).sum();
         let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;
@@ -598,6 +379,18 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Ma
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The words of `a` also in `b`, in `a`'s order (both sorted, distinct):
+/// one merge of the two lists instead of a binary search per word.
+fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = &'a u64> + 'a {
+    let mut k = 0;
+    a.iter().filter(move |w| {
+        while b.get(k).is_some_and(|x| x < w) {
+            k += 1;
+        }
+        b.get(k) == Some(w)
+    })
 }
 
 /// Who holds a position: the subject of a reporting verb before the cue
@@ -901,6 +694,15 @@ mod tests {
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
+    }
+
+    #[test]
+    fn shared_words_are_those_a_search_finds() {
+        let a = [1, 3, 5, 7, 9, 11];
+        for b in [&[][..], &[0, 3, 4, 9, 12], &[1, 2, 3, 5, 7, 9, 11, 13], &[11], &[20]] {
+            let want: Vec<&u64> = a.iter().filter(|w| b.binary_search(w).is_ok()).collect();
+            assert_eq!(shared(&a, b).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -49,21 +49,27 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    // By byte index, not a char iterator: a word's ASCII letters and
+    // digits are taken without decoding a char each.
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         let at = start + i;
         if c.is_alphanumeric() {
             let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            while let Some(&x) = bytes.get(e) {
+                if x.is_ascii_alphanumeric() {
+                    e += 1;
+                    continue;
+                }
+                let Some(d) = char_at(s, e) else { break };
                 if d.is_alphanumeric() {
-                    e = j + d.len_utf8();
-                    it.next();
+                    e += d.len_utf8();
                 } else if joins_word(d) {
                     // Only inside a word: the next char must be a letter or digit.
-                    let next = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
-                    if next.is_some_and(char::is_alphanumeric) {
-                        e = j + d.len_utf8();
-                        it.next();
+                    let after = e + d.len_utf8();
+                    if char_at(s, after).is_some_and(char::is_alphanumeric) {
+                        e = after;
                     } else {
                         break;
                     }
@@ -72,27 +78,38 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 }
             }
             out.push(Tok { start: at, end: start + e, kind: Kind::Word });
+            i = e;
             continue;
         }
+        let next = i + c.len_utf8();
         let kind = match c {
             '\n' => Kind::Break,
             '“' | '”' | '„' | '«' | '»' | '"' => Kind::Quote,
-            '`' if matches!(it.peek(), Some((_, '`'))) => {
-                it.next();
+            '`' | '\'' if char_at(s, next) == Some(c) => {
                 out.push(Tok { start: at, end: at + 2, kind: Kind::Quote });
+                i = next + 1;
                 continue;
             }
-            '\'' if matches!(it.peek(), Some((_, '\''))) => {
-                it.next();
-                out.push(Tok { start: at, end: at + 2, kind: Kind::Quote });
+            c if c.is_whitespace() => {
+                i = next;
                 continue;
             }
-            c if c.is_whitespace() => continue,
             c => Kind::Punct(c),
         };
         out.push(Tok { start: at, end: at + c.len_utf8(), kind });
+        i = next;
     }
     out
+}
+
+/// The char starting at byte `i` of `s`, ASCII without decoding; `None`
+/// at the end (or off a char boundary, which the tokenizer never asks).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -172,6 +189,55 @@ mod tests {
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t, 0, t.len()).iter().map(|k| k.text(t)).collect()
+    }
+
+    /// The tokenizer as it was, char by char: the byte-indexed one must
+    /// give the same tokens.
+    fn tokenize_by_chars(s: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_alphanumeric() {
+                let mut e = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    let next = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                    if d.is_alphanumeric() || (joins_word(d) && next.is_some_and(char::is_alphanumeric)) {
+                        e = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Tok { start: i, end: e, kind: Kind::Word });
+                continue;
+            }
+            let kind = match c {
+                '\n' => Kind::Break,
+                '“' | '”' | '„' | '«' | '»' | '"' => Kind::Quote,
+                '`' | '\'' if matches!(it.peek(), Some(&(_, d)) if d == c) => {
+                    it.next();
+                    out.push(Tok { start: i, end: i + 2, kind: Kind::Quote });
+                    continue;
+                }
+                c if c.is_whitespace() => continue,
+                c => Kind::Punct(c),
+            };
+            out.push(Tok { start: i, end: i + c.len_utf8(), kind });
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_char_by_char_reader() {
+        for t in [
+            "Mr. D’Souza’s U.S. non-partisan “plan,” ``so'' it's '' `x` -- a-b- -c D.C.\n\nÉlan‐vital ‑x 9.5 %",
+            "Ünïcödé ß Он 中文 😀 x\u{a0}y \u{2003} ’s' ''' ``` &&a&b ½ ²x",
+            "",
+            "'",
+            "a'",
+        ] {
+            assert_eq!(tokenize(t, 0, t.len()), tokenize_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,664 @@
+//! Reading every sentence once for the disputes stage: its cues, its
+//! content words (stemmed, hashed) and the text's document frequencies.
+//!
+//! This is the only per-byte work of the stage, so it is one scan over the
+//! sentence's own bytes with a class table, lower-casing ASCII on the fly:
+//! no lower-cased copy, no `char` decoding and no string per word. A
+//! sentence holding a char outside ASCII and a few marks that lower-case to
+//! themselves ([`plain_mark`]: curly quotes, dashes, guillemets...) is read
+//! again from an exact lower-cased copy, as before; either way the result
+//! is what reading `str::to_lowercase` of the sentence gives.
+
+use super::{Sentence, Stance, CLAIM_CUES, COUNTER_CUES};
+use crate::analysis::actors::hash::Quick;
+use crate::analysis::actors::Mention;
+use std::hash::BuildHasher;
+
+/// Buffers reused from one sentence to the next, so that reading a
+/// sentence allocates only what it keeps, and what is counted over all
+/// sentences.
+#[derive(Default)]
+pub(super) struct Scratch {
+    lower: String,
+    words: Vec<u64>,
+    /// The first mention not before the last sentence read (sentences come
+    /// in text order, so this only moves forward).
+    mention: usize,
+    /// The document frequencies of the content words.
+    pub(super) df: DocFreq,
+}
+
+/// What one scan of a sentence found.
+#[derive(Default)]
+struct Found {
+    claim_cue: Option<usize>,
+    counter: Option<(usize, Stance)>,
+}
+
+/// Reads one sentence: its actors, words and cues.
+pub(super) fn read_sentence<'m>(
+    text: &str,
+    start: usize,
+    end: usize,
+    mentions: &'m [(Mention, usize)],
+    scratch: &mut Scratch,
+) -> Sentence<'m> {
+    let src = &text[start..end];
+    let first = first_mention_from(mentions, start, &mut scratch.mention);
+    let mentions = &mentions[first..];
+    let mentions = &mentions[..mentions.partition_point(|(m, _)| m.start < end)];
+    // The sentence's own bytes when they lower-case by ASCII alone, else a
+    // lower-cased copy (whose cues count only if it kept the byte length).
+    let (found, copied) = match scan::<true>(src, true, &mut scratch.words) {
+        Some(found) => (found, false),
+        None => {
+            lower_into(&mut scratch.lower, src);
+            let aligned = scratch.lower.len() == src.len();
+            let found = scan::<false>(&scratch.lower, aligned, &mut scratch.words).unwrap_or_default();
+            (found, true)
+        }
+    };
+    // Document frequencies are counted here, word by word: no sentence
+    // but a claim or a position needs its words again, so the others are
+    // neither sorted nor kept.
+    let words = &mut scratch.words;
+    scratch.df.count_sentence(words);
+    let keep = found.claim_cue.is_some() || found.counter.is_some();
+    let (words, lower) = if keep {
+        words.sort_unstable();
+        words.dedup();
+        let lower = if copied { scratch.lower.clone() } else { src.to_ascii_lowercase() };
+        (words.clone(), lower)
+    } else {
+        (Vec::new(), String::new())
+    };
+    Sentence { start, end, lower, mentions, words, claim_cue: found.claim_cue, counter: found.counter }
+}
+
+/// The index of the first of `mentions` (sorted by start) that starts at
+/// or after `start`: what a binary search gives, found by moving `cursor`
+/// forward from the previous sentence's (a binary search when `start` is
+/// before that).
+fn first_mention_from(mentions: &[(Mention, usize)], start: usize, cursor: &mut usize) -> usize {
+    let mut k = (*cursor).min(mentions.len());
+    if k > 0 && mentions[k - 1].0.start >= start {
+        k = mentions.partition_point(|(m, _)| m.start < start);
+    } else {
+        while k < mentions.len() && mentions[k].0.start < start {
+            k += 1;
+        }
+    }
+    *cursor = k;
+    k
+}
+
+/// The byte classes of the scan: ASCII letters and digits, other ASCII,
+/// and bytes of wider chars.
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const WIDE: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() { ALNUM } else { OTHER };
+        b += 1;
+    }
+    t
+};
+
+/// Scans `s` (a sentence, or its lower-cased copy) word by word: pushes
+/// its content words' hashes into `words` (cleared first) and finds its
+/// cues when `cues` is set. ASCII letters are lower-cased as they are read.
+///
+/// With `strict`, gives up (`None`) at the first char beyond ASCII that is
+/// no [`plain_mark`]: such a sentence must be lower-cased by the standard
+/// library first. Otherwise such chars are letters or not by
+/// [`char::is_alphanumeric`], like the words of the old per-char reader.
+fn scan<const STRICT: bool>(s: &str, cues: bool, words: &mut Vec<u64>) -> Option<Found> {
+    words.clear();
+    let mut found = Found::default();
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    loop {
+        // The next word's start.
+        let start = loop {
+            let Some(&c) = b.get(i) else { return Some(found) };
+            match CLASS[usize::from(c)] {
+                ALNUM => break i,
+                OTHER => i += 1,
+                _ => {
+                    let (alnum, len) = wide(s, i, STRICT)?;
+                    if alnum {
+                        break i;
+                    }
+                    i += len;
+                }
+            }
+        };
+        // Its end: runs of ASCII letters and digits by a tight search,
+        // then a wider char, if any, decides.
+        loop {
+            let rest = b.get(i..).unwrap_or_default();
+            i += rest.iter().position(|&c| CLASS[usize::from(c)] != ALNUM).unwrap_or(rest.len());
+            match b.get(i) {
+                Some(&c) if CLASS[usize::from(c)] == WIDE => match wide(s, i, STRICT)? {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
+                _ => break,
+            }
+        }
+        let word = &b[start..i];
+        let len = word.len();
+        if len >= 2 {
+            // The first eight bytes, packed and lower-cased once for both
+            // tables.
+            let head = ascii_lower8(pack8(&word[..len.min(8)]));
+            if len > 2 && !(len <= 8 && is_stop_key(head)) {
+                let stem = &word[..stem_len(word)];
+                // A strict scan reads ASCII letters and digits only, which
+                // `| 0x20` lower-cases; the other reads lower-cased text.
+                words.push(if STRICT { fnv(stem, 0x20) } else { fnv(stem, 0) });
+            }
+            if cues {
+                let like = cues_like(len, head);
+                if like != 0 {
+                    cue_at(s, start, word, like, &mut found);
+                }
+            }
+        }
+        if i >= n {
+            return Some(found);
+        }
+    }
+}
+
+/// Whether the char at byte `i` of `s` (not ASCII) is a letter or digit,
+/// and its length; `None` when `strict` and it is no [`plain_mark`].
+fn wide(s: &str, i: usize, strict: bool) -> Option<(bool, usize)> {
+    let c = s.get(i..)?.chars().next()?;
+    if plain_mark(c) {
+        return Some((false, c.len_utf8()));
+    }
+    if strict {
+        return None;
+    }
+    Some((c.is_alphanumeric(), c.len_utf8()))
+}
+
+/// Marks beyond ASCII common in news text that are no letter or digit and
+/// lower-case to themselves (tested over every char): a sentence with only
+/// these beyond ASCII lower-cases by ASCII alone, byte for byte.
+pub(super) fn plain_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}'
+            | '¡'
+            | '§'
+            | '©'
+            | '«'
+            | '®'
+            | '°'
+            | '±'
+            | '·'
+            | '»'
+            | '¿'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{20A0}'..='\u{20BF}'
+            | '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3011}'
+    )
+}
+
+/// The claim and counter cues that start at `at`, the start of `word`
+/// (both in `s`, which lower-cases by ASCII): as the word-by-word reader of
+/// the lower-cased sentence found them. `cues` holds a bit for each cue
+/// that begins like the word (claim cues first, then counter cues, in list
+/// order; see [`cues_like`]): only those are compared. The first claim cue
+/// stands; a counter cue replaces an earlier one only when stronger.
+fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
+    let claims = cues & ((1 << CLAIM_CUES.len()) - 1);
+    if found.claim_cue.is_none()
+        && claims != 0
+        && CLAIM_CUES.iter().enumerate().any(|(k, c)| {
+            claims >> k & 1 != 0 && word.len() >= c.len() && word[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+        })
+    {
+        found.claim_cue = Some(at);
+    }
+    let mut counters = cues >> CLAIM_CUES.len();
+    while counters != 0 {
+        let k = counters.trailing_zeros() as usize;
+        counters &= counters - 1;
+        let ((cue, stance), first) = (COUNTER_CUES[k], FIRST_WORD_LEN[k]);
+        if first == word.len()
+            && word.eq_ignore_ascii_case(&cue.as_bytes()[..first])
+            && phrase_at(s, at, cue)
+            && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a))
+        {
+            found.counter = Some((at, stance));
+        }
+    }
+}
+
+/// The byte length of each counter cue's first word.
+static FIRST_WORD_LEN: [usize; COUNTER_CUES.len()] = {
+    let mut lens = [0; COUNTER_CUES.len()];
+    let mut k = 0;
+    while k < COUNTER_CUES.len() {
+        let b = COUNTER_CUES[k].0.as_bytes();
+        let mut n = 0;
+        while n < b.len() && b[n] != b' ' {
+            n += 1;
+        }
+        lens[k] = n;
+        k += 1;
+    }
+    lens
+};
+
+/// Whether `phrase` (lower-case ASCII) stands in `s` at `at` as whole
+/// words, ASCII case aside.
+fn phrase_at(s: &str, at: usize, phrase: &str) -> bool {
+    let b = s.as_bytes();
+    let end = at + phrase.len();
+    let Some(here) = b.get(at..end) else { return false };
+    here.eq_ignore_ascii_case(phrase.as_bytes())
+        && !s.get(end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+}
+
+/// Lower is stronger.
+fn strength(s: Stance) -> u8 {
+    match s {
+        Stance::Denies => 0,
+        Stance::Disputes => 1,
+        Stance::Qualifies => 2,
+        Stance::Supports => 3,
+    }
+}
+
+/// The cues a word could be or begin, judged by its length and its first
+/// four bytes (of `head`, its first eight packed and lower-cased), as bits
+/// for [`cue_at`]: most words begin like no cue and skip the comparisons.
+/// A claim cue is a prefix of four bytes or more; a counter cue's first
+/// word is the whole word, so a word of up to four bytes must equal it and
+/// a longer one must begin like it.
+fn cues_like(len: usize, head: u64) -> u64 {
+    let key = if len >= 4 { head & 0xFFFF_FFFF } else { head };
+    let mut i = cue_slot(key);
+    loop {
+        match CUE_KEYS[i] {
+            (0, _) => return 0,
+            (k, cues) if k == key => return cues,
+            _ => i = (i + 1) % CUE_SLOTS,
+        }
+    }
+}
+
+/// Slots of the table of cue keys: a power of two over twice the keys.
+const CUE_SLOTS: usize = 128;
+
+const fn cue_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
+}
+
+/// The first four bytes (fewer for a shorter word) of every claim cue and
+/// every counter cue's first word, packed, in an open-addressing table,
+/// each with the bits of the cues that begin so.
+static CUE_KEYS: [(u64, u64); CUE_SLOTS] = {
+    let mut t = [(0u64, 0u64); CUE_SLOTS];
+    let mut k = 0;
+    while k < CLAIM_CUES.len() + COUNTER_CUES.len() {
+        let (cue, len) = if k < CLAIM_CUES.len() {
+            (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
+        } else {
+            (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
+        };
+        let mut key = 0u64;
+        let mut j = 0;
+        while j < len && j < 4 {
+            key |= (cue[j] as u64) << (8 * j);
+            j += 1;
+        }
+        let mut i = cue_slot(key);
+        while t[i].0 != 0 && t[i].0 != key {
+            i = (i + 1) % CUE_SLOTS;
+        }
+        t[i] = (key, t[i].1 | 1 << k);
+        k += 1;
+    }
+    t
+};
+
+/// `src` lower-cased into `buf`, exactly as [`str::to_lowercase`] would,
+/// without a new allocation per sentence: ASCII stretches are copied whole
+/// and lower-cased in place, other chars one by one; a capital sigma, whose
+/// lower case depends on its word, hands the sentence to the standard
+/// library.
+pub(super) fn lower_into(buf: &mut String, src: &str) {
+    buf.clear();
+    let mut rest = src;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        buf.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        if c == 'Σ' {
+            *buf = src.to_lowercase();
+            return;
+        }
+        buf.extend(c.to_lowercase());
+        rest = &rest[c.len_utf8()..];
+    }
+    // Lower-casing the non-ASCII chars above yields no ASCII capital, so
+    // this touches only the copied stretches.
+    buf.make_ascii_lowercase();
+}
+
+/// Whether a (lower-cased) word counts towards a sentence's topic.
+pub(super) fn is_content_word(w: &[u8]) -> bool {
+    w.len() > 2 && !(w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w))))
+}
+
+/// Whether a word of at most eight bytes, packed and lower-cased, is one
+/// of the stopwords. Checked for every word of the text, so the words are
+/// compared as packed integers (all stopwords fit in eight bytes) in a
+/// small hash table built at compile time.
+fn is_stop_key(k: u64) -> bool {
+    static TABLE: [u64; STOP_SLOTS] = {
+        let mut t = [0u64; STOP_SLOTS];
+        let mut s = 0;
+        while s < super::STOPWORDS.len() {
+            let k = pack_const(super::STOPWORDS[s].as_bytes());
+            let mut i = stop_slot(k);
+            while t[i] != 0 && t[i] != k {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            t[i] = k;
+            s += 1;
+        }
+        t
+    };
+    // Linear probing in a table at most half full: a few probes at worst,
+    // and an empty slot (0: no word packs to 0) ends the search.
+    let mut i = stop_slot(k);
+    loop {
+        match TABLE[i] {
+            0 => return false,
+            x if x == k => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
+    }
+}
+
+/// Slots of the stopword table: a power of two over twice the words.
+const STOP_SLOTS: usize = 128;
+
+const fn stop_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
+}
+
+/// The bytes of `b` (at most eight) as one little-endian integer,
+/// zero-padded: words hold no NUL, so distinct words pack differently.
+const fn pack_const(b: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        k |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// [`pack_const`] for a word of one to eight bytes, by two reads instead
+/// of a loop.
+fn pack8(b: &[u8]) -> u64 {
+    let n = b.len();
+    let le4 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 4]| u64::from(u32::from_le_bytes(a)));
+    let le2 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 2]| u64::from(u16::from_le_bytes(a)));
+    match n {
+        4..=8 => le4(&b[..4]) | le4(&b[n - 4..]) << (8 * (n - 4)),
+        2..=3 => le2(&b[..2]) | le2(&b[n - 2..]) << (8 * (n - 2)),
+        1 => u64::from(b[0]),
+        _ => 0,
+    }
+}
+
+/// The ASCII capitals among the eight bytes of `k` lower-cased, all at
+/// once; other bytes (NUL padding, bytes of wider chars) stay as they are.
+fn ascii_lower8(k: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = k & LOW7;
+    // Bit 7 of each byte: at least 'A', then above 'Z' (no carries: a
+    // byte's low seven bits plus 0x3F stay below 0x100).
+    let ge_a = seven + 0x3F3F_3F3F_3F3F_3F3F;
+    let gt_z = seven + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !k & HIGH;
+    k | (upper >> 2)
+}
+
+/// The length of `w`'s crude stem (ASCII case aside): enough to match
+/// "proposal" with "proposals" and "assurance" with "assurances". The
+/// first suffix of "ing", "ed", "es", "s" that `w` ends with and that
+/// leaves more than three bytes is cut. (Words are runs of letters and
+/// digits, so they never end in "'s".)
+pub(super) fn stem_len(w: &[u8]) -> usize {
+    // `| 0x20` lower-cases an ASCII letter and keeps a digit; a byte of a
+    // wider char stays above ASCII, so it matches no suffix letter.
+    let n = w.len();
+    let last = |k: usize| w[n - k] | 0x20;
+    if n > 6 && last(3) == b'i' && last(2) == b'n' && last(1) == b'g' {
+        n - 3
+    } else if n > 5 && (last(1) == b'd' || last(1) == b's') && last(2) == b'e' {
+        n - 2
+    } else if n > 4 && last(1) == b's' {
+        n - 1
+    } else {
+        n
+    }
+}
+
+/// FNV-1a over lower-cased bytes: words only need telling apart within
+/// one article.
+pub(super) fn hash(w: &[u8]) -> u64 {
+    fnv(w, 0)
+}
+
+/// FNV-1a over `w`'s bytes, each or-ed with `fold` (0x20 lower-cases the
+/// ASCII letters and digits a strict scan reads; 0 for lower-cased text).
+fn fnv(w: &[u8], fold: u8) -> u64 {
+    w.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Document frequencies: for each content word (by hash), how many
+/// sentences hold it. Every content word of the text passes here, so it is
+/// a small open-addressing table of its own (16 bytes a slot, linear
+/// probing, at most half full) rather than a general map: one multiply to
+/// find a slot. The slot is picked by the word's hash mixed with a
+/// per-process key, so a crafted text cannot pile its words into one run.
+pub(super) struct DocFreq {
+    slots: Vec<Slot>,
+    len: usize,
+    /// Sentences counted so far.
+    read: u32,
+    key: u64,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    word: u64,
+    /// Sentences holding the word; 0 marks an empty slot.
+    n: u32,
+    /// The last (1-based) sentence that held it, so a word repeated in a
+    /// sentence counts once.
+    last: u32,
+}
+
+impl Default for DocFreq {
+    fn default() -> Self {
+        DocFreq { slots: vec![Slot::default(); 1024], len: 0, read: 0, key: Quick::default().hash_one(0u64) | 1 }
+    }
+}
+
+impl DocFreq {
+    fn slot(&self, word: u64) -> usize {
+        let x = (word ^ self.key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (x >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Counts one sentence's words (repeats once).
+    fn count_sentence(&mut self, words: &[u64]) {
+        self.read += 1;
+        for &w in words {
+            if 2 * (self.len + 1) > self.slots.len() {
+                self.grow();
+            }
+            let mut i = self.slot(w);
+            let mask = self.slots.len() - 1;
+            loop {
+                let s = &mut self.slots[i];
+                if s.n == 0 {
+                    *s = Slot { word: w, n: 1, last: self.read };
+                    self.len += 1;
+                    break;
+                }
+                if s.word == w {
+                    if s.last != self.read {
+                        s.n += 1;
+                        s.last = self.read;
+                    }
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        let mask = self.slots.len() - 1;
+        for s in old.into_iter().filter(|s| s.n != 0) {
+            let mut i = self.slot(s.word);
+            while self.slots[i].n != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+
+    /// How many sentences hold `word`, if any does.
+    pub(super) fn get(&self, word: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(word);
+        loop {
+            let s = &self.slots[i];
+            if s.n == 0 {
+                return None;
+            }
+            if s.word == word {
+                return Some(s.n as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plain mark is no letter or digit and lower-cases to itself, so a
+    /// sentence of ASCII and such marks lower-cases by ASCII alone.
+    #[test]
+    fn plain_marks_lower_case_to_themselves() {
+        let mut n = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| plain_mark(c)) {
+            assert!(!c.is_ascii() && !c.is_alphanumeric(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+            n += 1;
+        }
+        assert!(n > 100);
+        for c in ['’', '“', '”', '«', '»', '—', '–', '„', '‹', '›', '「', '」', '…', '\u{A0}', '€']
+        {
+            assert!(plain_mark(c), "{c:?}");
+        }
+    }
+
+    /// The old reader: words of the lower-cased sentence by chars.
+    fn words_by_chars(s: &str) -> Vec<u64> {
+        let lower = s.to_lowercase();
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !super::super::STOPWORDS.contains(w))
+            .map(|w| {
+                let mut w = w;
+                for suffix in ["ing", "ed", "es", "s"] {
+                    if w.len() > suffix.len() + 3 {
+                        if let Some(stripped) = w.strip_suffix(suffix) {
+                            w = stripped;
+                            break;
+                        }
+                    }
+                }
+                hash(w.as_bytes())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_reads_the_words_the_lower_cased_text_has() {
+        for s in [
+            "The Ministry CLAIMS that the dams were Flooding “nothing” — and IT'S denied.",
+            "Ünïcödé claims ß. Он denied it. ΣΊΣΥΦΟΣ said Kelvin \u{212A} İstanbul",
+            "a b cc ddd THE The thE Abcdefghi proposals PROPOSAL’s x9y 1234 ½ ²",
+            "",
+            "—",
+        ] {
+            let mut words = Vec::new();
+            let strict = scan::<true>(s, true, &mut words).map(|_| words.clone());
+            let mut lower = String::new();
+            lower_into(&mut lower, s);
+            assert_eq!(lower, s.to_lowercase());
+            scan::<false>(&lower, true, &mut words);
+            assert_eq!(words, words_by_chars(s), "{s}");
+            if let Some(strict) = strict {
+                assert_eq!(strict, words, "{s}");
+            }
+        }
+    }
+
+    fn is_stopword(w: &[u8]) -> bool {
+        w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w)))
+    }
+
+    #[test]
+    fn stopwords_match_in_any_ascii_case_only() {
+        for w in super::super::STOPWORDS {
+            assert!(is_stopword(w.as_bytes()) && is_stopword(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["thee", "th", "abouts", "ab\u{e9}", "otherwise", "[he", "h@"] {
+            assert!(!is_stopword(w.as_bytes()), "{w}");
+        }
+        for k in 0..=255u8 {
+            let low = ascii_lower8(u64::from(k) << 24);
+            assert_eq!(low, u64::from(if k.is_ascii() { k.to_ascii_lowercase() } else { k }) << 24);
+        }
+    }
+
+    #[test]
+    fn document_frequencies_count_sentences_and_grow() {
+        let mut df = DocFreq::default();
+        for s in 0..3000u64 {
+            df.count_sentence(&[s, s, 7, s + 1]);
+        }
+        assert_eq!(df.get(7), Some(3000));
+        assert_eq!(df.get(0), Some(1));
+        assert_eq!(df.get(5), Some(2));
+        assert_eq!(df.get(3001), None);
+    }
+}
