@@ -38,7 +38,15 @@ pub struct Keys {
     strs: Vec<Box<str>>,
     /// The lookup form being built, kept between calls.
     buf: String,
+    /// Keys already worked out for a lexicon entry or a word id
+    /// ([`Keys::cached`]): no lookup form built and hashed again.
+    cache: Map<u64, KeyId>,
 }
+
+/// [`Keys::cached`]'s tags: a lexicon entry's key, a word's.
+const ENTRY_PLACE: u64 = 0;
+const ENTRY_ORG: u64 = 1;
+const WORD: u64 = 2;
 
 impl Keys {
     /// The id of `k`, interned if new.
@@ -62,6 +70,18 @@ impl Keys {
         let i = self.id(&buf);
         self.buf = buf;
         i
+    }
+
+    /// The id of `s`'s lookup form, `s` being the one thing `(id, tag)`
+    /// stands for (a lexicon entry's name, a word id's word).
+    fn cached(&mut self, id: u32, tag: u64, s: &str) -> KeyId {
+        let c = u64::from(id) << 2 | tag;
+        if let Some(&k) = self.cache.get(&c) {
+            return k;
+        }
+        let k = self.norm(s);
+        self.cache.insert(c, k);
+        k
     }
 
     /// The id of `k` if some mention has that key.
@@ -832,6 +852,15 @@ impl<'a> Doc<'a> {
         &self.text[s..e]
     }
 
+    /// The key of token `t`'s word: worked out once per distinct word.
+    fn word_key(&mut self, t: usize) -> KeyId {
+        let w = self.w(t);
+        match self.ids.get(t) {
+            Some(&id) => self.keys.cached(id, WORD, w),
+            None => self.keys.norm(w),
+        }
+    }
+
     fn push(&mut self, s: usize, e: usize, kind: ActorKind, key: Key, canon: Option<&'static str>) {
         self.raws.push(Raw { s, e, ns: s, ne: e, kind, key, canon });
     }
@@ -844,7 +873,10 @@ impl<'a> Doc<'a> {
             return;
         }
         let name = self.lx.entry_name(e);
-        let key = self.keys.norm(name);
+        let key = match e {
+            Entry::Place(i) => self.keys.cached(i, ENTRY_PLACE, name),
+            Entry::Org(i) => self.keys.cached(i, ENTRY_ORG, name),
+        };
         match e {
             Entry::Place(_) => self.push(s, end, ActorKind::Place, Key::Place(key), Some(name)),
             Entry::Org(_) => self.push(s, end, ActorKind::Organization, Key::Org(key), Some(name)),
@@ -1255,12 +1287,10 @@ impl<'a> Doc<'a> {
             .filter(|&t| self.toks[t].shape == Shape::Title && !self.is(t, cls::POSTNOMINAL | cls::PARTICLE))
             .collect();
         let Some(&lt) = real.last() else { return };
-        let lw = self.w(lt);
-        let last = self.keys.norm(lw);
+        let last = self.word_key(lt);
         let first = if real.len() >= 2 {
             let f = real[..real.len() - 1].iter().find(|&&t| self.is(t, cls::FIRST_NAME)).unwrap_or(&real[0]);
-            let fw = self.w(*f);
-            Some(self.keys.norm(fw))
+            Some(self.word_key(*f))
         } else {
             None
         };
@@ -1349,13 +1379,12 @@ impl<'a> Doc<'a> {
         // First names standing alone ("Gloria") are people when they are
         // also written mid-sentence and never in lower case.
         for &t in &singles {
-            let w = self.w(t);
             if self.is(t, cls::FIRST_NAME)
                 && !self.is(t, cls::GROUP_MOD | cls::DEMONYM)
                 && !self.seen_lower(t)
                 && (!self.toks[t].initial || self.is(t, cls::MID_CAP))
             {
-                let lw = self.keys.norm(w);
+                let lw = self.word_key(t);
                 if !org_alias.contains_key(&lw) {
                     surnames.insert(lw);
                 }
@@ -1373,7 +1402,7 @@ impl<'a> Doc<'a> {
         };
         for (t, strong) in singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false))) {
             let w = self.w(t);
-            let lw = self.keys.norm(w);
+            let lw = self.word_key(t);
             let (s, e) = (self.toks[t].s(), self.toks[t].e());
             if surnames.contains(&lw) || firsts.contains(&lw) {
                 self.raws.push(person(s, e, lw));
