@@ -54,8 +54,9 @@ pub fn find_actors(text: &str) -> Vec<ActorFound> {
     // The tokens are the largest structure: free them before clustering,
     // which builds its own, to keep the peak heap down.
     let raws = std::mem::take(&mut doc.raws);
+    let keys = std::mem::take(&mut doc.keys);
     drop(doc);
-    cluster::cluster(text, raws)
+    cluster::cluster(text, raws, &keys)
 }
 
 #[cfg(test)]

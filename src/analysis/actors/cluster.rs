@@ -4,7 +4,7 @@
 //! ("NATO" and "North Atlantic Treaty Organization"), "the ministry" by the
 //! last organization with that head word.
 
-use super::extract::{Key, Raw};
+use super::extract::{Key, KeyId, Keys, Raw};
 use super::hash::Map;
 use super::{ActorFound, Mention};
 use crate::analysis::ActorKind;
@@ -14,7 +14,7 @@ struct Cluster {
     /// Name spans (byte ranges) of the mentions, and the mention spans.
     mentions: Vec<(usize, usize, usize, usize)>,
     canon: Option<&'static str>,
-    first: Option<String>,
+    first: Option<KeyId>,
     /// Starts of the person's full-name mentions, ascending.
     full_pos: Vec<usize>,
     /// Merged into another cluster.
@@ -72,18 +72,19 @@ fn root(cl: &[Cluster], mut i: usize) -> usize {
     i
 }
 
-pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
+pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
     let lone = |r: &Raw| matches!(&r.key, Key::Person { first: None, .. });
     let order = order_by(&raws, |r| (lone(r), r.s, std::cmp::Reverse(r.e)));
     let mut cl: Vec<Cluster> = Vec::new();
-    // One map per key kind (place, organization, group), looked up by
-    // `&str`: no key is copied to be looked up.
-    let mut by_key: [Map<String, usize>; 3] = Default::default();
-    let mut by_last: Map<String, Vec<usize>> = Map::default();
-    let mut by_first: Map<String, Vec<usize>> = Map::default();
-    let mut by_head: Map<String, usize> = Map::default();
+    // One map per key kind (place, organization, group), keyed by the
+    // keys' text in `keys` (two keys may share a base: "apple inc.",
+    // "apple"); names by key id (equal ids, equal keys): no key is copied.
+    let mut by_key: [Map<&str, usize>; 3] = Default::default();
+    let mut by_last: Map<KeyId, Vec<usize>> = Map::default();
+    let mut by_first: Map<KeyId, Vec<usize>> = Map::default();
+    let mut by_head: Map<&str, usize> = Map::default();
     let new = |cl: &mut Vec<Cluster>, r: &Raw| {
         cl.push(Cluster {
             kind: r.kind,
@@ -96,10 +97,10 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
         cl.len() - 1
     };
     for r in order.iter().filter_map(|&i| raws.get(i)) {
-        let idx = match &r.key {
+        let idx = match r.key {
             Key::Place(k) | Key::Org(k) | Key::Group(k) => {
                 // "Apple Inc." is Apple.
-                let k = corporate_base(k);
+                let k = corporate_base(keys.get(k));
                 let tag = match r.key {
                     Key::Place(_) => 0,
                     Key::Org(_) => 1,
@@ -109,7 +110,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
                     Some(&i) => i,
                     None => {
                         let i = new(&mut cl, r);
-                        by_key[tag].insert(k.to_string(), i);
+                        by_key[tag].insert(k, i);
                         i
                     }
                 };
@@ -120,26 +121,31 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
                         match by_head.get_mut(h) {
                             Some(at) => *at = i,
                             None => {
-                                by_head.insert(h.to_string(), i);
+                                by_head.insert(h, i);
                             }
                         }
                     }
                 }
                 i
             }
-            Key::Anaphor(h) => match by_head.get(h) {
+            Key::Anaphor(h) => match by_head.get(keys.get(h)) {
                 Some(&i) => i,
                 None => continue,
             },
             Key::Person { first, last } => {
                 // The candidate named nearest before this mention, else the first after it.
                 let pos = r.s;
-                let recent = |ids: Option<&Vec<usize>>, cl: &Vec<Cluster>, want: &Option<String>| {
+                let recent = |ids: Option<&Vec<usize>>, cl: &Vec<Cluster>, want: Option<KeyId>| {
                     ids.into_iter()
                         .flatten()
                         .copied()
-                        .filter(|&i| match (want, &cl[i].first) {
-                            (Some(a), Some(b)) => a == b || (a.chars().next() == b.chars().next() && b.len() <= 2),
+                        .filter(|&i| match (want, cl[i].first) {
+                            (Some(a), Some(b)) => {
+                                a == b || {
+                                    let (a, b) = (keys.get(a), keys.get(b));
+                                    a.chars().next() == b.chars().next() && b.len() <= 2
+                                }
+                            }
                             _ => true,
                         })
                         .min_by_key(|&i| {
@@ -158,27 +164,27 @@ pub fn cluster(text: &str, raws: Vec<Raw>) -> Vec<ActorFound> {
                 let found = match first {
                     Some(_) => {
                         // Prefer a cluster with this very first name.
-                        let exact = by_last.get(last).into_iter().flatten().copied().find(|&i| cl[i].first == *first);
-                        exact.or_else(|| recent(by_last.get(last), &cl, first))
+                        let exact = by_last.get(&last).into_iter().flatten().copied().find(|&i| cl[i].first == first);
+                        exact.or_else(|| recent(by_last.get(&last), &cl, first))
                     }
-                    None => recent(by_last.get(last), &cl, &None).or_else(|| recent(by_first.get(last), &cl, &None)),
+                    None => recent(by_last.get(&last), &cl, None).or_else(|| recent(by_first.get(&last), &cl, None)),
                 };
                 match found {
                     Some(i) => {
                         if cl[i].first.is_none() {
                             if let Some(f) = first {
-                                cl[i].first = Some(f.clone());
-                                by_first.entry(f.clone()).or_default().push(i);
+                                cl[i].first = Some(f);
+                                by_first.entry(f).or_default().push(i);
                             }
                         }
                         i
                     }
                     None => {
                         let i = new(&mut cl, r);
-                        cl[i].first = first.clone();
-                        by_last.entry(last.clone()).or_default().push(i);
+                        cl[i].first = first;
+                        by_last.entry(last).or_default().push(i);
                         if let Some(f) = first {
-                            by_first.entry(f.clone()).or_default().push(i);
+                            by_first.entry(f).or_default().push(i);
                         }
                         i
                     }

@@ -7,22 +7,92 @@ use std::cell::{Cell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Set};
-use super::lexicon::{norm_key, Entry, Lexicon};
+use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
 use super::tokens::{Shape, Tok};
 use crate::analysis::ActorKind;
 
-/// What a mention refers to, before clustering.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A key's id in [`Keys`]: equal ids, equal keys.
+pub type KeyId = u32;
+
+/// What a mention refers to, before clustering: ids of lower-cased
+/// lookup forms in [`Keys`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
-    Place(String),
-    Org(String),
+    Place(KeyId),
+    Org(KeyId),
     Person {
-        first: Option<String>,
-        last: String,
+        first: Option<KeyId>,
+        last: KeyId,
     },
-    Group(String),
+    Group(KeyId),
     /// "the ministry": the last organization with that head word.
-    Anaphor(String),
+    Anaphor(KeyId),
+}
+
+/// The mentions' keys, each distinct one stored once: a mention carries
+/// its key's id, not a string of its own (a malloc, a copy and a free per
+/// mention before).
+#[derive(Default)]
+pub struct Keys {
+    ids: Map<Box<str>, KeyId>,
+    strs: Vec<Box<str>>,
+    /// The lookup form being built, kept between calls.
+    buf: String,
+    /// Keys already worked out for a lexicon entry or a word id
+    /// ([`Keys::cached`]): no lookup form built and hashed again.
+    cache: Map<u64, KeyId>,
+}
+
+/// [`Keys::cached`]'s tags: a lexicon entry's key, a word's.
+const ENTRY_PLACE: u64 = 0;
+const ENTRY_ORG: u64 = 1;
+const WORD: u64 = 2;
+
+impl Keys {
+    /// The id of `k`, interned if new.
+    pub fn id(&mut self, k: &str) -> KeyId {
+        if let Some(&i) = self.ids.get(k) {
+            return i;
+        }
+        // More distinct keys than u32 holds would need a text of 4 GB of
+        // names at least; the last id is shared then rather than panicking.
+        let i = KeyId::try_from(self.strs.len()).unwrap_or(KeyId::MAX);
+        self.strs.push(k.into());
+        self.ids.insert(k.into(), i);
+        i
+    }
+
+    /// The id of `s`'s lookup form ([`norm_key`]).
+    pub fn norm(&mut self, s: &str) -> KeyId {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        norm_key_into(&mut buf, s);
+        let i = self.id(&buf);
+        self.buf = buf;
+        i
+    }
+
+    /// The id of `s`'s lookup form, `s` being the one thing `(id, tag)`
+    /// stands for (a lexicon entry's name, a word id's word).
+    fn cached(&mut self, id: u32, tag: u64, s: &str) -> KeyId {
+        let c = u64::from(id) << 2 | tag;
+        if let Some(&k) = self.cache.get(&c) {
+            return k;
+        }
+        let k = self.norm(s);
+        self.cache.insert(c, k);
+        k
+    }
+
+    /// The id of `k` if some mention has that key.
+    pub fn find(&self, k: &str) -> Option<KeyId> {
+        self.ids.get(k).copied()
+    }
+
+    /// The key of id `i`.
+    pub fn get(&self, i: KeyId) -> &str {
+        self.strs.get(i as usize).map_or("", |s| s)
+    }
 }
 
 /// One mention: `s..e` as highlighted (titles included), `ns..ne` the
@@ -155,6 +225,8 @@ pub struct Doc<'a> {
     /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
     lex_memo: LexMemo,
     pub raws: Vec<Raw>,
+    /// The keys the raws' ids stand for.
+    pub keys: Keys,
     /// Lone capitalised words to resolve once every full name is known.
     singles: Vec<usize>,
     /// Sentence-initial words with no evidence of a name: kept only if
@@ -424,6 +496,7 @@ impl<'a> Doc<'a> {
             lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
             lex_memo: LexMemo::default(),
             raws: Vec::new(),
+            keys: Keys::default(),
             singles: Vec::new(),
             weak: Vec::new(),
             maybe: Vec::new(),
@@ -779,6 +852,15 @@ impl<'a> Doc<'a> {
         &self.text[s..e]
     }
 
+    /// The key of token `t`'s word: worked out once per distinct word.
+    fn word_key(&mut self, t: usize) -> KeyId {
+        let w = self.w(t);
+        match self.ids.get(t) {
+            Some(&id) => self.keys.cached(id, WORD, w),
+            None => self.keys.norm(w),
+        }
+    }
+
     fn push(&mut self, s: usize, e: usize, kind: ActorKind, key: Key, canon: Option<&'static str>) {
         self.raws.push(Raw { s, e, ns: s, ne: e, kind, key, canon });
     }
@@ -791,7 +873,10 @@ impl<'a> Doc<'a> {
             return;
         }
         let name = self.lx.entry_name(e);
-        let key = norm_key(name);
+        let key = match e {
+            Entry::Place(i) => self.keys.cached(i, ENTRY_PLACE, name),
+            Entry::Org(i) => self.keys.cached(i, ENTRY_ORG, name),
+        };
         match e {
             Entry::Place(_) => self.push(s, end, ActorKind::Place, Key::Place(key), Some(name)),
             Entry::Org(_) => self.push(s, end, ActorKind::Organization, Key::Org(key), Some(name)),
@@ -800,13 +885,15 @@ impl<'a> Doc<'a> {
 
     fn push_org(&mut self, c: &[usize]) {
         let (s, e) = (self.toks[c[0]].s(), self.toks[c[c.len() - 1]].e());
-        let key = norm_key(self.span_text(s, e));
+        let name = self.span_text(s, e);
+        let key = self.keys.norm(name);
         self.push(s, e, ActorKind::Organization, Key::Org(key), None);
     }
 
     fn push_place(&mut self, c: &[usize]) {
         let (s, e) = (self.toks[c[0]].s(), self.toks[c[c.len() - 1]].e());
-        let key = norm_key(self.span_text(s, e));
+        let name = self.span_text(s, e);
+        let key = self.keys.norm(name);
         self.push(s, e, ActorKind::Place, Key::Place(key), None);
     }
 
@@ -947,7 +1034,8 @@ impl<'a> Doc<'a> {
         }
         if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.is(first, cls::ANAPHOR) {
             let (s, e) = (self.toks[first].s(), self.toks[first].e());
-            self.push(s, e, ActorKind::Organization, Key::Anaphor(lower(fw)), None);
+            let key = self.keys.norm(fw);
+            self.push(s, e, ActorKind::Organization, Key::Anaphor(key), None);
             return;
         }
         let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && self.is(p[0], cls::HEAD_OF));
@@ -1028,7 +1116,7 @@ impl<'a> Doc<'a> {
                 if p + 1 == c.len() && self.comma_place_after(t) {
                     self.push_place(&c[p..=p]);
                 } else {
-                    let key = norm_key(w.trim_end_matches('.').replace('.', "").as_str());
+                    let key = self.keys.norm(w.trim_end_matches('.').replace('.', "").as_str());
                     let (s, e) = (self.toks[t].s(), self.toks[t].e());
                     self.push(s, e, ActorKind::Organization, Key::Org(key), None);
                 }
@@ -1199,10 +1287,10 @@ impl<'a> Doc<'a> {
             .filter(|&t| self.toks[t].shape == Shape::Title && !self.is(t, cls::POSTNOMINAL | cls::PARTICLE))
             .collect();
         let Some(&lt) = real.last() else { return };
-        let last = lower(self.w(lt));
+        let last = self.word_key(lt);
         let first = if real.len() >= 2 {
             let f = real[..real.len() - 1].iter().find(|&&t| self.is(t, cls::FIRST_NAME)).unwrap_or(&real[0]);
-            Some(lower(self.w(*f)))
+            Some(self.word_key(*f))
         } else {
             None
         };
@@ -1212,24 +1300,26 @@ impl<'a> Doc<'a> {
 
     /// Phase two: lone capitalised words, given every name found.
     pub fn resolve_singles(&mut self) {
-        let mut surnames: Set<String> = Set::default();
-        let mut firsts: Set<String> = Set::default();
-        let mut org_alias: Map<String, String> = Map::default();
+        // Keys by id: every key here is some mention's, interned.
+        let mut surnames: Set<KeyId> = Set::default();
+        let mut firsts: Set<KeyId> = Set::default();
+        let mut org_alias: Map<KeyId, KeyId> = Map::default();
         for r in &self.raws {
-            match &r.key {
+            match r.key {
                 Key::Person { first, last } => {
-                    surnames.insert(last.clone());
-                    if let Some(f) = first.as_ref().filter(|f| {
+                    surnames.insert(last);
+                    if let Some(f) = first.filter(|&f| {
                         let w = &self.text[r.ns..r.ne];
-                        w.split_whitespace().any(|x| self.words.is(x, cls::FIRST_NAME) && lower(x) == **f)
+                        let f = self.keys.get(f);
+                        w.split_whitespace().any(|x| self.words.is(x, cls::FIRST_NAME) && lower(x) == f)
                     }) {
-                        firsts.insert(f.clone());
+                        firsts.insert(f);
                     }
                 }
                 Key::Org(k) => {
                     let words: Vec<&str> = self.text[r.ns..r.ne].split_whitespace().collect();
                     if words.len() >= 3 && words[1] == "of" && self.words.is(words[0], cls::HEAD_OF) {
-                        org_alias.insert(lower(words[words.len() - 1]), k.clone());
+                        org_alias.insert(self.keys.norm(words[words.len() - 1]), k);
                     } else if words.len() == 2
                         && matches!(
                             words[1],
@@ -1245,7 +1335,7 @@ impl<'a> Doc<'a> {
                                 | "Corporation"
                         )
                     {
-                        org_alias.insert(lower(words[0]), k.clone());
+                        org_alias.insert(self.keys.norm(words[0]), k);
                     }
                 }
                 _ => {}
@@ -1270,10 +1360,11 @@ impl<'a> Doc<'a> {
         let mut lone_tails = Vec::new();
         for &(a, b) in &maybe {
             let last = lower(self.w(b));
-            if self.toks[a].initial && b == a + 1 && surnames.contains(&last) {
+            let surname = self.keys.find(&last).is_some_and(|k| surnames.contains(&k));
+            if self.toks[a].initial && b == a + 1 && surname {
                 // "Whereas Clinton": a sentence-opening word before a known family name.
                 lone_tails.push(b);
-            } else if surnames.contains(&last) || alone.contains(&last) || self.person_evidence(a, b) {
+            } else if surname || alone.contains(&last) || self.person_evidence(a, b) {
                 confirmed.push((a, b));
             }
         }
@@ -1282,25 +1373,25 @@ impl<'a> Doc<'a> {
             let ts: Vec<usize> = (a..=b).collect();
             self.push_person(&ts, &ts);
             if let Some(Raw { key: Key::Person { last, .. }, .. }) = self.raws.last() {
-                surnames.insert(last.clone());
+                surnames.insert(*last);
             }
         }
         // First names standing alone ("Gloria") are people when they are
         // also written mid-sentence and never in lower case.
         for &t in &singles {
-            let w = self.w(t);
-            let lw = lower(w);
             if self.is(t, cls::FIRST_NAME)
                 && !self.is(t, cls::GROUP_MOD | cls::DEMONYM)
                 && !self.seen_lower(t)
                 && (!self.toks[t].initial || self.is(t, cls::MID_CAP))
-                && !org_alias.contains_key(&lw)
             {
-                surnames.insert(lw);
+                let lw = self.word_key(t);
+                if !org_alias.contains_key(&lw) {
+                    surnames.insert(lw);
+                }
             }
         }
-        let mut unknown: Map<String, Votes> = Map::default();
-        let person = |s: usize, e: usize, lw: String| Raw {
+        let mut unknown: Map<KeyId, Votes> = Map::default();
+        let person = |s: usize, e: usize, lw: KeyId| Raw {
             s,
             e,
             ns: s,
@@ -1311,17 +1402,16 @@ impl<'a> Doc<'a> {
         };
         for (t, strong) in singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false))) {
             let w = self.w(t);
-            let lw = lower(w);
+            let lw = self.word_key(t);
             let (s, e) = (self.toks[t].s(), self.toks[t].e());
             if surnames.contains(&lw) || firsts.contains(&lw) {
                 self.raws.push(person(s, e, lw));
-            } else if let Some(k) = org_alias.get(&lw) {
-                self.push(s, e, ActorKind::Organization, Key::Org(k.clone()), None);
-            } else if strong
-                && w.ends_with('s')
-                && self.prev_word_is(t, &["the", "The"])
-                && surnames.contains(&lw[..lw.len() - 1])
-            {
+            } else if let Some(&k) = org_alias.get(&lw) {
+                self.push(s, e, ActorKind::Organization, Key::Org(k), None);
+            } else if strong && w.ends_with('s') && self.prev_word_is(t, &["the", "The"]) && {
+                let l = self.keys.get(lw);
+                self.keys.find(&l[..l.len() - 1]).is_some_and(|k| surnames.contains(&k))
+            } {
                 // "the Sams": a family.
                 self.push(s, e, ActorKind::Group, Key::Group(lw), None);
             } else if strong && self.in_place_context(t) {
@@ -1338,7 +1428,7 @@ impl<'a> Doc<'a> {
         // Lone unknown names, word by word over the whole text: an actor if
         // some use of it speaks or owns something; an organization if the
         // pronouns and owned nouns around it say "it", else a person.
-        let mut unknown: Vec<(String, Votes)> = unknown.into_iter().collect();
+        let mut unknown: Vec<(KeyId, Votes)> = unknown.into_iter().collect();
         unknown.sort_by_key(|(_, v)| v.0.first().copied());
         for (lw, (ts, actor, person_votes, org_votes)) in unknown {
             if !actor {
@@ -1347,9 +1437,9 @@ impl<'a> Doc<'a> {
             for t in ts {
                 let (s, e) = (self.toks[t].s(), self.toks[t].e());
                 if org_votes > person_votes {
-                    self.push(s, e, ActorKind::Organization, Key::Org(lw.clone()), None);
+                    self.push(s, e, ActorKind::Organization, Key::Org(lw), None);
                 } else {
-                    self.raws.push(person(s, e, lw.clone()));
+                    self.raws.push(person(s, e, lw));
                 }
             }
         }
@@ -1670,7 +1760,8 @@ impl<'a> Doc<'a> {
                 j = pj;
             }
             let e = t.e();
-            let key = norm_key(self.span_text(s, e));
+            let name = self.span_text(s, e);
+            let key = self.keys.norm(name);
             self.push(s, e, ActorKind::Group, Key::Group(key), None);
         }
     }
@@ -1698,7 +1789,8 @@ impl<'a> Doc<'a> {
             // "the government of Japan", "the governments of South East Asia".
             if k + 2 < n && matches!(self.w(k), "government" | "governments") && self.w(k + 1) == "of" {
                 if let Some(&pe) = places_at.get(&self.toks[k + 2].s()) {
-                    let key = norm_key(self.span_text(t.s(), pe));
+                    let name = self.span_text(t.s(), pe);
+                    let key = self.keys.norm(name);
                     add.push(Raw {
                         s: t.s(),
                         e: pe,
@@ -1721,7 +1813,7 @@ impl<'a> Doc<'a> {
                         ns: prev.s(),
                         ne: prev.e(),
                         kind: ActorKind::Place,
-                        key: Key::Place(norm_key(name)),
+                        key: Key::Place(self.keys.norm(name)),
                         canon: Some(name),
                     });
                     continue;
@@ -1741,7 +1833,8 @@ impl<'a> Doc<'a> {
                 }
                 let pw = self.w(k - 1);
                 if prev.shape == Shape::Title && self.is(k - 1, cls::DEMONYM) {
-                    let key = norm_key(self.span_text(prev.s(), t.e()));
+                    let name = self.span_text(prev.s(), t.e());
+                    let key = self.keys.norm(name);
                     add.push(Raw {
                         s: prev.s(),
                         e: t.e(),
@@ -1752,22 +1845,23 @@ impl<'a> Doc<'a> {
                         canon: None,
                     });
                 } else if let Some(&ri) = by_end.get(&prev.e()) {
-                    let r = &self.raws[ri];
-                    let key = norm_key(self.span_text(r.ns, t.e()));
+                    let ns = self.raws[ri].ns;
+                    let name = self.span_text(ns, t.e());
+                    let key = self.keys.norm(name);
                     add.push(Raw {
-                        s: r.ns,
+                        s: ns,
                         e: t.e(),
-                        ns: r.ns,
+                        ns,
                         ne: t.e(),
                         kind: ActorKind::Organization,
                         key: Key::Org(key),
                         canon: None,
                     });
                 } else if matches!(pw, "the" | "The") && anaphor_noun {
-                    add.push(anaphor(t.s(), t.e(), w));
+                    add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
                 }
             } else if t.shape == Shape::Lower && anaphor_noun && matches!(self.w(k - 1), "the" | "The") {
-                add.push(anaphor(t.s(), t.e(), w));
+                add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
             } else if t.shape == Shape::Title
                 && matches!(w, "West" | "East" | "North" | "South")
                 && matches!(self.w(k - 1), "the" | "The")
@@ -1780,7 +1874,7 @@ impl<'a> Doc<'a> {
                     ns: t.s(),
                     ne: t.e(),
                     kind: ActorKind::Place,
-                    key: Key::Place(format!("the {}", lower(w))),
+                    key: Key::Place(self.keys.id(&format!("the {}", lower(w)))),
                     canon: None,
                 });
             }
@@ -1816,8 +1910,8 @@ fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
 
 /// "the ministry", "the agency": an organization named by its head noun,
 /// linked to the organization it refers back to.
-fn anaphor(s: usize, e: usize, word: &str) -> Raw {
-    Raw { s, e, ns: s, ne: e, kind: ActorKind::Organization, key: Key::Anaphor(word.to_string()), canon: None }
+fn anaphor(s: usize, e: usize, word: KeyId) -> Raw {
+    Raw { s, e, ns: s, ne: e, kind: ActorKind::Organization, key: Key::Anaphor(word), canon: None }
 }
 
 #[cfg(test)]

@@ -69,17 +69,25 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// The lower-cased lookup form: ’ as ', one space between words.
 pub fn norm_key(s: &str) -> String {
+    let mut out = String::new();
+    norm_key_into(&mut out, s);
+    out
+}
+
+/// Appends the lookup form of `s` ([`norm_key`]) to `out`.
+pub fn norm_key_into(out: &mut String, s: &str) {
     // Most names (and every lexicon entry's own name, keyed again for each
     // mention) are ASCII with single spaces already: then the form is a copy
     // lower-cased in place, not a char-by-char rebuild.
+    let at = out.len();
     if is_spaced_ascii(s.as_bytes()) {
-        let mut out = s.to_owned();
-        out.make_ascii_lowercase();
-        return out;
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     for w in s.split_whitespace() {
-        if !out.is_empty() {
+        if out.len() > at {
             out.push(' ');
         }
         for c in w.chars() {
@@ -91,7 +99,6 @@ pub fn norm_key(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether `b` is ASCII with single spaces between words and none at either
