@@ -255,8 +255,9 @@ impl<'a> Ctx<'a> {
                     np::np_after(text, toks, k + 1, n).filter(|p| {
                         let left = toks.iter().skip(k + 1).filter(|t| t.start >= p.end && t.is_word()).count();
                         let head = text.get(p.head_start..p.head_end).unwrap_or_default();
-                        // A role only between two pieces of one quotation: elsewhere
-                        // the phrase after a verb is its object ("thanked its members “").
+                        // A role only right after a closing mark (or a comma after
+                        // one), as between two pieces of one quotation: elsewhere the
+                        // phrase after a verb is its object ("thanked its members “").
                         let between_pieces = k > s0 && matches!(toks[k - 1].kind, Kind::Quote | Kind::Punct(','));
                         let role = between_pieces && (lexicon::is_title(head) || lexicon::is_proxy_noun(head));
                         p.pronoun.is_none() && (is_capitalized_at(text, p.start) || role) && left == 0
@@ -1344,8 +1345,8 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
             let appositive = !is_capitalized(opener) || opener.chars().next().is_some_and(char::is_numeric);
             // "the director of the F.B.I., James B. Comey, said": a full name
             // set off after a role ("director", "spokesman", "aide") is the
-            // subject the role describes.
-            // The phrase runs from the role to the name; the name is its head.
+            // subject the role describes. The phrase runs from the role to the
+            // name; the name is its head.
             if !appositive && c == j - 1 && is_name_chunk(text, &toks[pc + 1..c]) {
                 if let Some(role) = np::np_before(text, toks, lo, pc).filter(|r| is_role_of(text, toks, lo, r)) {
                     if let Some(name) = np::np_before(text, toks, pc + 1, c) {
