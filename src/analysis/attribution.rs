@@ -742,7 +742,7 @@ impl<'a> Ctx<'a> {
             toks[k].is_punct(',') && toks[k + 1].is_word() && lexicon::is_cue_verb(w) && !lexicon::is_gerund(w)
         })?;
         let np = np::np_after(text, toks, c + 2, end)?;
-        let after = toks.iter().position(|t| t.start >= np.end)?;
+        let after = (c + 2..end).find(|&k| toks[k].start >= np.end)?;
         let named = np.pronoun.is_none() && has_capital_word(text, &np);
         // Nothing but the appositive after the name: no second verb of saying.
         let appositive = toks.get(after).is_some_and(|t| t.is_punct(','))
@@ -1344,8 +1344,7 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
             let opener = toks.get(pc + 1).filter(|_| pc + 1 < c).map(|t| t.text(text)).unwrap_or_default();
             let appositive = !is_capitalized(opener) || opener.chars().next().is_some_and(char::is_numeric);
             // "the director of the F.B.I., James B. Comey, said": a full name
-            // set off after a role ("director", "spokesman", "aide") is the
-            // subject the role describes. The phrase runs from the role to the
+            // set off after a role is the subject the role describes. The phrase runs from the role to the
             // name; the name is its head.
             if !appositive && c == j - 1 && is_name_chunk(text, &toks[pc + 1..c]) {
                 if let Some(role) = np::np_before(text, toks, lo, pc).filter(|r| is_role_of(text, toks, lo, r)) {
@@ -1389,37 +1388,23 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     np::np_before(text, toks, lo, j)
 }
 
-/// Whether `role` names a role ("the director of the F.B.I.", "Her
-/// campaign manager": a lower-case title or proxy head) that is not itself
-/// an appositive of a name before it ("Giovanni Maria Vian, the editor in
-/// chief of the newspaper, L'Osservatore Romano, said").
+/// Whether `role` reads as a role a name can follow ("the director of the
+/// F.B.I.", "Her campaign manager", "another fraternity brother"): a
+/// lower-case head, and the whole phrase, not one cut short by a
+/// preposition ("the editor in | chief of the paper, L'Osservatore Romano").
 fn is_role_of(text: &str, toks: &[Tok], lo: usize, role: &Np) -> bool {
     let head = text.get(role.head_start..role.head_end).unwrap_or_default();
-    if is_capitalized(head) || !(lexicon::is_title(head) || lexicon::is_proxy_noun(head)) {
-        return false;
-    }
-    let first = toks.iter().position(|t| t.start == role.start).unwrap_or(lo);
-    // A phrase cut short by a preposition ("the editor in | chief of ...") is no role.
-    if first > lo && toks[first - 1].is_word() {
-        return false;
-    }
-    let named_before = first >= lo + 2 && toks[first - 1].is_punct(',') && {
-        let w = toks[first - 2].text(text);
-        toks[first - 2].is_word()
-            && is_capitalized(w)
-            && !lexicon::is_function_word_cased(w)
-            && !lexicon::is_time_word(w)
-    };
-    !named_before
+    let first = toks[lo..].iter().position(|t| t.start == role.start).map_or(lo, |k| lo + k);
+    let cut_short = first > lo && toks[first - 1].is_word();
+    !is_capitalized(head) && !cut_short
 }
 
-/// Whether `chunk` reads as a person's full name alone: capitalised words
-/// and initials, at least two words of two letters ("James B. Comey").
+/// Whether `chunk` reads as a name alone: capitalised words and initials
+/// ("James B. Comey"), at most seven tokens.
 fn is_name_chunk(text: &str, chunk: &[Tok]) -> bool {
-    let long = |t: &&Tok| t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1;
-    chunk.len() <= 7
+    (1..=7).contains(&chunk.len())
         && chunk.iter().all(|t| (t.is_word() && is_capitalized(t.text(text))) || t.is_punct('.'))
-        && chunk.iter().filter(long).count() >= 2
+        && chunk.iter().any(|t| t.is_word())
 }
 
 /// Whether `np` ends at the first comma after `s`, the host of an

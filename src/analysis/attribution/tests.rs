@@ -202,6 +202,10 @@ fn a_name_set_off_after_a_role_is_the_speaker() {
         speakers(t),
         [some("the director of the agency, James B. Comey"), some("the White House spokesman, Josh Earnest")]
     );
+    // Any lower-case role will do, not only titles.
+    let t = "“He deserved it,” the assailant, John McGraw, told the program.";
+    let actors = [actor(t, "John McGraw", ActorKind::Person, &["John McGraw"])];
+    assert_eq!(run_with(t, &actors)[0].2, some("@John McGraw"));
     // The role describes an earlier name: that name still speaks.
     let t = "Giovanni Vian, the editor in chief of the paper, L'Osservatore Romano, said every pope was \
              “both religious and political.”";
@@ -232,8 +236,9 @@ fn a_role_between_two_pieces_speaks_both() {
     let t = "“It is a difficult issue,” said the Florida senator, “because it puts two rights in conflict.”";
     assert_eq!(speakers(t), [some("the Florida senator"), some("the Florida senator")]);
     // After a verb elsewhere, the phrase is its object, not a speaker.
-    let t = "Sanders thanked its members “for their support in my campaign” on Sunday.";
-    assert_ne!(speakers(t), [some("its members")]);
+    let t = "It has become such a presence that Sanders during a Sunday thanked its members “for their support in my campaign.”";
+    let actors = [actor(t, "Bernie Sanders", ActorKind::Person, &["Sanders"])];
+    assert_ne!(run_with(t, &actors)[0].2, some("its members"));
 }
 
 #[test]
