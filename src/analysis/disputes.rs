@@ -330,8 +330,7 @@ fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
 
 /// How much sharing a word says about a shared topic: words found in many
 /// sentences of the article (its main actors, say) say little. Built from
-/// the document frequencies [`read_sentence`] counts.
-/// (The quick hasher, not SipHash: every content word of the text passes here.)
+/// the document frequencies [`read::read_sentence`] counts.
 struct Weights(DocFreq);
 
 impl Weights {

@@ -57,8 +57,8 @@ fn is_acronym(name: &str) -> bool {
 }
 
 /// The indices of `raws` stably sorted by `key`: the raws themselves stay
-/// where they are (moving the large `Raw`s, with their strings, about cost
-/// a copy of every one, twice, on the thousands of a long text).
+/// where they are (they are not small: moving each of them twice, on the
+/// thousands of a long text, cost more than sorting indices).
 fn order_by<K: Ord>(raws: &[Raw], key: impl Fn(&Raw) -> K) -> Vec<usize> {
     let mut order: Vec<(K, usize)> = raws.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
     order.sort_unstable();

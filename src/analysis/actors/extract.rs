@@ -29,8 +29,8 @@ pub enum Key {
     Anaphor(KeyId),
 }
 
-/// The mentions' keys, each distinct one stored once: a mention carries
-/// its key's id, not a string of its own (a malloc, a copy and a free per
+/// The mentions' keys, each distinct one kept in this table (its text in
+/// `strs` and as the map's key): a mention carries its key's id, not a string of its own (a malloc, a copy and a free per
 /// mention before).
 #[derive(Default)]
 pub struct Keys {

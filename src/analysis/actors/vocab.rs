@@ -10,7 +10,8 @@
 //!
 //! An open-addressing table of ids (linear probing, at most three quarters
 //! full). Words of up to eight bytes are compared as one packed integer
-//! (their bytes zero-padded, with their length: no `memcmp` call); longer
+//! (their bytes zero-padded; the stored length tells "a" from "a\0"; no
+//! `memcmp` call); longer
 //! ones by their length, then their bytes. The hash is keyed per process (as the
 //! word sets of [`super::hash`]), so a crafted text cannot aim at
 //! collisions.

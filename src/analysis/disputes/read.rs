@@ -3,7 +3,8 @@
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
 //! sentence's own bytes with a class table, lower-casing ASCII on the fly:
-//! no lower-cased copy, no `char` decoding and no string per word. A
+//! no `char` decoding and no string per word while reading (a sentence that
+//! is kept is copied lower-cased once, for the linking later). A
 //! sentence holding a char outside ASCII and a few marks that lower-case to
 //! themselves ([`plain_mark`]: curly quotes, dashes, guillemets...) is read
 //! again from an exact lower-cased copy, as before; either way the result
@@ -505,9 +506,15 @@ impl Default for DocFreq {
 }
 
 impl DocFreq {
+    /// The slot: the top bits of the keyed product, which depend on every
+    /// bit of the word. (Low or middle bits would not: two words whose
+    /// hashes agree in their low bits would share a slot whatever the key,
+    /// and FNV's low bits can be collided by search.)
     fn slot(&self, word: u64) -> usize {
         let x = (word ^ self.key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (x >> 32) as usize & (self.slots.len() - 1)
+        let x = x ^ (x >> 29);
+        let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        (x >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
     /// Counts one sentence's words (repeats once).
