@@ -10,7 +10,6 @@ use serde_json::Value;
 
 use super::findings::engine_agent;
 use super::model::{Annotation, AnnotationCollection, OneOrMany, Target};
-use super::reader::selectors_of;
 use super::selector::TextSelectors;
 use super::uuid::content_urn;
 use super::Selector;
@@ -54,8 +53,8 @@ fn sorted(v: Value) -> Value {
 
 /// Moves annotations made over one text (the article's) onto another (the
 /// body's): each target's position is mapped by `map` (code points to code
-/// points; `None` drops the annotation) and its selectors are made anew
-/// over `to`.
+/// points) and its selectors are made anew over `to`. A target `map` cannot
+/// place (`None`) is dropped, and so is an annotation left with none.
 pub fn rebase(
     annotations: Vec<Annotation>,
     to: &TextSelectors,
@@ -64,14 +63,24 @@ pub fn rebase(
     annotations
         .into_iter()
         .filter_map(|mut a| {
-            let (start, end) = selectors_of(&a).iter().find_map(|s| match s {
-                Selector::TextPosition(p) => Some((p.start, p.end)),
-                _ => None,
-            })?;
-            let (s, e) = map(start, end)?;
-            let source = a.targets().first().and_then(Target::source).unwrap_or_default().to_string();
-            let target = super::model::SpecificResource::selected(source, to.pair(s, e));
-            a.target = OneOrMany::One(Target::Specific(target));
+            let mut moved: Vec<Target> = a
+                .targets()
+                .iter()
+                .filter_map(|t| {
+                    let (start, end) = t.selectors().iter().find_map(|s| match s {
+                        Selector::TextPosition(p) => Some((p.start, p.end)),
+                        _ => None,
+                    })?;
+                    let (s, e) = map(start, end)?;
+                    let source = t.source().unwrap_or_default().to_string();
+                    Some(Target::Specific(super::model::SpecificResource::selected(source, to.pair(s, e))))
+                })
+                .collect();
+            a.target = match moved.len() {
+                0 => return None,
+                1 => OneOrMany::One(moved.remove(0)),
+                _ => OneOrMany::Many(moved),
+            };
             Some(a)
         })
         .collect()
@@ -81,6 +90,7 @@ pub fn rebase(
 mod tests {
     use super::*;
     use crate::annotation::import::import;
+    use crate::annotation::reader::selectors_of;
     use crate::annotation::reader::{note_annotation, Draft};
 
     #[test]
@@ -130,5 +140,29 @@ mod tests {
         assert!(matches!(&sel[1], Selector::TextPosition(p) if (p.start, p.end) == (10, 15)));
         let none = rebase(moved, &TextSelectors::new(body), |_, _| None);
         assert!(none.is_empty());
+    }
+
+    /// An interrupted quotation's pieces move one by one; a piece that
+    /// cannot be placed goes, the rest stay.
+    #[test]
+    fn rebase_moves_every_target() {
+        let article = "“A,” he said. “B.”";
+        let body = "Menu\n“A,” he said. “B.”";
+        let sel = TextSelectors::new(article);
+        let piece = |s, e| Target::Specific(super::super::model::SpecificResource::selected("s", sel.pair(s, e)));
+        let a = Annotation::new("q", OneOrMany::Many(vec![piece(1, 3), piece(15, 17)]));
+        let to = TextSelectors::new(body);
+        let moved = rebase(vec![a.clone()], &to, |s, e| Some((s + 5, e + 5)));
+        let exacts: Vec<String> = moved[0]
+            .targets()
+            .iter()
+            .map(|t| match t.selectors().first() {
+                Some(Selector::TextQuote(q)) => q.exact.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(exacts, ["A,", "B."]);
+        let half = rebase(vec![a], &to, |s, e| (s < 10).then_some((s + 5, e + 5)));
+        assert!(matches!(&half[0].target, OneOrMany::One(t) if t.selectors().len() == 2));
     }
 }

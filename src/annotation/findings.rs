@@ -5,7 +5,9 @@
 //! `source` with a [`TextQuoteSelector`](super::TextQuoteSelector) (exact text
 //! and 32 code points of context on each side) and a
 //! [`TextPositionSelector`](super::TextPositionSelector) (code points, end
-//! exclusive). Its `creator` is the engine (a `Software` agent). Items are in
+//! exclusive); an interrupted quotation ("A," she said, "B.") has one such
+//! target per piece, so the reporter's words between are not in it. Its
+//! `creator` is the engine (a `Software` agent). Items are in
 //! reading order (by start, then end).
 //!
 //! # Motivations and purposes
@@ -124,7 +126,9 @@ pub fn findings_annotations(analysis: &Analysis, source: &str) -> Vec<Annotation
             bodies.push(text_body(&name, Motivation::Describing));
             bodies.push(actor.map(|a| link_body(actor_iri(source, a), Motivation::Linking)));
         }
-        b.push("quote", q.start, q.end, &[&kind], Motivation::Classifying, bodies);
+        // An interrupted quotation ("A," she said, "B.") targets its pieces,
+        // not the reporter's words between them.
+        b.push_pieces("quote", &q.pieces(), &[&kind], Motivation::Classifying, bodies);
     }
 
     for d in &analysis.disputes {
@@ -157,7 +161,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// Adds the annotation of one finding; returns its id.
+    /// Adds the annotation of one finding on one span; returns its id.
     fn push(
         &mut self,
         finding: &str,
@@ -167,10 +171,31 @@ impl Builder<'_> {
         motivation: Motivation,
         bodies: impl IntoIterator<Item = Option<Body>>,
     ) -> String {
-        let (start, end) = self.selectors.clamp(start, end);
-        let (s, e) = (start.to_string(), end.to_string());
-        let exact = self.selectors.slice(start, end);
-        let mut parts = vec!["annotation", self.source, finding, &s, &e, exact];
+        self.push_pieces(finding, &[(start, end)], key, motivation, bodies)
+    }
+
+    /// Adds the annotation of one finding on one or more spans (in order,
+    /// apart), one target each; returns its id. A one-span finding's id
+    /// depends on its span and text as [`Self::push`] says; further spans
+    /// add their offsets and text.
+    fn push_pieces(
+        &mut self,
+        finding: &str,
+        pieces: &[(usize, usize)],
+        key: &[&str],
+        motivation: Motivation,
+        bodies: impl IntoIterator<Item = Option<Body>>,
+    ) -> String {
+        let spans: Vec<(usize, usize)> = pieces.iter().map(|&(s, e)| self.selectors.clamp(s, e)).collect();
+        let (start, end) = match (spans.first(), spans.last()) {
+            (Some(first), Some(last)) => (first.0, last.1),
+            _ => (0, 0),
+        };
+        let offsets: Vec<[String; 2]> = spans.iter().map(|(s, e)| [s.to_string(), e.to_string()]).collect();
+        let mut parts = vec!["annotation", self.source, finding];
+        for ([s, e], &(a, b)) in offsets.iter().zip(&spans) {
+            parts.extend([s.as_str(), e.as_str(), self.selectors.slice(a, b)]);
+        }
         parts.extend_from_slice(key);
         let mut id = content_urn(&parts);
         // Two findings saying the same about the same span (the engine
@@ -186,8 +211,12 @@ impl Builder<'_> {
         }
         self.seen.insert(id.clone());
 
-        let target = SpecificResource::selected(self.source, self.selectors.pair(start, end));
-        let mut a = Annotation::new(id.clone(), Target::Specific(target));
+        let mut targets: Vec<Target> = spans
+            .iter()
+            .map(|&(s, e)| Target::Specific(SpecificResource::selected(self.source, self.selectors.pair(s, e))))
+            .collect();
+        let target = if targets.len() == 1 { OneOrMany::One(targets.remove(0)) } else { OneOrMany::Many(targets) };
+        let mut a = Annotation::new(id.clone(), target);
         a.motivation = Some(OneOrMany::One(motivation));
         a.creator = Some(OneOrMany::One(engine_agent()));
         a.body = Some(OneOrMany::Many(bodies.into_iter().flatten().collect()));

@@ -385,6 +385,14 @@ impl Target {
             Target::Other(o) => o.get("id").and_then(Value::as_str),
         }
     }
+
+    /// A specific resource's selectors; none for any other target.
+    pub fn selectors(&self) -> &[Selector] {
+        match self {
+            Target::Specific(r) => r.selectors(),
+            _ => &[],
+        }
+    }
 }
 
 fn into_object(v: Value) -> Map<String, Value> {
