@@ -205,9 +205,11 @@ fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention
         actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
     // Where mentions of two actors start together ("NATO" in "NATO
     // officials"), the longer, more specific one comes first; then the
-    // actors in order (what a stable sort of the list, actor by actor,
-    // gives; elements equal in all three are equal whole).
-    mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
+    // actors in order. The list is built actor by actor, so a stable sort
+    // keeps that order among equal spans; and each actor's mentions are
+    // already in this order (cluster sorts them so), so the stable sort
+    // merges sorted runs instead of sorting from scratch.
+    mentions.sort_by_key(|&(m, _)| (m.start, std::cmp::Reverse(m.end)));
     // A name inside a quotation is what someone said, not who holds it.
     // (Quotes are in text order and do not overlap; `k` is the number of
     // quotes starting at or before the mention, moved forward, not
@@ -702,6 +704,25 @@ mod tests {
             let want: Vec<&u64> = a.iter().filter(|w| b.binary_search(w).is_ok()).collect();
             assert_eq!(shared(&a, b).collect::<Vec<_>>(), want);
         }
+    }
+
+    /// The stable sort of the mentions, actor by actor, orders them as a
+    /// sort by start, longer first, then actor would.
+    #[test]
+    fn holders_mentions_are_by_start_longer_first_then_actor() {
+        let m = |start, end| Mention { start, end };
+        let actor = |mentions: Vec<Mention>| ActorFound { name: String::new(), kind: ActorKind::Person, mentions };
+        let actors = [
+            actor(vec![m(0, 4), m(10, 14), m(30, 32)]),
+            actor(vec![m(0, 12), m(10, 14), m(20, 25)]),
+            actor(vec![m(0, 4), m(5, 6), m(40, 45)]),
+        ];
+        let quote = QuoteSpan { open: 39, start: 40, end: 46, close: Some(46) };
+        let mut want: Vec<(Mention, usize)> =
+            actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |x| (*x, i))).collect();
+        want.sort_unstable_by_key(|&(x, i)| (x.start, std::cmp::Reverse(x.end), i));
+        want.retain(|(x, _)| x.start != 40);
+        assert_eq!(holders_mentions(&actors, &[quote]), want);
     }
 
     #[test]
