@@ -152,6 +152,7 @@ pub fn find_disputes(
     attributions: &[Attribution],
 ) -> Disputes {
     let mentions = holders_mentions(actors, quotes);
+    let actors = &Actors::new(actors);
     let mut scratch = Scratch::default();
     let sents = read_all(text, &mentions, &mut scratch);
     let weights = Weights(scratch.df);
@@ -201,15 +202,7 @@ pub fn find_disputes(
 /// start: those outside quotations.
 #[inline(never)]
 fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention, usize)> {
-    let mut mentions: Vec<(Mention, usize)> =
-        actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
-    // Where mentions of two actors start together ("NATO" in "NATO
-    // officials"), the longer, more specific one comes first; then the
-    // actors in order. The list is built actor by actor, so a stable sort
-    // keeps that order among equal spans; and each actor's mentions are
-    // already in this order (cluster sorts them so), so the stable sort
-    // merges sorted runs instead of sorting from scratch.
-    mentions.sort_by_key(|&(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    let mut mentions = sorted_mentions(actors);
     // A name inside a quotation is what someone said, not who holds it.
     // (Quotes are in text order and do not overlap; `k` is the number of
     // quotes starting at or before the mention, moved forward, not
@@ -222,6 +215,34 @@ fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention
         !(k > 0 && m.end <= quotes[k - 1].end)
     });
     mentions
+}
+
+/// Every mention of the actors with its actor's index, by start. Where
+/// mentions of two actors start together ("NATO" in "NATO officials"),
+/// the longer, more specific one comes first; then the actors in order.
+///
+/// Each packed into one integer when it fits (start, then 0xFFFF less the
+/// length, then the actor, in 32, 16 and 16 bits), so that the sort
+/// compares integers, not triples: mentions are many.
+fn sorted_mentions(actors: &[ActorFound]) -> Vec<(Mention, usize)> {
+    let all = || actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)));
+    let fits = actors.len() <= 1 << 16
+        && all().all(|(m, _)| u32::try_from(m.start).is_ok() && m.end >= m.start && m.end - m.start <= 0xFFFF);
+    if !fits {
+        let mut mentions: Vec<(Mention, usize)> = all().collect();
+        mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
+        return mentions;
+    }
+    let mut keys: Vec<u64> =
+        all().map(|(m, i)| (m.start as u64) << 32 | ((0xFFFF - (m.end - m.start)) as u64) << 16 | i as u64).collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| {
+            let start = (k >> 32) as usize;
+            let len = 0xFFFF - (k >> 16 & 0xFFFF) as usize;
+            (Mention { start, end: start + len }, (k & 0xFFFF) as usize)
+        })
+        .collect()
 }
 
 /// Every sentence of `text`, read once (see [`read`]). Kept out of line,
@@ -401,7 +422,7 @@ fn position_holder(
     text: &str,
     sent: &Sentence,
     cue: usize,
-    actors: &[ActorFound],
+    actors: &Actors,
     out: &mut Disputes,
 ) -> Option<usize> {
     let reporting = find_words(&sent.lower, REPORTING, cue).into_iter().flatten().min();
@@ -429,7 +450,7 @@ fn quoted_by(sent: &Sentence, quotes: &[QuoteSpan], attributions: &[Attribution]
 
 /// The holder of a claim: the first actor before the cue; "they" resolves
 /// to the group (else organization or place) named last before the claim.
-fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound], out: &mut Disputes) -> Option<usize> {
+fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
     let sent = &sents[i];
     let whole = sent.end - sent.start;
     // A claim conceded in its own sentence ends where the concession starts.
@@ -438,7 +459,7 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound],
     let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
     if pronoun {
         for back in (i.saturating_sub(2)..i).rev() {
-            let prefer = |kind: ActorKind| sents[back].actors().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| a);
+            let prefer = |kind: ActorKind| sents[back].actors().find(|(_, a)| actors.all[*a].kind == kind).map(|(_, a)| a);
             if let Some(a) = prefer(ActorKind::Group).or_else(|| prefer(ActorKind::Organization)) {
                 return Some(a);
             }
@@ -467,7 +488,7 @@ fn holder_in(
     sent: &Sentence,
     from: usize,
     to: usize,
-    actors: &[ActorFound],
+    actors: &Actors,
     out: &mut Disputes,
 ) -> Option<usize> {
     if let Some((_, a)) = sent.actors().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
@@ -491,30 +512,48 @@ fn holder_in(
     let start = det.map_or(at, |d| head.len() - d.len());
     let mention = Mention { start: from + start, end: from + at + role.len() };
     if let Some(k) = out.extra_actors.iter().position(|a| a.mentions.contains(&mention)) {
-        return Some(actors.len() + k);
+        return Some(actors.all.len() + k);
     }
     let name = text.get(mention.start..mention.end)?.to_string();
     out.extra_actors.push(ActorFound { name, kind: ActorKind::Person, mentions: vec![mention] });
-    Some(actors.len() + out.extra_actors.len() - 1)
+    Some(actors.all.len() + out.extra_actors.len() - 1)
+}
+
+/// The actors, with those a demonym can name picked out once: looking
+/// for a demonym asks about every capitalised word of a clause.
+struct Actors<'a> {
+    all: &'a [ActorFound],
+    /// The places named in one word of three chars or more before a final
+    /// vowel: (index, name, that stem), in actor order.
+    places: Vec<(usize, &'a str, &'a str)>,
+}
+
+impl<'a> Actors<'a> {
+    fn new(all: &'a [ActorFound]) -> Self {
+        let places = all
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Place && !a.name.contains(' '))
+            .map(|(i, a)| (i, a.name.as_str(), a.name.trim_end_matches(['a', 'e', 'y'])))
+            .filter(|(_, _, stem)| stem.chars().count() >= 3)
+            .collect();
+        Actors { all, places }
+    }
 }
 
 /// A place actor named by a demonym in `clause` ("The Russian proposal" →
 /// Russia): the word extends the place's name, less a final vowel, with a
 /// demonym ending (Russia → Russian, Ukraine → Ukrainian, China → Chinese,
 /// Israel → Israeli).
-fn demonym_of(clause: &str, actors: &[ActorFound]) -> Option<usize> {
+fn demonym_of(clause: &str, actors: &Actors) -> Option<usize> {
     let words = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_uppercase));
     for word in words {
-        let found = actors.iter().position(|a| {
-            let stem = a.name.trim_end_matches(['a', 'e', 'y']);
-            a.kind == ActorKind::Place
-                && !a.name.contains(' ')
-                && stem.chars().count() >= 3
-                && word != a.name
+        let found = actors.places.iter().find(|(_, name, stem)| {
+            word != *name
                 && word.strip_prefix(stem).is_some_and(|rest| ["n", "an", "ian", "ese", "i", "ish"].contains(&rest))
         });
-        if found.is_some() {
-            return found;
+        if let Some(&(i, _, _)) = found {
+            return Some(i);
         }
     }
     None
@@ -669,8 +708,13 @@ mod tests {
         let d = find_disputes(text, &actors, &[], &[]);
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(0));
-        assert_eq!(demonym_of("the Israeli cabinet", &actors_of("Israel", &[("Israel", ActorKind::Place)])), Some(0));
-        assert_eq!(demonym_of("Russia itself", &actors_of("Russia", &[("Russia", ActorKind::Place)])), None);
+        let israel = actors_of("Israel", &[("Israel", ActorKind::Place)]);
+        assert_eq!(demonym_of("the Israeli cabinet", &Actors::new(&israel)), Some(0));
+        let russia = actors_of("Russia", &[("Russia", ActorKind::Place)]);
+        assert_eq!(demonym_of("Russia itself", &Actors::new(&russia)), None);
+        // Only places, and only stems of three chars or more.
+        let places = actors_of("Goa Chad", &[("Chad", ActorKind::Person), ("Goa", ActorKind::Place)]);
+        assert_eq!(demonym_of("Chadian and Goan", &Actors::new(&places)), None);
     }
 
     #[test]
@@ -706,8 +750,7 @@ mod tests {
         }
     }
 
-    /// The stable sort of the mentions, actor by actor, orders them as a
-    /// sort by start, longer first, then actor would.
+    /// Packed or not, mentions sort by start, longer first, then actor.
     #[test]
     fn holders_mentions_are_by_start_longer_first_then_actor() {
         let m = |start, end| Mention { start, end };
@@ -723,6 +766,14 @@ mod tests {
         want.sort_unstable_by_key(|&(x, i)| (x.start, std::cmp::Reverse(x.end), i));
         want.retain(|(x, _)| x.start != 40);
         assert_eq!(holders_mentions(&actors, &[quote]), want);
+        // A span too long to pack: the same order, by the other sort.
+        let mut long = actors.clone();
+        long[2].mentions.push(m(50, 50 + 0x10000));
+        let mut want: Vec<(Mention, usize)> =
+            long.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |x| (*x, i))).collect();
+        want.sort_unstable_by_key(|&(x, i)| (x.start, std::cmp::Reverse(x.end), i));
+        assert_eq!(sorted_mentions(&long), want);
+        assert_eq!(sorted_mentions(&actors).len(), 9);
     }
 
     #[test]
