@@ -54,6 +54,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     // digits are taken without decoding a char each.
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        // A space, the commonest char between tokens, is passed at once.
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         let at = start + i;
         if c.is_alphanumeric() {
             let mut e = i + c.len_utf8();
