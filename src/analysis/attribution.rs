@@ -34,7 +34,7 @@ mod lexicon;
 #[rustfmt::skip]
 mod lexicon_tables;
 mod np;
-mod tokens;
+pub(crate) mod tokens;
 
 use super::actors::ActorFound;
 use super::quotes::QuoteSpan;
