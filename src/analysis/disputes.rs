@@ -568,10 +568,11 @@ fn topic(text: &str, claim: &Sentence) -> String {
         .and_then(|cue| find_word(&claim.lower[cue..], "that").map(|t| cue + t + 4))
         .filter(|&f| f < body.len() && body.is_char_boundary(f))
         .unwrap_or(0);
-    let words: Vec<&str> = body[from..].split_whitespace().collect();
-    let mut label = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
-    label = label.trim_end_matches([',', '.', ';', ':']).to_string();
-    if words.len() > 8 {
+    // Only the first eight words are read, and whether a ninth follows.
+    let mut words = body[from..].split_whitespace();
+    let mut label = words.by_ref().take(8).collect::<Vec<_>>().join(" ");
+    label.truncate(label.trim_end_matches([',', '.', ';', ':']).len());
+    if words.next().is_some() {
         label.push('…');
     }
     let mut chars = label.chars();
