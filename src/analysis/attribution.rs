@@ -1194,7 +1194,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// (`words`: the quotation's word count.)
-    fn kind(&self, i: usize, content: &str, words: usize, pre: &Window, has_speaker: bool, cue: Option<Cue>) -> QuoteKind {
+    fn kind(
+        &self,
+        i: usize,
+        content: &str,
+        words: usize,
+        pre: &Window,
+        has_speaker: bool,
+        cue: Option<Cue>,
+    ) -> QuoteKind {
         let q = self.quotes[i];
         let trimmed = content.trim();
         let ends_stop = trimmed.ends_with(['.', '?', '!', '…']);

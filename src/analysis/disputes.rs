@@ -418,13 +418,7 @@ fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = &'a u64> + 'a 
 /// Who holds a position: the subject of a reporting verb before the cue
 /// ("Mr Baker later said Russian officials had misinterpreted"), else the
 /// first actor of the sentence.
-fn position_holder(
-    text: &str,
-    sent: &Sentence,
-    cue: usize,
-    actors: &Actors,
-    out: &mut Disputes,
-) -> Option<usize> {
+fn position_holder(text: &str, sent: &Sentence, cue: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
     let reporting = find_words(&sent.lower, REPORTING, cue).into_iter().flatten().min();
     match reporting {
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
@@ -459,7 +453,8 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: 
     let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
     if pronoun {
         for back in (i.saturating_sub(2)..i).rev() {
-            let prefer = |kind: ActorKind| sents[back].actors().find(|(_, a)| actors.all[*a].kind == kind).map(|(_, a)| a);
+            let prefer =
+                |kind: ActorKind| sents[back].actors().find(|(_, a)| actors.all[*a].kind == kind).map(|(_, a)| a);
             if let Some(a) = prefer(ActorKind::Group).or_else(|| prefer(ActorKind::Organization)) {
                 return Some(a);
             }

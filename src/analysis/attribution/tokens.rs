@@ -130,12 +130,11 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 fn ascii_alnum_bits(v: u64) -> u64 {
     let seven = v & !HIGH_BITS;
     // At least `lo` and at most `hi`, per byte, in bit 7.
-    let within = |x: u64, lo: u8, hi: u8| {
-        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi)) & HIGH_BITS
-    };
+    let within =
+        |x: u64, lo: u8, hi: u8| (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi)) & HIGH_BITS;
     // `| 0x20` maps the capitals onto the small letters, and nothing else
     // into them.
-    let letters = within(seven | ONES * 0x20, b'a', b'z');
+    let letters = within(seven | (ONES * 0x20), b'a', b'z');
     let digits = within(seven, b'0', b'9');
     (letters | digits) & !v
 }

@@ -15,9 +15,9 @@
 
 use super::{Sentence, Stance, CLAIM_CUES, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
-use crate::analysis::attribution::tokens::ascii_run_end;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
+use crate::analysis::attribution::tokens::ascii_run_end;
 use std::hash::BuildHasher;
 
 /// Buffers reused from one sentence to the next, so that reading a
@@ -195,7 +195,8 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
             // when it is short, as most are, so what it says is looked up
             // in the words already read.
             let head = pack8(&word[..len.min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
-            let read = if len <= 8 { known.get(head, || classify(word, fold, head)) } else { classify(word, fold, head) };
+            let read =
+                if len <= 8 { known.get(head, || classify(word, fold, head)) } else { classify(word, fold, head) };
             if let Some(hash) = read.hash {
                 words.push(hash);
             }
