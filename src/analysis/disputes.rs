@@ -134,6 +134,9 @@ struct Sentence<'m> {
     words: Vec<u64>,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
+    /// Where each of [`CONCESSIVE`] first stands as whole words, found
+    /// while reading.
+    concessive: [Option<usize>; CONCESSIVE.len()],
 }
 
 impl Sentence<'_> {
@@ -346,9 +349,11 @@ fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [O
     found
 }
 
-/// The concessive conjunction before `cue`, if the cue sits in such a clause.
+/// The concessive conjunction before `cue`, if the cue sits in such a
+/// clause: what `find_words(&sent.lower, CONCESSIVE, cue)` finds (each
+/// conjunction's first place, if before the cue), not at the start.
 fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
-    find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max()
+    sent.concessive.iter().flatten().copied().filter(|&at| at > 0 && at < cue).max()
 }
 
 /// How much sharing a word says about a shared topic: words found in many
@@ -604,6 +609,26 @@ mod tests {
         assert_eq!(find_words("x but", ["but"], 3), [Some(2)]);
         assert_eq!(find_words("aides and an aide", ["aide", "aides", "and"], 99), [Some(13), Some(0), Some(6)]);
         assert_eq!(find_words("αbut but", ["but"], 99), [Some(6)]);
+    }
+
+    /// The conjunctions found while reading are those a search of the
+    /// lower-cased sentence finds.
+    #[test]
+    fn concessive_conjunctions_are_those_a_search_finds() {
+        let text = "He denied it, though. Even though, EVEN THOUGH they denied it. \
+            Whilst he agreed that it was so, while they denied it, although not all. \
+            Thoughtful people denied it even thoughtlessly. Although x. They claimed it, although it was denied.";
+        let mut scratch = Scratch::default();
+        let sents = read_all(text, &[], &mut scratch);
+        let mut cases = 0;
+        for sent in sents.iter().filter(|s| s.counter.is_some() || s.claim_cue.is_some()) {
+            for cue in 0..=sent.lower.len() {
+                let want = find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max();
+                assert_eq!(concessive_before(sent, cue), want, "{:?} {cue}", sent.lower);
+                cases += usize::from(want.is_some());
+            }
+        }
+        assert!(cases > 50);
     }
 
     /// Actors for tests: every occurrence of each (name, kind).

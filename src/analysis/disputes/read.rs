@@ -13,7 +13,7 @@
 //! `str::to_lowercase` of the sentence gives. Short words, most of a text,
 //! are read once: what they say is remembered ([`Known`]).
 
-use super::{Sentence, Stance, CLAIM_CUES, COUNTER_CUES};
+use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
@@ -42,6 +42,8 @@ struct Found {
     /// Whether every char beyond ASCII was a [`plain_mark`]: the sentence
     /// then lower-cases by ASCII alone.
     plain: bool,
+    /// Where each of the concessive conjunctions first stands.
+    concessive: [Option<usize>; CONCESSIVE.len()],
 }
 
 /// Reads one sentence: its actors, words and cues.
@@ -90,7 +92,16 @@ pub(super) fn read_sentence<'m>(
     } else {
         (Vec::new(), String::new())
     };
-    Sentence { start, end, lower, mentions, words, claim_cue: found.claim_cue, counter: found.counter }
+    Sentence {
+        start,
+        end,
+        lower,
+        mentions,
+        words,
+        claim_cue: found.claim_cue,
+        counter: found.counter,
+        concessive: found.concessive,
+    }
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -344,12 +355,14 @@ pub(super) fn plain_mark(c: char) -> bool {
     )
 }
 
-/// The claim and counter cues that start at `at`, the start of `word`
-/// (both in `s`, which lower-cases by ASCII): as the word-by-word reader of
-/// the lower-cased sentence found them. `cues` holds a bit for each cue
-/// that begins like the word (claim cues first, then counter cues, in list
-/// order; see [`cues_like`]): only those are compared. The first claim cue
-/// stands; a counter cue replaces an earlier one only when stronger.
+/// The claim and counter cues and the concessive conjunctions that start
+/// at `at`, the start of `word` (both in `s`, which lower-cases by ASCII):
+/// as the word-by-word reader of the lower-cased sentence found them.
+/// `cues` holds a bit for each that begins like the word (claim cues
+/// first, then counter cues, then conjunctions, in list order; see
+/// [`cues_like`]): only those are compared. The first claim cue stands; a
+/// counter cue replaces an earlier one only when stronger; each
+/// conjunction's first place is kept.
 fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     let claims = cues & ((1 << CLAIM_CUES.len()) - 1);
     if found.claim_cue.is_none()
@@ -360,7 +373,7 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     {
         found.claim_cue = Some(at);
     }
-    let mut counters = cues >> CLAIM_CUES.len();
+    let mut counters = cues >> CLAIM_CUES.len() & ((1 << COUNTER_CUES.len()) - 1);
     while counters != 0 {
         let k = counters.trailing_zeros() as usize;
         counters &= counters - 1;
@@ -373,6 +386,31 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
             found.counter = Some((at, stance));
         }
     }
+    let mut conjunctions = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len());
+    while conjunctions != 0 {
+        let k = conjunctions.trailing_zeros() as usize;
+        conjunctions &= conjunctions - 1;
+        let (phrase, first) = (CONCESSIVE[k], first_word_len(CONCESSIVE[k].as_bytes()));
+        if found.concessive[k].is_none()
+            && first == word.len()
+            && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first])
+            && phrase_at(s, at, phrase)
+        {
+            found.concessive[k] = Some(at);
+        }
+    }
+}
+
+// One bit per cue and conjunction in a `u64`.
+const _: () = assert!(CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() <= 64);
+
+/// The byte length of a phrase's first word.
+const fn first_word_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while n < b.len() && b[n] != b' ' {
+        n += 1;
+    }
+    n
 }
 
 /// The byte length of each counter cue's first word.
@@ -380,12 +418,7 @@ static FIRST_WORD_LEN: [usize; COUNTER_CUES.len()] = {
     let mut lens = [0; COUNTER_CUES.len()];
     let mut k = 0;
     while k < COUNTER_CUES.len() {
-        let b = COUNTER_CUES[k].0.as_bytes();
-        let mut n = 0;
-        while n < b.len() && b[n] != b' ' {
-            n += 1;
-        }
-        lens[k] = n;
+        lens[k] = first_word_len(COUNTER_CUES[k].0.as_bytes());
         k += 1;
     }
     lens
@@ -421,11 +454,15 @@ fn cues_like(len: usize, head: u64) -> u64 {
     static CUE_KEYS: Packed = {
         let mut t = [(0, 0); SLOTS];
         let mut k = 0;
-        while k < CLAIM_CUES.len() + COUNTER_CUES.len() {
+        let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
+        while k < counters + CONCESSIVE.len() {
             let (cue, len) = if k < CLAIM_CUES.len() {
                 (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
-            } else {
+            } else if k < counters {
                 (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
+            } else {
+                let phrase = CONCESSIVE[k - counters].as_bytes();
+                (phrase, first_word_len(phrase))
             };
             let first4 = if len < 4 { len } else { 4 };
             t = insert(t, pack_const(cue, first4), 1 << k);
