@@ -137,6 +137,9 @@ struct Sentence<'m> {
     /// Where each of [`CONCESSIVE`] first stands as whole words, found
     /// while reading.
     concessive: [Option<usize>; CONCESSIVE.len()],
+    /// Whether one of [`CONTRASTIVE`] stands in it as whole words, found
+    /// while reading.
+    contrastive: bool,
 }
 
 impl Sentence<'_> {
@@ -370,8 +373,7 @@ impl Weights {
 /// The earlier claim sentence that position `j` answers, if any.
 fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Map<usize, Vec<u64>>) -> Option<usize> {
     let pos = &sents[j];
-    let contrastive = find_words(&pos.lower, CONTRASTIVE, pos.lower.len()).iter().any(Option::is_some);
-    let window = if contrastive { NEAR } else { WINDOW };
+    let window = if pos.contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
     // a claim whose subject it names is the one answered.
     let target: Vec<u64> = pos
@@ -611,13 +613,14 @@ mod tests {
         assert_eq!(find_words("αbut but", ["but"], 99), [Some(6)]);
     }
 
-    /// The conjunctions found while reading are those a search of the
-    /// lower-cased sentence finds.
+    /// The conjunctions and connectives found while reading are those a
+    /// search of the lower-cased sentence finds.
     #[test]
     fn concessive_conjunctions_are_those_a_search_finds() {
         let text = "He denied it, though. Even though, EVEN THOUGH they denied it. \
             Whilst he agreed that it was so, while they denied it, although not all. \
-            Thoughtful people denied it even thoughtlessly. Although x. They claimed it, although it was denied.";
+            Thoughtful people denied it even thoughtlessly. Although x. They claimed it, although it was denied. \
+            However, they denied it. They, by contrast, denied it. On the other hand it was denied. Butter denied.";
         let mut scratch = Scratch::default();
         let sents = read_all(text, &[], &mut scratch);
         let mut cases = 0;
@@ -627,6 +630,8 @@ mod tests {
                 assert_eq!(concessive_before(sent, cue), want, "{:?} {cue}", sent.lower);
                 cases += usize::from(want.is_some());
             }
+            let contrastive = find_words(&sent.lower, CONTRASTIVE, sent.lower.len()).iter().any(Option::is_some);
+            assert_eq!(sent.contrastive, contrastive, "{:?}", sent.lower);
         }
         assert!(cases > 50);
     }

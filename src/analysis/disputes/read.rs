@@ -13,7 +13,7 @@
 //! `str::to_lowercase` of the sentence gives. Short words, most of a text,
 //! are read once: what they say is remembered ([`Known`]).
 
-use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, COUNTER_CUES};
+use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
@@ -44,6 +44,8 @@ struct Found {
     plain: bool,
     /// Where each of the concessive conjunctions first stands.
     concessive: [Option<usize>; CONCESSIVE.len()],
+    /// Whether a contrastive connective stands anywhere.
+    contrastive: bool,
 }
 
 /// Reads one sentence: its actors, words and cues.
@@ -101,6 +103,7 @@ pub(super) fn read_sentence<'m>(
         claim_cue: found.claim_cue,
         counter: found.counter,
         concessive: found.concessive,
+        contrastive: found.contrastive,
     }
 }
 
@@ -355,14 +358,15 @@ pub(super) fn plain_mark(c: char) -> bool {
     )
 }
 
-/// The claim and counter cues and the concessive conjunctions that start
-/// at `at`, the start of `word` (both in `s`, which lower-cases by ASCII):
-/// as the word-by-word reader of the lower-cased sentence found them.
-/// `cues` holds a bit for each that begins like the word (claim cues
-/// first, then counter cues, then conjunctions, in list order; see
-/// [`cues_like`]): only those are compared. The first claim cue stands; a
-/// counter cue replaces an earlier one only when stronger; each
-/// conjunction's first place is kept.
+/// The claim and counter cues, the concessive conjunctions and the
+/// contrastive connectives that start at `at`, the start of `word` (both
+/// in `s`, which lower-cases by ASCII): as the word-by-word reader of the
+/// lower-cased sentence found them. `cues` holds a bit for each that
+/// begins like the word (claim cues first, then counter cues,
+/// conjunctions, connectives, in list order; see [`cues_like`]): only
+/// those are compared. The first claim cue stands; a counter cue replaces
+/// an earlier one only when stronger; each conjunction's first place is
+/// kept.
 fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     let claims = cues & ((1 << CLAIM_CUES.len()) - 1);
     if found.claim_cue.is_none()
@@ -386,7 +390,7 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
             found.counter = Some((at, stance));
         }
     }
-    let mut conjunctions = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len());
+    let mut conjunctions = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len()) & ((1 << CONCESSIVE.len()) - 1);
     while conjunctions != 0 {
         let k = conjunctions.trailing_zeros() as usize;
         conjunctions &= conjunctions - 1;
@@ -399,10 +403,19 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
             found.concessive[k] = Some(at);
         }
     }
+    let mut connectives = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len());
+    while connectives != 0 && !found.contrastive {
+        let k = connectives.trailing_zeros() as usize;
+        connectives &= connectives - 1;
+        let (phrase, first) = (CONTRASTIVE[k], first_word_len(CONTRASTIVE[k].as_bytes()));
+        found.contrastive = first == word.len()
+            && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first])
+            && phrase_at(s, at, phrase);
+    }
 }
 
 // One bit per cue and conjunction in a `u64`.
-const _: () = assert!(CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() <= 64);
+const _: () = assert!(CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len() <= 64);
 
 /// The byte length of a phrase's first word.
 const fn first_word_len(b: &[u8]) -> usize {
@@ -455,14 +468,15 @@ fn cues_like(len: usize, head: u64) -> u64 {
         let mut t = [(0, 0); SLOTS];
         let mut k = 0;
         let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
-        while k < counters + CONCESSIVE.len() {
+        let conjunctions = counters + CONCESSIVE.len();
+        while k < conjunctions + CONTRASTIVE.len() {
             let (cue, len) = if k < CLAIM_CUES.len() {
                 (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
             } else if k < counters {
                 (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
             } else {
-                let phrase = CONCESSIVE[k - counters].as_bytes();
-                (phrase, first_word_len(phrase))
+                let phrase = if k < conjunctions { CONCESSIVE[k - counters] } else { CONTRASTIVE[k - conjunctions] };
+                (phrase.as_bytes(), first_word_len(phrase.as_bytes()))
             };
             let first4 = if len < 4 { len } else { 4 };
             t = insert(t, pack_const(cue, first4), 1 << k);
