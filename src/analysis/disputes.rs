@@ -16,6 +16,7 @@
 
 use super::actors::hash::Map;
 use super::actors::{ActorFound, Mention};
+use super::attribution::tokens::ceil_boundary;
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
@@ -474,9 +475,12 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: 
 /// one; 0 otherwise. The place of a dateline is where the reporter is, not
 /// who speaks.
 fn dateline_end(lower: &str) -> usize {
+    // A dash starting by byte 60 ends by byte 64: only that much is
+    // searched (from the first char boundary on), not the whole sentence.
+    let head = &lower[..ceil_boundary(lower, 64)];
     ["\u{2013} ", "\u{2014} ", "- "]
         .iter()
-        .filter_map(|dash| lower.find(dash).map(|at| (at, dash.len())))
+        .filter_map(|dash| head.find(dash).map(|at| (at, dash.len())))
         .filter(|&(at, _)| at <= 60 && lower[..at].matches(',').count() <= 2 && !lower[..at].contains(" said"))
         .map(|(at, len)| at + len)
         .min()
@@ -724,6 +728,11 @@ mod tests {
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(dateline_end("lagos, nigeria \u{2013} the union"), "lagos, nigeria \u{2013} ".len());
         assert_eq!(dateline_end("the union said - maybe"), 0);
+        let far = format!("{}\u{2013} x", "a".repeat(60));
+        assert_eq!(dateline_end(&far), 64);
+        assert_eq!(dateline_end(&format!("a{far}")), 0);
+        assert_eq!(dateline_end(&format!("{}é\u{2013} x", "a".repeat(59))), 0);
+        assert_eq!(dateline_end(&format!("{}é\u{2014} x", "a".repeat(58))), 64);
     }
 
     #[test]
