@@ -443,7 +443,11 @@ fn phrase_at(s: &str, at: usize, phrase: &str) -> bool {
     let b = s.as_bytes();
     let end = at + phrase.len();
     let Some(here) = b.get(at..end) else { return false };
-    here.eq_ignore_ascii_case(phrase.as_bytes())
+    // Called on every "in", "on", "by" and "not": most fail at the last
+    // byte, or sooner, so that is compared first.
+    let last = |x: &[u8]| x.last().map(|&c| c | 0x20);
+    last(here) == last(phrase.as_bytes())
+        && here.eq_ignore_ascii_case(phrase.as_bytes())
         && !s.get(end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
 }
 
