@@ -408,9 +408,8 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
         let k = connectives.trailing_zeros() as usize;
         connectives &= connectives - 1;
         let (phrase, first) = (CONTRASTIVE[k], first_word_len(CONTRASTIVE[k].as_bytes()));
-        found.contrastive = first == word.len()
-            && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first])
-            && phrase_at(s, at, phrase);
+        found.contrastive =
+            first == word.len() && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first]) && phrase_at(s, at, phrase);
     }
 }
 
