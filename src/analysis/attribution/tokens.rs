@@ -1,6 +1,8 @@
 //! Words and marks of a short stretch of text, with byte offsets, and where
 //! its sentences end. Attribution only ever reads bounded windows around a
 //! quotation, so this never sees more than a few hundred bytes at a time.
+//! Runs of ASCII letters and digits are read eight bytes at a time
+//! ([`ascii_run_end`], which the disputes reader shares).
 
 use super::lexicon;
 
