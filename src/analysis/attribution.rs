@@ -34,7 +34,7 @@ mod lexicon;
 #[rustfmt::skip]
 mod lexicon_tables;
 mod np;
-mod tokens;
+pub(crate) mod tokens;
 
 use super::actors::ActorFound;
 use super::quotes::QuoteSpan;
@@ -125,14 +125,7 @@ struct Window {
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, quotes: &'a [QuoteSpan], actors: &'a [ActorFound]) -> Self {
-        let mut mentions: Vec<(usize, usize, usize)> = actors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
-            .filter(|&(s, e, _)| s < e && e <= text.len())
-            .collect();
-        mentions.sort_unstable();
-        Ctx { text, quotes, actors, paras: paragraphs(text).collect(), mentions }
+        Ctx { text, quotes, actors, paras: paragraphs(text).collect(), mentions: sorted_mentions(text, actors) }
     }
 
     fn para_of(&self, at: usize) -> usize {
@@ -177,13 +170,15 @@ impl<'a> Ctx<'a> {
         let q = self.quotes[i];
         let text = self.text;
         let content = text.get(q.start..q.end).unwrap_or_default();
+        // Asked of the quotation by several rules: counted once.
+        let words = word_count(content);
         let (p_start, _) = self.para(q.open);
         let pre_lo = tokens::ceil_boundary(text, q.open.saturating_sub(PRE_WINDOW).max(p_start));
         let pre = self.window(pre_lo, q.open, Some(i));
         let s0 = sentence_start(text, &pre);
         let opens_sentence = (s0..pre.toks.len()).all(|k| pre.inside[k] || !pre.toks[k].is_word());
 
-        let mut found = self.post_cue(i, content, &pre, s0).map(|n| (n, Cue::Post));
+        let mut found = self.post_cue(i, content, words, &pre, s0).map(|n| (n, Cue::Post));
         if found.is_none() {
             found = self.pre_cue(&pre, s0);
         }
@@ -197,12 +192,12 @@ impl<'a> Ctx<'a> {
             if let Some(s) = self.continued_speaker(i, done, cues) {
                 speaker = Some(s);
                 cue = Some(Cue::Continued);
-            } else if let Some(n) = self.previous_sentence_cue(&pre, s0, content) {
+            } else if let Some(n) = self.previous_sentence_cue(&pre, s0, words) {
                 speaker = Some(self.resolve(n, i, done));
                 cue = Some(Cue::Pre);
             }
         }
-        let kind = self.kind(i, content, &pre, speaker.is_some(), cue);
+        let kind = self.kind(i, content, words, &pre, speaker.is_some(), cue);
         if kind == QuoteKind::Scare {
             speaker = None;
             cue = None;
@@ -610,7 +605,8 @@ impl<'a> Ctx<'a> {
 
     /// The cue right after the quote: "“...,” X said", "said X", "according
     /// to X", or "“...” X said." as a sentence of its own.
-    fn post_cue(&self, i: usize, content: &str, pre: &Window, s0: usize) -> Option<Np> {
+    /// (`words`: the quotation's word count.)
+    fn post_cue(&self, i: usize, content: &str, words: usize, pre: &Window, s0: usize) -> Option<Np> {
         let q = self.quotes[i];
         let close = q.close?;
         let text = self.text;
@@ -649,7 +645,7 @@ impl<'a> Ctx<'a> {
         let ends_stop = last == Some('.');
         let first = toks[s].text(text);
         let continues = s > 0 || !is_capitalized(first);
-        let long_enough = word_count(content) >= 5;
+        let long_enough = words >= 5;
         let valid_after = ends_clause || (!ends_stop && (s > 0 || long_enough)) || (ends_stop && continues);
         if lexicon::is_gerund(first) && lexicon::is_cue_verb(first) {
             // "“...,” telling Fox that": the subject of the quote's own sentence.
@@ -752,8 +748,9 @@ impl<'a> Ctx<'a> {
 
     /// "Greene added that the Fed wants out. “...”": a full quoted sentence
     /// right after a sentence whose verb of saying has a subject.
-    fn previous_sentence_cue(&self, pre: &Window, s0: usize, content: &str) -> Option<Np> {
-        if s0 < 2 || word_count(content) < 5 {
+    /// (`words`: the quotation's word count.)
+    fn previous_sentence_cue(&self, pre: &Window, s0: usize, words: usize) -> Option<Np> {
+        if s0 < 2 || words < 5 {
             return None;
         }
         let toks = &pre.toks[..s0];
@@ -1196,9 +1193,17 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn kind(&self, i: usize, content: &str, pre: &Window, has_speaker: bool, cue: Option<Cue>) -> QuoteKind {
+    /// (`words`: the quotation's word count.)
+    fn kind(
+        &self,
+        i: usize,
+        content: &str,
+        words: usize,
+        pre: &Window,
+        has_speaker: bool,
+        cue: Option<Cue>,
+    ) -> QuoteKind {
         let q = self.quotes[i];
-        let words = word_count(content);
         let trimmed = content.trim();
         let ends_stop = trimmed.ends_with(['.', '?', '!', '…']);
         let starts_upper = trimmed.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
@@ -1214,7 +1219,7 @@ impl<'a> Ctx<'a> {
         let clause_end = trimmed.ends_with([',', '?', '!', '—', '–']);
         // The engine's rule of thumb (a sentence-like quote is direct), made
         // stricter: a word or two ending in a comma is still a partial quote.
-        let direct_shape = guess_kind(content) == QuoteKind::Direct;
+        let direct_shape = guess_kind(content, words) == QuoteKind::Direct;
         if (direct_shape && words >= 5)
             || (ends_stop && words >= 2)
             || (immediate && words >= 2)
@@ -1269,6 +1274,35 @@ impl<'a> Ctx<'a> {
         let owner_before = prev.ends_with("’s") || prev.ends_with("'s") || lexicon::is_determiner(prev);
         spaced && owner_before && !is_capitalized(next) && lexicon::is_named_thing(next)
     }
+}
+
+/// Every actor mention inside `text`: (start, end, actor), sorted.
+///
+/// Each packed into one integer when it fits (start, length, actor in 32,
+/// 16 and 16 bits: the same order), so that the sort compares integers,
+/// not triples: mentions are many.
+fn sorted_mentions(text: &str, actors: &[ActorFound]) -> Vec<(usize, usize, usize)> {
+    let all = || {
+        actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
+            .filter(|&(s, e, _)| s < e && e <= text.len())
+    };
+    let fits = actors.len() <= 1 << 16 && all().all(|(s, e, _)| u32::try_from(s).is_ok() && e - s <= 0xFFFF);
+    if !fits {
+        let mut mentions: Vec<(usize, usize, usize)> = all().collect();
+        mentions.sort_unstable();
+        return mentions;
+    }
+    let mut keys: Vec<u64> = all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64).collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| {
+            let start = (k >> 32) as usize;
+            (start, start + (k >> 16 & 0xFFFF) as usize, (k & 0xFFFF) as usize)
+        })
+        .collect()
 }
 
 /// The subject before the verb at token `v`: past auxiliaries, adverbs and
@@ -1460,9 +1494,10 @@ fn is_quote_inside(w: &Window, np: &Np) -> bool {
 
 /// The shape of a quotation alone: a sentence-like quote is direct, a few
 /// words are partial (the cues then decide between partial and scare).
-fn guess_kind(content: &str) -> QuoteKind {
+/// `words` is the quotation's word count.
+fn guess_kind(content: &str, words: usize) -> QuoteKind {
     let ends_like_speech = content.trim_end().ends_with(['.', ',', '!', '?', '…']);
-    if word_count(content) >= 5 || ends_like_speech {
+    if words >= 5 || ends_like_speech {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial

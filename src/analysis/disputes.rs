@@ -16,6 +16,7 @@
 
 use super::actors::hash::Map;
 use super::actors::{ActorFound, Mention};
+use super::attribution::tokens::ceil_boundary;
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
@@ -134,6 +135,12 @@ struct Sentence<'m> {
     words: Vec<u64>,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
+    /// Where each of [`CONCESSIVE`] first stands as whole words, found
+    /// while reading.
+    concessive: [Option<usize>; CONCESSIVE.len()],
+    /// Whether one of [`CONTRASTIVE`] stands in it as whole words, found
+    /// while reading.
+    contrastive: bool,
 }
 
 impl Sentence<'_> {
@@ -152,6 +159,7 @@ pub fn find_disputes(
     attributions: &[Attribution],
 ) -> Disputes {
     let mentions = holders_mentions(actors, quotes);
+    let actors = &Actors::new(actors);
     let mut scratch = Scratch::default();
     let sents = read_all(text, &mentions, &mut scratch);
     let weights = Weights(scratch.df);
@@ -201,13 +209,7 @@ pub fn find_disputes(
 /// start: those outside quotations.
 #[inline(never)]
 fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention, usize)> {
-    let mut mentions: Vec<(Mention, usize)> =
-        actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i))).collect();
-    // Where mentions of two actors start together ("NATO" in "NATO
-    // officials"), the longer, more specific one comes first; then the
-    // actors in order (what a stable sort of the list, actor by actor,
-    // gives; elements equal in all three are equal whole).
-    mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
+    let mut mentions = sorted_mentions(actors);
     // A name inside a quotation is what someone said, not who holds it.
     // (Quotes are in text order and do not overlap; `k` is the number of
     // quotes starting at or before the mention, moved forward, not
@@ -220,6 +222,34 @@ fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention
         !(k > 0 && m.end <= quotes[k - 1].end)
     });
     mentions
+}
+
+/// Every mention of the actors with its actor's index, by start. Where
+/// mentions of two actors start together ("NATO" in "NATO officials"),
+/// the longer, more specific one comes first; then the actors in order.
+///
+/// Each packed into one integer when it fits (start, then 0xFFFF less the
+/// length, then the actor, in 32, 16 and 16 bits), so that the sort
+/// compares integers, not triples: mentions are many.
+fn sorted_mentions(actors: &[ActorFound]) -> Vec<(Mention, usize)> {
+    let all = || actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)));
+    let fits = actors.len() <= 1 << 16
+        && all().all(|(m, _)| u32::try_from(m.start).is_ok() && m.end >= m.start && m.end - m.start <= 0xFFFF);
+    if !fits {
+        let mut mentions: Vec<(Mention, usize)> = all().collect();
+        mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
+        return mentions;
+    }
+    let mut keys: Vec<u64> =
+        all().map(|(m, i)| (m.start as u64) << 32 | ((0xFFFF - (m.end - m.start)) as u64) << 16 | i as u64).collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| {
+            let start = (k >> 32) as usize;
+            let len = 0xFFFF - (k >> 16 & 0xFFFF) as usize;
+            (Mention { start, end: start + len }, (k & 0xFFFF) as usize)
+        })
+        .collect()
 }
 
 /// Every sentence of `text`, read once (see [`read`]). Kept out of line,
@@ -323,9 +353,11 @@ fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [O
     found
 }
 
-/// The concessive conjunction before `cue`, if the cue sits in such a clause.
+/// The concessive conjunction before `cue`, if the cue sits in such a
+/// clause: what `find_words(&sent.lower, CONCESSIVE, cue)` finds (each
+/// conjunction's first place, if before the cue), not at the start.
 fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
-    find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max()
+    sent.concessive.iter().flatten().copied().filter(|&at| at > 0 && at < cue).max()
 }
 
 /// How much sharing a word says about a shared topic: words found in many
@@ -342,8 +374,7 @@ impl Weights {
 /// The earlier claim sentence that position `j` answers, if any.
 fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Map<usize, Vec<u64>>) -> Option<usize> {
     let pos = &sents[j];
-    let contrastive = find_words(&pos.lower, CONTRASTIVE, pos.lower.len()).iter().any(Option::is_some);
-    let window = if contrastive { NEAR } else { WINDOW };
+    let window = if pos.contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
     // a claim whose subject it names is the one answered.
     let target: Vec<u64> = pos
@@ -395,13 +426,7 @@ fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = &'a u64> + 'a 
 /// Who holds a position: the subject of a reporting verb before the cue
 /// ("Mr Baker later said Russian officials had misinterpreted"), else the
 /// first actor of the sentence.
-fn position_holder(
-    text: &str,
-    sent: &Sentence,
-    cue: usize,
-    actors: &[ActorFound],
-    out: &mut Disputes,
-) -> Option<usize> {
+fn position_holder(text: &str, sent: &Sentence, cue: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
     let reporting = find_words(&sent.lower, REPORTING, cue).into_iter().flatten().min();
     match reporting {
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
@@ -427,7 +452,7 @@ fn quoted_by(sent: &Sentence, quotes: &[QuoteSpan], attributions: &[Attribution]
 
 /// The holder of a claim: the first actor before the cue; "they" resolves
 /// to the group (else organization or place) named last before the claim.
-fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound], out: &mut Disputes) -> Option<usize> {
+fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
     let sent = &sents[i];
     let whole = sent.end - sent.start;
     // A claim conceded in its own sentence ends where the concession starts.
@@ -436,7 +461,8 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound],
     let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
     if pronoun {
         for back in (i.saturating_sub(2)..i).rev() {
-            let prefer = |kind: ActorKind| sents[back].actors().find(|(_, a)| actors[*a].kind == kind).map(|(_, a)| a);
+            let prefer =
+                |kind: ActorKind| sents[back].actors().find(|(_, a)| actors.all[*a].kind == kind).map(|(_, a)| a);
             if let Some(a) = prefer(ActorKind::Group).or_else(|| prefer(ActorKind::Organization)) {
                 return Some(a);
             }
@@ -449,9 +475,12 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &[ActorFound],
 /// one; 0 otherwise. The place of a dateline is where the reporter is, not
 /// who speaks.
 fn dateline_end(lower: &str) -> usize {
+    // A dash starting by byte 60 ends by byte 64: only that much is
+    // searched (from the first char boundary on), not the whole sentence.
+    let head = &lower[..ceil_boundary(lower, 64)];
     ["\u{2013} ", "\u{2014} ", "- "]
         .iter()
-        .filter_map(|dash| lower.find(dash).map(|at| (at, dash.len())))
+        .filter_map(|dash| head.find(dash).map(|at| (at, dash.len())))
         .filter(|&(at, _)| at <= 60 && lower[..at].matches(',').count() <= 2 && !lower[..at].contains(" said"))
         .map(|(at, len)| at + len)
         .min()
@@ -465,7 +494,7 @@ fn holder_in(
     sent: &Sentence,
     from: usize,
     to: usize,
-    actors: &[ActorFound],
+    actors: &Actors,
     out: &mut Disputes,
 ) -> Option<usize> {
     if let Some((_, a)) = sent.actors().find(|(at, _)| sent.start + at >= from && sent.start + at < to) {
@@ -489,30 +518,48 @@ fn holder_in(
     let start = det.map_or(at, |d| head.len() - d.len());
     let mention = Mention { start: from + start, end: from + at + role.len() };
     if let Some(k) = out.extra_actors.iter().position(|a| a.mentions.contains(&mention)) {
-        return Some(actors.len() + k);
+        return Some(actors.all.len() + k);
     }
     let name = text.get(mention.start..mention.end)?.to_string();
     out.extra_actors.push(ActorFound { name, kind: ActorKind::Person, mentions: vec![mention] });
-    Some(actors.len() + out.extra_actors.len() - 1)
+    Some(actors.all.len() + out.extra_actors.len() - 1)
+}
+
+/// The actors, with those a demonym can name picked out once: looking
+/// for a demonym asks about every capitalised word of a clause.
+struct Actors<'a> {
+    all: &'a [ActorFound],
+    /// The places named in one word of three chars or more before a final
+    /// vowel: (index, name, that stem), in actor order.
+    places: Vec<(usize, &'a str, &'a str)>,
+}
+
+impl<'a> Actors<'a> {
+    fn new(all: &'a [ActorFound]) -> Self {
+        let places = all
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Place && !a.name.contains(' '))
+            .map(|(i, a)| (i, a.name.as_str(), a.name.trim_end_matches(['a', 'e', 'y'])))
+            .filter(|(_, _, stem)| stem.chars().count() >= 3)
+            .collect();
+        Actors { all, places }
+    }
 }
 
 /// A place actor named by a demonym in `clause` ("The Russian proposal" →
 /// Russia): the word extends the place's name, less a final vowel, with a
 /// demonym ending (Russia → Russian, Ukraine → Ukrainian, China → Chinese,
 /// Israel → Israeli).
-fn demonym_of(clause: &str, actors: &[ActorFound]) -> Option<usize> {
+fn demonym_of(clause: &str, actors: &Actors) -> Option<usize> {
     let words = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_uppercase));
     for word in words {
-        let found = actors.iter().position(|a| {
-            let stem = a.name.trim_end_matches(['a', 'e', 'y']);
-            a.kind == ActorKind::Place
-                && !a.name.contains(' ')
-                && stem.chars().count() >= 3
-                && word != a.name
+        let found = actors.places.iter().find(|(_, name, stem)| {
+            word != *name
                 && word.strip_prefix(stem).is_some_and(|rest| ["n", "an", "ian", "ese", "i", "ish"].contains(&rest))
         });
-        if found.is_some() {
-            return found;
+        if let Some(&(i, _, _)) = found {
+            return Some(i);
         }
     }
     None
@@ -527,10 +574,11 @@ fn topic(text: &str, claim: &Sentence) -> String {
         .and_then(|cue| find_word(&claim.lower[cue..], "that").map(|t| cue + t + 4))
         .filter(|&f| f < body.len() && body.is_char_boundary(f))
         .unwrap_or(0);
-    let words: Vec<&str> = body[from..].split_whitespace().collect();
-    let mut label = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
-    label = label.trim_end_matches([',', '.', ';', ':']).to_string();
-    if words.len() > 8 {
+    // Only the first eight words are read, and whether a ninth follows.
+    let mut words = body[from..].split_whitespace();
+    let mut label = words.by_ref().take(8).collect::<Vec<_>>().join(" ");
+    label.truncate(label.trim_end_matches([',', '.', ';', ':']).len());
+    if words.next().is_some() {
         label.push('…');
     }
     let mut chars = label.chars();
@@ -567,6 +615,29 @@ mod tests {
         assert_eq!(find_words("x but", ["but"], 3), [Some(2)]);
         assert_eq!(find_words("aides and an aide", ["aide", "aides", "and"], 99), [Some(13), Some(0), Some(6)]);
         assert_eq!(find_words("αbut but", ["but"], 99), [Some(6)]);
+    }
+
+    /// The conjunctions and connectives found while reading are those a
+    /// search of the lower-cased sentence finds.
+    #[test]
+    fn concessive_conjunctions_are_those_a_search_finds() {
+        let text = "He denied it, though. Even though, EVEN THOUGH they denied it. \
+            Whilst he agreed that it was so, while they denied it, although not all. \
+            Thoughtful people denied it even thoughtlessly. Although x. They claimed it, although it was denied. \
+            However, they denied it. They, by contrast, denied it. On the other hand it was denied. Butter denied.";
+        let mut scratch = Scratch::default();
+        let sents = read_all(text, &[], &mut scratch);
+        let mut cases = 0;
+        for sent in sents.iter().filter(|s| s.counter.is_some() || s.claim_cue.is_some()) {
+            for cue in 0..=sent.lower.len() {
+                let want = find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max();
+                assert_eq!(concessive_before(sent, cue), want, "{:?} {cue}", sent.lower);
+                cases += usize::from(want.is_some());
+            }
+            let contrastive = find_words(&sent.lower, CONTRASTIVE, sent.lower.len()).iter().any(Option::is_some);
+            assert_eq!(sent.contrastive, contrastive, "{:?}", sent.lower);
+        }
+        assert!(cases > 50);
     }
 
     /// Actors for tests: every occurrence of each (name, kind).
@@ -657,6 +728,11 @@ mod tests {
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(dateline_end("lagos, nigeria \u{2013} the union"), "lagos, nigeria \u{2013} ".len());
         assert_eq!(dateline_end("the union said - maybe"), 0);
+        let far = format!("{}\u{2013} x", "a".repeat(60));
+        assert_eq!(dateline_end(&far), 64);
+        assert_eq!(dateline_end(&format!("a{far}")), 0);
+        assert_eq!(dateline_end(&format!("{}é\u{2013} x", "a".repeat(59))), 0);
+        assert_eq!(dateline_end(&format!("{}é\u{2014} x", "a".repeat(58))), 64);
     }
 
     #[test]
@@ -667,8 +743,13 @@ mod tests {
         let d = find_disputes(text, &actors, &[], &[]);
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(0));
-        assert_eq!(demonym_of("the Israeli cabinet", &actors_of("Israel", &[("Israel", ActorKind::Place)])), Some(0));
-        assert_eq!(demonym_of("Russia itself", &actors_of("Russia", &[("Russia", ActorKind::Place)])), None);
+        let israel = actors_of("Israel", &[("Israel", ActorKind::Place)]);
+        assert_eq!(demonym_of("the Israeli cabinet", &Actors::new(&israel)), Some(0));
+        let russia = actors_of("Russia", &[("Russia", ActorKind::Place)]);
+        assert_eq!(demonym_of("Russia itself", &Actors::new(&russia)), None);
+        // Only places, and only stems of three chars or more.
+        let places = actors_of("Goa Chad", &[("Chad", ActorKind::Person), ("Goa", ActorKind::Place)]);
+        assert_eq!(demonym_of("Chadian and Goan", &Actors::new(&places)), None);
     }
 
     #[test]
@@ -702,6 +783,32 @@ mod tests {
             let want: Vec<&u64> = a.iter().filter(|w| b.binary_search(w).is_ok()).collect();
             assert_eq!(shared(&a, b).collect::<Vec<_>>(), want);
         }
+    }
+
+    /// Packed or not, mentions sort by start, longer first, then actor.
+    #[test]
+    fn holders_mentions_are_by_start_longer_first_then_actor() {
+        let m = |start, end| Mention { start, end };
+        let actor = |mentions: Vec<Mention>| ActorFound { name: String::new(), kind: ActorKind::Person, mentions };
+        let actors = [
+            actor(vec![m(0, 4), m(10, 14), m(30, 32)]),
+            actor(vec![m(0, 12), m(10, 14), m(20, 25)]),
+            actor(vec![m(0, 4), m(5, 6), m(40, 45)]),
+        ];
+        let quote = QuoteSpan { open: 39, start: 40, end: 46, close: Some(46) };
+        let mut want: Vec<(Mention, usize)> =
+            actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |x| (*x, i))).collect();
+        want.sort_unstable_by_key(|&(x, i)| (x.start, std::cmp::Reverse(x.end), i));
+        want.retain(|(x, _)| x.start != 40);
+        assert_eq!(holders_mentions(&actors, &[quote]), want);
+        // A span too long to pack: the same order, by the other sort.
+        let mut long = actors.clone();
+        long[2].mentions.push(m(50, 50 + 0x10000));
+        let mut want: Vec<(Mention, usize)> =
+            long.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |x| (*x, i))).collect();
+        want.sort_unstable_by_key(|&(x, i)| (x.start, std::cmp::Reverse(x.end), i));
+        assert_eq!(sorted_mentions(&long), want);
+        assert_eq!(sorted_mentions(&actors).len(), 9);
     }
 
     #[test]

@@ -372,3 +372,32 @@ fn hostile_input_never_panics() {
     let bad = [ActorFound { name: "X".into(), kind: ActorKind::Person, mentions: vec![Mention { start: 90, end: 5 }] }];
     assert_eq!(attribute(t, &find_quotes(t), &bad).len(), 1);
 }
+
+/// Packed or not, the mentions come sorted by start, end, actor, those
+/// empty or beyond the text left out.
+#[test]
+fn mentions_sort_by_start_end_actor() {
+    let m = |start, end| Mention { start, end };
+    let actor = |mentions: Vec<Mention>| ActorFound { name: String::new(), kind: ActorKind::Person, mentions };
+    let text = "x".repeat(0x20000);
+    let mut actors = vec![
+        actor(vec![m(0, 4), m(10, 14), m(30, 32), m(7, 7)]),
+        actor(vec![m(0, 12), m(10, 14), m(20, 25), m(40, 0x30000)]),
+        actor(vec![m(0, 4), m(5, 6), m(3, 9)]),
+    ];
+    let want = |actors: &[ActorFound]| {
+        let mut all: Vec<(usize, usize, usize)> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.mentions.iter().map(move |x| (x.start, x.end, i)))
+            .filter(|&(s, e, _)| s < e && e <= text.len())
+            .collect();
+        all.sort_unstable();
+        all
+    };
+    assert_eq!(sorted_mentions(&text, &actors), want(&actors));
+    assert_eq!(sorted_mentions(&text, &actors).len(), 9);
+    // A span too long to pack: the same order, by the other sort.
+    actors[2].mentions.push(m(50, 50 + 0x10000));
+    assert_eq!(sorted_mentions(&text, &actors), want(&actors));
+}

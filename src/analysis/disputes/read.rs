@@ -2,17 +2,22 @@
 //! content words (stemmed, hashed) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
-//! sentence's own bytes with a class table, lower-casing ASCII on the fly:
-//! no `char` decoding and no string per word while reading (a sentence that
-//! is kept is copied lower-cased once, for the linking later). A
-//! sentence holding a char outside ASCII and a few marks that lower-case to
-//! themselves ([`plain_mark`]: curly quotes, dashes, guillemets...) is read
-//! again from an exact lower-cased copy, as before; either way the result
-//! is what reading `str::to_lowercase` of the sentence gives.
+//! sentence's own bytes with a class table, lower-casing ASCII on the fly
+//! (eight bytes at a time through runs of letters): no `char` decoding but
+//! for wider chars, and no string per word while reading (a sentence that
+//! is kept is copied lower-cased once, for the linking later). A word of
+//! wider chars is lower-cased char by char as it is read; a sentence
+//! holding a char whose lower case is not one char of its own length
+//! ("İ", a capital sigma, the Kelvin sign) is read again from an exact
+//! lower-cased copy, as before. Either way the result is what reading
+//! `str::to_lowercase` of the sentence gives. Short words, most of a text,
+//! are read once: what they say is remembered ([`Known`]).
 
-use super::{Sentence, Stance, CLAIM_CUES, COUNTER_CUES};
+use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
+use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
+use crate::analysis::attribution::tokens::ascii_run_end;
 use std::hash::BuildHasher;
 
 /// Buffers reused from one sentence to the next, so that reading a
@@ -21,7 +26,7 @@ use std::hash::BuildHasher;
 #[derive(Default)]
 pub(super) struct Scratch {
     lower: String,
-    words: Vec<u64>,
+    reader: Reader,
     /// The first mention not before the last sentence read (sentences come
     /// in text order, so this only moves forward).
     mention: usize,
@@ -34,6 +39,13 @@ pub(super) struct Scratch {
 struct Found {
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
+    /// Whether every char beyond ASCII was a [`plain_mark`]: the sentence
+    /// then lower-cases by ASCII alone.
+    plain: bool,
+    /// Where each of the concessive conjunctions first stands.
+    concessive: [Option<usize>; CONCESSIVE.len()],
+    /// Whether a contrastive connective stands anywhere.
+    contrastive: bool,
 }
 
 /// Reads one sentence: its actors, words and cues.
@@ -47,33 +59,52 @@ pub(super) fn read_sentence<'m>(
     let src = &text[start..end];
     let first = first_mention_from(mentions, start, &mut scratch.mention);
     let mentions = &mentions[first..];
-    let mentions = &mentions[..mentions.partition_point(|(m, _)| m.start < end)];
-    // The sentence's own bytes when they lower-case by ASCII alone, else a
+    // Those starting in the sentence, counted one by one: few per
+    // sentence, and each counted once over the text.
+    let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
+    // The sentence's own bytes, lower-cased char by char as they are read,
+    // when every char lower-cases to one char of its own length; else a
     // lower-cased copy (whose cues count only if it kept the byte length).
-    let (found, copied) = match scan::<true>(src, true, &mut scratch.words) {
-        Some(found) => (found, false),
+    let found = match scan::<false>(src, true, &mut scratch.reader) {
+        Some(found) => found,
         None => {
             lower_into(&mut scratch.lower, src);
             let aligned = scratch.lower.len() == src.len();
-            let found = scan::<false>(&scratch.lower, aligned, &mut scratch.words).unwrap_or_default();
-            (found, true)
+            let found = scan::<true>(&scratch.lower, aligned, &mut scratch.reader);
+            Found { plain: false, ..found.unwrap_or_default() }
         }
     };
     // Document frequencies are counted here, word by word: no sentence
     // but a claim or a position needs its words again, so the others are
     // neither sorted nor kept.
-    let words = &mut scratch.words;
+    let words = &mut scratch.reader.words;
     scratch.df.count_sentence(words);
     let keep = found.claim_cue.is_some() || found.counter.is_some();
     let (words, lower) = if keep {
         words.sort_unstable();
         words.dedup();
-        let lower = if copied { scratch.lower.clone() } else { src.to_ascii_lowercase() };
+        let lower = if found.plain {
+            src.to_ascii_lowercase()
+        } else {
+            let mut lower = String::with_capacity(src.len());
+            lower_into(&mut lower, src);
+            lower
+        };
         (words.clone(), lower)
     } else {
         (Vec::new(), String::new())
     };
-    Sentence { start, end, lower, mentions, words, claim_cue: found.claim_cue, counter: found.counter }
+    Sentence {
+        start,
+        end,
+        lower,
+        mentions,
+        words,
+        claim_cue: found.claim_cue,
+        counter: found.counter,
+        concessive: found.concessive,
+        contrastive: found.contrastive,
+    }
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -109,19 +140,23 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// Scans `s` (a sentence, or its lower-cased copy) word by word: pushes
-/// its content words' hashes into `words` (cleared first) and finds its
-/// cues when `cues` is set. ASCII letters are lower-cased as they are read.
+/// Scans `s` (a sentence, or with `LOWERED` its lower-cased copy) word by
+/// word: pushes its content words' hashes into `words` (cleared first) and
+/// finds its cues when `cues` is set. Words are hashed and matched as
+/// `str::to_lowercase` of the sentence spells them: ASCII letters are
+/// lower-cased as they are read, and a word with wider chars is spelt
+/// lower-cased in `buf`.
 ///
-/// With `strict`, gives up (`None`) at the first char beyond ASCII that is
-/// no [`plain_mark`]: such a sentence must be lower-cased by the standard
-/// library first. Otherwise such chars are letters or not by
-/// [`char::is_alphanumeric`], like the words of the old per-char reader.
-fn scan<const STRICT: bool>(s: &str, cues: bool, words: &mut Vec<u64>) -> Option<Found> {
+/// Without `LOWERED`, gives up (`None`) at the first char that does not
+/// lower-case to one char of its own byte length (see [`lower_char`]): such
+/// a sentence must be lower-cased by the standard library first. With it,
+/// wider chars are letters or not by [`char::is_alphanumeric`], like the
+/// words of the old per-char reader of the lower-cased sentence.
+fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option<Found> {
+    let Reader { words, spelt: buf, known } = reader;
     words.clear();
-    let mut found = Found::default();
+    let mut found = Found { plain: true, ..Found::default() };
     let b = s.as_bytes();
-    let n = b.len();
     let mut i = 0;
     loop {
         // The next word's start.
@@ -131,63 +166,172 @@ fn scan<const STRICT: bool>(s: &str, cues: bool, words: &mut Vec<u64>) -> Option
                 ALNUM => break i,
                 OTHER => i += 1,
                 _ => {
-                    let (alnum, len) = wide(s, i, STRICT)?;
-                    if alnum {
+                    let w = wide::<LOWERED>(s, i, &mut found)?;
+                    if w.alnum {
                         break i;
                     }
-                    i += len;
+                    i += w.len;
                 }
             }
         };
-        // Its end: runs of ASCII letters and digits by a tight search,
-        // then a wider char, if any, decides.
-        loop {
-            let rest = b.get(i..).unwrap_or_default();
-            i += rest.iter().position(|&c| CLASS[usize::from(c)] != ALNUM).unwrap_or(rest.len());
-            match b.get(i) {
-                Some(&c) if CLASS[usize::from(c)] == WIDE => match wide(s, i, STRICT)? {
-                    (true, len) => i += len,
-                    (false, _) => break,
-                },
-                _ => break,
+        // Its end: runs of ASCII letters and digits by a word-at-a-time
+        // search, then a wider char, if any, decides.
+        i = ascii_run_end(b, i);
+        let mut spelt = false;
+        while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == WIDE) {
+            let w = wide::<LOWERED>(s, i, &mut found)?;
+            if !w.alnum {
+                break;
+            }
+            if !LOWERED {
+                if !spelt {
+                    buf.clear();
+                    buf.extend(b[start..i].iter().map(u8::to_ascii_lowercase));
+                    spelt = true;
+                }
+                let mut utf8 = [0u8; 4];
+                buf.extend_from_slice(w.lower.encode_utf8(&mut utf8).as_bytes());
+            }
+            let from = i + w.len;
+            i = ascii_run_end(b, from);
+            if spelt {
+                buf.extend(b[from..i].iter().map(u8::to_ascii_lowercase));
             }
         }
-        let word = &b[start..i];
+        // The word as the lower-cased sentence spells it, and what or-ing
+        // each byte with 0x20 does to it: lower-cases it when it is ASCII
+        // letters and digits read from the sentence; nothing to a spelt or
+        // lower-cased word (whose wider bytes it must not touch).
+        let (word, fold) = if spelt { (&buf[..], 0) } else { (&b[start..i], if LOWERED { 0 } else { 0x20 }) };
         let len = word.len();
         if len >= 2 {
-            // The first eight bytes, packed and lower-cased once for both
-            // tables.
-            let head = ascii_lower8(pack8(&word[..len.min(8)]));
-            if len > 2 && !(len <= 8 && is_stop_key(head)) {
-                let stem = &word[..stem_len(word)];
-                // A strict scan reads ASCII letters and digits only, which
-                // `| 0x20` lower-cases; the other reads lower-cased text.
-                words.push(if STRICT { fnv(stem, 0x20) } else { fnv(stem, 0) });
+            // The first eight bytes, packed and lower-cased: the whole word
+            // when it is short, as most are, so what it says is looked up
+            // in the words already read.
+            let head = pack8(&word[..len.min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
+            let read =
+                if len <= 8 { known.get(head, || classify(word, fold, head)) } else { classify(word, fold, head) };
+            if let Some(hash) = read.hash {
+                words.push(hash);
             }
-            if cues {
-                let like = cues_like(len, head);
-                if like != 0 {
-                    cue_at(s, start, word, like, &mut found);
-                }
+            if cues && read.cues != 0 {
+                cue_at(s, start, word, read.cues, &mut found);
             }
-        }
-        if i >= n {
-            return Some(found);
         }
     }
 }
 
-/// Whether the char at byte `i` of `s` (not ASCII) is a letter or digit,
-/// and its length; `None` when `strict` and it is no [`plain_mark`].
-fn wide(s: &str, i: usize, strict: bool) -> Option<(bool, usize)> {
+/// Buffers and memory of [`scan`], kept from one sentence to the next.
+#[derive(Default)]
+pub(super) struct Reader {
+    /// The content words' hashes of the sentence read last.
+    words: Vec<u64>,
+    /// A word with chars beyond ASCII, lower-cased.
+    spelt: Vec<u8>,
+    known: Known,
+}
+
+/// What a word says to the scan: its stem's hash if it is a content word,
+/// and the cues it could be or begin (see [`cues_like`]).
+#[derive(Clone, Copy, Default)]
+struct Reading {
+    hash: Option<u64>,
+    cues: u64,
+}
+
+/// What `word` says: `head` is its first eight bytes packed and
+/// lower-cased, `fold` what lower-cases its bytes (see [`scan`]).
+fn classify(word: &[u8], fold: u8, head: u64) -> Reading {
+    let len = word.len();
+    let content = len > 2 && !(len <= 8 && is_stop_key(head));
+    let hash = content.then(|| fnv(&word[..stem_len(word)], fold));
+    Reading { hash, cues: cues_like(len, head) }
+}
+
+/// The readings of short words already read, by their packed lower-cased
+/// bytes (which are the whole word: `head` tells them apart): a text
+/// repeats its words, so most words are looked up here with one compare
+/// instead of two table probes, a stem and a hash. One slot per head,
+/// picked by a multiply; a word whose slot is taken replaces what is
+/// there (a crafted text can only make it miss).
+pub(super) struct Known {
+    slots: Vec<(u64, Reading)>,
+}
+
+impl Default for Known {
+    fn default() -> Self {
+        Known { slots: vec![(0, Reading::default()); 1 << Known::BITS] }
+    }
+}
+
+impl Known {
+    const BITS: u32 = 11;
+
+    /// The reading of the short word packed as `head` (not 0), from
+    /// `read` the first time.
+    fn get(&mut self, head: u64, read: impl FnOnce() -> Reading) -> Reading {
+        let i = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Known::BITS)) as usize;
+        match self.slots.get_mut(i) {
+            Some((k, reading)) if *k == head => *reading,
+            Some(slot) => {
+                let reading = read();
+                *slot = (head, reading);
+                reading
+            }
+            None => read(),
+        }
+    }
+}
+
+/// A mask of the low `len` bytes of a `u64` (all of them from eight on).
+fn low_bytes(len: usize) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    }
+}
+
+/// A char beyond ASCII as the scan reads it: its byte length, whether it
+/// is a letter or digit, and its lower case.
+struct Wide {
+    len: usize,
+    alnum: bool,
+    lower: char,
+}
+
+/// The char at byte `i` of `s` (not ASCII); `None` without `LOWERED` when
+/// it does not lower-case to one char of its own length. Clears
+/// `found.plain` unless it is a [`plain_mark`].
+fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found) -> Option<Wide> {
     let c = s.get(i..)?.chars().next()?;
+    let len = c.len_utf8();
     if plain_mark(c) {
-        return Some((false, c.len_utf8()));
+        return Some(Wide { len, alnum: false, lower: c });
     }
-    if strict {
-        return None;
+    found.plain = false;
+    if LOWERED {
+        return Some(Wide { len, alnum: c.is_alphanumeric(), lower: c });
     }
-    Some((c.is_alphanumeric(), c.len_utf8()))
+    let lower = lower_char(c)?;
+    Some(Wide { len, alnum: c.is_alphanumeric(), lower })
+}
+
+/// The lower case of `c` (not ASCII) when it can stand in for `c` in the
+/// sentence's lower-cased copy at the same bytes: one char, of the same
+/// byte length, beyond ASCII like `c`, a letter or digit exactly when `c`
+/// is (so words end where they would), and not a capital sigma (whose
+/// lower case depends on its word). The copy then has the same length and
+/// the same ASCII bytes (up to case) at the same offsets.
+fn lower_char(c: char) -> Option<char> {
+    let mut it = c.to_lowercase();
+    let lower = it.next()?;
+    let same = it.next().is_none()
+        && lower.len_utf8() == c.len_utf8()
+        && !lower.is_ascii()
+        && lower.is_alphanumeric() == c.is_alphanumeric()
+        && c != 'Σ';
+    same.then_some(lower)
 }
 
 /// Marks beyond ASCII common in news text that are no letter or digit and
@@ -214,12 +358,15 @@ pub(super) fn plain_mark(c: char) -> bool {
     )
 }
 
-/// The claim and counter cues that start at `at`, the start of `word`
-/// (both in `s`, which lower-cases by ASCII): as the word-by-word reader of
-/// the lower-cased sentence found them. `cues` holds a bit for each cue
-/// that begins like the word (claim cues first, then counter cues, in list
-/// order; see [`cues_like`]): only those are compared. The first claim cue
-/// stands; a counter cue replaces an earlier one only when stronger.
+/// The claim and counter cues, the concessive conjunctions and the
+/// contrastive connectives that start at `at`, the start of `word` (both
+/// in `s`, which lower-cases by ASCII): as the word-by-word reader of the
+/// lower-cased sentence found them. `cues` holds a bit for each that
+/// begins like the word (claim cues first, then counter cues,
+/// conjunctions, connectives, in list order; see [`cues_like`]): only
+/// those are compared. The first claim cue stands; a counter cue replaces
+/// an earlier one only when stronger; each conjunction's first place is
+/// kept.
 fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     let claims = cues & ((1 << CLAIM_CUES.len()) - 1);
     if found.claim_cue.is_none()
@@ -230,7 +377,7 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     {
         found.claim_cue = Some(at);
     }
-    let mut counters = cues >> CLAIM_CUES.len();
+    let mut counters = cues >> CLAIM_CUES.len() & ((1 << COUNTER_CUES.len()) - 1);
     while counters != 0 {
         let k = counters.trailing_zeros() as usize;
         counters &= counters - 1;
@@ -243,6 +390,39 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
             found.counter = Some((at, stance));
         }
     }
+    let mut conjunctions = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len()) & ((1 << CONCESSIVE.len()) - 1);
+    while conjunctions != 0 {
+        let k = conjunctions.trailing_zeros() as usize;
+        conjunctions &= conjunctions - 1;
+        let (phrase, first) = (CONCESSIVE[k], first_word_len(CONCESSIVE[k].as_bytes()));
+        if found.concessive[k].is_none()
+            && first == word.len()
+            && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first])
+            && phrase_at(s, at, phrase)
+        {
+            found.concessive[k] = Some(at);
+        }
+    }
+    let mut connectives = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len());
+    while connectives != 0 && !found.contrastive {
+        let k = connectives.trailing_zeros() as usize;
+        connectives &= connectives - 1;
+        let (phrase, first) = (CONTRASTIVE[k], first_word_len(CONTRASTIVE[k].as_bytes()));
+        found.contrastive =
+            first == word.len() && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first]) && phrase_at(s, at, phrase);
+    }
+}
+
+// One bit per cue and conjunction in a `u64`.
+const _: () = assert!(CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len() <= 64);
+
+/// The byte length of a phrase's first word.
+const fn first_word_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while n < b.len() && b[n] != b' ' {
+        n += 1;
+    }
+    n
 }
 
 /// The byte length of each counter cue's first word.
@@ -250,12 +430,7 @@ static FIRST_WORD_LEN: [usize; COUNTER_CUES.len()] = {
     let mut lens = [0; COUNTER_CUES.len()];
     let mut k = 0;
     while k < COUNTER_CUES.len() {
-        let b = COUNTER_CUES[k].0.as_bytes();
-        let mut n = 0;
-        while n < b.len() && b[n] != b' ' {
-            n += 1;
-        }
-        lens[k] = n;
+        lens[k] = first_word_len(COUNTER_CUES[k].0.as_bytes());
         k += 1;
     }
     lens
@@ -267,7 +442,11 @@ fn phrase_at(s: &str, at: usize, phrase: &str) -> bool {
     let b = s.as_bytes();
     let end = at + phrase.len();
     let Some(here) = b.get(at..end) else { return false };
-    here.eq_ignore_ascii_case(phrase.as_bytes())
+    // Called on every "in", "on", "by" and "not": most fail at the last
+    // byte, or sooner, so that is compared first.
+    let last = |x: &[u8]| x.last().map(|&c| c | 0x20);
+    last(here) == last(phrase.as_bytes())
+        && here.eq_ignore_ascii_case(phrase.as_bytes())
         && !s.get(end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
 }
 
@@ -288,51 +467,66 @@ fn strength(s: Stance) -> u8 {
 /// word is the whole word, so a word of up to four bytes must equal it and
 /// a longer one must begin like it.
 fn cues_like(len: usize, head: u64) -> u64 {
-    let key = if len >= 4 { head & 0xFFFF_FFFF } else { head };
-    let mut i = cue_slot(key);
-    loop {
-        match CUE_KEYS[i] {
-            (0, _) => return 0,
-            (k, cues) if k == key => return cues,
-            _ => i = (i + 1) % CUE_SLOTS,
+    static CUE_KEYS: Packed = {
+        let mut t = [(0, 0); SLOTS];
+        let mut k = 0;
+        let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
+        let conjunctions = counters + CONCESSIVE.len();
+        while k < conjunctions + CONTRASTIVE.len() {
+            let (cue, len) = if k < CLAIM_CUES.len() {
+                (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
+            } else if k < counters {
+                (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
+            } else {
+                let phrase = if k < conjunctions { CONCESSIVE[k - counters] } else { CONTRASTIVE[k - conjunctions] };
+                (phrase.as_bytes(), first_word_len(phrase.as_bytes()))
+            };
+            let first4 = if len < 4 { len } else { 4 };
+            t = insert(t, pack_const(cue, first4), 1 << k);
+            k += 1;
         }
-    }
+        t
+    };
+    let key = if len >= 4 { head & 0xFFFF_FFFF } else { head };
+    probe(&CUE_KEYS, key)
 }
 
-/// Slots of the table of cue keys: a power of two over twice the keys.
-const CUE_SLOTS: usize = 128;
+/// Slots of the static tables of packed words: a power of two over twice
+/// their keys, so a probe ends after a few slots.
+const SLOTS: usize = 128;
 
-const fn cue_slot(k: u64) -> usize {
+/// A static open-addressing table of packed words (see [`pack_const`])
+/// and bits for each; key 0 (no word packs to 0) marks an empty slot.
+type Packed = [(u64, u64); SLOTS];
+
+/// The home slot of packed word `k`.
+const fn slot(k: u64) -> usize {
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
 }
 
-/// The first four bytes (fewer for a shorter word) of every claim cue and
-/// every counter cue's first word, packed, in an open-addressing table,
-/// each with the bits of the cues that begin so.
-static CUE_KEYS: [(u64, u64); CUE_SLOTS] = {
-    let mut t = [(0u64, 0u64); CUE_SLOTS];
-    let mut k = 0;
-    while k < CLAIM_CUES.len() + COUNTER_CUES.len() {
-        let (cue, len) = if k < CLAIM_CUES.len() {
-            (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
-        } else {
-            (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
-        };
-        let mut key = 0u64;
-        let mut j = 0;
-        while j < len && j < 4 {
-            key |= (cue[j] as u64) << (8 * j);
-            j += 1;
-        }
-        let mut i = cue_slot(key);
-        while t[i].0 != 0 && t[i].0 != key {
-            i = (i + 1) % CUE_SLOTS;
-        }
-        t[i] = (key, t[i].1 | 1 << k);
-        k += 1;
+/// `t` with `bits` or-ed into the entry of `key` (added if absent): how
+/// the tables are built, at compile time.
+const fn insert(mut t: Packed, key: u64, bits: u64) -> Packed {
+    let mut i = slot(key);
+    while t[i].0 != 0 && t[i].0 != key {
+        i = (i + 1) % SLOTS;
     }
+    t[i] = (key, t[i].1 | bits);
     t
-};
+}
+
+/// The bits of `key` in `t`, 0 when absent: linear probing from its home
+/// slot to its entry or an empty slot.
+fn probe(t: &Packed, key: u64) -> u64 {
+    let mut i = slot(key);
+    loop {
+        match t[i] {
+            (0, _) => return 0,
+            (k, bits) if k == key => return bits,
+            _ => i = (i + 1) % SLOTS,
+        }
+    }
+}
 
 /// `src` lower-cased into `buf`, exactly as [`str::to_lowercase`] would,
 /// without a new allocation per sentence: ASCII stretches are copied whole
@@ -361,7 +555,7 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
 
 /// Whether a (lower-cased) word counts towards a sentence's topic.
 pub(super) fn is_content_word(w: &[u8]) -> bool {
-    w.len() > 2 && !(w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w))))
+    w.len() > 2 && !(w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0))))
 }
 
 /// Whether a word of at most eight bytes, packed and lower-cased, is one
@@ -369,63 +563,30 @@ pub(super) fn is_content_word(w: &[u8]) -> bool {
 /// compared as packed integers (all stopwords fit in eight bytes) in a
 /// small hash table built at compile time.
 fn is_stop_key(k: u64) -> bool {
-    static TABLE: [u64; STOP_SLOTS] = {
-        let mut t = [0u64; STOP_SLOTS];
+    static STOP_KEYS: Packed = {
+        let mut t = [(0, 0); SLOTS];
         let mut s = 0;
         while s < super::STOPWORDS.len() {
-            let k = pack_const(super::STOPWORDS[s].as_bytes());
-            let mut i = stop_slot(k);
-            while t[i] != 0 && t[i] != k {
-                i = (i + 1) % STOP_SLOTS;
-            }
-            t[i] = k;
+            let w = super::STOPWORDS[s].as_bytes();
+            t = insert(t, pack_const(w, w.len()), 1);
             s += 1;
         }
         t
     };
-    // Linear probing in a table at most half full: a few probes at worst,
-    // and an empty slot (0: no word packs to 0) ends the search.
-    let mut i = stop_slot(k);
-    loop {
-        match TABLE[i] {
-            0 => return false,
-            x if x == k => return true,
-            _ => i = (i + 1) % STOP_SLOTS,
-        }
-    }
+    probe(&STOP_KEYS, k) != 0
 }
 
-/// Slots of the stopword table: a power of two over twice the words.
-const STOP_SLOTS: usize = 128;
-
-const fn stop_slot(k: u64) -> usize {
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
-}
-
-/// The bytes of `b` (at most eight) as one little-endian integer,
-/// zero-padded: words hold no NUL, so distinct words pack differently.
-const fn pack_const(b: &[u8]) -> u64 {
+/// The first `n` bytes of `b` (at most eight) as one little-endian
+/// integer, zero-padded: words hold no NUL, so distinct words pack
+/// differently. What `classes::pack8` gives, at compile time.
+const fn pack_const(b: &[u8], n: usize) -> u64 {
     let mut k = 0u64;
     let mut i = 0;
-    while i < b.len() && i < 8 {
+    while i < n && i < b.len() && i < 8 {
         k |= (b[i] as u64) << (8 * i);
         i += 1;
     }
     k
-}
-
-/// [`pack_const`] for a word of one to eight bytes, by two reads instead
-/// of a loop.
-fn pack8(b: &[u8]) -> u64 {
-    let n = b.len();
-    let le4 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 4]| u64::from(u32::from_le_bytes(a)));
-    let le2 = |s: &[u8]| s.try_into().map_or(0, |a: [u8; 2]| u64::from(u16::from_le_bytes(a)));
-    match n {
-        4..=8 => le4(&b[..4]) | le4(&b[n - 4..]) << (8 * (n - 4)),
-        2..=3 => le2(&b[..2]) | le2(&b[n - 2..]) << (8 * (n - 2)),
-        1 => u64::from(b[0]),
-        _ => 0,
-    }
 }
 
 /// The ASCII capitals among the eight bytes of `k` lower-cased, all at
@@ -623,24 +784,64 @@ mod tests {
             "The Ministry CLAIMS that the dams were Flooding “nothing” — and IT'S denied.",
             "Ünïcödé claims ß. Он denied it. ΣΊΣΥΦΟΣ said Kelvin \u{212A} İstanbul",
             "a b cc ddd THE The thE Abcdefghi proposals PROPOSAL’s x9y 1234 ½ ²",
+            "Ünïcödé claims ß. Он DENIED it: ÉCOLE Straße, naïve CAFÉS in Zürich’s Ärzte-Kammer.",
+            "ALLÉGATIONS ÀLLEGED Ñandú 東京 ABCDEFGHÉ abcdefgh1 Éé",
             "",
             "—",
         ] {
-            let mut words = Vec::new();
-            let strict = scan::<true>(s, true, &mut words).map(|_| words.clone());
+            let mut reader = Reader::default();
+            let direct = scan::<false>(s, true, &mut reader).map(|_| reader.words.clone());
             let mut lower = String::new();
             lower_into(&mut lower, s);
             assert_eq!(lower, s.to_lowercase());
-            scan::<false>(&lower, true, &mut words);
+            scan::<true>(&lower, true, &mut reader);
+            let words = reader.words.clone();
             assert_eq!(words, words_by_chars(s), "{s}");
-            if let Some(strict) = strict {
-                assert_eq!(strict, words, "{s}");
+            if let Some(direct) = direct {
+                assert_eq!(direct, words, "{s}");
             }
+            // The linking reads claims' and positions' words again, from
+            // their lower-cased copy: the same hashes.
+            assert_eq!(super::super::content_words(&lower).collect::<Vec<_>>(), words, "{s}");
         }
     }
 
+    /// A char read in place of its lower case stands where that lower
+    /// case stands in the lower-cased sentence, and ends words and marks
+    /// as it does.
+    #[test]
+    fn a_char_lower_cased_in_place_keeps_its_place() {
+        let mut n = 0;
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let Some(lower) = lower_char(c) else { continue };
+            assert_eq!(c.to_string().to_lowercase(), lower.to_string(), "{c:?}");
+            assert_eq!((lower.len_utf8(), lower.is_ascii()), (c.len_utf8(), false), "{c:?}");
+            assert_eq!(plain_mark(lower), plain_mark(c), "{c:?}");
+            assert_eq!(lower.is_alphanumeric(), c.is_alphanumeric(), "{c:?}");
+            n += 1;
+        }
+        assert!(n > 100_000);
+        assert_eq!(lower_char('É'), Some('é'));
+        for c in ['Σ', 'İ', '\u{212A}', 'ẞ'] {
+            assert_eq!(lower_char(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn known_words_read_as_they_did_the_first_time() {
+        let mut known = Known::default();
+        let a = Reading { hash: Some(7), cues: 3 };
+        assert_eq!(known.get(0x6162, || a).hash, Some(7));
+        assert_eq!(known.get(0x6162, Reading::default).cues, 3);
+        // Another word in the same slot takes it over.
+        let slot = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Known::BITS);
+        let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).unwrap_or(1);
+        assert_eq!(known.get(other, Reading::default).hash, None);
+        assert_eq!(known.get(0x6162, || Reading { hash: Some(9), cues: 0 }).hash, Some(9));
+    }
+
     fn is_stopword(w: &[u8]) -> bool {
-        w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w)))
+        w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0)))
     }
 
     #[test]
