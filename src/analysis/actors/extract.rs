@@ -571,6 +571,11 @@ impl<'a> Doc<'a> {
         if !self.is(first, cls::STARTS_NAME) {
             return None;
         }
+        // Most of the rest end at their first word: known per distinct
+        // word, cheaper than the memo's check that the tokens are consecutive.
+        if let Some(hit) = self.first_word(first) {
+            return hit.map(|e| (1, e));
+        }
         let lim = c.len().min(p + self.lx.max_words);
         // The answer depends only on the tokens looked at: for a run of
         // consecutive tokens (every caller's), on the first and how many.
@@ -580,23 +585,11 @@ impl<'a> Doc<'a> {
                 return hit;
             }
         }
-        let best = self.lex_scan(c, p, lim);
+        let best = self.lex_phrases(c, p, lim);
         if consecutive {
             self.lex_memo.set(c[p], lim - p, best);
         }
         best
-    }
-
-    /// [`Doc::lex_match`] worked out: the names starting at `c[p]` within `c[..lim]`.
-    fn lex_scan(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
-        // Most names asked about end at their first word (no longer name
-        // starts with it): what the first word gives is known per distinct word.
-        if let Some(&t) = c.get(p).filter(|_| lim > p) {
-            if let Some(hit) = self.first_word(t) {
-                return hit.map(|e| (1, e));
-            }
-        }
-        self.lex_phrases(c, p, lim)
     }
 
     /// The first step of [`Doc::lex_phrases`] for token `t`, if no longer
@@ -637,6 +630,22 @@ impl<'a> Doc<'a> {
         Some(exact.or(folded))
     }
 
+    /// What [`Doc::first_word`] learnt of token `t`'s word when a longer
+    /// name may follow it: the entry of the word alone (as
+    /// `Lexicon::lookup` answers it). `None` if it was not asked, or the
+    /// token has a possessive.
+    fn first_known(&self, t: usize) -> Option<Option<Entry>> {
+        let tok = &self.toks[t];
+        let id = self.ids[t] as usize;
+        let flags = self.derived.get(id)?.get();
+        if tok.has_poss() || flags & FIRST == 0 || flags & (FIRST << 1) == 0 {
+            return None;
+        }
+        let (x, y) = self.first_words.get(id)?.get();
+        let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { unpack_entry(x) };
+        Some(exact.or(unpack_entry(y)))
+    }
+
     /// The names starting at `c[p]` within `c[..lim]`, phrase by phrase.
     fn lex_phrases(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
         // The phrase buffers are the document's, reused from call to call.
@@ -654,16 +663,28 @@ impl<'a> Doc<'a> {
             let bare = self.w(t);
             written.push_str(bare);
             push_folded(folded, bare);
-            let hit = if self.toks[t].shout { self.lx.lookup("", folded) } else { self.lx.lookup(written, folded) };
+            // The first word's answers are known when it was asked alone
+            // (and it has no possessive: then a longer name may follow).
+            let known = if k == p { self.first_known(t) } else { None };
+            let hit = match known {
+                Some(hit) => hit,
+                None if self.toks[t].shout => self.lx.lookup("", folded),
+                None => self.lx.lookup(written, folded),
+            };
             if let Some(e) = hit {
                 best = Some((k - p + 1, e));
             }
+            if known.is_some() {
+                continue;
+            }
             // Inner words keep their possessive: "People's Republic of China".
-            written.truncate(wl);
-            folded.truncate(fl);
-            let full = self.wfull(t);
-            written.push_str(full);
-            push_folded(folded, full);
+            if self.toks[t].has_poss() {
+                written.truncate(wl);
+                folded.truncate(fl);
+                let full = self.wfull(t);
+                written.push_str(full);
+                push_folded(folded, full);
+            }
             if !self.lx.is_prefix(folded) {
                 break;
             }
@@ -695,9 +716,8 @@ impl<'a> Doc<'a> {
 
     /// The start of a name whatever its position: lexicon, title, first name.
     fn strong(&self, c: &[usize], i: usize) -> bool {
-        let w = self.w(c[i]);
-        self.words.is(
-            w,
+        self.is(
+            c[i],
             cls::HONORIFIC | cls::TITLE | cls::FIRST_NAME | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL,
         ) || self.is_acronym(c[i])
             || self.lex_match(c, i).is_some()
@@ -751,6 +771,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Phase one: every capitalised run.
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_runs(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
@@ -1241,16 +1263,16 @@ impl<'a> Doc<'a> {
             if matches!(w2, "who" | "whose") || self.is(b + 2, cls::TITLE) {
                 return true;
             }
-            if matches!(w2, "the" | "a" | "an" | "former") && self.words.is(word(b + 3), cls::TITLE) {
+            if matches!(w2, "the" | "a" | "an" | "former") && b + 3 < n && self.is(b + 3, cls::TITLE) {
                 return true;
             }
         }
         // "Malaysia's Prime Minister, Najib Razak"
-        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && self.words.is(word(a - 2), cls::TITLE) {
+        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && self.is(a - 2, cls::TITLE) {
             return true;
         }
         // "spokesman Brian Fallon"
-        a >= 1 && !self.toks[a].nl && (self.words.is(word(a - 1), cls::TITLE | cls::HONORIFIC))
+        a >= 1 && !self.toks[a].nl && self.is(a - 1, cls::TITLE | cls::HONORIFIC)
     }
 
     fn push_person(&mut self, span: &[usize], name: &[usize]) {
@@ -1299,6 +1321,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Phase two: lone capitalised words, given every name found.
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn resolve_singles(&mut self) {
         // Keys by id: every key here is some mention's, interned.
         let mut surnames: Set<KeyId> = Set::default();
@@ -1462,8 +1486,8 @@ impl<'a> Doc<'a> {
             return false;
         }
         shape_ok
-            && !(self.words.is(
-                w,
+            && !(self.is(
+                t,
                 cls::GROUP_MOD
                     | cls::DEMONYM
                     | cls::DEMONYM_PLURAL
@@ -1539,9 +1563,8 @@ impl<'a> Doc<'a> {
     /// "said Pate.", "Obama’s wife", "the Obama administration".
     fn person_context(&self, t: usize) -> bool {
         let lx = self.lx;
-        let w = self.w(t);
-        if self.words.is(
-            w,
+        if self.is(
+            t,
             cls::GROUP_MOD | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL | cls::ORG_SUFFIX | cls::GROUP_NOUN,
         ) || self.ordinary(t)
             || self.toks[t].shape != Shape::Title
@@ -1606,6 +1629,8 @@ impl<'a> Doc<'a> {
     /// Capitalised titles in apposition to a person are mentions of that
     /// person: "John Kerry, the Secretary of State,", "Malaysia's Prime
     /// Minister, Najib Razak".
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_appositions(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
@@ -1689,6 +1714,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_groups(&mut self) {
         let ends: Map<usize, usize> = self
             .raws
@@ -1768,6 +1795,8 @@ impl<'a> Doc<'a> {
 
     /// "the Indonesian military", "New Zealand government", "Biden administration",
     /// "the ministry", "the West".
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_nouns(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
