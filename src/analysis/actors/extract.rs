@@ -38,15 +38,20 @@ pub struct Keys {
     strs: Vec<Box<str>>,
     /// The lookup form being built, kept between calls.
     buf: String,
-    /// Keys already worked out for a lexicon entry or a word id
-    /// ([`Keys::cached`]): no lookup form built and hashed again.
+    /// Keys already worked out for a lexicon entry ([`Keys::cached`]): no
+    /// lookup form built and hashed again.
     cache: Map<u64, KeyId>,
+    /// Per word id, its word's key once worked out ([`Keys::word`];
+    /// [`NO_KEY`] before): an index, not a hash, per mention.
+    words: Vec<KeyId>,
 }
 
-/// [`Keys::cached`]'s tags: a lexicon entry's key, a word's.
+/// A word id of [`Keys::words`] whose key is not worked out yet.
+const NO_KEY: KeyId = KeyId::MAX;
+
+/// [`Keys::cached`]'s tags: a lexicon entry's key.
 const ENTRY_PLACE: u64 = 0;
 const ENTRY_ORG: u64 = 1;
-const WORD: u64 = 2;
 
 impl Keys {
     /// The id of `k`, interned if new.
@@ -72,8 +77,24 @@ impl Keys {
         i
     }
 
+    /// The key of word `w`, whose word id is `id`.
+    fn word(&mut self, id: u32, w: &str) -> KeyId {
+        let i = id as usize;
+        if let Some(&k) = self.words.get(i).filter(|&&k| k != NO_KEY) {
+            return k;
+        }
+        let k = self.norm(w);
+        if i >= self.words.len() {
+            self.words.resize(i + 1, NO_KEY);
+        }
+        if let Some(slot) = self.words.get_mut(i) {
+            *slot = k;
+        }
+        k
+    }
+
     /// The id of `s`'s lookup form, `s` being the one thing `(id, tag)`
-    /// stands for (a lexicon entry's name, a word id's word).
+    /// stands for (a lexicon entry's name).
     fn cached(&mut self, id: u32, tag: u64, s: &str) -> KeyId {
         let c = u64::from(id) << 2 | tag;
         if let Some(&k) = self.cache.get(&c) {
@@ -556,6 +577,18 @@ impl<'a> Doc<'a> {
         v & (which << 1) != 0
     }
 
+    /// The bare word of token `i` as bytes: for comparing with ASCII
+    /// words, without the char-boundary checks of slicing the text.
+    fn wb(&self, i: usize) -> &'a [u8] {
+        let t = &self.toks[i];
+        self.text.as_bytes().get(t.s()..t.e()).unwrap_or_default()
+    }
+
+    /// Whether token `i` is "the" or "The".
+    fn is_the(&self, i: usize) -> bool {
+        matches!(self.wb(i), b"the" | b"The")
+    }
+
     fn same_line(&self, a: usize, b: usize) -> bool {
         (a + 1..=b).all(|k| !self.toks[k].nl)
     }
@@ -878,7 +911,7 @@ impl<'a> Doc<'a> {
     fn word_key(&mut self, t: usize) -> KeyId {
         let w = self.w(t);
         match self.ids.get(t) {
-            Some(&id) => self.keys.cached(id, WORD, w),
+            Some(&id) => self.keys.word(id, w),
             None => self.keys.norm(w),
         }
     }
@@ -1335,18 +1368,19 @@ impl<'a> Doc<'a> {
                     if let Some(f) = first.filter(|&f| {
                         let w = &self.text[r.ns..r.ne];
                         let f = self.keys.get(f);
-                        w.split_whitespace().any(|x| self.words.is(x, cls::FIRST_NAME) && lower(x) == f)
+                        // The cheap string test first: few words are the first name's.
+                        w.split_whitespace().any(|x| folds_to(x, f) && self.words.is(x, cls::FIRST_NAME))
                     }) {
                         firsts.insert(f);
                     }
                 }
                 Key::Org(k) => {
-                    let words: Vec<&str> = self.text[r.ns..r.ne].split_whitespace().collect();
-                    if words.len() >= 3 && words[1] == "of" && self.words.is(words[0], cls::HEAD_OF) {
-                        org_alias.insert(self.keys.norm(words[words.len() - 1]), k);
-                    } else if words.len() == 2
+                    let (count, [w0, w1], last) = outline(&self.text[r.ns..r.ne]);
+                    if count >= 3 && w1 == "of" && self.words.is(w0, cls::HEAD_OF) {
+                        org_alias.insert(self.keys.norm(last), k);
+                    } else if count == 2
                         && matches!(
-                            words[1],
+                            w1,
                             "Inc"
                                 | "Inc."
                                 | "Corp"
@@ -1359,7 +1393,7 @@ impl<'a> Doc<'a> {
                                 | "Corporation"
                         )
                     {
-                        org_alias.insert(self.keys.norm(words[0]), k);
+                        org_alias.insert(self.keys.norm(w0), k);
                     }
                 }
                 _ => {}
@@ -1370,21 +1404,23 @@ impl<'a> Doc<'a> {
         // Unmarked two- or three-word names are people when the text says
         // so somewhere: the family name alone, a speech verb, an apposition.
         // Family names used alone as a person would be: "Basya also believes".
-        let alone: Set<String> = singles
-            .iter()
-            .chain(&weak)
-            .filter(|&&t| {
-                let (actor, person, org) = self.votes(t);
-                actor && person >= org
-            })
-            .map(|&t| lower(self.w(t)))
-            .collect();
+        // Each word's votes are kept for the loop below, which asks again.
+        let asked = singles.len();
+        let votes: Vec<(bool, i32, i32)> = singles.iter().chain(&weak).map(|&t| self.votes(t)).collect();
+        let mut alone: Set<KeyId> = Set::default();
+        for (&t, &(actor, person, org)) in singles.iter().chain(&weak).zip(&votes) {
+            if actor && person >= org {
+                let k = self.word_key(t);
+                alone.insert(k);
+            }
+        }
         let maybe = std::mem::take(&mut self.maybe);
         let mut confirmed = Vec::new();
         let mut lone_tails = Vec::new();
         for &(a, b) in &maybe {
-            let last = lower(self.w(b));
-            let surname = self.keys.find(&last).is_some_and(|k| surnames.contains(&k));
+            // Interning the key is harmless: only a mention's key is in the sets.
+            let last = self.word_key(b);
+            let surname = surnames.contains(&last);
             if self.toks[a].initial && b == a + 1 && surname {
                 // "Whereas Clinton": a sentence-opening word before a known family name.
                 lone_tails.push(b);
@@ -1393,6 +1429,8 @@ impl<'a> Doc<'a> {
             }
         }
         singles.extend(lone_tails);
+        // Where the weak words start in the loop's order (after the lone tails).
+        let weak_from = singles.len();
         for (a, b) in confirmed {
             let ts: Vec<usize> = (a..=b).collect();
             self.push_person(&ts, &ts);
@@ -1424,7 +1462,8 @@ impl<'a> Doc<'a> {
             key: Key::Person { first: None, last: lw },
             canon: None,
         };
-        for (t, strong) in singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false))) {
+        let words = singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false)));
+        for (i, (t, strong)) in words.enumerate() {
             let w = self.w(t);
             let lw = self.word_key(t);
             let (s, e) = (self.toks[t].s(), self.toks[t].e());
@@ -1441,9 +1480,11 @@ impl<'a> Doc<'a> {
             } else if strong && self.in_place_context(t) {
                 self.push(s, e, ActorKind::Place, Key::Place(lw), None);
             } else if self.eligible(t) {
+                // Asked above, but for the lone tails.
+                let at = if i < asked { Some(i) } else { i.checked_sub(weak_from).map(|j| asked + j) };
+                let (actor, person, org) = at.and_then(|j| votes.get(j)).copied().unwrap_or_else(|| self.votes(t));
                 let v = unknown.entry(lw).or_default();
                 v.0.push(t);
-                let (actor, person, org) = self.votes(t);
                 v.1 |= actor;
                 v.2 += person;
                 v.3 += org;
@@ -1717,20 +1758,22 @@ impl<'a> Doc<'a> {
     // Kept out of line: each phase is one entry in a profile.
     #[inline(never)]
     pub fn scan_groups(&mut self) {
-        let ends: Map<usize, usize> = self
-            .raws
-            .iter()
-            .filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization))
-            .map(|r| (r.e, r.s))
-            .collect();
-        let mut spans: Vec<(usize, usize)> =
-            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| (r.s, r.e)).collect();
-        spans.sort_unstable();
+        // Sized once: a growing map rehashes every key at each doubling.
+        let mut ends: Map<usize, usize> = Map::default();
+        ends.reserve(self.raws.iter().filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization)).count());
+        for r in self.raws.iter().filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization)) {
+            ends.insert(r.e, r.s);
+        }
+        // Sorted as one integer each; the raws come in a few ascending runs
+        // (one per phase), which the stable sort merges rather than sorts.
+        let mut spans: Vec<u64> =
+            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| pack_span(r.s, r.e)).collect();
+        spans.sort();
         // Longest end so far, for "is this byte inside some mention".
         let mut reach = Vec::with_capacity(spans.len());
         let mut far = 0;
-        for &(_, e) in &spans {
-            far = far.max(e);
+        for &se in &spans {
+            far = far.max(span_end(se));
             reach.push(far);
         }
         // The spans starting at or before the word: tokens come in text
@@ -1743,13 +1786,13 @@ impl<'a> Doc<'a> {
             if !t.is_word() || t.compound {
                 continue;
             }
-            let w = self.w(k);
+            let w = self.wb(k);
             // Group nouns are plurals (and a few collectives): skip the rest
             // cheaply, before the search for a mention covering the word.
-            if !(w.ends_with('s') || w.ends_with("men") || matches!(w, "police" | "Police" | "clergy" | "Clergy")) {
+            if !(w.ends_with(b"s") || w.ends_with(b"men") || matches!(w, b"police" | b"Police" | b"clergy" | b"Clergy")) {
                 continue;
             }
-            while started < spans.len() && spans[started].0 <= t.s() {
+            while started < spans.len() && span_start(spans[started]) <= t.s() {
                 started += 1;
             }
             if started > 0 && reach[started - 1] > t.s() {
@@ -1800,14 +1843,21 @@ impl<'a> Doc<'a> {
     pub fn scan_nouns(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
+        // Both maps sized once: a growing map rehashes every key at each doubling.
+        let places = self.raws.iter().filter(|r| r.kind == ActorKind::Place).count();
+        let persons = self.raws.iter().filter(|r| r.kind == ActorKind::Person).count();
         let mut by_end: Map<usize, usize> = Map::default();
+        by_end.reserve(places + persons);
+        let mut places_at: Map<usize, usize> = Map::default();
+        places_at.reserve(places);
         for (i, r) in self.raws.iter().enumerate() {
             if matches!(r.kind, ActorKind::Place | ActorKind::Person) {
                 by_end.insert(r.e, i);
             }
+            if r.kind == ActorKind::Place {
+                places_at.insert(r.s, r.e);
+            }
         }
-        let places_at: Map<usize, usize> =
-            self.raws.iter().filter(|r| r.kind == ActorKind::Place).map(|r| (r.s, r.e)).collect();
         let mut add: Vec<Raw> = Vec::new();
         for k in 1..n {
             let t = self.toks[k];
@@ -1816,7 +1866,7 @@ impl<'a> Doc<'a> {
             }
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
-            if k + 2 < n && matches!(self.w(k), "government" | "governments") && self.w(k + 1) == "of" {
+            if k + 2 < n && matches!(self.wb(k), b"government" | b"governments") && self.wb(k + 1) == b"of" {
                 if let Some(&pe) = places_at.get(&self.toks[k + 2].s()) {
                     let name = self.span_text(t.s(), pe);
                     let key = self.keys.norm(name);
@@ -1849,7 +1899,8 @@ impl<'a> Doc<'a> {
                 }
             }
             // Only after a name, a demonym or "the".
-            if !(prev.namey() || matches!(self.w(k - 1), "the" | "The")) {
+            let after_the = self.is_the(k - 1);
+            if !(prev.namey() || after_the) {
                 continue;
             }
             let w = self.w(k);
@@ -1860,7 +1911,6 @@ impl<'a> Doc<'a> {
                 if next_group || prev.has_poss() {
                     continue;
                 }
-                let pw = self.w(k - 1);
                 if prev.shape == Shape::Title && self.is(k - 1, cls::DEMONYM) {
                     let name = self.span_text(prev.s(), t.e());
                     let key = self.keys.norm(name);
@@ -1886,14 +1936,14 @@ impl<'a> Doc<'a> {
                         key: Key::Org(key),
                         canon: None,
                     });
-                } else if matches!(pw, "the" | "The") && anaphor_noun {
+                } else if after_the && anaphor_noun {
                     add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
                 }
-            } else if t.shape == Shape::Lower && anaphor_noun && matches!(self.w(k - 1), "the" | "The") {
+            } else if t.shape == Shape::Lower && anaphor_noun && after_the {
                 add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
             } else if t.shape == Shape::Title
                 && matches!(w, "West" | "East" | "North" | "South")
-                && matches!(self.w(k - 1), "the" | "The")
+                && after_the
                 && !t.compound
                 && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
             {
@@ -1933,6 +1983,50 @@ fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Opt
     out
 }
 
+/// Whether `lower(w) == key`, for a word `w` (no whitespace) and a lookup
+/// form `key` (no ASCII capitals), without building the lower-case copy
+/// for ASCII words.
+fn folds_to(w: &str, key: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == key.len() && w.bytes().zip(key.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        lower(w) == key
+    }
+}
+
+/// The number of whitespace-separated words of `s`, its first two (empty
+/// when missing) and its last: what a collected `split_whitespace` is asked,
+/// without collecting it.
+fn outline(s: &str) -> (usize, [&str; 2], &str) {
+    let mut count = 0;
+    let mut first = ["", ""];
+    let mut last = "";
+    for w in s.split_whitespace() {
+        if let Some(slot) = first.get_mut(count) {
+            *slot = w;
+        }
+        count += 1;
+        last = w;
+    }
+    (count, first, last)
+}
+
+/// A span as one integer that sorts like `(s, e)`: byte offsets fit 32
+/// bits (the tokenizer reads at most `tokens::MAX_TEXT` bytes).
+fn pack_span(s: usize, e: usize) -> u64 {
+    (s as u64) << 32 | (e as u64 & 0xffff_ffff)
+}
+
+/// The start of a [`pack_span`] span.
+fn span_start(se: u64) -> usize {
+    (se >> 32) as usize
+}
+
+/// The end of a [`pack_span`] span.
+fn span_end(se: u64) -> usize {
+    (se & 0xffff_ffff) as usize
+}
+
 fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
     Raw { s, e, ns: s, ne: s, ..like.clone() }
 }
@@ -1946,6 +2040,36 @@ fn anaphor(s: usize, e: usize, word: KeyId) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_to_is_lower_equals() {
+        for (w, k) in [("Ted", "ted"), ("TED", "ted"), ("Ted", "tedd"), ("Ted", "tad"), ("Zoë", "zoë"), ("ZOË", "zoë")] {
+            assert_eq!(folds_to(w, k), lower(w) == k, "{w} {k}");
+        }
+        assert!(folds_to("Ted", "ted") && !folds_to("Ted", "tad") && folds_to("ZOË", "zoë"));
+    }
+
+    #[test]
+    fn outline_is_the_collected_words() {
+        for s in ["", "Apple", "Apple Inc.", "Church  of\tScientology", " a b c d "] {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let (count, [w0, w1], last) = outline(s);
+            assert_eq!(count, words.len());
+            assert_eq!((w0, w1), (words.first().copied().unwrap_or(""), words.get(1).copied().unwrap_or("")));
+            assert_eq!(last, words.last().copied().unwrap_or(""));
+        }
+        assert_eq!(outline("Bank of England"), (3, ["Bank", "of"], "England"));
+    }
+
+    #[test]
+    fn spans_pack_and_sort_like_pairs() {
+        let mut pairs = vec![(5, 9), (5, 7), (0, 4_000_000_000), (4_000_000_000, 4_000_000_001), (3, 3)];
+        let mut packed: Vec<u64> = pairs.iter().map(|&(s, e)| pack_span(s, e)).collect();
+        pairs.sort();
+        packed.sort();
+        let back: Vec<(usize, usize)> = packed.iter().map(|&p| (span_start(p), span_end(p))).collect();
+        assert_eq!(back, pairs);
+    }
 
     #[test]
     fn entries_pack_and_unpack() {
