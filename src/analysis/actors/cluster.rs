@@ -56,13 +56,35 @@ fn is_acronym(name: &str) -> bool {
     (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
 }
 
-/// The indices of `raws` stably sorted by `key`: the raws themselves stay
-/// where they are (they are not small: moving each of them twice, on the
-/// thousands of a long text, cost more than sorting indices).
-fn order_by<K: Ord>(raws: &[Raw], key: impl Fn(&Raw) -> K) -> Vec<usize> {
-    let mut order: Vec<(K, usize)> = raws.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
-    order.sort_unstable();
-    order.into_iter().map(|(_, i)| i).collect()
+/// The indices of `raws` in the order clustering takes them: full names
+/// first, then lone family names, each by start and longest first (ties
+/// by index). The raws themselves stay where they are (they are not small:
+/// moving each of them twice, on the thousands of a long text, cost more
+/// than sorting indices).
+fn mention_order(raws: &[Raw]) -> Vec<usize> {
+    let mut order: Vec<u128> = raws.iter().enumerate().map(|(i, r)| order_key(r, i)).collect();
+    // The raws come in a few ascending runs (one per phase of extraction),
+    // which the stable sort merges; the keys are distinct, so any sort
+    // gives this order.
+    order.sort();
+    order.into_iter().map(|k| (k & 0xffff_ffff) as usize).collect()
+}
+
+/// `(lone, r.s, Reverse(r.e), i)` as one integer that sorts the same way:
+/// byte offsets and the raws' count fit 32 bits (the tokenizer reads at
+/// most `tokens::MAX_TEXT` bytes).
+fn order_key(r: &Raw, i: usize) -> u128 {
+    let lone = matches!(&r.key, Key::Person { first: None, .. });
+    let low = |v: usize| u128::from(u32::try_from(v).unwrap_or(u32::MAX));
+    u128::from(lone) << 96 | low(r.s) << 64 | u128::from(u32::MAX - u32::try_from(r.e).unwrap_or(u32::MAX)) << 32 | low(i)
+}
+
+/// What [`cluster`]'s maps answered for one key id: its cluster as a
+/// place, an organization and a group, and its head word's slot.
+#[derive(Clone, Copy, Default)]
+struct KeyMemo {
+    cluster: [Option<u32>; 3],
+    head: Option<u32>,
 }
 
 fn root(cl: &[Cluster], mut i: usize) -> usize {
@@ -75,8 +97,7 @@ fn root(cl: &[Cluster], mut i: usize) -> usize {
 pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
-    let lone = |r: &Raw| matches!(&r.key, Key::Person { first: None, .. });
-    let order = order_by(&raws, |r| (lone(r), r.s, std::cmp::Reverse(r.e)));
+    let order = mention_order(&raws);
     let mut cl: Vec<Cluster> = Vec::new();
     // One map per key kind (place, organization, group), keyed by the
     // keys' text in `keys` (two keys may share a base: "apple inc.",
@@ -84,7 +105,12 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     let mut by_key: [Map<&str, usize>; 3] = Default::default();
     let mut by_last: Map<KeyId, Vec<usize>> = Map::default();
     let mut by_first: Map<KeyId, Vec<usize>> = Map::default();
+    // Head words to their slot in `heads`, the cluster last named with it.
     let mut by_head: Map<&str, usize> = Map::default();
+    let mut heads: Vec<usize> = Vec::new();
+    // What the maps answered for each key id: a mention asks by index, not
+    // by trimming and hashing its key again.
+    let mut memo: Vec<KeyMemo> = vec![KeyMemo::default(); keys.count()];
     let new = |cl: &mut Vec<Cluster>, r: &Raw| {
         cl.push(Cluster {
             kind: r.kind,
@@ -98,37 +124,58 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     };
     for r in order.iter().filter_map(|&i| raws.get(i)) {
         let idx = match r.key {
-            Key::Place(k) | Key::Org(k) | Key::Group(k) => {
-                // "Apple Inc." is Apple.
-                let k = corporate_base(keys.get(k));
+            Key::Place(id) | Key::Org(id) | Key::Group(id) => {
                 let tag = match r.key {
                     Key::Place(_) => 0,
                     Key::Org(_) => 1,
                     _ => 2,
                 };
-                let i = match by_key[tag].get(k) {
-                    Some(&i) => i,
+                let known = memo.get(id as usize).and_then(|m| m.cluster[tag]);
+                let i = match known {
+                    Some(i) => i as usize,
                     None => {
-                        let i = new(&mut cl, r);
-                        by_key[tag].insert(k, i);
+                        // "Apple Inc." is Apple.
+                        let k = corporate_base(keys.get(id));
+                        let i = match by_key[tag].get(k) {
+                            Some(&i) => i,
+                            None => {
+                                let i = new(&mut cl, r);
+                                by_key[tag].insert(k, i);
+                                i
+                            }
+                        };
+                        if let Some(m) = memo.get_mut(id as usize) {
+                            m.cluster[tag] = u32::try_from(i).ok();
+                        }
                         i
                     }
                 };
                 if tag == 1 {
-                    // The head word: "church" of "church of scientology", "ministry" of "foreign ministry".
-                    let head = before_of(k);
-                    if let Some(h) = head.rsplit(' ').next() {
-                        match by_head.get_mut(h) {
-                            Some(at) => *at = i,
-                            None => {
-                                by_head.insert(h, i);
+                    let known = memo.get(id as usize).and_then(|m| m.head);
+                    let slot = match known {
+                        Some(slot) => Some(slot as usize),
+                        None => {
+                            // The head word: "church" of "church of scientology", "ministry" of "foreign ministry".
+                            let head = before_of(corporate_base(keys.get(id)));
+                            let slot = head.rsplit(' ').next().map(|h| {
+                                *by_head.entry(h).or_insert_with(|| {
+                                    heads.push(i);
+                                    heads.len() - 1
+                                })
+                            });
+                            if let Some(m) = memo.get_mut(id as usize) {
+                                m.head = slot.and_then(|s| u32::try_from(s).ok());
                             }
+                            slot
                         }
+                    };
+                    if let Some(at) = slot.and_then(|s| heads.get_mut(s)) {
+                        *at = i;
                     }
                 }
                 i
             }
-            Key::Anaphor(h) => match by_head.get(keys.get(h)) {
+            Key::Anaphor(h) => match by_head.get(keys.get(h)).and_then(|&s| heads.get(s)) {
                 Some(&i) => i,
                 None => continue,
             },

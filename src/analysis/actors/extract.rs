@@ -110,6 +110,11 @@ impl Keys {
         self.ids.get(k).copied()
     }
 
+    /// How many distinct keys (ids `0..count()`).
+    pub fn count(&self) -> usize {
+        self.strs.len()
+    }
+
     /// The key of id `i`.
     pub fn get(&self, i: KeyId) -> &str {
         self.strs.get(i as usize).map_or("", |s| s)
@@ -1862,6 +1867,11 @@ impl<'a> Doc<'a> {
         for k in 1..n {
             let t = self.toks[k];
             if t.nl || !t.is_word() {
+                continue;
+            }
+            // Every rule below takes a lower-case word but "the West" (a
+            // capitalised word after "the"): the rest skipped at once.
+            if t.shape != Shape::Lower && !(t.shape == Shape::Title && self.is_the(k - 1)) {
                 continue;
             }
             let prev = self.toks[k - 1];
