@@ -63,10 +63,8 @@ fn is_acronym(name: &str) -> bool {
 /// than sorting indices).
 fn mention_order(raws: &[Raw]) -> Vec<usize> {
     let mut order: Vec<u128> = raws.iter().enumerate().map(|(i, r)| order_key(r, i)).collect();
-    // The raws come in a few ascending runs (one per phase of extraction),
-    // which the stable sort merges; the keys are distinct, so any sort
-    // gives this order.
-    order.sort();
+    // The keys are distinct: any sort gives this order.
+    order.sort_unstable();
     order.into_iter().map(|k| (k & 0xffff_ffff) as usize).collect()
 }
 
@@ -105,6 +103,10 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     let mut by_key: [Map<&str, usize>; 3] = Default::default();
     let mut by_last: Map<KeyId, Vec<usize>> = Map::default();
     let mut by_first: Map<KeyId, Vec<usize>> = Map::default();
+    // (family name, first name) to the first cluster of `by_last[family]`
+    // with that first name: what a scan of that list would find (the
+    // lists are in creation order, so the first is the smallest index).
+    let mut by_name: Map<(KeyId, KeyId), usize> = Map::default();
     // Head words to their slot in `heads`, the cluster last named with it.
     let mut by_head: Map<&str, usize> = Map::default();
     let mut heads: Vec<usize> = Vec::new();
@@ -209,9 +211,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         })
                 };
                 let found = match first {
-                    Some(_) => {
+                    Some(f) => {
                         // Prefer a cluster with this very first name.
-                        let exact = by_last.get(&last).into_iter().flatten().copied().find(|&i| cl[i].first == first);
+                        let exact = by_name.get(&(last, f)).copied();
                         exact.or_else(|| recent(by_last.get(&last), &cl, first))
                     }
                     None => recent(by_last.get(&last), &cl, None).or_else(|| recent(by_first.get(&last), &cl, None)),
@@ -220,8 +222,11 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     Some(i) => {
                         if cl[i].first.is_none() {
                             if let Some(f) = first {
+                                // `i` was found in `by_last[last]`, created with that key.
                                 cl[i].first = Some(f);
                                 by_first.entry(f).or_default().push(i);
+                                let at = by_name.entry((last, f)).or_insert(i);
+                                *at = (*at).min(i);
                             }
                         }
                         i
@@ -232,6 +237,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         by_last.entry(last).or_default().push(i);
                         if let Some(f) = first {
                             by_first.entry(f).or_default().push(i);
+                            by_name.entry((last, f)).or_insert(i);
                         }
                         i
                     }
@@ -322,6 +328,28 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mention_order_is_lone_last_then_start_then_longest() {
+        let raw = |s: usize, e: usize, key: Key| Raw { s, e, ns: s, ne: e, kind: ActorKind::Person, key, canon: None };
+        let full = Key::Person { first: Some(0), last: 1 };
+        let lone = Key::Person { first: None, last: 1 };
+        let raws = vec![
+            raw(9, 12, lone),
+            raw(5, 7, full),
+            raw(5, 9, Key::Org(2)),
+            raw(0, 4, lone),
+            raw(5, 9, full),
+            raw(1, 3, Key::Place(3)),
+        ];
+        let mut want: Vec<usize> = (0..raws.len()).collect();
+        want.sort_by_key(|&i| {
+            let r = &raws[i];
+            (matches!(r.key, Key::Person { first: None, .. }), r.s, std::cmp::Reverse(r.e), i)
+        });
+        assert_eq!(mention_order(&raws), want);
+        assert_eq!(want, [5, 2, 4, 1, 3, 0]);
+    }
 
     #[test]
     fn before_of_is_the_first_split_piece() {

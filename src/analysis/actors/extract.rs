@@ -1672,6 +1672,20 @@ impl<'a> Doc<'a> {
             )
     }
 
+    /// Whether token `k` (`k > 0`) may start one of [`Doc::scan_nouns`]'s
+    /// mentions: a lower-case word after a name or "the", or spelled like
+    /// "government(s)"; a capitalised one after "the".
+    fn noun_candidate(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        match t.shape {
+            Shape::Lower => {
+                self.toks[k - 1].namey() || matches!(t.e() - t.s(), 10 | 11) || self.is_the(k - 1)
+            }
+            Shape::Title => self.is_the(k - 1),
+            _ => false,
+        }
+    }
+
     /// Capitalised titles in apposition to a person are mentions of that
     /// person: "John Kerry, the Secretary of State,", "Malaysia's Prime
     /// Minister, Najib Razak".
@@ -1869,9 +1883,10 @@ impl<'a> Doc<'a> {
             if t.nl || !t.is_word() {
                 continue;
             }
-            // Every rule below takes a lower-case word but "the West" (a
-            // capitalised word after "the"): the rest skipped at once.
-            if t.shape != Shape::Lower && !(t.shape == Shape::Title && self.is_the(k - 1)) {
+            // Most words are skipped here, at once: every rule below takes
+            // a lower-case word after a name or "the" ("government of" after
+            // anything), or a capitalised one after "the" ("the West").
+            if !self.noun_candidate(k) {
                 continue;
             }
             let prev = self.toks[k - 1];
@@ -2050,6 +2065,62 @@ fn anaphor(s: usize, e: usize, word: KeyId) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The document of `text`, before any phase.
+    fn doc(text: &str) -> Doc<'_> {
+        let lx = super::super::lexicon::lexicon();
+        Doc::new(text, super::super::tokens::tokenize(text, lx), lx)
+    }
+
+    /// The index of the token `w` in `d`.
+    fn at(d: &Doc, w: &str) -> usize {
+        (0..d.toks.len()).find(|&k| d.w(k) == w).unwrap_or_else(|| panic!("no token {w:?}"))
+    }
+
+    #[test]
+    fn words_as_bytes_and_noun_candidates() {
+        let d = doc("The Ministry said that the government of Japan agreed quickly.");
+        assert_eq!(d.wb(0), b"The");
+        assert_eq!(d.wb(at(&d, "Japan")), b"Japan");
+        assert!(d.is_the(0) && d.is_the(at(&d, "the")) && !d.is_the(at(&d, "that")));
+        // After "the" or a name, or spelled "government": candidates.
+        for w in ["Ministry", "said", "government", "agreed"] {
+            assert!(d.noun_candidate(at(&d, w)), "{w}");
+        }
+        // A lower-case word after an ordinary one, a name after "of", punctuation.
+        for w in ["that", "quickly", "Japan", "."] {
+            assert!(!d.noun_candidate(at(&d, w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn first_known_is_what_first_word_learnt() {
+        let d = doc("He flew to New Zealand and to Oslo.");
+        let new = at(&d, "New");
+        assert_eq!(d.first_known(new), None, "not asked yet");
+        // "New" may start a longer name: first_word leaves it to the phrases.
+        assert_eq!(d.first_word(new), None);
+        assert_eq!(d.first_known(new), Some(d.lx.lookup("New", "new")));
+        assert!(matches!(d.lex_match(&[new, new + 1], 0), Some((2, Entry::Place(_)))));
+        // A word no longer name starts with: answered by first_word alone.
+        let oslo = at(&d, "Oslo");
+        assert!(matches!(d.first_word(oslo), Some(Some(Entry::Place(_)))));
+        assert_eq!(d.first_known(oslo), None);
+    }
+
+    #[test]
+    fn word_keys_are_cached_by_id() {
+        let mut keys = Keys::default();
+        let a = keys.word(3, "Putin");
+        assert_eq!(keys.get(a), "putin");
+        // Asked again by id: the cached key, whatever the string.
+        assert_eq!(keys.word(3, "ignored"), a);
+        // Another id with the same lookup form: the same key.
+        assert_eq!(keys.word(0, "PUTIN"), a);
+        let b = keys.word(1, "Kremlin");
+        assert_ne!(a, b);
+        assert_eq!(keys.count(), 2);
+    }
 
     #[test]
     fn folds_to_is_lower_equals() {
