@@ -85,6 +85,34 @@ struct KeyMemo {
     head: Option<u32>,
 }
 
+/// The full-name positions of the clusters of `list`, each with its index
+/// in `list`, sorted.
+fn merged_positions(list: &[usize], cl: &[Cluster]) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(usize, usize)> = list
+        .iter()
+        .enumerate()
+        .flat_map(|(li, &c)| cl.get(c).into_iter().flat_map(move |c| c.full_pos.iter().map(move |&p| (p, li))))
+        .collect();
+    merged.sort_unstable();
+    merged
+}
+
+/// The cluster of `list` a lone name at `pos` joins, from `list`'s
+/// [`merged_positions`]: the one named in full nearest before `pos`, else
+/// nearest after it, else the first (ties: the first in `list`).
+fn nearest(merged: &[(usize, usize)], list: &[usize], pos: usize) -> Option<usize> {
+    let k = merged.partition_point(|&(p, _)| p < pos);
+    let at = match k.checked_sub(1).and_then(|j| merged.get(j)) {
+        // The first entry at that position: the smallest index in `list`.
+        Some(&(best, _)) => merged.get(merged.partition_point(|&(p, _)| p < best)),
+        None => merged.get(k),
+    };
+    match at {
+        Some(&(_, li)) => list.get(li).copied(),
+        None => list.first().copied(),
+    }
+}
+
 fn root(cl: &[Cluster], mut i: usize) -> usize {
     while let Some(j) = cl[i].merged {
         i = j;
@@ -107,6 +135,10 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // with that first name: what a scan of that list would find (the
     // lists are in creation order, so the first is the smallest index).
     let mut by_name: Map<(KeyId, KeyId), usize> = Map::default();
+    // The merged full-name positions of `by_last` and `by_first` lists,
+    // for the lone names ([`nearest`]).
+    let mut last_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
+    let mut first_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
     // Head words to their slot in `heads`, the cluster last named with it.
     let mut by_head: Map<&str, usize> = Map::default();
     let mut heads: Vec<usize> = Vec::new();
@@ -216,7 +248,23 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         let exact = by_name.get(&(last, f)).copied();
                         exact.or_else(|| recent(by_last.get(&last), &cl, first))
                     }
-                    None => recent(by_last.get(&last), &cl, None).or_else(|| recent(by_first.get(&last), &cl, None)),
+                    None => {
+                        // Lone names come after every full name: the lists'
+                        // full-name positions are final, merged once per list
+                        // and searched (what `recent` gives, without visiting
+                        // each cluster of a frequent family name each time).
+                        // A list found here is never empty, so never grows.
+                        let from_last = by_last.get(&last).and_then(|list| {
+                            let merged = last_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                            nearest(merged, list, pos)
+                        });
+                        from_last.or_else(|| {
+                            by_first.get(&last).and_then(|list| {
+                                let merged = first_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                                nearest(merged, list, pos)
+                            })
+                        })
+                    }
                 };
                 match found {
                     Some(i) => {
@@ -349,6 +397,30 @@ mod tests {
         });
         assert_eq!(mention_order(&raws), want);
         assert_eq!(want, [5, 2, 4, 1, 3, 0]);
+    }
+
+    #[test]
+    fn nearest_is_the_full_name_nearest_before_else_after() {
+        let cluster = |full_pos: Vec<usize>| Cluster {
+            kind: ActorKind::Person,
+            mentions: Vec::new(),
+            canon: None,
+            first: None,
+            full_pos,
+            merged: None,
+        };
+        let cl = vec![cluster(vec![10, 50]), cluster(vec![30]), cluster(vec![]), cluster(vec![30, 70])];
+        let list = [2, 0, 1, 3];
+        let merged = merged_positions(&list, &cl);
+        // Before: the latest full name; at 30 both 1 and 3, the first in the list wins.
+        assert_eq!(nearest(&merged, &list, 40), Some(1));
+        assert_eq!(nearest(&merged, &list, 60), Some(0));
+        assert_eq!(nearest(&merged, &list, 99), Some(3));
+        // None before: the nearest after.
+        assert_eq!(nearest(&merged, &list, 5), Some(0));
+        // No full name at all: the first of the list; no list, none.
+        assert_eq!(nearest(&[], &[2, 0], 5), Some(2));
+        assert_eq!(nearest(&[], &[], 5), None);
     }
 
     #[test]
