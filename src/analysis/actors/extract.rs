@@ -246,7 +246,8 @@ pub struct Doc<'a> {
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
     /// Phrase buffers of [`Doc::lex_match`] (as written, folded), kept
-    /// between calls: it runs for most capitalised words.
+    /// between calls: it runs for most capitalised words ([`Doc::title_at`]
+    /// borrows the first).
     lex_bufs: RefCell<(String, String)>,
     /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
     lex_memo: LexMemo,
@@ -438,6 +439,8 @@ const WORDLIKE: u8 = 1;
 const CALENDAR: u8 = 4;
 /// [`Doc::first_word`] looked at the word; the bit above: a longer name may follow.
 const FIRST: u8 = 16;
+/// [`Doc::acronym_word`].
+const ACRONYM: u8 = 64;
 
 /// An entry (or none) as one integer, for the per-word caches: 0 for none,
 /// else twice the index plus 2 (a place) or 3 (an organization).
@@ -569,7 +572,7 @@ impl<'a> Doc<'a> {
     /// `test` of the word of token `k`, worked out once per distinct word
     /// (`which`: its bit in [`Doc::derived`]).
     #[inline]
-    fn derived(&self, k: usize, which: u8, test: fn(&str) -> bool) -> bool {
+    fn derived(&self, k: usize, which: u8, test: impl FnOnce(&str) -> bool) -> bool {
         let id = self.ids[k] as usize;
         let Some(cell) = self.derived.get(id) else { return test(self.w(k)) };
         let v = cell.get();
@@ -735,21 +738,28 @@ impl<'a> Doc<'a> {
         if t.shape != Shape::Caps || t.shout {
             return false;
         }
-        let w = self.w(i);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         // A capitalised word beside another is shouting ("MAKE AMERICA GREAT").
         let n = self.toks.len();
         let caps_word = |k: usize| {
             self.toks[k].shape == Shape::Caps && self.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 3
         };
         let shouting = (i > 0 && !t.nl && caps_word(i - 1)) || (i + 1 < n && !self.toks[i + 1].nl && caps_word(i + 1));
-        (2..=5).contains(&letters)
-            && w.chars().all(|c| c.is_alphabetic() || c == '.')
-            && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
-            && !self.versioned.contains(w)
-            && !shouting
-            && !self.is(i, cls::COMMON | cls::SEEN_LOWER)
-            && !self.words.mid_cap(titlecase(w).as_str())
+        !shouting && !self.is(i, cls::COMMON | cls::SEEN_LOWER) && self.acronym_word(i)
+    }
+
+    /// What [`Doc::is_acronym`] asks of the word of token `i` alone,
+    /// worked out once per distinct word: two to five letters (and dots),
+    /// not a listed non-acronym, not the letters of a versioned name, never
+    /// written in title case mid-sentence.
+    fn acronym_word(&self, i: usize) -> bool {
+        self.derived(i, ACRONYM, |w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (2..=5).contains(&letters)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
+                && !self.versioned.contains(w)
+                && !self.words.mid_cap(titlecase(w).as_str())
+        })
     }
 
     /// The start of a name whatever its position: lexicon, title, first name.
@@ -973,7 +983,6 @@ impl<'a> Doc<'a> {
     /// Title chain at `c[p]`: honorifics, titles and their modifiers.
     /// Returns the index after it.
     fn title_chain(&self, c: &[usize], p: usize) -> Option<usize> {
-        let lx = self.lx;
         let mut k = p;
         let mut found = false;
         let mut end = p;
@@ -986,18 +995,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // Longest title phrase here.
-            let mut best = 0;
-            let mut phrase = String::new();
-            let span = if self.is(c[k], cls::TITLE_FIRST) { k + lx.title_max_words } else { 0 };
-            for (j, &tj) in c.iter().enumerate().take(span).skip(k) {
-                if j > k {
-                    phrase.push(' ');
-                }
-                phrase.push_str(self.w(tj));
-                if lx.title.contains(phrase.as_str()) {
-                    best = j - k + 1;
-                }
-            }
+            let best = if self.is(c[k], cls::TITLE_FIRST) { self.title_at(&c[k..]) } else { 0 };
             if best > 0 {
                 k += best;
                 found = true;
@@ -1018,6 +1016,31 @@ impl<'a> Doc<'a> {
             break;
         }
         found.then_some(end)
+    }
+
+    /// The length in tokens of the longest title phrase starting at `c[0]`
+    /// (0 for none), built in [`Doc::lex_bufs`]' first buffer (free
+    /// outside [`Doc::lex_phrases`]) rather than in a new string per call.
+    fn title_at(&self, c: &[usize]) -> usize {
+        let lx = self.lx;
+        let mut own = String::new();
+        let mut bufs = self.lex_bufs.try_borrow_mut().ok();
+        let phrase = match bufs.as_mut() {
+            Some(b) => &mut b.0,
+            None => &mut own,
+        };
+        phrase.clear();
+        let mut best = 0;
+        for (j, &t) in c.iter().enumerate().take(lx.title_max_words) {
+            if j > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.w(t));
+            if lx.title.contains(phrase.as_str()) {
+                best = j + 1;
+            }
+        }
+        best
     }
 
     /// End of the person name starting at `c[p]`.
@@ -2106,6 +2129,32 @@ mod tests {
         let oslo = at(&d, "Oslo");
         assert!(matches!(d.first_word(oslo), Some(Some(Entry::Place(_)))));
         assert_eq!(d.first_known(oslo), None);
+    }
+
+    #[test]
+    fn title_at_is_the_longest_title_phrase() {
+        let d = doc("Deputy Foreign Minister Sergei Ryabkov and Secretary of State John Kerry met.");
+        let from = |w: &str| -> Vec<usize> { (at(&d, w)..d.toks.len()).collect() };
+        assert_eq!(d.title_at(&from("Foreign")), 2, "Foreign Minister");
+        assert_eq!(d.title_at(&from("Secretary")), 3, "Secretary of State");
+        assert_eq!(d.title_at(&from("Sergei")), 0);
+        // Only within the tokens given.
+        let sec = at(&d, "Secretary");
+        assert_eq!(d.title_at(&[sec]), 1);
+        // The same answer while the buffers are borrowed elsewhere.
+        let _held = d.lex_bufs.borrow_mut();
+        assert_eq!(d.title_at(&from("Secretary")), 3);
+    }
+
+    #[test]
+    fn acronym_words_are_asked_once_per_word() {
+        let d = doc("NATO said so. Officials of NATO met the IMF, and CNN said IE6 was OK.");
+        let nato = at(&d, "NATO");
+        assert!(d.acronym_word(nato) && d.is_acronym(nato));
+        // Cached: the same answer again, for any token of the word.
+        assert!(d.acronym_word(nato) && d.acronym_word(at(&d, "IMF")));
+        // The letters of a versioned name are not an acronym.
+        assert!(!d.acronym_word(at(&d, "IE6")));
     }
 
     #[test]
