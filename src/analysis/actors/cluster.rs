@@ -74,7 +74,10 @@ fn mention_order(raws: &[Raw]) -> Vec<usize> {
 fn order_key(r: &Raw, i: usize) -> u128 {
     let lone = matches!(&r.key, Key::Person { first: None, .. });
     let low = |v: usize| u128::from(u32::try_from(v).unwrap_or(u32::MAX));
-    u128::from(lone) << 96 | low(r.s) << 64 | u128::from(u32::MAX - u32::try_from(r.e).unwrap_or(u32::MAX)) << 32 | low(i)
+    u128::from(lone) << 96
+        | low(r.s) << 64
+        | u128::from(u32::MAX - u32::try_from(r.e).unwrap_or(u32::MAX)) << 32
+        | low(i)
 }
 
 /// What [`cluster`]'s maps answered for one key id: its cluster as a
