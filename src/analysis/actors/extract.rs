@@ -2015,11 +2015,14 @@ impl<'a> Doc<'a> {
 /// is, if any: what a binary search of the tokens (in text order, so with
 /// keys in order) gives, found for all offsets in one sweep.
 fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..at.len()).collect();
-    order.sort_unstable_by_key(|&k| at[k]);
+    // Each offset with its index, packed as one integer ([`pack_span`]'s
+    // layout) that sorts by offset: the offsets come mostly in text order,
+    // whose runs the stable sort merges.
+    let mut order: Vec<u64> = at.iter().enumerate().map(|(k, &a)| pack_span(a, k)).collect();
+    order.sort();
     let mut out = vec![None; at.len()];
     let mut i = 0;
-    for k in order {
+    for k in order.into_iter().map(span_end) {
         while i < toks.len() && key(&toks[i]) < at[k] {
             i += 1;
         }
@@ -2169,6 +2172,19 @@ mod tests {
         let b = keys.word(1, "Kremlin");
         assert_ne!(a, b);
         assert_eq!(keys.count(), 2);
+    }
+
+    #[test]
+    fn tokens_at_finds_the_token_of_each_offset() {
+        let d = doc("Kerry met Lavrov in Geneva.");
+        let (kerry, lavrov, geneva) = (at(&d, "Kerry"), at(&d, "Lavrov"), at(&d, "Geneva"));
+        let s = |k: usize| d.toks[k].s();
+        // Out of order, repeated, and one offset no token starts at.
+        let offsets = [s(geneva), s(kerry), s(lavrov) + 1, s(geneva), s(lavrov)];
+        let found = tokens_at(&d.toks, &offsets, |t| t.s());
+        assert_eq!(found, [Some(geneva), Some(kerry), None, Some(geneva), Some(lavrov)]);
+        let ends = tokens_at(&d.toks, &[d.toks[lavrov].e()], |t| t.e());
+        assert_eq!(ends, [Some(lavrov)]);
     }
 
     #[test]
