@@ -340,16 +340,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             }
         }
     }
-    let mut out: Vec<ActorFound> = Vec::new();
+    let mut out: Vec<ActorFound> = Vec::with_capacity(cl.len());
     for c in cl.iter_mut().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
         c.mentions.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut kept: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(c.mentions.len());
-        for &m in &c.mentions {
-            match kept.last() {
-                Some(l) if m.0 < l.1 => {}
-                _ => kept.push(m),
-            }
-        }
+        // A mention overlapping the last one kept is dropped (in place: the
+        // cluster's own list is not needed after).
+        c.mentions.dedup_by(|m, l| m.0 < l.1);
+        let kept = &c.mentions;
         let name = match c.canon {
             Some(n) => n.to_string(),
             None => {
