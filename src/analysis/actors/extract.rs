@@ -1871,8 +1871,8 @@ impl<'a> Doc<'a> {
                 j = pj;
             }
             let e = t.e();
-            let name = self.span_text(s, e);
-            let key = self.keys.norm(name);
+            // Most groups are the one word ("Analysts"): its key is known per word.
+            let key = if s == t.s() { self.word_key(k) } else { self.keys.norm(self.span_text(s, e)) };
             self.push(s, e, ActorKind::Group, Key::Group(key), None);
         }
     }
