@@ -689,6 +689,13 @@ impl<'a> Doc<'a> {
 
     /// The names starting at `c[p]` within `c[..lim]`, phrase by phrase.
     fn lex_phrases(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
+        // A known first word with no word after it (a one-word chunk): its
+        // answer, with no phrase built.
+        if lim == p + 1 {
+            if let Some(hit) = c.get(p).and_then(|&t| self.first_known(t)) {
+                return hit.map(|e| (1, e));
+            }
+        }
         // The phrase buffers are the document's, reused from call to call.
         let mut bufs = self.lex_bufs.borrow_mut();
         let (written, folded) = &mut *bufs;
