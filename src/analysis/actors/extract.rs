@@ -289,8 +289,9 @@ fn push_folded(out: &mut String, w: &str) {
     }
 }
 
-fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "and" | "&" | "the")
+/// Words that join or open a name ("of", "and", "&", "the"), as bytes.
+fn is_connector(w: &[u8]) -> bool {
+    matches!(w, b"of" | b"and" | b"&" | b"the")
 }
 
 /// Endings of ordinary words, for a capitalised word at a sentence start.
@@ -601,8 +602,9 @@ impl<'a> Doc<'a> {
         (a + 1..=b).all(|k| !self.toks[k].nl)
     }
 
-    fn prev_word_is(&self, i: usize, words: &[&str]) -> bool {
-        i > 0 && !self.toks[i].nl && words.contains(&self.w(i - 1))
+    /// Whether "the" or "The" stands just before token `i` on its line.
+    fn after_the(&self, i: usize) -> bool {
+        i > 0 && !self.toks[i].nl && self.is_the(i - 1)
     }
 
     /// Longest lexicon name starting at `c[p]`, within `c`.
@@ -787,8 +789,7 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < c.len() {
             let t = c[i];
-            let w = self.w(t);
-            if is_connector(w) || self.toks[t].shape == Shape::Lower || self.toks[t].shape == Shape::Punct {
+            if is_connector(self.wb(t)) || self.toks[t].shape == Shape::Lower || self.toks[t].shape == Shape::Punct {
                 i += 1;
                 continue;
             }
@@ -796,7 +797,7 @@ impl<'a> Doc<'a> {
                 break;
             }
             // "the Post", "the Ministry": a short name referring back.
-            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && self.is(t, cls::ANAPHOR) {
+            if c.len() == 1 && self.after_the(t) && self.is(t, cls::ANAPHOR) {
                 break;
             }
             if self.common(t) {
@@ -819,7 +820,7 @@ impl<'a> Doc<'a> {
             break;
         }
         let mut j = c.len();
-        while j > i && (is_connector(self.w(c[j - 1])) || self.toks[c[j - 1]].shape == Shape::Lower) {
+        while j > i && (is_connector(self.wb(c[j - 1])) || self.toks[c[j - 1]].shape == Shape::Lower) {
             j -= 1;
         }
         &c[i..j]
@@ -861,12 +862,12 @@ impl<'a> Doc<'a> {
                     k = nx;
                     continue;
                 }
-                let wn = self.w(nx);
-                let joins = matches!(wn, "of" | "and" | "&")
+                let wn = self.wb(nx);
+                let joins = matches!(wn, b"of" | b"and" | b"&")
                     || (self.toks[nx].shape == Shape::Lower && self.is(nx, cls::PARTICLE));
                 if joins {
                     let mut m = nx + 1;
-                    if wn == "of" && m < n && self.w(m) == "the" && !self.toks[m].nl {
+                    if wn == b"of" && m < n && self.wb(m) == b"the" && !self.toks[m].nl {
                         m += 1;
                     }
                     if m < n && self.toks[m].namey() && !self.toks[m].nl && self.same_line(nx, m) {
@@ -897,9 +898,8 @@ impl<'a> Doc<'a> {
         chunks.clear();
         let mut idx = 0;
         while idx < r.len() {
-            let w = self.w(r[idx]);
-            let split = match w {
-                "and" | "&" => {
+            let split = match self.wb(r[idx]) {
+                b"and" | b"&" => {
                     // "The Globe and Mail" is one name; "MSNBC and Fox News" two.
                     let left = &r[a..idx];
                     let complete = !left.is_empty()
@@ -907,7 +907,7 @@ impl<'a> Doc<'a> {
                             || (left.len() == 1 && self.is_acronym(left[0])));
                     (!ends_org || complete) && !self.lex_spans(r, idx)
                 }
-                "of" if idx > 0 => {
+                b"of" if idx > 0 => {
                     !(self.is(r[idx - 1], cls::HEAD_OF | cls::PLACE_OF | cls::TITLE | cls::TITLE_MOD)
                         || self.lex_spans(r, idx))
                 }
@@ -1122,13 +1122,13 @@ impl<'a> Doc<'a> {
         if self.is(last, cls::NONACTOR) || (c.len() > 1 && self.is(first, cls::NONACTOR_PREFIX)) {
             return;
         }
-        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.is(first, cls::ANAPHOR) {
+        if c.len() == 1 && self.after_the(first) && self.is(first, cls::ANAPHOR) {
             let (s, e) = (self.toks[first].s(), self.toks[first].e());
             let key = self.keys.norm(fw);
             self.push(s, e, ActorKind::Organization, Key::Anaphor(key), None);
             return;
         }
-        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && self.is(p[0], cls::HEAD_OF));
+        let head_of = c.windows(2).any(|p| self.wb(p[1]) == b"of" && self.is(p[0], cls::HEAD_OF));
         if c.len() >= 2 && (self.is(last, cls::ORG_SUFFIX) || head_of) && self.title_chain(c, 0).is_none() {
             if let Some((len, e)) = whole {
                 let rest = &c[len..];
@@ -1506,7 +1506,7 @@ impl<'a> Doc<'a> {
                 self.raws.push(person(s, e, lw));
             } else if let Some(&k) = org_alias.get(&lw) {
                 self.push(s, e, ActorKind::Organization, Key::Org(k), None);
-            } else if strong && w.ends_with('s') && self.prev_word_is(t, &["the", "The"]) && {
+            } else if strong && w.ends_with('s') && self.after_the(t) && {
                 let l = self.keys.get(lw);
                 self.keys.find(&l[..l.len() - 1]).is_some_and(|k| surnames.contains(&k))
             } {
@@ -2192,6 +2192,16 @@ mod tests {
         assert_eq!(found, [Some(geneva), Some(kerry), None, Some(geneva), Some(lavrov)]);
         let ends = tokens_at(&d.toks, &[d.toks[lavrov].e()], |t| t.e());
         assert_eq!(ends, [Some(lavrov)]);
+    }
+
+    #[test]
+    fn after_the_is_the_word_before_on_the_line() {
+        let d = doc("The Ministry and the Post agreed; thereby Kyiv.\nthe\nPost");
+        assert!(d.after_the(at(&d, "Ministry")) && d.after_the(at(&d, "Post")));
+        assert!(!d.after_the(0) && !d.after_the(at(&d, "Kyiv")) && !d.after_the(at(&d, "and")));
+        // Not across a line break.
+        assert!(!d.after_the(d.toks.len() - 1));
+        assert!(is_connector(b"of") && is_connector(b"&") && !is_connector(b"Of"));
     }
 
     #[test]
