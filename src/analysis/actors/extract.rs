@@ -994,7 +994,6 @@ impl<'a> Doc<'a> {
         let mut found = false;
         let mut end = p;
         while k < c.len() && k < p + MAX_TITLE {
-            let w = self.w(c[k]);
             if self.is(c[k], cls::HONORIFIC) {
                 k += 1;
                 found = true;
@@ -1016,7 +1015,7 @@ impl<'a> Doc<'a> {
                 k += 1;
                 continue;
             }
-            if matches!(w, "of" | "the") && found && k + 1 < c.len() {
+            if matches!(self.wb(c[k]), b"of" | b"the") && found && k + 1 < c.len() {
                 k += 1;
                 continue;
             }
@@ -1610,22 +1609,23 @@ impl<'a> Doc<'a> {
             if self.toks[k].nl {
                 break;
             }
-            match self.w(k) {
-                "." | "!" | "?" => {
+            match self.wb(k) {
+                b"." | b"!" | b"?" => {
                     ends += 1;
                     if ends == 2 {
                         break;
                     }
                 }
-                "he" | "He" | "him" | "his" | "His" | "she" | "She" | "her" | "Her" | "himself" | "herself" => {
+                b"he" | b"He" | b"him" | b"his" | b"His" | b"she" | b"She" | b"her" | b"Her" | b"himself"
+                | b"herself" => {
                     person += 2;
                     break;
                 }
-                "its" | "Its" | "itself" => {
+                b"its" | b"Its" | b"itself" => {
                     org += 2;
                     break;
                 }
-                "it" | "It" => {
+                b"it" | b"It" => {
                     org += 1;
                     break;
                 }
