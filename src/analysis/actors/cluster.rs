@@ -62,9 +62,14 @@ fn is_acronym(name: &str) -> bool {
 /// moving each of them twice, on the thousands of a long text, cost more
 /// than sorting indices).
 fn mention_order(raws: &[Raw]) -> Vec<usize> {
-    let mut order: Vec<u128> = raws.iter().enumerate().map(|(i, r)| order_key(r, i)).collect();
-    // The keys are distinct: any sort gives this order.
-    order.sort_unstable();
+    // Lone names apart first: each part then comes in long ascending runs
+    // (one per phase of extraction), which the stable sort merges. The
+    // keys are distinct: any sort gives this order.
+    let (mut order, mut lone): (Vec<u128>, Vec<u128>) =
+        raws.iter().enumerate().map(|(i, r)| order_key(r, i)).partition(|&k| k >> 96 == 0);
+    order.sort();
+    lone.sort();
+    order.extend(lone);
     order.into_iter().map(|k| (k & 0xffff_ffff) as usize).collect()
 }
 
