@@ -56,13 +56,69 @@ fn is_acronym(name: &str) -> bool {
     (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
 }
 
-/// The indices of `raws` stably sorted by `key`: the raws themselves stay
-/// where they are (they are not small: moving each of them twice, on the
-/// thousands of a long text, cost more than sorting indices).
-fn order_by<K: Ord>(raws: &[Raw], key: impl Fn(&Raw) -> K) -> Vec<usize> {
-    let mut order: Vec<(K, usize)> = raws.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
-    order.sort_unstable();
-    order.into_iter().map(|(_, i)| i).collect()
+/// The indices of `raws` in the order clustering takes them: full names
+/// first, then lone family names, each by start and longest first (ties
+/// by index). The raws themselves stay where they are (they are not small:
+/// moving each of them twice, on the thousands of a long text, cost more
+/// than sorting indices).
+fn mention_order(raws: &[Raw]) -> Vec<usize> {
+    // Lone names apart first: each part then comes in long ascending runs
+    // (one per phase of extraction), which the stable sort merges. The
+    // keys are distinct: any sort gives this order.
+    let (mut order, mut lone): (Vec<u128>, Vec<u128>) =
+        raws.iter().enumerate().map(|(i, r)| order_key(r, i)).partition(|&k| k >> 96 == 0);
+    order.sort();
+    lone.sort();
+    order.extend(lone);
+    order.into_iter().map(|k| (k & 0xffff_ffff) as usize).collect()
+}
+
+/// `(lone, r.s, Reverse(r.e), i)` as one integer that sorts the same way:
+/// byte offsets and the raws' count fit 32 bits (the tokenizer reads at
+/// most `tokens::MAX_TEXT` bytes).
+fn order_key(r: &Raw, i: usize) -> u128 {
+    let lone = matches!(&r.key, Key::Person { first: None, .. });
+    let low = |v: usize| u128::from(u32::try_from(v).unwrap_or(u32::MAX));
+    u128::from(lone) << 96
+        | low(r.s) << 64
+        | u128::from(u32::MAX - u32::try_from(r.e).unwrap_or(u32::MAX)) << 32
+        | low(i)
+}
+
+/// What [`cluster`]'s maps answered for one key id: its cluster as a
+/// place, an organization and a group, and its head word's slot.
+#[derive(Clone, Copy, Default)]
+struct KeyMemo {
+    cluster: [Option<u32>; 3],
+    head: Option<u32>,
+}
+
+/// The full-name positions of the clusters of `list`, each with its index
+/// in `list`, sorted.
+fn merged_positions(list: &[usize], cl: &[Cluster]) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(usize, usize)> = list
+        .iter()
+        .enumerate()
+        .flat_map(|(li, &c)| cl.get(c).into_iter().flat_map(move |c| c.full_pos.iter().map(move |&p| (p, li))))
+        .collect();
+    merged.sort_unstable();
+    merged
+}
+
+/// The cluster of `list` a lone name at `pos` joins, from `list`'s
+/// [`merged_positions`]: the one named in full nearest before `pos`, else
+/// nearest after it, else the first (ties: the first in `list`).
+fn nearest(merged: &[(usize, usize)], list: &[usize], pos: usize) -> Option<usize> {
+    let k = merged.partition_point(|&(p, _)| p < pos);
+    let at = match k.checked_sub(1).and_then(|j| merged.get(j)) {
+        // The first entry at that position: the smallest index in `list`.
+        Some(&(best, _)) => merged.get(merged.partition_point(|&(p, _)| p < best)),
+        None => merged.get(k),
+    };
+    match at {
+        Some(&(_, li)) => list.get(li).copied(),
+        None => list.first().copied(),
+    }
 }
 
 fn root(cl: &[Cluster], mut i: usize) -> usize {
@@ -75,8 +131,7 @@ fn root(cl: &[Cluster], mut i: usize) -> usize {
 pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
-    let lone = |r: &Raw| matches!(&r.key, Key::Person { first: None, .. });
-    let order = order_by(&raws, |r| (lone(r), r.s, std::cmp::Reverse(r.e)));
+    let order = mention_order(&raws);
     let mut cl: Vec<Cluster> = Vec::new();
     // One map per key kind (place, organization, group), keyed by the
     // keys' text in `keys` (two keys may share a base: "apple inc.",
@@ -84,7 +139,20 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     let mut by_key: [Map<&str, usize>; 3] = Default::default();
     let mut by_last: Map<KeyId, Vec<usize>> = Map::default();
     let mut by_first: Map<KeyId, Vec<usize>> = Map::default();
+    // (family name, first name) to the first cluster of `by_last[family]`
+    // with that first name: what a scan of that list would find (the
+    // lists are in creation order, so the first is the smallest index).
+    let mut by_name: Map<(KeyId, KeyId), usize> = Map::default();
+    // The merged full-name positions of `by_last` and `by_first` lists,
+    // for the lone names ([`nearest`]).
+    let mut last_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
+    let mut first_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
+    // Head words to their slot in `heads`, the cluster last named with it.
     let mut by_head: Map<&str, usize> = Map::default();
+    let mut heads: Vec<usize> = Vec::new();
+    // What the maps answered for each key id: a mention asks by index, not
+    // by trimming and hashing its key again.
+    let mut memo: Vec<KeyMemo> = vec![KeyMemo::default(); keys.count()];
     let new = |cl: &mut Vec<Cluster>, r: &Raw| {
         cl.push(Cluster {
             kind: r.kind,
@@ -98,37 +166,58 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     };
     for r in order.iter().filter_map(|&i| raws.get(i)) {
         let idx = match r.key {
-            Key::Place(k) | Key::Org(k) | Key::Group(k) => {
-                // "Apple Inc." is Apple.
-                let k = corporate_base(keys.get(k));
+            Key::Place(id) | Key::Org(id) | Key::Group(id) => {
                 let tag = match r.key {
                     Key::Place(_) => 0,
                     Key::Org(_) => 1,
                     _ => 2,
                 };
-                let i = match by_key[tag].get(k) {
-                    Some(&i) => i,
+                let known = memo.get(id as usize).and_then(|m| m.cluster[tag]);
+                let i = match known {
+                    Some(i) => i as usize,
                     None => {
-                        let i = new(&mut cl, r);
-                        by_key[tag].insert(k, i);
+                        // "Apple Inc." is Apple.
+                        let k = corporate_base(keys.get(id));
+                        let i = match by_key[tag].get(k) {
+                            Some(&i) => i,
+                            None => {
+                                let i = new(&mut cl, r);
+                                by_key[tag].insert(k, i);
+                                i
+                            }
+                        };
+                        if let Some(m) = memo.get_mut(id as usize) {
+                            m.cluster[tag] = u32::try_from(i).ok();
+                        }
                         i
                     }
                 };
                 if tag == 1 {
-                    // The head word: "church" of "church of scientology", "ministry" of "foreign ministry".
-                    let head = before_of(k);
-                    if let Some(h) = head.rsplit(' ').next() {
-                        match by_head.get_mut(h) {
-                            Some(at) => *at = i,
-                            None => {
-                                by_head.insert(h, i);
+                    let known = memo.get(id as usize).and_then(|m| m.head);
+                    let slot = match known {
+                        Some(slot) => Some(slot as usize),
+                        None => {
+                            // The head word: "church" of "church of scientology", "ministry" of "foreign ministry".
+                            let head = before_of(corporate_base(keys.get(id)));
+                            let slot = head.rsplit(' ').next().map(|h| {
+                                *by_head.entry(h).or_insert_with(|| {
+                                    heads.push(i);
+                                    heads.len() - 1
+                                })
+                            });
+                            if let Some(m) = memo.get_mut(id as usize) {
+                                m.head = slot.and_then(|s| u32::try_from(s).ok());
                             }
+                            slot
                         }
+                    };
+                    if let Some(at) = slot.and_then(|s| heads.get_mut(s)) {
+                        *at = i;
                     }
                 }
                 i
             }
-            Key::Anaphor(h) => match by_head.get(keys.get(h)) {
+            Key::Anaphor(h) => match by_head.get(keys.get(h)).and_then(|&s| heads.get(s)) {
                 Some(&i) => i,
                 None => continue,
             },
@@ -162,19 +251,38 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         })
                 };
                 let found = match first {
-                    Some(_) => {
+                    Some(f) => {
                         // Prefer a cluster with this very first name.
-                        let exact = by_last.get(&last).into_iter().flatten().copied().find(|&i| cl[i].first == first);
+                        let exact = by_name.get(&(last, f)).copied();
                         exact.or_else(|| recent(by_last.get(&last), &cl, first))
                     }
-                    None => recent(by_last.get(&last), &cl, None).or_else(|| recent(by_first.get(&last), &cl, None)),
+                    None => {
+                        // Lone names come after every full name: the lists'
+                        // full-name positions are final, merged once per list
+                        // and searched (what `recent` gives, without visiting
+                        // each cluster of a frequent family name each time).
+                        // A list found here is never empty, so never grows.
+                        let from_last = by_last.get(&last).and_then(|list| {
+                            let merged = last_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                            nearest(merged, list, pos)
+                        });
+                        from_last.or_else(|| {
+                            by_first.get(&last).and_then(|list| {
+                                let merged = first_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                                nearest(merged, list, pos)
+                            })
+                        })
+                    }
                 };
                 match found {
                     Some(i) => {
                         if cl[i].first.is_none() {
                             if let Some(f) = first {
+                                // `i` was found in `by_last[last]`, created with that key.
                                 cl[i].first = Some(f);
                                 by_first.entry(f).or_default().push(i);
+                                let at = by_name.entry((last, f)).or_insert(i);
+                                *at = (*at).min(i);
                             }
                         }
                         i
@@ -185,6 +293,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         by_last.entry(last).or_default().push(i);
                         if let Some(f) = first {
                             by_first.entry(f).or_default().push(i);
+                            by_name.entry((last, f)).or_insert(i);
                         }
                         i
                     }
@@ -236,16 +345,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             }
         }
     }
-    let mut out: Vec<ActorFound> = Vec::new();
+    let mut out: Vec<ActorFound> = Vec::with_capacity(cl.len());
     for c in cl.iter_mut().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
         c.mentions.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut kept: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(c.mentions.len());
-        for &m in &c.mentions {
-            match kept.last() {
-                Some(l) if m.0 < l.1 => {}
-                _ => kept.push(m),
-            }
-        }
+        // A mention overlapping the last one kept is dropped (in place: the
+        // cluster's own list is not needed after).
+        c.mentions.dedup_by(|m, l| m.0 < l.1);
+        let kept = &c.mentions;
         let name = match c.canon {
             Some(n) => n.to_string(),
             None => {
@@ -275,6 +381,52 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mention_order_is_lone_last_then_start_then_longest() {
+        let raw = |s: usize, e: usize, key: Key| Raw { s, e, ns: s, ne: e, kind: ActorKind::Person, key, canon: None };
+        let full = Key::Person { first: Some(0), last: 1 };
+        let lone = Key::Person { first: None, last: 1 };
+        let raws = vec![
+            raw(9, 12, lone),
+            raw(5, 7, full),
+            raw(5, 9, Key::Org(2)),
+            raw(0, 4, lone),
+            raw(5, 9, full),
+            raw(1, 3, Key::Place(3)),
+        ];
+        let mut want: Vec<usize> = (0..raws.len()).collect();
+        want.sort_by_key(|&i| {
+            let r = &raws[i];
+            (matches!(r.key, Key::Person { first: None, .. }), r.s, std::cmp::Reverse(r.e), i)
+        });
+        assert_eq!(mention_order(&raws), want);
+        assert_eq!(want, [5, 2, 4, 1, 3, 0]);
+    }
+
+    #[test]
+    fn nearest_is_the_full_name_nearest_before_else_after() {
+        let cluster = |full_pos: Vec<usize>| Cluster {
+            kind: ActorKind::Person,
+            mentions: Vec::new(),
+            canon: None,
+            first: None,
+            full_pos,
+            merged: None,
+        };
+        let cl = vec![cluster(vec![10, 50]), cluster(vec![30]), cluster(vec![]), cluster(vec![30, 70])];
+        let list = [2, 0, 1, 3];
+        let merged = merged_positions(&list, &cl);
+        // Before: the latest full name; at 30 both 1 and 3, the first in the list wins.
+        assert_eq!(nearest(&merged, &list, 40), Some(1));
+        assert_eq!(nearest(&merged, &list, 60), Some(0));
+        assert_eq!(nearest(&merged, &list, 99), Some(3));
+        // None before: the nearest after.
+        assert_eq!(nearest(&merged, &list, 5), Some(0));
+        // No full name at all: the first of the list; no list, none.
+        assert_eq!(nearest(&[], &[2, 0], 5), Some(2));
+        assert_eq!(nearest(&[], &[], 5), None);
+    }
 
     #[test]
     fn before_of_is_the_first_split_piece() {

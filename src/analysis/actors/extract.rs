@@ -38,15 +38,20 @@ pub struct Keys {
     strs: Vec<Box<str>>,
     /// The lookup form being built, kept between calls.
     buf: String,
-    /// Keys already worked out for a lexicon entry or a word id
-    /// ([`Keys::cached`]): no lookup form built and hashed again.
+    /// Keys already worked out for a lexicon entry ([`Keys::cached`]): no
+    /// lookup form built and hashed again.
     cache: Map<u64, KeyId>,
+    /// Per word id, its word's key once worked out ([`Keys::word`];
+    /// [`NO_KEY`] before): an index, not a hash, per mention.
+    words: Vec<KeyId>,
 }
 
-/// [`Keys::cached`]'s tags: a lexicon entry's key, a word's.
+/// A word id of [`Keys::words`] whose key is not worked out yet.
+const NO_KEY: KeyId = KeyId::MAX;
+
+/// [`Keys::cached`]'s tags: a lexicon entry's key.
 const ENTRY_PLACE: u64 = 0;
 const ENTRY_ORG: u64 = 1;
-const WORD: u64 = 2;
 
 impl Keys {
     /// The id of `k`, interned if new.
@@ -72,8 +77,24 @@ impl Keys {
         i
     }
 
+    /// The key of word `w`, whose word id is `id`.
+    fn word(&mut self, id: u32, w: &str) -> KeyId {
+        let i = id as usize;
+        if let Some(&k) = self.words.get(i).filter(|&&k| k != NO_KEY) {
+            return k;
+        }
+        let k = self.norm(w);
+        if i >= self.words.len() {
+            self.words.resize(i + 1, NO_KEY);
+        }
+        if let Some(slot) = self.words.get_mut(i) {
+            *slot = k;
+        }
+        k
+    }
+
     /// The id of `s`'s lookup form, `s` being the one thing `(id, tag)`
-    /// stands for (a lexicon entry's name, a word id's word).
+    /// stands for (a lexicon entry's name).
     fn cached(&mut self, id: u32, tag: u64, s: &str) -> KeyId {
         let c = u64::from(id) << 2 | tag;
         if let Some(&k) = self.cache.get(&c) {
@@ -87,6 +108,11 @@ impl Keys {
     /// The id of `k` if some mention has that key.
     pub fn find(&self, k: &str) -> Option<KeyId> {
         self.ids.get(k).copied()
+    }
+
+    /// How many distinct keys (ids `0..count()`).
+    pub fn count(&self) -> usize {
+        self.strs.len()
     }
 
     /// The key of id `i`.
@@ -220,7 +246,8 @@ pub struct Doc<'a> {
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
     /// Phrase buffers of [`Doc::lex_match`] (as written, folded), kept
-    /// between calls: it runs for most capitalised words.
+    /// between calls: it runs for most capitalised words ([`Doc::title_at`]
+    /// borrows the first).
     lex_bufs: RefCell<(String, String)>,
     /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
     lex_memo: LexMemo,
@@ -262,8 +289,9 @@ fn push_folded(out: &mut String, w: &str) {
     }
 }
 
-fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "and" | "&" | "the")
+/// Words that join or open a name ("of", "and", "&", "the"), as bytes.
+fn is_connector(w: &[u8]) -> bool {
+    matches!(w, b"of" | b"and" | b"&" | b"the")
 }
 
 /// Endings of ordinary words, for a capitalised word at a sentence start.
@@ -412,6 +440,8 @@ const WORDLIKE: u8 = 1;
 const CALENDAR: u8 = 4;
 /// [`Doc::first_word`] looked at the word; the bit above: a longer name may follow.
 const FIRST: u8 = 16;
+/// [`Doc::acronym_word`].
+const ACRONYM: u8 = 64;
 
 /// An entry (or none) as one integer, for the per-word caches: 0 for none,
 /// else twice the index plus 2 (a place) or 3 (an organization).
@@ -543,7 +573,7 @@ impl<'a> Doc<'a> {
     /// `test` of the word of token `k`, worked out once per distinct word
     /// (`which`: its bit in [`Doc::derived`]).
     #[inline]
-    fn derived(&self, k: usize, which: u8, test: fn(&str) -> bool) -> bool {
+    fn derived(&self, k: usize, which: u8, test: impl FnOnce(&str) -> bool) -> bool {
         let id = self.ids[k] as usize;
         let Some(cell) = self.derived.get(id) else { return test(self.w(k)) };
         let v = cell.get();
@@ -556,12 +586,25 @@ impl<'a> Doc<'a> {
         v & (which << 1) != 0
     }
 
+    /// The bare word of token `i` as bytes: for comparing with ASCII
+    /// words, without the char-boundary checks of slicing the text.
+    fn wb(&self, i: usize) -> &'a [u8] {
+        let t = &self.toks[i];
+        self.text.as_bytes().get(t.s()..t.e()).unwrap_or_default()
+    }
+
+    /// Whether token `i` is "the" or "The".
+    fn is_the(&self, i: usize) -> bool {
+        matches!(self.wb(i), b"the" | b"The")
+    }
+
     fn same_line(&self, a: usize, b: usize) -> bool {
         (a + 1..=b).all(|k| !self.toks[k].nl)
     }
 
-    fn prev_word_is(&self, i: usize, words: &[&str]) -> bool {
-        i > 0 && !self.toks[i].nl && words.contains(&self.w(i - 1))
+    /// Whether "the" or "The" stands just before token `i` on its line.
+    fn after_the(&self, i: usize) -> bool {
+        i > 0 && !self.toks[i].nl && self.is_the(i - 1)
     }
 
     /// Longest lexicon name starting at `c[p]`, within `c`.
@@ -570,6 +613,11 @@ impl<'a> Doc<'a> {
         let &first = c.get(p)?;
         if !self.is(first, cls::STARTS_NAME) {
             return None;
+        }
+        // Most of the rest end at their first word: known per distinct
+        // word, cheaper than the memo's check that the tokens are consecutive.
+        if let Some(hit) = self.first_word(first) {
+            return hit.map(|e| (1, e));
         }
         let lim = c.len().min(p + self.lx.max_words);
         // The answer depends only on the tokens looked at: for a run of
@@ -580,23 +628,11 @@ impl<'a> Doc<'a> {
                 return hit;
             }
         }
-        let best = self.lex_scan(c, p, lim);
+        let best = self.lex_phrases(c, p, lim);
         if consecutive {
             self.lex_memo.set(c[p], lim - p, best);
         }
         best
-    }
-
-    /// [`Doc::lex_match`] worked out: the names starting at `c[p]` within `c[..lim]`.
-    fn lex_scan(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
-        // Most names asked about end at their first word (no longer name
-        // starts with it): what the first word gives is known per distinct word.
-        if let Some(&t) = c.get(p).filter(|_| lim > p) {
-            if let Some(hit) = self.first_word(t) {
-                return hit.map(|e| (1, e));
-            }
-        }
-        self.lex_phrases(c, p, lim)
     }
 
     /// The first step of [`Doc::lex_phrases`] for token `t`, if no longer
@@ -637,8 +673,31 @@ impl<'a> Doc<'a> {
         Some(exact.or(folded))
     }
 
+    /// What [`Doc::first_word`] learnt of token `t`'s word when a longer
+    /// name may follow it: the entry of the word alone (as
+    /// `Lexicon::lookup` answers it). `None` if it was not asked, or the
+    /// token has a possessive.
+    fn first_known(&self, t: usize) -> Option<Option<Entry>> {
+        let tok = &self.toks[t];
+        let id = self.ids[t] as usize;
+        let flags = self.derived.get(id)?.get();
+        if tok.has_poss() || flags & FIRST == 0 || flags & (FIRST << 1) == 0 {
+            return None;
+        }
+        let (x, y) = self.first_words.get(id)?.get();
+        let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { unpack_entry(x) };
+        Some(exact.or(unpack_entry(y)))
+    }
+
     /// The names starting at `c[p]` within `c[..lim]`, phrase by phrase.
     fn lex_phrases(&self, c: &[usize], p: usize, lim: usize) -> Option<(usize, Entry)> {
+        // A known first word with no word after it (a one-word chunk): its
+        // answer, with no phrase built.
+        if lim == p + 1 {
+            if let Some(hit) = c.get(p).and_then(|&t| self.first_known(t)) {
+                return hit.map(|e| (1, e));
+            }
+        }
         // The phrase buffers are the document's, reused from call to call.
         let mut bufs = self.lex_bufs.borrow_mut();
         let (written, folded) = &mut *bufs;
@@ -654,16 +713,28 @@ impl<'a> Doc<'a> {
             let bare = self.w(t);
             written.push_str(bare);
             push_folded(folded, bare);
-            let hit = if self.toks[t].shout { self.lx.lookup("", folded) } else { self.lx.lookup(written, folded) };
+            // The first word's answers are known when it was asked alone
+            // (and it has no possessive: then a longer name may follow).
+            let known = if k == p { self.first_known(t) } else { None };
+            let hit = match known {
+                Some(hit) => hit,
+                None if self.toks[t].shout => self.lx.lookup("", folded),
+                None => self.lx.lookup(written, folded),
+            };
             if let Some(e) = hit {
                 best = Some((k - p + 1, e));
             }
+            if known.is_some() {
+                continue;
+            }
             // Inner words keep their possessive: "People's Republic of China".
-            written.truncate(wl);
-            folded.truncate(fl);
-            let full = self.wfull(t);
-            written.push_str(full);
-            push_folded(folded, full);
+            if self.toks[t].has_poss() {
+                written.truncate(wl);
+                folded.truncate(fl);
+                let full = self.wfull(t);
+                written.push_str(full);
+                push_folded(folded, full);
+            }
             if !self.lx.is_prefix(folded) {
                 break;
             }
@@ -676,28 +747,34 @@ impl<'a> Doc<'a> {
         if t.shape != Shape::Caps || t.shout {
             return false;
         }
-        let w = self.w(i);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         // A capitalised word beside another is shouting ("MAKE AMERICA GREAT").
         let n = self.toks.len();
         let caps_word = |k: usize| {
             self.toks[k].shape == Shape::Caps && self.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 3
         };
         let shouting = (i > 0 && !t.nl && caps_word(i - 1)) || (i + 1 < n && !self.toks[i + 1].nl && caps_word(i + 1));
-        (2..=5).contains(&letters)
-            && w.chars().all(|c| c.is_alphabetic() || c == '.')
-            && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
-            && !self.versioned.contains(w)
-            && !shouting
-            && !self.is(i, cls::COMMON | cls::SEEN_LOWER)
-            && !self.words.mid_cap(titlecase(w).as_str())
+        !shouting && !self.is(i, cls::COMMON | cls::SEEN_LOWER) && self.acronym_word(i)
+    }
+
+    /// What [`Doc::is_acronym`] asks of the word of token `i` alone,
+    /// worked out once per distinct word: two to five letters (and dots),
+    /// not a listed non-acronym, not the letters of a versioned name, never
+    /// written in title case mid-sentence.
+    fn acronym_word(&self, i: usize) -> bool {
+        self.derived(i, ACRONYM, |w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (2..=5).contains(&letters)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
+                && !self.versioned.contains(w)
+                && !self.words.mid_cap(titlecase(w).as_str())
+        })
     }
 
     /// The start of a name whatever its position: lexicon, title, first name.
     fn strong(&self, c: &[usize], i: usize) -> bool {
-        let w = self.w(c[i]);
-        self.words.is(
-            w,
+        self.is(
+            c[i],
             cls::HONORIFIC | cls::TITLE | cls::FIRST_NAME | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL,
         ) || self.is_acronym(c[i])
             || self.lex_match(c, i).is_some()
@@ -712,8 +789,7 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < c.len() {
             let t = c[i];
-            let w = self.w(t);
-            if is_connector(w) || self.toks[t].shape == Shape::Lower || self.toks[t].shape == Shape::Punct {
+            if is_connector(self.wb(t)) || self.toks[t].shape == Shape::Lower || self.toks[t].shape == Shape::Punct {
                 i += 1;
                 continue;
             }
@@ -721,7 +797,7 @@ impl<'a> Doc<'a> {
                 break;
             }
             // "the Post", "the Ministry": a short name referring back.
-            if c.len() == 1 && self.prev_word_is(t, &["the", "The"]) && self.is(t, cls::ANAPHOR) {
+            if c.len() == 1 && self.after_the(t) && self.is(t, cls::ANAPHOR) {
                 break;
             }
             if self.common(t) {
@@ -744,13 +820,15 @@ impl<'a> Doc<'a> {
             break;
         }
         let mut j = c.len();
-        while j > i && (is_connector(self.w(c[j - 1])) || self.toks[c[j - 1]].shape == Shape::Lower) {
+        while j > i && (is_connector(self.wb(c[j - 1])) || self.toks[c[j - 1]].shape == Shape::Lower) {
             j -= 1;
         }
         &c[i..j]
     }
 
     /// Phase one: every capitalised run.
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_runs(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
@@ -784,12 +862,12 @@ impl<'a> Doc<'a> {
                     k = nx;
                     continue;
                 }
-                let wn = self.w(nx);
-                let joins = matches!(wn, "of" | "and" | "&")
+                let wn = self.wb(nx);
+                let joins = matches!(wn, b"of" | b"and" | b"&")
                     || (self.toks[nx].shape == Shape::Lower && self.is(nx, cls::PARTICLE));
                 if joins {
                     let mut m = nx + 1;
-                    if wn == "of" && m < n && self.w(m) == "the" && !self.toks[m].nl {
+                    if wn == b"of" && m < n && self.wb(m) == b"the" && !self.toks[m].nl {
                         m += 1;
                     }
                     if m < n && self.toks[m].namey() && !self.toks[m].nl && self.same_line(nx, m) {
@@ -820,9 +898,8 @@ impl<'a> Doc<'a> {
         chunks.clear();
         let mut idx = 0;
         while idx < r.len() {
-            let w = self.w(r[idx]);
-            let split = match w {
-                "and" | "&" => {
+            let split = match self.wb(r[idx]) {
+                b"and" | b"&" => {
                     // "The Globe and Mail" is one name; "MSNBC and Fox News" two.
                     let left = &r[a..idx];
                     let complete = !left.is_empty()
@@ -830,7 +907,7 @@ impl<'a> Doc<'a> {
                             || (left.len() == 1 && self.is_acronym(left[0])));
                     (!ends_org || complete) && !self.lex_spans(r, idx)
                 }
-                "of" if idx > 0 => {
+                b"of" if idx > 0 => {
                     !(self.is(r[idx - 1], cls::HEAD_OF | cls::PLACE_OF | cls::TITLE | cls::TITLE_MOD)
                         || self.lex_spans(r, idx))
                 }
@@ -856,7 +933,7 @@ impl<'a> Doc<'a> {
     fn word_key(&mut self, t: usize) -> KeyId {
         let w = self.w(t);
         match self.ids.get(t) {
-            Some(&id) => self.keys.cached(id, WORD, w),
+            Some(&id) => self.keys.word(id, w),
             None => self.keys.norm(w),
         }
     }
@@ -913,12 +990,10 @@ impl<'a> Doc<'a> {
     /// Title chain at `c[p]`: honorifics, titles and their modifiers.
     /// Returns the index after it.
     fn title_chain(&self, c: &[usize], p: usize) -> Option<usize> {
-        let lx = self.lx;
         let mut k = p;
         let mut found = false;
         let mut end = p;
         while k < c.len() && k < p + MAX_TITLE {
-            let w = self.w(c[k]);
             if self.is(c[k], cls::HONORIFIC) {
                 k += 1;
                 found = true;
@@ -926,18 +1001,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // Longest title phrase here.
-            let mut best = 0;
-            let mut phrase = String::new();
-            let span = if self.is(c[k], cls::TITLE_FIRST) { k + lx.title_max_words } else { 0 };
-            for (j, &tj) in c.iter().enumerate().take(span).skip(k) {
-                if j > k {
-                    phrase.push(' ');
-                }
-                phrase.push_str(self.w(tj));
-                if lx.title.contains(phrase.as_str()) {
-                    best = j - k + 1;
-                }
-            }
+            let best = if self.is(c[k], cls::TITLE_FIRST) { self.title_at(&c[k..]) } else { 0 };
             if best > 0 {
                 k += best;
                 found = true;
@@ -951,13 +1015,38 @@ impl<'a> Doc<'a> {
                 k += 1;
                 continue;
             }
-            if matches!(w, "of" | "the") && found && k + 1 < c.len() {
+            if matches!(self.wb(c[k]), b"of" | b"the") && found && k + 1 < c.len() {
                 k += 1;
                 continue;
             }
             break;
         }
         found.then_some(end)
+    }
+
+    /// The length in tokens of the longest title phrase starting at `c[0]`
+    /// (0 for none), built in [`Doc::lex_bufs`]' first buffer (free
+    /// outside [`Doc::lex_phrases`]) rather than in a new string per call.
+    fn title_at(&self, c: &[usize]) -> usize {
+        let lx = self.lx;
+        let mut own = String::new();
+        let mut bufs = self.lex_bufs.try_borrow_mut().ok();
+        let phrase = match bufs.as_mut() {
+            Some(b) => &mut b.0,
+            None => &mut own,
+        };
+        phrase.clear();
+        let mut best = 0;
+        for (j, &t) in c.iter().enumerate().take(lx.title_max_words) {
+            if j > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.w(t));
+            if lx.title.contains(phrase.as_str()) {
+                best = j + 1;
+            }
+        }
+        best
     }
 
     /// End of the person name starting at `c[p]`.
@@ -1032,13 +1121,13 @@ impl<'a> Doc<'a> {
         if self.is(last, cls::NONACTOR) || (c.len() > 1 && self.is(first, cls::NONACTOR_PREFIX)) {
             return;
         }
-        if c.len() == 1 && self.prev_word_is(first, &["the", "The"]) && self.is(first, cls::ANAPHOR) {
+        if c.len() == 1 && self.after_the(first) && self.is(first, cls::ANAPHOR) {
             let (s, e) = (self.toks[first].s(), self.toks[first].e());
             let key = self.keys.norm(fw);
             self.push(s, e, ActorKind::Organization, Key::Anaphor(key), None);
             return;
         }
-        let head_of = c.windows(2).any(|p| self.w(p[1]) == "of" && self.is(p[0], cls::HEAD_OF));
+        let head_of = c.windows(2).any(|p| self.wb(p[1]) == b"of" && self.is(p[0], cls::HEAD_OF));
         if c.len() >= 2 && (self.is(last, cls::ORG_SUFFIX) || head_of) && self.title_chain(c, 0).is_none() {
             if let Some((len, e)) = whole {
                 let rest = &c[len..];
@@ -1241,16 +1330,16 @@ impl<'a> Doc<'a> {
             if matches!(w2, "who" | "whose") || self.is(b + 2, cls::TITLE) {
                 return true;
             }
-            if matches!(w2, "the" | "a" | "an" | "former") && self.words.is(word(b + 3), cls::TITLE) {
+            if matches!(w2, "the" | "a" | "an" | "former") && b + 3 < n && self.is(b + 3, cls::TITLE) {
                 return true;
             }
         }
         // "Malaysia's Prime Minister, Najib Razak"
-        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && self.words.is(word(a - 2), cls::TITLE) {
+        if a >= 2 && word(a - 1) == "," && !self.toks[a - 1].nl && self.is(a - 2, cls::TITLE) {
             return true;
         }
         // "spokesman Brian Fallon"
-        a >= 1 && !self.toks[a].nl && (self.words.is(word(a - 1), cls::TITLE | cls::HONORIFIC))
+        a >= 1 && !self.toks[a].nl && self.is(a - 1, cls::TITLE | cls::HONORIFIC)
     }
 
     fn push_person(&mut self, span: &[usize], name: &[usize]) {
@@ -1299,6 +1388,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Phase two: lone capitalised words, given every name found.
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn resolve_singles(&mut self) {
         // Keys by id: every key here is some mention's, interned.
         let mut surnames: Set<KeyId> = Set::default();
@@ -1311,18 +1402,19 @@ impl<'a> Doc<'a> {
                     if let Some(f) = first.filter(|&f| {
                         let w = &self.text[r.ns..r.ne];
                         let f = self.keys.get(f);
-                        w.split_whitespace().any(|x| self.words.is(x, cls::FIRST_NAME) && lower(x) == f)
+                        // The cheap string test first: few words are the first name's.
+                        w.split_whitespace().any(|x| folds_to(x, f) && self.words.is(x, cls::FIRST_NAME))
                     }) {
                         firsts.insert(f);
                     }
                 }
                 Key::Org(k) => {
-                    let words: Vec<&str> = self.text[r.ns..r.ne].split_whitespace().collect();
-                    if words.len() >= 3 && words[1] == "of" && self.words.is(words[0], cls::HEAD_OF) {
-                        org_alias.insert(self.keys.norm(words[words.len() - 1]), k);
-                    } else if words.len() == 2
+                    let (count, [w0, w1], last) = outline(&self.text[r.ns..r.ne]);
+                    if count >= 3 && w1 == "of" && self.words.is(w0, cls::HEAD_OF) {
+                        org_alias.insert(self.keys.norm(last), k);
+                    } else if count == 2
                         && matches!(
-                            words[1],
+                            w1,
                             "Inc"
                                 | "Inc."
                                 | "Corp"
@@ -1335,7 +1427,7 @@ impl<'a> Doc<'a> {
                                 | "Corporation"
                         )
                     {
-                        org_alias.insert(self.keys.norm(words[0]), k);
+                        org_alias.insert(self.keys.norm(w0), k);
                     }
                 }
                 _ => {}
@@ -1346,21 +1438,23 @@ impl<'a> Doc<'a> {
         // Unmarked two- or three-word names are people when the text says
         // so somewhere: the family name alone, a speech verb, an apposition.
         // Family names used alone as a person would be: "Basya also believes".
-        let alone: Set<String> = singles
-            .iter()
-            .chain(&weak)
-            .filter(|&&t| {
-                let (actor, person, org) = self.votes(t);
-                actor && person >= org
-            })
-            .map(|&t| lower(self.w(t)))
-            .collect();
+        // Each word's votes are kept for the loop below, which asks again.
+        let asked = singles.len();
+        let votes: Vec<(bool, i32, i32)> = singles.iter().chain(&weak).map(|&t| self.votes(t)).collect();
+        let mut alone: Set<KeyId> = Set::default();
+        for (&t, &(actor, person, org)) in singles.iter().chain(&weak).zip(&votes) {
+            if actor && person >= org {
+                let k = self.word_key(t);
+                alone.insert(k);
+            }
+        }
         let maybe = std::mem::take(&mut self.maybe);
         let mut confirmed = Vec::new();
         let mut lone_tails = Vec::new();
         for &(a, b) in &maybe {
-            let last = lower(self.w(b));
-            let surname = self.keys.find(&last).is_some_and(|k| surnames.contains(&k));
+            // Interning the key is harmless: only a mention's key is in the sets.
+            let last = self.word_key(b);
+            let surname = surnames.contains(&last);
             if self.toks[a].initial && b == a + 1 && surname {
                 // "Whereas Clinton": a sentence-opening word before a known family name.
                 lone_tails.push(b);
@@ -1369,6 +1463,8 @@ impl<'a> Doc<'a> {
             }
         }
         singles.extend(lone_tails);
+        // Where the weak words start in the loop's order (after the lone tails).
+        let weak_from = singles.len();
         for (a, b) in confirmed {
             let ts: Vec<usize> = (a..=b).collect();
             self.push_person(&ts, &ts);
@@ -1400,7 +1496,8 @@ impl<'a> Doc<'a> {
             key: Key::Person { first: None, last: lw },
             canon: None,
         };
-        for (t, strong) in singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false))) {
+        let words = singles.into_iter().map(|t| (t, true)).chain(weak.into_iter().map(|t| (t, false)));
+        for (i, (t, strong)) in words.enumerate() {
             let w = self.w(t);
             let lw = self.word_key(t);
             let (s, e) = (self.toks[t].s(), self.toks[t].e());
@@ -1408,7 +1505,7 @@ impl<'a> Doc<'a> {
                 self.raws.push(person(s, e, lw));
             } else if let Some(&k) = org_alias.get(&lw) {
                 self.push(s, e, ActorKind::Organization, Key::Org(k), None);
-            } else if strong && w.ends_with('s') && self.prev_word_is(t, &["the", "The"]) && {
+            } else if strong && w.ends_with('s') && self.after_the(t) && {
                 let l = self.keys.get(lw);
                 self.keys.find(&l[..l.len() - 1]).is_some_and(|k| surnames.contains(&k))
             } {
@@ -1417,9 +1514,11 @@ impl<'a> Doc<'a> {
             } else if strong && self.in_place_context(t) {
                 self.push(s, e, ActorKind::Place, Key::Place(lw), None);
             } else if self.eligible(t) {
+                // Asked above, but for the lone tails.
+                let at = if i < asked { Some(i) } else { i.checked_sub(weak_from).map(|j| asked + j) };
+                let (actor, person, org) = at.and_then(|j| votes.get(j)).copied().unwrap_or_else(|| self.votes(t));
                 let v = unknown.entry(lw).or_default();
                 v.0.push(t);
-                let (actor, person, org) = self.votes(t);
                 v.1 |= actor;
                 v.2 += person;
                 v.3 += org;
@@ -1462,8 +1561,8 @@ impl<'a> Doc<'a> {
             return false;
         }
         shape_ok
-            && !(self.words.is(
-                w,
+            && !(self.is(
+                t,
                 cls::GROUP_MOD
                     | cls::DEMONYM
                     | cls::DEMONYM_PLURAL
@@ -1510,22 +1609,23 @@ impl<'a> Doc<'a> {
             if self.toks[k].nl {
                 break;
             }
-            match self.w(k) {
-                "." | "!" | "?" => {
+            match self.wb(k) {
+                b"." | b"!" | b"?" => {
                     ends += 1;
                     if ends == 2 {
                         break;
                     }
                 }
-                "he" | "He" | "him" | "his" | "His" | "she" | "She" | "her" | "Her" | "himself" | "herself" => {
+                b"he" | b"He" | b"him" | b"his" | b"His" | b"she" | b"She" | b"her" | b"Her" | b"himself"
+                | b"herself" => {
                     person += 2;
                     break;
                 }
-                "its" | "Its" | "itself" => {
+                b"its" | b"Its" | b"itself" => {
                     org += 2;
                     break;
                 }
-                "it" | "It" => {
+                b"it" | b"It" => {
                     org += 1;
                     break;
                 }
@@ -1539,9 +1639,8 @@ impl<'a> Doc<'a> {
     /// "said Pate.", "Obama’s wife", "the Obama administration".
     fn person_context(&self, t: usize) -> bool {
         let lx = self.lx;
-        let w = self.w(t);
-        if self.words.is(
-            w,
+        if self.is(
+            t,
             cls::GROUP_MOD | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL | cls::ORG_SUFFIX | cls::GROUP_NOUN,
         ) || self.ordinary(t)
             || self.toks[t].shape != Shape::Title
@@ -1603,9 +1702,23 @@ impl<'a> Doc<'a> {
             )
     }
 
+    /// Whether token `k` (`k > 0`) may start one of [`Doc::scan_nouns`]'s
+    /// mentions: a lower-case word after a name or "the", or spelled like
+    /// "government(s)"; a capitalised one after "the".
+    fn noun_candidate(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        match t.shape {
+            Shape::Lower => self.toks[k - 1].namey() || matches!(t.e() - t.s(), 10 | 11) || self.is_the(k - 1),
+            Shape::Title => self.is_the(k - 1),
+            _ => false,
+        }
+    }
+
     /// Capitalised titles in apposition to a person are mentions of that
     /// person: "John Kerry, the Secretary of State,", "Malaysia's Prime
     /// Minister, Najib Razak".
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_appositions(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
@@ -1689,21 +1802,25 @@ impl<'a> Doc<'a> {
     }
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_groups(&mut self) {
-        let ends: Map<usize, usize> = self
-            .raws
-            .iter()
-            .filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization))
-            .map(|r| (r.e, r.s))
-            .collect();
-        let mut spans: Vec<(usize, usize)> =
-            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| (r.s, r.e)).collect();
-        spans.sort_unstable();
+        // Sized once: a growing map rehashes every key at each doubling.
+        let mut ends: Map<usize, usize> = Map::default();
+        ends.reserve(self.raws.iter().filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization)).count());
+        for r in self.raws.iter().filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization)) {
+            ends.insert(r.e, r.s);
+        }
+        // Sorted as one integer each; the raws come in a few ascending runs
+        // (one per phase), which the stable sort merges rather than sorts.
+        let mut spans: Vec<u64> =
+            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| pack_span(r.s, r.e)).collect();
+        spans.sort();
         // Longest end so far, for "is this byte inside some mention".
         let mut reach = Vec::with_capacity(spans.len());
         let mut far = 0;
-        for &(_, e) in &spans {
-            far = far.max(e);
+        for &se in &spans {
+            far = far.max(span_end(se));
             reach.push(far);
         }
         // The spans starting at or before the word: tokens come in text
@@ -1716,13 +1833,14 @@ impl<'a> Doc<'a> {
             if !t.is_word() || t.compound {
                 continue;
             }
-            let w = self.w(k);
+            let w = self.wb(k);
             // Group nouns are plurals (and a few collectives): skip the rest
             // cheaply, before the search for a mention covering the word.
-            if !(w.ends_with('s') || w.ends_with("men") || matches!(w, "police" | "Police" | "clergy" | "Clergy")) {
+            if !(w.ends_with(b"s") || w.ends_with(b"men") || matches!(w, b"police" | b"Police" | b"clergy" | b"Clergy"))
+            {
                 continue;
             }
-            while started < spans.len() && spans[started].0 <= t.s() {
+            while started < spans.len() && span_start(spans[started]) <= t.s() {
                 started += 1;
             }
             if started > 0 && reach[started - 1] > t.s() {
@@ -1760,34 +1878,49 @@ impl<'a> Doc<'a> {
                 j = pj;
             }
             let e = t.e();
-            let name = self.span_text(s, e);
-            let key = self.keys.norm(name);
+            // Most groups are the one word ("Analysts"): its key is known per word.
+            let key = if s == t.s() { self.word_key(k) } else { self.keys.norm(self.span_text(s, e)) };
             self.push(s, e, ActorKind::Group, Key::Group(key), None);
         }
     }
 
     /// "the Indonesian military", "New Zealand government", "Biden administration",
     /// "the ministry", "the West".
+    // Kept out of line: each phase is one entry in a profile.
+    #[inline(never)]
     pub fn scan_nouns(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
+        // Both maps sized once: a growing map rehashes every key at each doubling.
+        let places = self.raws.iter().filter(|r| r.kind == ActorKind::Place).count();
+        let persons = self.raws.iter().filter(|r| r.kind == ActorKind::Person).count();
         let mut by_end: Map<usize, usize> = Map::default();
+        by_end.reserve(places + persons);
+        let mut places_at: Map<usize, usize> = Map::default();
+        places_at.reserve(places);
         for (i, r) in self.raws.iter().enumerate() {
             if matches!(r.kind, ActorKind::Place | ActorKind::Person) {
                 by_end.insert(r.e, i);
             }
+            if r.kind == ActorKind::Place {
+                places_at.insert(r.s, r.e);
+            }
         }
-        let places_at: Map<usize, usize> =
-            self.raws.iter().filter(|r| r.kind == ActorKind::Place).map(|r| (r.s, r.e)).collect();
         let mut add: Vec<Raw> = Vec::new();
         for k in 1..n {
             let t = self.toks[k];
             if t.nl || !t.is_word() {
                 continue;
             }
+            // Most words are skipped here, at once: every rule below takes
+            // a lower-case word after a name or "the" ("government of" after
+            // anything), or a capitalised one after "the" ("the West").
+            if !self.noun_candidate(k) {
+                continue;
+            }
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
-            if k + 2 < n && matches!(self.w(k), "government" | "governments") && self.w(k + 1) == "of" {
+            if k + 2 < n && matches!(self.wb(k), b"government" | b"governments") && self.wb(k + 1) == b"of" {
                 if let Some(&pe) = places_at.get(&self.toks[k + 2].s()) {
                     let name = self.span_text(t.s(), pe);
                     let key = self.keys.norm(name);
@@ -1820,7 +1953,8 @@ impl<'a> Doc<'a> {
                 }
             }
             // Only after a name, a demonym or "the".
-            if !(prev.namey() || matches!(self.w(k - 1), "the" | "The")) {
+            let after_the = self.is_the(k - 1);
+            if !(prev.namey() || after_the) {
                 continue;
             }
             let w = self.w(k);
@@ -1831,7 +1965,6 @@ impl<'a> Doc<'a> {
                 if next_group || prev.has_poss() {
                     continue;
                 }
-                let pw = self.w(k - 1);
                 if prev.shape == Shape::Title && self.is(k - 1, cls::DEMONYM) {
                     let name = self.span_text(prev.s(), t.e());
                     let key = self.keys.norm(name);
@@ -1857,14 +1990,14 @@ impl<'a> Doc<'a> {
                         key: Key::Org(key),
                         canon: None,
                     });
-                } else if matches!(pw, "the" | "The") && anaphor_noun {
+                } else if after_the && anaphor_noun {
                     add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
                 }
-            } else if t.shape == Shape::Lower && anaphor_noun && matches!(self.w(k - 1), "the" | "The") {
+            } else if t.shape == Shape::Lower && anaphor_noun && after_the {
                 add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
             } else if t.shape == Shape::Title
                 && matches!(w, "West" | "East" | "North" | "South")
-                && matches!(self.w(k - 1), "the" | "The")
+                && after_the
                 && !t.compound
                 && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
             {
@@ -1889,11 +2022,14 @@ impl<'a> Doc<'a> {
 /// is, if any: what a binary search of the tokens (in text order, so with
 /// keys in order) gives, found for all offsets in one sweep.
 fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..at.len()).collect();
-    order.sort_unstable_by_key(|&k| at[k]);
+    // Each offset with its index, packed as one integer ([`pack_span`]'s
+    // layout) that sorts by offset: the offsets come mostly in text order,
+    // whose runs the stable sort merges.
+    let mut order: Vec<u64> = at.iter().enumerate().map(|(k, &a)| pack_span(a, k)).collect();
+    order.sort();
     let mut out = vec![None; at.len()];
     let mut i = 0;
-    for k in order {
+    for k in order.into_iter().map(span_end) {
         while i < toks.len() && key(&toks[i]) < at[k] {
             i += 1;
         }
@@ -1902,6 +2038,50 @@ fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Opt
         }
     }
     out
+}
+
+/// Whether `lower(w) == key`, for a word `w` (no whitespace) and a lookup
+/// form `key` (no ASCII capitals), without building the lower-case copy
+/// for ASCII words.
+fn folds_to(w: &str, key: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == key.len() && w.bytes().zip(key.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        lower(w) == key
+    }
+}
+
+/// The number of whitespace-separated words of `s`, its first two (empty
+/// when missing) and its last: what a collected `split_whitespace` is asked,
+/// without collecting it.
+fn outline(s: &str) -> (usize, [&str; 2], &str) {
+    let mut count = 0;
+    let mut first = ["", ""];
+    let mut last = "";
+    for w in s.split_whitespace() {
+        if let Some(slot) = first.get_mut(count) {
+            *slot = w;
+        }
+        count += 1;
+        last = w;
+    }
+    (count, first, last)
+}
+
+/// A span as one integer that sorts like `(s, e)`: byte offsets fit 32
+/// bits (the tokenizer reads at most `tokens::MAX_TEXT` bytes).
+fn pack_span(s: usize, e: usize) -> u64 {
+    (s as u64) << 32 | (e as u64 & 0xffff_ffff)
+}
+
+/// The start of a [`pack_span`] span.
+fn span_start(se: u64) -> usize {
+    (se >> 32) as usize
+}
+
+/// The end of a [`pack_span`] span.
+fn span_end(se: u64) -> usize {
+    (se & 0xffff_ffff) as usize
 }
 
 fn title_only(s: usize, e: usize, like: &Raw) -> Raw {
@@ -1917,6 +2097,143 @@ fn anaphor(s: usize, e: usize, word: KeyId) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The document of `text`, before any phase.
+    fn doc(text: &str) -> Doc<'_> {
+        let lx = super::super::lexicon::lexicon();
+        Doc::new(text, super::super::tokens::tokenize(text, lx), lx)
+    }
+
+    /// The index of the token `w` in `d`.
+    fn at(d: &Doc, w: &str) -> usize {
+        (0..d.toks.len()).find(|&k| d.w(k) == w).unwrap_or_else(|| panic!("no token {w:?}"))
+    }
+
+    #[test]
+    fn words_as_bytes_and_noun_candidates() {
+        let d = doc("The Ministry said that the government of Japan agreed quickly.");
+        assert_eq!(d.wb(0), b"The");
+        assert_eq!(d.wb(at(&d, "Japan")), b"Japan");
+        assert!(d.is_the(0) && d.is_the(at(&d, "the")) && !d.is_the(at(&d, "that")));
+        // After "the" or a name, or spelled "government": candidates.
+        for w in ["Ministry", "said", "government", "agreed"] {
+            assert!(d.noun_candidate(at(&d, w)), "{w}");
+        }
+        // A lower-case word after an ordinary one, a name after "of", punctuation.
+        for w in ["that", "quickly", "Japan", "."] {
+            assert!(!d.noun_candidate(at(&d, w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn first_known_is_what_first_word_learnt() {
+        let d = doc("He flew to New Zealand and to Oslo.");
+        let new = at(&d, "New");
+        assert_eq!(d.first_known(new), None, "not asked yet");
+        // "New" may start a longer name: first_word leaves it to the phrases.
+        assert_eq!(d.first_word(new), None);
+        assert_eq!(d.first_known(new), Some(d.lx.lookup("New", "new")));
+        assert!(matches!(d.lex_match(&[new, new + 1], 0), Some((2, Entry::Place(_)))));
+        // A word no longer name starts with: answered by first_word alone.
+        let oslo = at(&d, "Oslo");
+        assert!(matches!(d.first_word(oslo), Some(Some(Entry::Place(_)))));
+        assert_eq!(d.first_known(oslo), None);
+    }
+
+    #[test]
+    fn title_at_is_the_longest_title_phrase() {
+        let d = doc("Prime Minister Sergei Ryabkov and Secretary of State John Kerry met.");
+        let from = |w: &str| -> Vec<usize> { (at(&d, w)..d.toks.len()).collect() };
+        assert_eq!(d.title_at(&from("Prime")), 2, "Prime Minister");
+        assert_eq!(d.title_at(&from("Minister")), 1);
+        assert_eq!(d.title_at(&from("Secretary")), 3, "Secretary of State");
+        assert_eq!(d.title_at(&from("Sergei")), 0);
+        // Only within the tokens given.
+        let sec = at(&d, "Secretary");
+        assert_eq!(d.title_at(&[sec]), 1);
+        // The same answer while the buffers are borrowed elsewhere.
+        let _held = d.lex_bufs.borrow_mut();
+        assert_eq!(d.title_at(&from("Secretary")), 3);
+    }
+
+    #[test]
+    fn acronym_words_are_asked_once_per_word() {
+        let d = doc("NATO said so. Officials of NATO met the IMF, and CNN said IE6 was OK.");
+        let nato = at(&d, "NATO");
+        assert!(d.acronym_word(nato) && d.is_acronym(nato));
+        // Cached: the same answer again, for any token of the word.
+        assert!(d.acronym_word(nato) && d.acronym_word(at(&d, "IMF")));
+        // The letters of a versioned name are not an acronym.
+        assert!(!d.acronym_word(at(&d, "IE6")));
+    }
+
+    #[test]
+    fn word_keys_are_cached_by_id() {
+        let mut keys = Keys::default();
+        let a = keys.word(3, "Putin");
+        assert_eq!(keys.get(a), "putin");
+        // Asked again by id: the cached key, whatever the string.
+        assert_eq!(keys.word(3, "ignored"), a);
+        // Another id with the same lookup form: the same key.
+        assert_eq!(keys.word(0, "PUTIN"), a);
+        let b = keys.word(1, "Kremlin");
+        assert_ne!(a, b);
+        assert_eq!(keys.count(), 2);
+    }
+
+    #[test]
+    fn tokens_at_finds_the_token_of_each_offset() {
+        let d = doc("Kerry met Lavrov in Geneva.");
+        let (kerry, lavrov, geneva) = (at(&d, "Kerry"), at(&d, "Lavrov"), at(&d, "Geneva"));
+        let s = |k: usize| d.toks[k].s();
+        // Out of order, repeated, and one offset no token starts at.
+        let offsets = [s(geneva), s(kerry), s(lavrov) + 1, s(geneva), s(lavrov)];
+        let found = tokens_at(&d.toks, &offsets, |t| t.s());
+        assert_eq!(found, [Some(geneva), Some(kerry), None, Some(geneva), Some(lavrov)]);
+        let ends = tokens_at(&d.toks, &[d.toks[lavrov].e()], |t| t.e());
+        assert_eq!(ends, [Some(lavrov)]);
+    }
+
+    #[test]
+    fn after_the_is_the_word_before_on_the_line() {
+        let d = doc("The Ministry and the Post agreed; thereby Kyiv.\nthe\nPost");
+        assert!(d.after_the(at(&d, "Ministry")) && d.after_the(at(&d, "Post")));
+        assert!(!d.after_the(0) && !d.after_the(at(&d, "Kyiv")) && !d.after_the(at(&d, "and")));
+        // Not across a line break.
+        assert!(!d.after_the(d.toks.len() - 1));
+        assert!(is_connector(b"of") && is_connector(b"&") && !is_connector(b"Of"));
+    }
+
+    #[test]
+    fn folds_to_is_lower_equals() {
+        for (w, k) in [("Ted", "ted"), ("TED", "ted"), ("Ted", "tedd"), ("Ted", "tad"), ("Zoë", "zoë"), ("ZOË", "zoë")]
+        {
+            assert_eq!(folds_to(w, k), lower(w) == k, "{w} {k}");
+        }
+        assert!(folds_to("Ted", "ted") && !folds_to("Ted", "tad") && folds_to("ZOË", "zoë"));
+    }
+
+    #[test]
+    fn outline_is_the_collected_words() {
+        for s in ["", "Apple", "Apple Inc.", "Church  of\tScientology", " a b c d "] {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let (count, [w0, w1], last) = outline(s);
+            assert_eq!(count, words.len());
+            assert_eq!((w0, w1), (words.first().copied().unwrap_or(""), words.get(1).copied().unwrap_or("")));
+            assert_eq!(last, words.last().copied().unwrap_or(""));
+        }
+        assert_eq!(outline("Bank of England"), (3, ["Bank", "of"], "England"));
+    }
+
+    #[test]
+    fn spans_pack_and_sort_like_pairs() {
+        let mut pairs = vec![(5, 9), (5, 7), (0, 4_000_000_000), (4_000_000_000, 4_000_000_001), (3, 3)];
+        let mut packed: Vec<u64> = pairs.iter().map(|&(s, e)| pack_span(s, e)).collect();
+        pairs.sort();
+        packed.sort();
+        let back: Vec<(usize, usize)> = packed.iter().map(|&p| (span_start(p), span_end(p))).collect();
+        assert_eq!(back, pairs);
+    }
 
     #[test]
     fn entries_pack_and_unpack() {
