@@ -2,6 +2,7 @@
 //! possessive, abbreviation dot, sentence-initial position, line breaks.
 
 use super::lexicon::Lexicon;
+use super::vocab::Vocab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -42,6 +43,17 @@ pub struct Tok {
     pub compound: bool,
     /// In an all-capitals line: capitals say nothing either.
     pub shout: bool,
+}
+
+/// A text's tokens and its distinct words: `ids[k]` is the [`Vocab`] id
+/// of token `k`'s word (`s()..e()`).
+///
+/// Why here: each word is interned as it is read, its bytes still at hand,
+/// rather than in a second pass over the tokens.
+pub struct Tokens<'a> {
+    pub toks: Vec<Tok>,
+    pub ids: Vec<u32>,
+    pub vocab: Vocab<'a>,
 }
 
 /// The longest text tokenized: offsets must fit a `u32`. (Beyond 4 GiB, a
@@ -251,7 +263,7 @@ fn shape_of(w: &str, dotted: bool) -> Shape {
 /// never go through the char decoder or the Unicode tables; other chars
 /// take the char path.
 #[inline(never)]
-pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
+pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     // (Written without `min`: on 32-bit targets no text is longer.)
     let mut cut = if u32::try_from(text.len()).is_ok() { text.len() } else { MAX_TEXT };
     while !text.is_char_boundary(cut) {
@@ -260,6 +272,11 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
     let text = text.get(..cut).unwrap_or_default();
     let bytes = text.as_bytes();
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut ids: Vec<u32> = Vec::with_capacity(text.len() / 5 + 1);
+    // A short article has some 600 distinct words (sized so that its
+    // table never grows); a long text's vocabulary grows more slowly than
+    // its tokens (about one per six bytes), and the table grows as needed.
+    let mut vocab = Vocab::new(text, text.len() / 96 + 600);
     let mut i = 0;
     let mut nl = false;
     while let Some(&x) = bytes.get(i) {
@@ -267,6 +284,9 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
             i += 1;
             continue;
         }
+        // The length of the punctuation char at `i`, if it is one (else a
+        // word starts there).
+        let mut punct = None;
         if !x.is_ascii_alphanumeric() {
             let Some(c) = char_at(text, i) else { break };
             if c.is_whitespace() {
@@ -275,23 +295,14 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
                 continue;
             }
             if !is_word_char(c) {
-                let end = i + c.len_utf8();
-                toks.push(Tok {
-                    start: off(i),
-                    end: off(end),
-                    poss: 0,
-                    shape: Shape::Punct,
-                    initial: false,
-                    nl,
-                    compound: false,
-                    shout: false,
-                });
-                nl = false;
-                i = end;
-                continue;
+                punct = Some(c.len_utf8());
             }
         }
-        let (tok, next) = word_token(text, i, nl, lx);
+        let (tok, next) = match punct {
+            None => word_token(text, i, nl, lx),
+            Some(len) => (punct_token(i, i + len, nl), i + len),
+        };
+        ids.push(vocab.intern(tok.s(), tok.e()));
         toks.push(tok);
         nl = false;
         i = next;
@@ -299,7 +310,22 @@ pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
     mark_positions(text, &mut toks);
     // The capacity was a guess; give back what it overshot.
     toks.shrink_to_fit();
-    toks
+    ids.shrink_to_fit();
+    Tokens { toks, ids, vocab }
+}
+
+/// The token of a punctuation char at `start..end`.
+fn punct_token(start: usize, end: usize, nl: bool) -> Tok {
+    Tok {
+        start: off(start),
+        end: off(end),
+        poss: 0,
+        shape: Shape::Punct,
+        initial: false,
+        nl,
+        compound: false,
+        shout: false,
+    }
 }
 
 /// Where the word starting at byte `start` (a word char) ends: letters and
@@ -666,6 +692,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, Shape, bool)> {
         tokenize(text, lexicon())
+            .toks
             .iter()
             .filter(|t| t.is_word())
             .map(|t| (text[t.s()..t.e()].to_string(), t.shape, t.initial))
@@ -693,7 +720,7 @@ mod tests {
     fn hyphens() {
         let text =
             "then-Secretary Baker, Russian-backed rebels, al-Amr, Kim Jong-un, anti-Russian, a Cold War-like deal";
-        let toks = tokenize(text, lexicon());
+        let toks = tokenize(text, lexicon()).toks;
         let get = |w: &str| toks.iter().find(|t| text[t.s()..].starts_with(w)).copied().unwrap();
         assert_eq!(&text[get("Secretary").s()..get("Secretary").e()], "Secretary");
         let rb = get("Russian-backed");
@@ -872,7 +899,7 @@ mod tests {
         }
         texts.extend(tricky_texts(4000));
         for t in &texts {
-            let fast: Vec<_> = tokenize(t, lx).iter().map(fields).collect();
+            let fast: Vec<_> = tokenize(t, lx).toks.iter().map(fields).collect();
             let slow: Vec<_> = tokenize_by_chars(t, lx).iter().map(fields).collect();
             assert_eq!(fast, slow, "{t:?}");
         }
