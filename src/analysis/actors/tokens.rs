@@ -311,6 +311,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     // The capacity was a guess; give back what it overshot.
     toks.shrink_to_fit();
     ids.shrink_to_fit();
+    vocab.shrink_to_fit();
     Tokens { toks, ids, vocab }
 }
 

@@ -60,6 +60,12 @@ impl<'a> Vocab<'a> {
         Vocab { text, slots: vec![0; 1 << bits], bits, words: Vec::with_capacity(expect), quick, seed }
     }
 
+    /// Gives back the room reserved for words that did not come (the
+    /// vocabulary lives as long as the analysis of its text).
+    pub fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+    }
+
     /// Distinct words so far.
     pub fn len(&self) -> usize {
         self.words.len()
