@@ -284,6 +284,13 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             i += 1;
             continue;
         }
+        if let Some((tok, key)) = short_word(bytes, i, nl) {
+            ids.push(vocab.intern_packed(i, tok.e() - i, key));
+            i = tok.e();
+            toks.push(tok);
+            nl = false;
+            continue;
+        }
         // The length of the punctuation char at `i`, if it is one (else a
         // word starts there).
         let mut punct = None;
@@ -313,6 +320,33 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     ids.shrink_to_fit();
     vocab.shrink_to_fit();
     Tokens { toks, ids, vocab }
+}
+
+/// The token of the word at `start` if it is of one to seven ASCII letters
+/// and digits ended by an ASCII byte that joins nothing (a space, a comma:
+/// most words), with its bytes packed ([`super::classes::pack8`], the
+/// vocabulary's key); `None` for any other word or none.
+///
+/// One eight-byte read finds the word's end, its key and its shape: such
+/// a word takes none of [`word_end`]'s joins and none of [`plain_token`]'s
+/// possessive or dot rules, so it is the token they would make (the test
+/// `bytewise_tokenizer_agrees_with_the_char_one` checks).
+#[inline]
+fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64)> {
+    let chunk: [u8; 8] = bytes.get(start..start + 8)?.try_into().ok()?;
+    let w = u64::from_le_bytes(chunk);
+    let n = (non_alnum_bytes(w).trailing_zeros() / 8) as usize;
+    let (&stop, word) = (chunk.get(n)?, chunk.get(..n)?);
+    if n == 0 || !stop.is_ascii() || matches!(stop, b'-' | b'\'' | b'.') {
+        return None;
+    }
+    let key = w & (u64::MAX >> (64 - 8 * n));
+    let shape = ascii_shape(word, false);
+    let end = start + n;
+    Some((
+        Tok { start: off(start), end: off(end), poss: 0, shape, initial: false, nl, compound: false, shout: false },
+        key,
+    ))
 }
 
 /// The token of a punctuation char at `start..end`.
@@ -930,6 +964,19 @@ mod tests {
                 let want = b[s..].iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(b.len() - s);
                 assert_eq!(alnum_run(&b[s..]), want, "{t:?} from {s}");
             }
+        }
+    }
+
+    #[test]
+    fn short_word_takes_only_words_that_join_nothing() {
+        let (tok, key) = short_word(b"Putin, who said", 0, true).expect("a short word");
+        assert_eq!((tok.s(), tok.e(), tok.shape, tok.nl), (0, 5, Shape::Title, true));
+        assert_eq!(Some(key), super::super::classes::pack8(b"Putin"));
+        assert_eq!(short_word(b"x NATO said", 2, false).map(|(t, _)| (t.e(), t.shape)), Some((6, Shape::Caps)));
+        // Eight letters or more, a joiner or a char beyond ASCII after it,
+        // or fewer than eight bytes left: the other paths decide.
+        for t in ["abcdefgh ", "Mr. Putin", "Jong-un x", "NATO's xx", "Russia’s", "naïve xxx", "word"] {
+            assert!(short_word(t.as_bytes(), 0, false).is_none(), "{t:?}");
         }
     }
 

@@ -132,7 +132,17 @@ impl<'a> Vocab<'a> {
     #[inline]
     pub fn intern(&mut self, start: usize, end: usize) -> u32 {
         let len = end.saturating_sub(start);
-        let Some(key) = packed_at(self.text.as_bytes(), start, len) else { return self.intern_long(start, end) };
+        match packed_at(self.text.as_bytes(), start, len) {
+            Some(key) => self.intern_packed(start, len, key),
+            None => self.intern_long(start, end),
+        }
+    }
+
+    /// [`Vocab::intern`] for the word of `len` bytes (one to eight) at
+    /// `start`, whose bytes packed ([`pack8`]) are `key`: for a caller that
+    /// has them at hand.
+    #[inline]
+    pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key, len);
         loop {
