@@ -284,7 +284,8 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             i += 1;
             continue;
         }
-        if let Some((tok, key)) = short_word(bytes, i, nl) {
+        let alnum = x.is_ascii_alphanumeric();
+        if let Some((tok, key)) = if alnum { short_word(bytes, i, nl) } else { None } {
             ids.push(vocab.intern_packed(i, tok.e() - i, key));
             i = tok.e();
             toks.push(tok);
@@ -294,7 +295,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         // The length of the punctuation char at `i`, if it is one (else a
         // word starts there).
         let mut punct = None;
-        if !x.is_ascii_alphanumeric() {
+        if !alnum {
             let Some(c) = char_at(text, i) else { break };
             if c.is_whitespace() {
                 nl |= is_break(c);

@@ -162,7 +162,8 @@ impl<'a> Vocab<'a> {
     #[inline(never)]
     fn intern_long(&mut self, start: usize, end: usize) -> u32 {
         let b = self.text.as_bytes().get(start..end).unwrap_or_default();
-        let key = self.key(b, pack8(b));
+        // Not one to eight bytes (else `intern` packed them): a hash.
+        let key = self.key(b, None);
         let i = self.probe(b, key);
         match self.slots[i] {
             0 => self.insert(i, start, b.len(), key),
