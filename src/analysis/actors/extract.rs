@@ -469,7 +469,6 @@ impl LexMemo {
 }
 
 impl<'a> Doc<'a> {
-    #[inline(never)]
     pub fn new(text: &'a str, tokens: Tokens<'a>, lx: &'static Lexicon) -> Self {
         let Tokens { toks, ids, vocab } = tokens;
         let mut versioned = Set::default();

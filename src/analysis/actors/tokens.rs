@@ -287,7 +287,8 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         let alnum = x.is_ascii_alphanumeric();
         if let Some((tok, key)) = if alnum { short_word(bytes, i, nl) } else { None } {
             ids.push(vocab.intern_packed(i, tok.e() - i, key));
-            i = tok.e();
+            // (Most words are followed by a space: skipped here.)
+            i = tok.e() + usize::from(bytes.get(tok.e()) == Some(&b' '));
             toks.push(tok);
             nl = false;
             continue;
