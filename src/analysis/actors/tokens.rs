@@ -1,5 +1,13 @@
 //! Words and punctuation with the few facts the actor finder needs: shape,
-//! possessive, abbreviation dot, sentence-initial position, line breaks.
+//! possessive, abbreviation dot, sentence-initial position, line breaks;
+//! and each token's word id in the text's vocabulary ([`Tokens`]).
+//!
+//! The text is read by bytes: a short ASCII word (most words) by one
+//! eight-byte read ([`short_word`]), a longer ASCII word by eight-byte
+//! steps and byte rules ([`word_end`], [`plain_token`]); only words with an
+//! apostrophe, a hyphen or a char beyond ASCII take the char rules
+//! ([`marked_token`]). The tests keep the char-by-char tokenizer this
+//! replaced and check that both agree.
 
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
@@ -257,7 +265,8 @@ fn shape_of(w: &str, dotted: bool) -> Shape {
     }
 }
 
-/// Splits `text` into tokens. Linear in the text.
+/// Splits `text` into tokens, interning each token's word as it goes.
+/// Linear in the text.
 ///
 /// Read by bytes: ASCII spaces, letters and digits (most of a news text)
 /// never go through the char decoder or the Unicode tables; other chars
