@@ -197,19 +197,13 @@ const CAP_MID: u32 = 1 << 29;
 const ANSWERS: u32 = (1 << 28) - 1;
 
 impl<'a> WordClasses<'a> {
-    /// The words of `toks` (tokens of `text`), and each token's word id.
-    pub fn of_tokens(lex: &'static LexClasses, text: &'a str, toks: &[Tok]) -> (Self, Vec<u32>) {
-        // A short article has some 600 distinct words (sized so that its
-        // table never grows); a long text's vocabulary grows more slowly
-        // than its tokens, and the table grows as needed.
-        let mut vocab = Vocab::new(text, toks.len() / 16 + 600);
-        let mut info: Vec<Cell<u32>> = Vec::with_capacity(vocab.len());
-        let mut ids = Vec::with_capacity(toks.len());
-        for t in toks {
-            let id = vocab.intern(t.s(), t.e());
-            if id as usize >= info.len() {
-                info.push(Cell::new(0));
-            }
+    /// The classes of the words of `vocab`, whose ids `ids` the tokens
+    /// `toks` have: what the text says about each word is read off its
+    /// tokens here; the rest is worked out when first asked.
+    #[inline(never)]
+    pub fn new(lex: &'static LexClasses, vocab: Vocab<'a>, toks: &[Tok], ids: &[u32]) -> Self {
+        let info: Vec<Cell<u32>> = vec![Cell::new(0); vocab.len()];
+        for (t, &id) in toks.iter().zip(ids) {
             let flag = match t.shape {
                 Shape::Lower => LOWER_TOKEN,
                 Shape::Title | Shape::Caps if !t.initial => CAP_MID,
@@ -220,9 +214,8 @@ impl<'a> WordClasses<'a> {
                     c.set(c.get() | flag);
                 }
             }
-            ids.push(id);
         }
-        (WordClasses { lex, vocab, info }, ids)
+        WordClasses { lex, vocab, info }
     }
 
     /// How many distinct words (ids `0..distinct()`).
@@ -298,9 +291,8 @@ mod tests {
     /// The classes of `text`'s words, and its tokens' ids.
     fn classes(text: &str) -> (WordClasses<'_>, Vec<Tok>, Vec<u32>) {
         let lx = lexicon();
-        let toks = tokenize(text, lx);
-        let (words, ids) = WordClasses::of_tokens(lx.classes(), text, &toks);
-        (words, toks, ids)
+        let t = tokenize(text, lx);
+        (WordClasses::new(lx.classes(), t.vocab, &t.toks, &t.ids), t.toks, t.ids)
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Set};
 use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
-use super::tokens::{Shape, Tok};
+use super::tokens::{Shape, Tok, Tokens};
 use crate::analysis::ActorKind;
 
 /// A key's id in [`Keys`]: equal ids, equal keys.
@@ -499,7 +499,8 @@ impl LexMemo {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, toks: Vec<Tok>, lx: &'static Lexicon) -> Self {
+    pub fn new(text: &'a str, tokens: Tokens<'a>, lx: &'static Lexicon) -> Self {
+        let Tokens { toks, ids, vocab } = tokens;
         let mut versioned = Set::default();
         for t in &toks {
             if t.shape == Shape::Caps {
@@ -512,7 +513,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let (words, ids) = WordClasses::of_tokens(lx.classes(), text, &toks);
+        let words = WordClasses::new(lx.classes(), vocab, &toks, &ids);
         let derived = vec![Cell::new(0); words.distinct()];
         let first_words = vec![Cell::new((0, 0)); words.distinct()];
         Doc {

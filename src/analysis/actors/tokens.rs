@@ -1,7 +1,16 @@
 //! Words and punctuation with the few facts the actor finder needs: shape,
-//! possessive, abbreviation dot, sentence-initial position, line breaks.
+//! possessive, abbreviation dot, sentence-initial position, line breaks;
+//! and each token's word id in the text's vocabulary ([`Tokens`]).
+//!
+//! The text is read by bytes: a short ASCII word (most words) by one
+//! eight-byte read ([`short_word`]), a longer ASCII word by eight-byte
+//! steps and byte rules ([`word_end`], [`plain_token`]); only words with an
+//! apostrophe, a hyphen or a char beyond ASCII take the char rules
+//! ([`marked_token`]). The tests keep the char-by-char tokenizer this
+//! replaced and check that both agree.
 
 use super::lexicon::Lexicon;
+use super::vocab::Vocab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -42,6 +51,17 @@ pub struct Tok {
     pub compound: bool,
     /// In an all-capitals line: capitals say nothing either.
     pub shout: bool,
+}
+
+/// A text's tokens and its distinct words: `ids[k]` is the [`Vocab`] id
+/// of token `k`'s word (`s()..e()`).
+///
+/// Why here: each word is interned as it is read, its bytes still at hand,
+/// rather than in a second pass over the tokens.
+pub struct Tokens<'a> {
+    pub toks: Vec<Tok>,
+    pub ids: Vec<u32>,
+    pub vocab: Vocab<'a>,
 }
 
 /// The longest text tokenized: offsets must fit a `u32`. (Beyond 4 GiB, a
@@ -245,158 +265,342 @@ fn shape_of(w: &str, dotted: bool) -> Shape {
     }
 }
 
-/// Splits `text` into tokens. Linear in the text.
-pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Tok> {
+/// Splits `text` into tokens, interning each token's word as it goes.
+/// Linear in the text.
+///
+/// Read by bytes: ASCII spaces, letters and digits (most of a news text)
+/// never go through the char decoder or the Unicode tables; other chars
+/// take the char path.
+#[inline(never)]
+pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     // (Written without `min`: on 32-bit targets no text is longer.)
     let mut cut = if u32::try_from(text.len()).is_ok() { text.len() } else { MAX_TEXT };
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
     let text = text.get(..cut).unwrap_or_default();
+    let bytes = text.as_bytes();
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut ids: Vec<u32> = Vec::with_capacity(text.len() / 5 + 1);
+    // A short article has some 600 distinct words (sized so that its
+    // table never grows); a long text's vocabulary grows more slowly than
+    // its tokens (about one per six bytes), and the table grows as needed.
+    let mut vocab = Vocab::new(text, text.len() / 96 + 600);
     let mut i = 0;
     let mut nl = false;
-    while let Some(c) = char_at(text, i) {
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            nl |= is_break(c);
-            i += clen;
+    while let Some(&x) = bytes.get(i) {
+        if x == b' ' {
+            i += 1;
             continue;
         }
-        if !is_word_char(c) {
-            toks.push(Tok {
-                start: off(i),
-                end: off(i + clen),
-                poss: 0,
-                shape: Shape::Punct,
-                initial: false,
-                nl,
-                compound: false,
-                shout: false,
-            });
+        let alnum = x.is_ascii_alphanumeric();
+        if let Some((tok, key)) = if alnum { short_word(bytes, i, nl) } else { None } {
+            ids.push(vocab.intern_packed(i, tok.e() - i, key));
+            // (Most words are followed by a space: skipped here.)
+            i = tok.e() + usize::from(bytes.get(tok.e()) == Some(&b' '));
+            toks.push(tok);
             nl = false;
-            i += clen;
             continue;
         }
-        // A word: letters and digits, joined by inner hyphens, apostrophes
-        // and (in "U.S", "gawker.com") dots.
-        let start = i;
-        let mut j = i + clen;
-        let mut seg_start = start;
-        // No apostrophe, hyphen or other non-ASCII char met in the word
-        // (see `marked` below).
-        let mut plain = c.is_ascii();
-        while let Some(d) = char_at(text, j) {
-            if is_word_char(d) {
-                plain &= d.is_ascii();
-                j += d.len_utf8();
+        // The length of the punctuation char at `i`, if it is one (else a
+        // word starts there).
+        let mut punct = None;
+        if !alnum {
+            let Some(c) = char_at(text, i) else { break };
+            if c.is_whitespace() {
+                nl |= is_break(c);
+                i += c.len_utf8();
                 continue;
             }
-            let joiner = is_hyphen(d) || is_apostrophe(d) || d == '.';
-            let Some(n) = char_at(text, j + d.len_utf8()) else { break };
-            if !joiner || !is_word_char(n) {
-                break;
-            }
-            if d == '.' {
-                let seg_chars = text[seg_start..j].chars().count();
-                let digits = text[seg_start..j].chars().all(|c| c.is_ascii_digit()) && n.is_ascii_digit();
-                if !(seg_chars == 1 || n.is_lowercase() || digits) {
-                    break;
-                }
-            }
-            plain &= d == '.';
-            j += d.len_utf8();
-            seg_start = j;
-        }
-        let mut e = j;
-        let mut pe = j;
-        let word = &text[start..j];
-        // Possessive: "Russia’s", "NATO's", "Thomas'".
-        let before_s = word.strip_suffix(['s', 'S']).and_then(|w| w.chars().next_back());
-        if word.len() > 3 && before_s.is_some_and(is_apostrophe) {
-            let ap = before_s.map_or(1, char::len_utf8);
-            e = j - 1 - ap;
-        } else if let Some(a) = char_at(text, j).filter(|&a| is_apostrophe(a)) {
-            let after = char_at(text, j + a.len_utf8());
-            if word.ends_with('s') && after.is_none_or(|n| !is_word_char(n)) && shape_of(word, false) != Shape::Lower {
-                pe = j + a.len_utf8();
+            if !is_word_char(c) {
+                punct = Some(c.len_utf8());
             }
         }
-        // Abbreviation and initial dots belong to the word: "Mr.", "A.", "U.S.".
-        let mut dotted = false;
-        if pe == j && char_at(text, j) == Some('.') {
-            let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            let initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
-            if single || initialism || lx.abbrev.contains(word) {
-                e = j + 1;
-                pe = j + 1;
-                j += 1;
-                dotted = true;
-            }
-        }
-        let mut s = start;
-        let mut compound = false;
-        let bare = &text[s..e];
-        let mut shape = shape_of(bare, dotted);
-        // Most words hold no apostrophe or hyphen: the word scan above says
-        // so, before the char searches below. (`bare` lies within the
-        // scanned word, plus an ASCII dot, so it holds such a char only if
-        // the scan met one; when it met one outside `bare`, the searches
-        // find nothing, as if unmarked.)
-        let marked = !plain;
-        // "I’m", "We’re", "Don't": contractions are never names.
-        if let Some(a) = marked.then(|| bare.rfind(is_apostrophe)).flatten() {
-            let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
-            if matches!(tail.as_str(), "m" | "d" | "ve" | "ll" | "re" | "t") {
-                shape = Shape::Other;
-            }
-        }
-        if let Some(h) = marked.then(|| bare.find(is_hyphen)).flatten() {
-            let first = &bare[..h];
-            let hl = bare[h..].chars().next().map_or(1, char::len_utf8);
-            let rest = &bare[h + hl..];
-            let rest_upper = rest.chars().next().is_some_and(char::is_uppercase);
-            let last = rest.rsplit(is_hyphen).next().unwrap_or(rest);
-            if matches!(shape, Shape::Lower | Shape::Title)
-                && lx.title_prefix.contains(first.to_lowercase().as_str())
-                && rest_upper
-            {
-                // "then-Secretary", "Then-President": the title starts after the hyphen.
-                s = start + h + hl;
-                shape = shape_of(rest, dotted);
-            } else if shape == Shape::Lower {
-                if lx.title_prefix.contains(first) && rest_upper {
-                    // "then-Secretary": the title starts after the hyphen.
-                    s = start + h + hl;
-                    shape = shape_of(rest, dotted);
-                } else if name_prefix(first) && rest_upper {
-                    shape = Shape::Title;
-                }
-            } else if matches!(shape, Shape::Title | Shape::Caps) {
-                if last.chars().next().is_some_and(char::is_lowercase) && compound_tail(last) {
-                    compound = true;
-                    let head_end = start + bare.rfind(is_hyphen).unwrap_or(bare.len());
-                    e = head_end;
-                    pe = head_end;
-                    shape = shape_of(&text[s..e], false);
-                } else if bare
-                    .split(is_hyphen)
-                    .all(|p| lx.demonym.contains_key(p) || lx.region_prefix.contains(p) || p.is_empty())
-                {
-                    // "Russian-Ukrainian", "Euro-Atlantic" style adjectives.
-                    shape = Shape::Other;
-                }
-            }
-        }
-        let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-        toks.push(Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false });
+        let (tok, next) = match punct {
+            None => word_token(text, i, nl, lx),
+            Some(len) => (punct_token(i, i + len, nl), i + len),
+        };
+        ids.push(vocab.intern(tok.s(), tok.e()));
+        toks.push(tok);
         nl = false;
-        i = j.max(pe);
+        i = next;
     }
     mark_positions(text, &mut toks);
     // The capacity was a guess; give back what it overshot.
     toks.shrink_to_fit();
-    toks
+    ids.shrink_to_fit();
+    vocab.shrink_to_fit();
+    Tokens { toks, ids, vocab }
+}
+
+/// The token of the word at `start` if it is of one to seven ASCII letters
+/// and digits ended by an ASCII byte that joins nothing (a space, a comma:
+/// most words), with its bytes packed ([`super::classes::pack8`], the
+/// vocabulary's key); `None` for any other word or none.
+///
+/// One eight-byte read finds the word's end, its key and its shape: such
+/// a word takes none of [`word_end`]'s joins and none of [`plain_token`]'s
+/// possessive or dot rules, so it is the token they would make (the test
+/// `bytewise_tokenizer_agrees_with_the_char_one` checks).
+#[inline]
+fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64)> {
+    let chunk: [u8; 8] = bytes.get(start..start + 8)?.try_into().ok()?;
+    let w = u64::from_le_bytes(chunk);
+    let n = (non_alnum_bytes(w).trailing_zeros() / 8) as usize;
+    let (&stop, word) = (chunk.get(n)?, chunk.get(..n)?);
+    if n == 0 || !stop.is_ascii() || matches!(stop, b'-' | b'\'' | b'.') {
+        return None;
+    }
+    let key = w & (u64::MAX >> (64 - 8 * n));
+    let shape = ascii_shape(word, false);
+    let end = start + n;
+    Some((
+        Tok { start: off(start), end: off(end), poss: 0, shape, initial: false, nl, compound: false, shout: false },
+        key,
+    ))
+}
+
+/// The token of a punctuation char at `start..end`.
+fn punct_token(start: usize, end: usize, nl: bool) -> Tok {
+    Tok {
+        start: off(start),
+        end: off(end),
+        poss: 0,
+        shape: Shape::Punct,
+        initial: false,
+        nl,
+        compound: false,
+        shout: false,
+    }
+}
+
+/// Where the word starting at byte `start` (a word char) ends: letters and
+/// digits, joined by inner hyphens, apostrophes and (in "U.S", "gawker.com")
+/// dots; and whether the word is plain (ASCII, no apostrophe or hyphen:
+/// letters, digits and dots only).
+///
+/// ASCII letters and digits are skipped by a byte loop; any other ASCII
+/// byte but a joiner ends the word there, without decoding a char.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut j = start;
+    let mut seg_start = start;
+    let mut plain = true;
+    loop {
+        j += alnum_run(bytes.get(j..).unwrap_or_default());
+        match bytes.get(j) {
+            None => break,
+            Some(&x) if x.is_ascii() && !matches!(x, b'-' | b'\'' | b'.') => break,
+            Some(_) => {}
+        }
+        let Some(d) = char_at(text, j) else { break };
+        if is_word_char(d) {
+            // Not ASCII (the byte loop took those).
+            plain = false;
+            j += d.len_utf8();
+            continue;
+        }
+        let joiner = is_hyphen(d) || is_apostrophe(d) || d == '.';
+        let Some(n) = char_at(text, j + d.len_utf8()) else { break };
+        if !joiner || !is_word_char(n) {
+            break;
+        }
+        if d == '.' {
+            let seg_chars = text[seg_start..j].chars().count();
+            let digits = text[seg_start..j].chars().all(|c| c.is_ascii_digit()) && n.is_ascii_digit();
+            if !(seg_chars == 1 || n.is_lowercase() || digits) {
+                break;
+            }
+        }
+        plain &= d == '.';
+        j += d.len_utf8();
+        seg_start = j;
+    }
+    (j, plain)
+}
+
+/// How many bytes `b` starts with that are ASCII letters or digits.
+///
+/// Eight bytes at a time ([`non_alnum_bytes`]): most words end within
+/// their first eight bytes, so one test finds the end instead of one per
+/// byte.
+#[inline]
+fn alnum_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stops = non_alnum_bytes(word);
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = b.get(n..).unwrap_or_default();
+    n + rest.iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(rest.len())
+}
+
+/// The high bit of each byte of `w` (eight bytes, the first lowest) that
+/// is not an ASCII letter or digit, the others 0.
+///
+/// Range tests on all eight bytes at once: for a 7-bit value `x`,
+/// `x + (0x80 - lo)` has its high bit set exactly when `x >= lo`, and no
+/// sum carries into the next byte.
+#[inline]
+fn non_alnum_bytes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let x = w & !HIGH;
+    let digit = (x + ONES * (0x80 - 0x30)) & !(x + ONES * (0x80 - 0x3a));
+    // Letters of either case, folded to lower case.
+    let y = x | (ONES * 0x20);
+    let letter = (y + ONES * (0x80 - 0x61)) & !(y + ONES * (0x80 - 0x7b));
+    // Bytes beyond ASCII (high bit set) are no letters.
+    HIGH & !((digit | letter) & !w)
+}
+
+/// The apostrophe (' or ’) starting at byte `i`, if one does: a byte test
+/// first, as most words are followed by neither.
+#[inline]
+fn apostrophe_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(b'\'') => Some('\''),
+        Some(0xE2) => char_at(text, i).filter(|&a| is_apostrophe(a)),
+        _ => None,
+    }
+}
+
+/// The token of the word starting at byte `start` (a word char) with
+/// `nl` (a line break before it), and where the text goes on after it.
+#[inline]
+fn word_token(text: &str, start: usize, nl: bool, lx: &Lexicon) -> (Tok, usize) {
+    let (j, plain) = word_end(text, start);
+    if plain {
+        plain_token(text, start, j, nl, lx)
+    } else {
+        marked_token(text, start, j, nl, lx)
+    }
+}
+
+/// [`word_token`] for a plain word `text[start..j]` (ASCII letters, digits
+/// and dots, see [`word_end`]), by bytes: such a word holds no apostrophe
+/// or hyphen, so only a possessive or a dot after it and its shape are to
+/// work out. (The same rules as [`marked_token`], which the test
+/// `plain_words_take_the_same_rules` checks.)
+#[inline]
+fn plain_token(text: &str, start: usize, j: usize, nl: bool, lx: &Lexicon) -> (Tok, usize) {
+    let bytes = text.as_bytes();
+    let word = bytes.get(start..j).unwrap_or_default();
+    let mut e = j;
+    let mut pe = j;
+    let mut dotted = false;
+    match bytes.get(j) {
+        // Possessive: "NATO's", "Thomas'".
+        Some(b'\'' | 0xE2) => {
+            if let Some(a) = apostrophe_at(text, j) {
+                let after = char_at(text, j + a.len_utf8());
+                let lower = ascii_shape(word, false) == Shape::Lower;
+                if word.ends_with(b"s") && after.is_none_or(|n| !is_word_char(n)) && !lower {
+                    pe = j + a.len_utf8();
+                }
+            }
+        }
+        // Abbreviation and initial dots belong to the word: "Mr.", "A.", "U.S.".
+        Some(b'.') => {
+            let single = word.len() == 1 && word.first().is_some_and(u8::is_ascii_uppercase);
+            let initialism = word.contains(&b'.') && word.split(|&b| b == b'.').all(|p| p.len() == 1);
+            if single || initialism || lx.abbrev.contains(text.get(start..j).unwrap_or_default()) {
+                e = j + 1;
+                pe = j + 1;
+                dotted = true;
+            }
+        }
+        _ => {}
+    }
+    let shape = ascii_shape(bytes.get(start..e).unwrap_or_default(), dotted);
+    let poss = u8::try_from(pe - e).unwrap_or(u8::MAX);
+    (Tok { start: off(start), end: off(e), poss, shape, initial: false, nl, compound: false, shout: false }, pe)
+}
+
+/// [`word_token`] for a word `text[start..j]` that holds an apostrophe, a
+/// hyphen or a char beyond ASCII: possessives, contractions, compounds.
+fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) -> (Tok, usize) {
+    let mut e = j;
+    let mut pe = j;
+    let word = &text[start..j];
+    // Possessive: "Russia’s", "NATO's", "Thomas'".
+    let before_s = word.strip_suffix(['s', 'S']).and_then(|w| w.chars().next_back());
+    if word.len() > 3 && before_s.is_some_and(is_apostrophe) {
+        let ap = before_s.map_or(1, char::len_utf8);
+        e = j - 1 - ap;
+    } else if let Some(a) = apostrophe_at(text, j) {
+        let after = char_at(text, j + a.len_utf8());
+        if word.ends_with('s') && after.is_none_or(|n| !is_word_char(n)) && shape_of(word, false) != Shape::Lower {
+            pe = j + a.len_utf8();
+        }
+    }
+    // Abbreviation and initial dots belong to the word: "Mr.", "A.", "U.S.".
+    let mut dotted = false;
+    if pe == j && text.as_bytes().get(j) == Some(&b'.') {
+        let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+        if single || initialism || lx.abbrev.contains(word) {
+            e = j + 1;
+            pe = j + 1;
+            j += 1;
+            dotted = true;
+        }
+    }
+    let bare = &text[start..e];
+    let mut s = start;
+    let mut compound = false;
+    let mut shape = shape_of(bare, dotted);
+    // "I’m", "We’re", "Don't": contractions are never names.
+    if let Some(a) = bare.rfind(is_apostrophe) {
+        let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
+        if matches!(tail.as_str(), "m" | "d" | "ve" | "ll" | "re" | "t") {
+            shape = Shape::Other;
+        }
+    }
+    if let Some(h) = bare.find(is_hyphen) {
+        let first = &bare[..h];
+        let hl = bare[h..].chars().next().map_or(1, char::len_utf8);
+        let rest = &bare[h + hl..];
+        let rest_upper = rest.chars().next().is_some_and(char::is_uppercase);
+        let last = rest.rsplit(is_hyphen).next().unwrap_or(rest);
+        if matches!(shape, Shape::Lower | Shape::Title)
+            && lx.title_prefix.contains(first.to_lowercase().as_str())
+            && rest_upper
+        {
+            // "then-Secretary", "Then-President": the title starts after the hyphen.
+            s = start + h + hl;
+            shape = shape_of(rest, dotted);
+        } else if shape == Shape::Lower {
+            if lx.title_prefix.contains(first) && rest_upper {
+                // "then-Secretary": the title starts after the hyphen.
+                s = start + h + hl;
+                shape = shape_of(rest, dotted);
+            } else if name_prefix(first) && rest_upper {
+                shape = Shape::Title;
+            }
+        } else if matches!(shape, Shape::Title | Shape::Caps) {
+            if last.chars().next().is_some_and(char::is_lowercase) && compound_tail(last) {
+                compound = true;
+                let head_end = start + bare.rfind(is_hyphen).unwrap_or(bare.len());
+                e = head_end;
+                pe = head_end;
+                shape = shape_of(&text[s..e], false);
+            } else if bare
+                .split(is_hyphen)
+                .all(|p| lx.demonym.contains_key(p) || lx.region_prefix.contains(p) || p.is_empty())
+            {
+                // "Russian-Ukrainian", "Euro-Atlantic" style adjectives.
+                shape = Shape::Other;
+            }
+        }
+    }
+    let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
+    let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false };
+    (tok, j.max(pe))
 }
 
 fn is_stop(w: &str) -> bool {
@@ -428,72 +632,102 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
-/// Sets `initial` and `shout`.
+/// Sets `initial` and `shout`, line by line.
+#[inline(never)]
 fn mark_positions(text: &str, toks: &mut [Tok]) {
-    let mut start = true;
-    for k in 0..toks.len() {
-        if toks[k].nl {
-            start = true;
-        }
-        if toks[k].shape == Shape::Punct {
-            let c = char_at(text, toks[k].s()).unwrap_or(' ');
-            let gap_before = toks[k].s() == 0 || char_at(text, toks[k].s() - 1).is_none_or(char::is_whitespace);
-            let prev_char = text[..toks[k].s()].chars().next_back();
-            let gap_before = gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'));
-            match c {
-                '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => start = true,
-                '"' | '\'' | '‘' if gap_before => start = true,
-                _ => {}
-            }
-            continue;
-        }
-        toks[k].initial = start;
-        start = false;
-    }
-    // Lines: title-case headlines and shouted lines say nothing by capitals.
     let mut a = 0;
     while a < toks.len() {
         let mut b = a + 1;
         while b < toks.len() && !toks[b].nl {
             b += 1;
         }
-        let line = &toks[a..b];
-        let mut content = 0usize;
-        let mut caps = 0usize;
-        let mut shouted = 0usize;
-        let mut lower_content = 0usize;
-        for t in line.iter().filter(|t| t.is_word()) {
-            let w = &text[t.s()..t.e()];
-            if matches!(t.shape, Shape::Lower) && is_stop(w) {
-                continue;
-            }
-            content += 1;
-            match t.shape {
-                Shape::Title => caps += 1,
-                Shape::Caps => {
-                    caps += 1;
-                    if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                        shouted += 1;
-                    }
-                }
-                Shape::Lower => lower_content += 1,
-                _ => {}
-            }
-        }
-        let ends_sentence = line.last().is_some_and(|t| {
-            t.shape == Shape::Punct && text[t.s()..t.e()].starts_with(['.', '!', '?', '"', '”', ')', ':', ';', ','])
-        });
-        if content >= 3 && lower_content == 0 && shouted * 10 >= content * 8 {
-            for t in &mut toks[a..b] {
-                t.shout = true;
-                t.initial = true;
-            }
-        } else if content >= 4 && lower_content <= usize::from(!ends_sentence) && caps * 10 >= content * 8 {
-            for t in &mut toks[a..b] {
-                t.initial = true;
-            }
-        }
+        mark_line(text, &mut toks[a..b]);
         a = b;
+    }
+}
+
+/// Sets `initial` and `shout` on the tokens of one line: the first word of
+/// each sentence, and every word of a title-case headline or a shouted line.
+fn mark_line(text: &str, line: &mut [Tok]) {
+    let mut start = true;
+    let mut counts = LineCounts::default();
+    for t in line.iter_mut() {
+        if t.shape == Shape::Punct {
+            if starts_sentence(text, t.s()) {
+                start = true;
+            }
+            continue;
+        }
+        t.initial = start;
+        start = false;
+        counts.add(text, t);
+    }
+    let ends_sentence = line.last().is_some_and(|t| {
+        t.shape == Shape::Punct && text[t.s()..t.e()].starts_with(['.', '!', '?', '"', '”', ')', ':', ';', ','])
+    });
+    let LineCounts { content, caps, shouted, lower_content } = counts;
+    if content >= 3 && lower_content == 0 && shouted * 10 >= content * 8 {
+        for t in line {
+            t.shout = true;
+            t.initial = true;
+        }
+    } else if content >= 4 && lower_content <= usize::from(!ends_sentence) && caps * 10 >= content * 8 {
+        for t in line {
+            t.initial = true;
+        }
+    }
+}
+
+/// Whether the punctuation at byte `s` starts a sentence (or a quotation,
+/// a bracket, a list item) after it.
+fn starts_sentence(text: &str, s: usize) -> bool {
+    match char_at(text, s).unwrap_or(' ') {
+        '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => true,
+        // A straight or opening quote starts a quotation only after a gap
+        // (else it closes one, or is an apostrophe).
+        '"' | '\'' | '‘' => {
+            let gap_before = s == 0 || char_at(text, s - 1).is_none_or(char::is_whitespace);
+            let prev_char = text[..s].chars().next_back();
+            gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'))
+        }
+        _ => false,
+    }
+}
+
+/// What a line's content words are like, to tell headlines and shouted
+/// lines (function words, "the", "of", do not count).
+#[derive(Default)]
+struct LineCounts {
+    content: usize,
+    caps: usize,
+    shouted: usize,
+    lower_content: usize,
+}
+
+impl LineCounts {
+    /// Counts the word `t`. Once two lower-case content words are seen the
+    /// line is neither a headline nor shouted: the rest is not looked at.
+    #[inline]
+    fn add(&mut self, text: &str, t: &Tok) {
+        if self.lower_content >= 2 {
+            return;
+        }
+        let w = &text[t.s()..t.e()];
+        if matches!(t.shape, Shape::Lower) && is_stop(w) {
+            return;
+        }
+        self.content += 1;
+        match t.shape {
+            Shape::Title => self.caps += 1,
+            Shape::Caps => {
+                self.caps += 1;
+                if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    self.shouted += 1;
+                }
+            }
+            Shape::Lower => self.lower_content += 1,
+            _ => {}
+        }
     }
 }
 
@@ -504,6 +738,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, Shape, bool)> {
         tokenize(text, lexicon())
+            .toks
             .iter()
             .filter(|t| t.is_word())
             .map(|t| (text[t.s()..t.e()].to_string(), t.shape, t.initial))
@@ -531,7 +766,7 @@ mod tests {
     fn hyphens() {
         let text =
             "then-Secretary Baker, Russian-backed rebels, al-Amr, Kim Jong-un, anti-Russian, a Cold War-like deal";
-        let toks = tokenize(text, lexicon());
+        let toks = tokenize(text, lexicon()).toks;
         let get = |w: &str| toks.iter().find(|t| text[t.s()..].starts_with(w)).copied().unwrap();
         assert_eq!(&text[get("Secretary").s()..get("Secretary").e()], "Secretary");
         let rb = get("Russian-backed");
@@ -555,5 +790,468 @@ mod tests {
         let w = words("He left. However, NATO said: “Tensions rose.” Understanding\nThe end");
         let initial: Vec<&str> = w.iter().filter(|x| x.2).map(|x| x.0.as_str()).collect();
         assert_eq!(initial, ["He", "However", "Tensions", "Understanding", "The"]);
+    }
+
+    /// A token as comparable fields.
+    fn fields(t: &Tok) -> (u32, u32, u8, Shape, bool, bool, bool, bool) {
+        (t.start, t.end, t.poss, t.shape, t.initial, t.nl, t.compound, t.shout)
+    }
+
+    /// Words that take every path of the tokenizer: possessives, initials,
+    /// abbreviations, inner dots and hyphens, contractions, words beyond
+    /// ASCII, and the punctuation and spaces around them.
+    const TRICKY: &[&str] = &[
+        "U.S.",
+        "Jong-un",
+        "Russia’s",
+        "Thomas'",
+        "al-Amr",
+        "gawker.com",
+        "3.5",
+        "Mr.",
+        "Zelenskyy’s",
+        "Ólafur",
+        "北京市",
+        "NATO's",
+        "NATO’S",
+        "I’m",
+        "Don't",
+        "we're",
+        "then-Secretary",
+        "Then-President",
+        "Russian-backed",
+        "Cold War-like",
+        "Russian-Ukrainian",
+        "A.",
+        "e.g.",
+        "i.e",
+        "St.",
+        "Gen.",
+        "1,000",
+        "1.5.2",
+        "v2.0",
+        "IE6",
+        "x\u{301}y",
+        "naïve",
+        "São",
+        "Paulo",
+        "Müller’s",
+        "ABCDEFGHIJ",
+        "abcdefghijklmnopq",
+        "Abcdefgh",
+        "s",
+        "S",
+        "a",
+        "I",
+        "the",
+        "of",
+        "over",
+        "SAID",
+        "KYIV",
+        "—",
+        "–",
+        "…",
+        "...",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "(",
+        ")",
+        "[",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "\"",
+        "«",
+        "»",
+        "-",
+        "‐",
+        "‑",
+        "•",
+        "|",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{85}",
+        "\u{2009}",
+        "\0",
+        "\u{7f}",
+        "_",
+        "@",
+        "#",
+        "ß",
+        "Σ",
+        "ǅ",
+        "٣",
+        "¼",
+        "Ⅻ",
+        "\u{200d}",
+        "🙂",
+        "bin-Salman",
+        "Mc-Donald",
+        "anti-Russian",
+        "Abu",
+        "Mr",
+        "Dr.",
+        "Inc.",
+    ];
+
+    /// Texts of tricky words joined by nothing, a space or a line break,
+    /// drawn by a fixed pseudo-random sequence (the same on every run).
+    fn tricky_texts(n: usize) -> Vec<String> {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..1 + next(12) {
+                    t.push_str(TRICKY[next(TRICKY.len())]);
+                    t.push_str(["", " ", " ", " ", "\n"][next(5)]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bytewise_tokenizer_agrees_with_the_char_one() {
+        let lx = lexicon();
+        let mut texts: Vec<String> = TRICKY.iter().map(|w| w.to_string()).collect();
+        texts.push(TRICKY.join(" "));
+        texts.push(TRICKY.join(""));
+        texts.push(TRICKY.join("\n"));
+        texts.push("Mr. Putin met Sergei A. Ryabkov in the U.S. on Russia’s border, said Thomas' sister.".into());
+        texts.push("RUSSIA SAYS NATO MUST LEAVE\nThe Big Five Meet In Kyiv Today\n\"Quote\" (‘x’) —‘y’".into());
+        for w in TRICKY {
+            for after in ["", ".", ". ", ".x", "'", "' ", "’s", "’ ", "-", "-x", "-X", "\n"] {
+                texts.push(format!("{w}{after}"));
+                texts.push(format!("x {w}{after}"));
+            }
+        }
+        texts.extend(tricky_texts(4000));
+        for t in &texts {
+            let fast: Vec<_> = tokenize(t, lx).toks.iter().map(fields).collect();
+            let slow: Vec<_> = tokenize_by_chars(t, lx).iter().map(fields).collect();
+            assert_eq!(fast, slow, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn non_alnum_bytes_marks_exactly_the_other_bytes() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut a = *b"abcdefgh";
+                a[pos] = b;
+                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * pos) };
+                assert_eq!(non_alnum_bytes(u64::from_le_bytes(a)), want, "{b:#x} at {pos}");
+            }
+        }
+        assert_eq!(non_alnum_bytes(u64::from_le_bytes(*b"09AZaz09")), 0);
+        assert_eq!(non_alnum_bytes(u64::from_le_bytes(*b"/:@[`{\x80\xff")), 0x8080_8080_8080_8080);
+    }
+
+    #[test]
+    fn alnum_run_counts_the_leading_letters_and_digits() {
+        for t in
+            ["", "a", "abc def", "abcdefgh", "abcdefghi", "abcdefgh-ij", "Zelenskyy’s", "0123456789abcdefXYZ!", "é"]
+        {
+            let b = t.as_bytes();
+            for s in 0..b.len() {
+                let want = b[s..].iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(b.len() - s);
+                assert_eq!(alnum_run(&b[s..]), want, "{t:?} from {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_word_takes_only_words_that_join_nothing() {
+        let (tok, key) = short_word(b"Putin, who said", 0, true).expect("a short word");
+        assert_eq!((tok.s(), tok.e(), tok.shape, tok.nl), (0, 5, Shape::Title, true));
+        assert_eq!(Some(key), super::super::classes::pack8(b"Putin"));
+        assert_eq!(short_word(b"x NATO said", 2, false).map(|(t, _)| (t.e(), t.shape)), Some((6, Shape::Caps)));
+        // Eight letters or more, a joiner or a char beyond ASCII after it,
+        // or fewer than eight bytes left: the other paths decide.
+        for t in ["abcdefgh ", "Mr. Putin", "Jong-un x", "NATO's xx", "Russia’s", "naïve xxx", "word"] {
+            assert!(short_word(t.as_bytes(), 0, false).is_none(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_take_the_same_rules() {
+        // The plain path and the marked one, on plain words followed by
+        // each thing a plain word can be followed by.
+        let lx = lexicon();
+        for w in [
+            "U.S",
+            "A",
+            "a",
+            "Mr",
+            "mr",
+            "Gen",
+            "NATO",
+            "Putin",
+            "said",
+            "3",
+            "3.5",
+            "gawker.com",
+            "ABCs",
+            "Jones",
+            "jones",
+        ] {
+            for after in ["", " ", ".", ". ", "'", "' ", "’", "’ ", "'s", "’t", ",", ".x"] {
+                let t = format!("{w}{after}");
+                let (j, plain) = word_end(&t, 0);
+                if !plain {
+                    // "U.S's", "Jones’t": the apostrophe joined the word.
+                    assert!(after.ends_with(['s', 't']), "{t:?}");
+                    continue;
+                }
+                let (a, an) = plain_token(&t, 0, j, false, lx);
+                let (b, bn) = marked_token(&t, 0, j, false, lx);
+                assert_eq!((fields(&a), an), (fields(&b), bn), "{t:?}");
+            }
+        }
+    }
+
+    /// The tokenizer as it was, char by char, kept as the reference the
+    /// byte-wise one must agree with.
+    fn tokenize_by_chars(text: &str, lx: &Lexicon) -> Vec<Tok> {
+        // (Written without `min`: on 32-bit targets no text is longer.)
+        let mut cut = if u32::try_from(text.len()).is_ok() { text.len() } else { MAX_TEXT };
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = text.get(..cut).unwrap_or_default();
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut i = 0;
+        let mut nl = false;
+        while let Some(c) = char_at(text, i) {
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                nl |= is_break(c);
+                i += clen;
+                continue;
+            }
+            if !is_word_char(c) {
+                toks.push(Tok {
+                    start: off(i),
+                    end: off(i + clen),
+                    poss: 0,
+                    shape: Shape::Punct,
+                    initial: false,
+                    nl,
+                    compound: false,
+                    shout: false,
+                });
+                nl = false;
+                i += clen;
+                continue;
+            }
+            // A word: letters and digits, joined by inner hyphens, apostrophes
+            // and (in "U.S", "gawker.com") dots.
+            let start = i;
+            let mut j = i + clen;
+            let mut seg_start = start;
+            // No apostrophe, hyphen or other non-ASCII char met in the word
+            // (see `marked` below).
+            let mut plain = c.is_ascii();
+            while let Some(d) = char_at(text, j) {
+                if is_word_char(d) {
+                    plain &= d.is_ascii();
+                    j += d.len_utf8();
+                    continue;
+                }
+                let joiner = is_hyphen(d) || is_apostrophe(d) || d == '.';
+                let Some(n) = char_at(text, j + d.len_utf8()) else { break };
+                if !joiner || !is_word_char(n) {
+                    break;
+                }
+                if d == '.' {
+                    let seg_chars = text[seg_start..j].chars().count();
+                    let digits = text[seg_start..j].chars().all(|c| c.is_ascii_digit()) && n.is_ascii_digit();
+                    if !(seg_chars == 1 || n.is_lowercase() || digits) {
+                        break;
+                    }
+                }
+                plain &= d == '.';
+                j += d.len_utf8();
+                seg_start = j;
+            }
+            let mut e = j;
+            let mut pe = j;
+            let word = &text[start..j];
+            // Possessive: "Russia’s", "NATO's", "Thomas'".
+            let before_s = word.strip_suffix(['s', 'S']).and_then(|w| w.chars().next_back());
+            if word.len() > 3 && before_s.is_some_and(is_apostrophe) {
+                let ap = before_s.map_or(1, char::len_utf8);
+                e = j - 1 - ap;
+            } else if let Some(a) = char_at(text, j).filter(|&a| is_apostrophe(a)) {
+                let after = char_at(text, j + a.len_utf8());
+                if word.ends_with('s')
+                    && after.is_none_or(|n| !is_word_char(n))
+                    && shape_of(word, false) != Shape::Lower
+                {
+                    pe = j + a.len_utf8();
+                }
+            }
+            // Abbreviation and initial dots belong to the word: "Mr.", "A.", "U.S.".
+            let mut dotted = false;
+            if pe == j && char_at(text, j) == Some('.') {
+                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+                if single || initialism || lx.abbrev.contains(word) {
+                    e = j + 1;
+                    pe = j + 1;
+                    j += 1;
+                    dotted = true;
+                }
+            }
+            let mut s = start;
+            let mut compound = false;
+            let bare = &text[s..e];
+            let mut shape = shape_of(bare, dotted);
+            // Most words hold no apostrophe or hyphen: the word scan above says
+            // so, before the char searches below. (`bare` lies within the
+            // scanned word, plus an ASCII dot, so it holds such a char only if
+            // the scan met one; when it met one outside `bare`, the searches
+            // find nothing, as if unmarked.)
+            let marked = !plain;
+            // "I’m", "We’re", "Don't": contractions are never names.
+            if let Some(a) = marked.then(|| bare.rfind(is_apostrophe)).flatten() {
+                let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
+                if matches!(tail.as_str(), "m" | "d" | "ve" | "ll" | "re" | "t") {
+                    shape = Shape::Other;
+                }
+            }
+            if let Some(h) = marked.then(|| bare.find(is_hyphen)).flatten() {
+                let first = &bare[..h];
+                let hl = bare[h..].chars().next().map_or(1, char::len_utf8);
+                let rest = &bare[h + hl..];
+                let rest_upper = rest.chars().next().is_some_and(char::is_uppercase);
+                let last = rest.rsplit(is_hyphen).next().unwrap_or(rest);
+                if matches!(shape, Shape::Lower | Shape::Title)
+                    && lx.title_prefix.contains(first.to_lowercase().as_str())
+                    && rest_upper
+                {
+                    // "then-Secretary", "Then-President": the title starts after the hyphen.
+                    s = start + h + hl;
+                    shape = shape_of(rest, dotted);
+                } else if shape == Shape::Lower {
+                    if lx.title_prefix.contains(first) && rest_upper {
+                        // "then-Secretary": the title starts after the hyphen.
+                        s = start + h + hl;
+                        shape = shape_of(rest, dotted);
+                    } else if name_prefix(first) && rest_upper {
+                        shape = Shape::Title;
+                    }
+                } else if matches!(shape, Shape::Title | Shape::Caps) {
+                    if last.chars().next().is_some_and(char::is_lowercase) && compound_tail(last) {
+                        compound = true;
+                        let head_end = start + bare.rfind(is_hyphen).unwrap_or(bare.len());
+                        e = head_end;
+                        pe = head_end;
+                        shape = shape_of(&text[s..e], false);
+                    } else if bare
+                        .split(is_hyphen)
+                        .all(|p| lx.demonym.contains_key(p) || lx.region_prefix.contains(p) || p.is_empty())
+                    {
+                        // "Russian-Ukrainian", "Euro-Atlantic" style adjectives.
+                        shape = Shape::Other;
+                    }
+                }
+            }
+            let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
+            toks.push(Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false });
+            nl = false;
+            i = j.max(pe);
+        }
+        mark_positions_by_chars(text, &mut toks);
+        // The capacity was a guess; give back what it overshot.
+        toks.shrink_to_fit();
+        toks
+    }
+
+    /// `mark_positions` as it was, in two passes over the tokens.
+    fn mark_positions_by_chars(text: &str, toks: &mut [Tok]) {
+        let mut start = true;
+        for k in 0..toks.len() {
+            if toks[k].nl {
+                start = true;
+            }
+            if toks[k].shape == Shape::Punct {
+                let c = char_at(text, toks[k].s()).unwrap_or(' ');
+                let gap_before = toks[k].s() == 0 || char_at(text, toks[k].s() - 1).is_none_or(char::is_whitespace);
+                let prev_char = text[..toks[k].s()].chars().next_back();
+                let gap_before = gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'));
+                match c {
+                    '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => start = true,
+                    '"' | '\'' | '‘' if gap_before => start = true,
+                    _ => {}
+                }
+                continue;
+            }
+            toks[k].initial = start;
+            start = false;
+        }
+        // Lines: title-case headlines and shouted lines say nothing by capitals.
+        let mut a = 0;
+        while a < toks.len() {
+            let mut b = a + 1;
+            while b < toks.len() && !toks[b].nl {
+                b += 1;
+            }
+            let line = &toks[a..b];
+            let mut content = 0usize;
+            let mut caps = 0usize;
+            let mut shouted = 0usize;
+            let mut lower_content = 0usize;
+            for t in line.iter().filter(|t| t.is_word()) {
+                let w = &text[t.s()..t.e()];
+                if matches!(t.shape, Shape::Lower) && is_stop(w) {
+                    continue;
+                }
+                content += 1;
+                match t.shape {
+                    Shape::Title => caps += 1,
+                    Shape::Caps => {
+                        caps += 1;
+                        if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                            shouted += 1;
+                        }
+                    }
+                    Shape::Lower => lower_content += 1,
+                    _ => {}
+                }
+            }
+            let ends_sentence = line.last().is_some_and(|t| {
+                t.shape == Shape::Punct && text[t.s()..t.e()].starts_with(['.', '!', '?', '"', '”', ')', ':', ';', ','])
+            });
+            if content >= 3 && lower_content == 0 && shouted * 10 >= content * 8 {
+                for t in &mut toks[a..b] {
+                    t.shout = true;
+                    t.initial = true;
+                }
+            } else if content >= 4 && lower_content <= usize::from(!ends_sentence) && caps * 10 >= content * 8 {
+                for t in &mut toks[a..b] {
+                    t.initial = true;
+                }
+            }
+            a = b;
+        }
     }
 }

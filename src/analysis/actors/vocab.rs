@@ -9,25 +9,28 @@
 //! text says about it) be worked out once per distinct word.
 //!
 //! An open-addressing table of ids (linear probing, at most three quarters
-//! full). Words of up to eight bytes are compared as one packed integer
-//! (their bytes zero-padded; the stored length tells "a" from "a\0"; no
-//! `memcmp` call); longer
-//! ones by their length, then their bytes. The hash is keyed per process (as the
-//! word sets of [`super::hash`]), so a crafted text cannot aim at
-//! collisions.
+//! full). Each word keeps a 64-bit key: for a word of up to eight bytes,
+//! its bytes packed into one integer (zero-padded; the stored length tells
+//! "a" from "a\0"), so that it is compared as one integer and its length,
+//! reading no text; for a longer word, its hash, compared before its
+//! length and bytes. The hash is keyed per process (as the word sets of
+//! [`super::hash`]), so a crafted text cannot aim at collisions.
+//!
+//! The tokenizer interns each token as it reads it ([`super::tokens::Tokens`]).
 
 use std::hash::{BuildHasher, Hasher};
 
 use super::classes::pack8;
 use super::hash::Quick;
 
-/// One distinct word: where it first occurs in the text. (Eight bytes: its
-/// key is worked out again from the text when compared, rather than kept,
-/// to hold the peak heap of short texts down.)
+/// One distinct word: where it first occurs in the text, and its key
+/// (compared first when probing, so that a probe reads no text for a word
+/// of up to eight bytes, and rarely for a longer one).
 #[derive(Clone, Copy)]
 struct Word {
     start: u32,
     len: u32,
+    key: u64,
 }
 
 /// A multiplier of the golden ratio's bits, for the short words' hash.
@@ -57,6 +60,12 @@ impl<'a> Vocab<'a> {
         Vocab { text, slots: vec![0; 1 << bits], bits, words: Vec::with_capacity(expect), quick, seed }
     }
 
+    /// Gives back the room reserved for words that did not come (the
+    /// vocabulary lives as long as the analysis of its text).
+    pub fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+    }
+
     /// Distinct words so far.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -69,40 +78,42 @@ impl<'a> Vocab<'a> {
         self.text.get(s..s + w.len as usize).unwrap_or_default()
     }
 
-    /// The key and hash of the bytes `b`.
+    /// The key of the bytes `b`: their bytes packed ([`pack8`]) if they are
+    /// one to eight, else their hash (`packed`, if given, is `pack8(b)`).
     #[inline]
-    fn key(&self, b: &[u8]) -> (u64, u64) {
-        match pack8(b) {
-            Some(k) => (k, (k ^ self.seed).wrapping_mul(K)),
+    fn key(&self, b: &[u8], packed: Option<u64>) -> u64 {
+        match packed {
+            Some(k) => k,
             None => {
                 let mut h = self.quick.build_hasher();
                 h.write(b);
-                let h = h.finish();
-                (h, h)
+                h.finish()
             }
         }
     }
 
-    /// The slot for `b` (with `key`, `hash`): where it is, or the empty
-    /// slot where it would go.
+    /// The slot a key's probe starts at.
     #[inline]
-    fn probe(&self, b: &[u8], key: u64, hash: u64) -> usize {
+    fn home(&self, key: u64, len: usize) -> usize {
+        // Packed keys are mixed; long words' keys are hashes already.
+        let h = if len <= 8 { (key ^ self.seed).wrapping_mul(K) } else { key };
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The slot for `b` (with `key`): where it is, or the empty slot where
+    /// it would go.
+    #[inline(always)]
+    fn probe(&self, b: &[u8], key: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = (hash >> (64 - self.bits)) as usize;
+        let mut i = self.home(key, b.len());
         loop {
             let id = self.slots[i];
             if id == 0 {
                 return i;
             }
             let w = self.words[id as usize - 1];
-            if w.len as usize == b.len() {
-                let same = match pack8(self.bytes(w)) {
-                    Some(k) => k == key,
-                    None => self.bytes(w) == b,
-                };
-                if same {
-                    return i;
-                }
+            if w.key == key && w.len as usize == b.len() && (b.len() <= 8 || self.bytes(w) == b) {
+                return i;
             }
             i = (i + 1) & mask;
         }
@@ -115,17 +126,56 @@ impl<'a> Vocab<'a> {
 
     /// The id of `text[start..end]`, given a new one if it is new. The
     /// offsets are token offsets, below `u32::MAX`.
+    ///
+    /// Most words are of one to eight bytes: their key is their bytes, so
+    /// a probe compares keys and lengths only.
     #[inline]
     pub fn intern(&mut self, start: usize, end: usize) -> u32 {
-        let b = self.text.as_bytes().get(start..end).unwrap_or_default();
-        let (key, hash) = self.key(b);
-        let i = self.probe(b, key, hash);
-        let id = self.slots[i];
-        if id != 0 {
-            return id - 1;
+        let len = end.saturating_sub(start);
+        match packed_at(self.text.as_bytes(), start, len) {
+            Some(key) => self.intern_packed(start, len, key),
+            None => self.intern_long(start, end),
         }
+    }
+
+    /// [`Vocab::intern`] for the word of `len` bytes (one to eight) at
+    /// `start`, whose bytes packed ([`pack8`]) are `key`: for a caller that
+    /// has them at hand.
+    #[inline]
+    pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, len);
+        loop {
+            let id = self.slots[i];
+            if id == 0 {
+                return self.insert(i, start, len, key);
+            }
+            let w = &self.words[id as usize - 1];
+            if w.key == key && w.len as usize == len {
+                return id - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Vocab::intern`] for words longer than eight bytes (or out of the text).
+    #[inline(never)]
+    fn intern_long(&mut self, start: usize, end: usize) -> u32 {
+        let b = self.text.as_bytes().get(start..end).unwrap_or_default();
+        // Not one to eight bytes (else `intern` packed them): a hash.
+        let key = self.key(b, None);
+        let i = self.probe(b, key);
+        match self.slots[i] {
+            0 => self.insert(i, start, b.len(), key),
+            id => id - 1,
+        }
+    }
+
+    /// A new id for the word at `start`, `len` bytes long, with `key`, in
+    /// the empty slot `i`.
+    fn insert(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
-        self.words.push(Word { start: start as u32, len: b.len() as u32 });
+        self.words.push(Word { start: start as u32, len: len as u32, key });
         self.slots[i] = new + 1;
         if self.words.len() * 4 > self.slots.len() * 3 {
             self.grow();
@@ -136,8 +186,8 @@ impl<'a> Vocab<'a> {
     /// The id of the word spelt by `b`, if the text has it.
     #[inline]
     pub fn find(&self, b: &[u8]) -> Option<u32> {
-        let (key, hash) = self.key(b);
-        let id = self.slots[self.probe(b, key, hash)];
+        let key = self.key(b, pack8(b));
+        let id = self.slots[self.probe(b, key)];
         id.checked_sub(1)
     }
 
@@ -146,14 +196,27 @@ impl<'a> Vocab<'a> {
         self.bits += 1;
         self.slots = vec![0; 1 << self.bits];
         let mask = self.slots.len() - 1;
-        for (id, &w) in self.words.iter().enumerate() {
-            let (_, hash) = self.key(self.bytes(w));
-            let mut i = (hash >> (64 - self.bits)) as usize;
+        for (id, w) in self.words.iter().enumerate() {
+            let mut i = self.home(w.key, w.len as usize);
             while self.slots[i] != 0 {
                 i = (i + 1) & mask;
             }
             self.slots[i] = id as u32 + 1;
         }
+    }
+}
+
+/// [`pack8`] of `text[start..start + len]`, by one eight-byte read masked
+/// to `len` bytes where the text goes on that far (most words), not by
+/// two reads of the word's own length.
+#[inline]
+fn packed_at(text: &[u8], start: usize, len: usize) -> Option<u64> {
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    match text.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(a) => Some(u64::from_le_bytes(a) & (u64::MAX >> (64 - 8 * len))),
+        None => pack8(text.get(start..start + len)?),
     }
 }
 
@@ -184,6 +247,17 @@ mod tests {
         }
         for w in ["dog", "", "abcdefghijk", "th", "the ", "Cat\0"] {
             assert_eq!(v.find(w.as_bytes()), None, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn packed_at_is_pack8_of_the_word() {
+        let text = b"abcdefghijkl\xc3\xa9mn";
+        for start in 0..=text.len() {
+            for len in 0..=10 {
+                let want = text.get(start..start + len).and_then(pack8);
+                assert_eq!(packed_at(text, start, len), want, "{start} {len}");
+            }
         }
     }
 
