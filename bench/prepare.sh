@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what run.mjs loads, from the repository root:
-#   1. the release wasm (`cargo xtask build`, as shipped: opt-level 3, wasm-opt -O3);
-#   2. a node-target copy of it in bench/pkg/ (wasm-bindgen --target nodejs, then wasm-opt -O3);
+#   1. the release wasm (`cargo xtask build`, as shipped: opt-level 3, wasm-opt -O1);
+#   2. a node-target copy of it in bench/pkg/ (wasm-bindgen --target nodejs, then wasm-opt -O1);
 #   3. the texts in bench/corpus/ (seed, 100 KB, 1 MB, 10 MB), written by the criterion bench's generator,
 #      so node measures the very texts `cargo bench` measures; and the anchoring case (anchor.json) for anchor.mjs;
 #   4. the npm packages of bench/package.json (in bench/ only).
@@ -29,7 +29,7 @@ optimize() { # FLAG DIR
 }
 
 wasm-bindgen "$target/wasm32-unknown-unknown/release/newsgloss.wasm" --target nodejs --no-typescript --out-dir "$here/pkg"
-optimize -O3 "$here/pkg"
+optimize -O1 "$here/pkg"
 
 for level in ${WITH_LEVELS:-}; do
   case "$level" in z) flag=-Oz ;; s) flag=-Os ;; 0|1|2|3) flag=-O$level ;; *) echo "WITH_LEVELS: no opt-level $level" >&2; exit 2 ;; esac

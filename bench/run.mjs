@@ -130,7 +130,7 @@ const fmt = (x, w, d = 2) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) :
 
 const cpu = os.cpus()[0]?.model ?? "unknown cpu";
 const wasm = statSync(path.join(here, "pkg/newsgloss_bg.wasm")).size;
-console.log(`machine: ${cpu}, ${os.cpus().length} cpus, node ${process.version}; wasm ${wasm} bytes (gzip -9 ${gzipSync(readFileSync(path.join(here, "pkg/newsgloss_bg.wasm")), { level: 9 }).length}; opt-level 3, wasm-opt -O3)`);
+console.log(`machine: ${cpu}, ${os.cpus().length} cpus, node ${process.version}; wasm ${wasm} bytes (gzip -9 ${gzipSync(readFileSync(path.join(here, "pkg/newsgloss_bg.wasm")), { level: 9 }).length}; opt-level 3, wasm-opt -O1)`);
 if (variantSizes.length) console.log(`variants: ${variantSizes.join("; ")}`);
 console.log(`median MB/s over ${ROUNDS} rounds (each >= ${MIN_MS} ms), interleaved in one process; min..max in brackets`);
 console.log();

@@ -2,10 +2,12 @@
 //!
 //! The steps are the usual wasm-bindgen pipeline, spelled out so nothing
 //! depends on wasm-pack: cargo (release, wasm32) -> wasm-bindgen (ES module
-//! glue for `--target web`) -> wasm-opt -O3 (speed: the engine reads whole
-//! articles; -O3 and opt-level 3 run it ~2.9x faster than -Oz and "z" for
-//! a wasm ~22% larger gzipped, see `bench/README.md`) -> the static files
-//! of `www/`.
+//! glue for `--target web`) -> wasm-opt -O1 (speed: the engine reads whole
+//! articles; opt-level 3 runs it ~2.9x faster than "z" for a wasm ~22%
+//! larger gzipped; after LLVM's opt-level 3, wasm-opt -O1 ran it 20-30 %
+//! faster than -O3 in node 20 and as fast in Chromium 156, for a wasm 3 %
+//! larger raw and no larger gzipped: see `bench/README.md`) -> the static
+//! files of `www/`.
 
 use crate::{tools, Result};
 use flate2::{write::GzEncoder, Compression};
@@ -14,9 +16,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-/// wasm-opt's optimisation, matching the release profile's opt-level 3
-/// (Cargo.toml). `bench/prepare.sh` uses the same.
-const WASM_OPT_LEVEL: &str = "-O3";
+/// wasm-opt's optimisation after the release profile's opt-level 3
+/// (Cargo.toml): LLVM has done the heavy work; -O2 and up add binaryen's
+/// inlining, which made the engine slower in node 20's V8 (module doc).
+/// `bench/prepare.sh` uses the same.
+const WASM_OPT_LEVEL: &str = "-O1";
 
 /// The crate's wasm as cargo writes it, under the target folder.
 const CARGO_WASM: &str = "wasm32-unknown-unknown/release/newsgloss.wasm";
