@@ -223,6 +223,11 @@ impl<'a> WordClasses<'a> {
         self.info.len()
     }
 
+    /// The id of the word spelt by `w`, if the text has it.
+    pub fn id_of(&self, w: &[u8]) -> Option<u32> {
+        self.vocab.find(w)
+    }
+
     /// Whether `w` has any of `bits`.
     pub fn is(&self, w: &str, bits: u32) -> bool {
         self.bits(w, bits) != 0

@@ -263,6 +263,8 @@ pub struct Doc<'a> {
     maybe: Vec<(usize, usize)>,
     /// Letter prefixes of versioned names ("IE" of "IE6"): products, not acronyms.
     versioned: Set<&'a str>,
+    /// The word ids of "the" and "The" ([`Doc::is_the`]).
+    the_ids: [u32; 2],
 }
 
 fn lower(w: &str) -> String {
@@ -516,6 +518,8 @@ impl<'a> Doc<'a> {
         let words = WordClasses::new(lx.classes(), vocab, &toks, &ids);
         let derived = vec![Cell::new(0); words.distinct()];
         let first_words = vec![Cell::new((0, 0)); words.distinct()];
+        // (u32::MAX: no word's id, for a text without the word.)
+        let the_ids = [b"the", b"The"].map(|w| words.id_of(w).unwrap_or(u32::MAX));
         Doc {
             text,
             toks,
@@ -532,6 +536,7 @@ impl<'a> Doc<'a> {
             weak: Vec::new(),
             maybe: Vec::new(),
             versioned,
+            the_ids,
         }
     }
 
@@ -595,8 +600,11 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` is "the" or "The".
+    ///
+    /// Asked of most words (by [`Doc::scan_nouns`]): one compare of word
+    /// ids, not of the word's bytes sliced from the text.
     fn is_the(&self, i: usize) -> bool {
-        matches!(self.wb(i), b"the" | b"The")
+        self.ids.get(i).is_some_and(|id| self.the_ids.contains(id))
     }
 
     fn same_line(&self, a: usize, b: usize) -> bool {
@@ -1802,6 +1810,22 @@ impl<'a> Doc<'a> {
         self.raws.extend(add);
     }
 
+    /// Whether the word of token `k` (a word) ends in "s" or "men" or is
+    /// "police" or "clergy" (capitalised or not): the words
+    /// [`Doc::scan_groups`] looks at. Its last byte decides for most words,
+    /// read without slicing the word out of the text.
+    #[inline]
+    fn may_be_group_word(&self, k: usize) -> bool {
+        let e = self.toks[k].e();
+        match self.text.as_bytes().get(e.wrapping_sub(1)) {
+            Some(b's') => true,
+            Some(b'n') => self.wb(k).ends_with(b"men"),
+            Some(b'e') => matches!(self.wb(k), b"police" | b"Police"),
+            Some(b'y') => matches!(self.wb(k), b"clergy" | b"Clergy"),
+            _ => false,
+        }
+    }
+
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
     // Kept out of line: each phase is one entry in a profile.
     #[inline(never)]
@@ -1834,11 +1858,9 @@ impl<'a> Doc<'a> {
             if !t.is_word() || t.compound {
                 continue;
             }
-            let w = self.wb(k);
             // Group nouns are plurals (and a few collectives): skip the rest
             // cheaply, before the search for a mention covering the word.
-            if !(w.ends_with(b"s") || w.ends_with(b"men") || matches!(w, b"police" | b"Police" | b"clergy" | b"Clergy"))
-            {
+            if !self.may_be_group_word(k) {
                 continue;
             }
             while started < spans.len() && span_start(spans[started]) <= t.s() {
@@ -2116,6 +2138,8 @@ mod tests {
         assert_eq!(d.wb(0), b"The");
         assert_eq!(d.wb(at(&d, "Japan")), b"Japan");
         assert!(d.is_the(0) && d.is_the(at(&d, "the")) && !d.is_the(at(&d, "that")));
+        // Not "THE", and not a text without the word.
+        assert!(!doc("THE Ministry").is_the(0) && !doc("A Ministry").is_the(0));
         // After "the" or a name, or spelled "government": candidates.
         for w in ["Ministry", "said", "government", "agreed"] {
             assert!(d.noun_candidate(at(&d, w)), "{w}");
@@ -2180,6 +2204,19 @@ mod tests {
         let b = keys.word(1, "Kremlin");
         assert_ne!(a, b);
         assert_eq!(keys.count(), 2);
+    }
+
+    #[test]
+    fn may_be_group_word_is_the_ending_test() {
+        let text = "Analysts and women saw police, Clergy, Police, men, a bus, a lemon, pol, clergyman.";
+        let d = doc(text);
+        for k in (0..d.toks.len()).filter(|&k| d.toks[k].is_word()) {
+            let w = d.wb(k);
+            let want =
+                w.ends_with(b"s") || w.ends_with(b"men") || matches!(w, b"police" | b"Police" | b"clergy" | b"Clergy");
+            assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
+        }
+        assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
     }
 
     #[test]
