@@ -2053,14 +2053,30 @@ fn tokens_at(toks: &[Tok], at: &[usize], key: impl Fn(&Tok) -> usize) -> Vec<Opt
     let mut out = vec![None; at.len()];
     let mut i = 0;
     for k in order.into_iter().map(span_end) {
-        while i < toks.len() && key(&toks[i]) < at[k] {
-            i += 1;
-        }
+        i += sorted_prefix_len(toks.get(i..).unwrap_or_default(), |t| key(t) < at[k]);
         if i < toks.len() && key(&toks[i]) == at[k] {
             out[k] = Some(i);
         }
     }
     out
+}
+
+/// How many items `s` starts with that pass `before` (which holds for a
+/// prefix of `s` and for nothing after it).
+///
+/// By doubling steps from the front, then a binary search of the last
+/// step: the mentions [`tokens_at`] looks for lie some tens of tokens
+/// apart, which this crosses in a few probes near each other, where a walk
+/// would test every token and a binary search of the whole text would jump
+/// across it.
+fn sorted_prefix_len<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
+    let mut hi = 1;
+    while hi <= s.len() && before(&s[hi - 1]) {
+        hi *= 2;
+    }
+    // Every item before `lo` passed (the last step's probe did).
+    let lo = hi / 2;
+    lo + s.get(lo..hi.min(s.len())).unwrap_or_default().partition_point(before)
 }
 
 /// Whether `lower(w) == key`, for a word `w` (no whitespace) and a lookup
@@ -2217,6 +2233,16 @@ mod tests {
             assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
         }
         assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
+    }
+
+    #[test]
+    fn sorted_prefix_len_counts_the_passing_prefix() {
+        for len in 0..40usize {
+            let s: Vec<usize> = (0..len).collect();
+            for cut in 0..=len + 1 {
+                assert_eq!(sorted_prefix_len(&s, |&x| x < cut), cut.min(len), "{len} {cut}");
+            }
+        }
     }
 
     #[test]
