@@ -1830,12 +1830,10 @@ impl<'a> Doc<'a> {
     // Kept out of line: each phase is one entry in a profile.
     #[inline(never)]
     pub fn scan_groups(&mut self) {
-        // Sized once: a growing map rehashes every key at each doubling.
-        let mut ends: Map<usize, usize> = Map::default();
-        ends.reserve(self.raws.iter().filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization)).count());
-        for r in self.raws.iter().filter(|r| matches!(r.kind, ActorKind::Place | ActorKind::Organization)) {
-            ends.insert(r.e, r.s);
-        }
+        let ends = LastAt::new(
+            self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Organization)),
+            |r| r.e,
+        );
         // Sorted as one integer each; the raws come in a few ascending runs
         // (one per phase), which the stable sort merges rather than sorts.
         let mut spans: Vec<u64> =
@@ -1886,7 +1884,7 @@ impl<'a> Doc<'a> {
                 if !pt.is_word() || pt.has_poss() || pt.s() < s.saturating_sub(80) {
                     break;
                 }
-                if let Some(&ms) = ends.get(&pt.e()) {
+                if let Some(ms) = ends.get(pt.e()).map(|i| self.raws[i].s) {
                     s = ms;
                     j = (0..=pj).rev().find(|&x| self.toks[x].s() == ms).unwrap_or(pj);
                     continue;
@@ -1914,21 +1912,11 @@ impl<'a> Doc<'a> {
     pub fn scan_nouns(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
-        // Both maps sized once: a growing map rehashes every key at each doubling.
-        let places = self.raws.iter().filter(|r| r.kind == ActorKind::Place).count();
-        let persons = self.raws.iter().filter(|r| r.kind == ActorKind::Person).count();
-        let mut by_end: Map<usize, usize> = Map::default();
-        by_end.reserve(places + persons);
-        let mut places_at: Map<usize, usize> = Map::default();
-        places_at.reserve(places);
-        for (i, r) in self.raws.iter().enumerate() {
-            if matches!(r.kind, ActorKind::Place | ActorKind::Person) {
-                by_end.insert(r.e, i);
-            }
-            if r.kind == ActorKind::Place {
-                places_at.insert(r.s, r.e);
-            }
-        }
+        let by_end = LastAt::new(
+            self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Person)),
+            |r| r.e,
+        );
+        let places_at = LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s);
         let mut add: Vec<Raw> = Vec::new();
         for k in 1..n {
             let t = self.toks[k];
@@ -1944,7 +1932,7 @@ impl<'a> Doc<'a> {
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
             if k + 2 < n && matches!(self.wb(k), b"government" | b"governments") && self.wb(k + 1) == b"of" {
-                if let Some(&pe) = places_at.get(&self.toks[k + 2].s()) {
+                if let Some(pe) = places_at.get(self.toks[k + 2].s()).map(|i| self.raws[i].e) {
                     let name = self.span_text(t.s(), pe);
                     let key = self.keys.norm(name);
                     add.push(Raw {
@@ -2000,7 +1988,7 @@ impl<'a> Doc<'a> {
                         key: Key::Org(key),
                         canon: None,
                     });
-                } else if let Some(&ri) = by_end.get(&prev.e()) {
+                } else if let Some(ri) = by_end.get(prev.e()) {
                     let ns = self.raws[ri].ns;
                     let name = self.span_text(ns, t.e());
                     let key = self.keys.norm(name);
@@ -2105,6 +2093,33 @@ fn outline(s: &str) -> (usize, [&str; 2], &str) {
         last = w;
     }
     (count, first, last)
+}
+
+/// Mentions found by one offset of theirs (start or end): for each offset
+/// the last mention given with it, as a map's insert would keep.
+///
+/// Why not a map: building one is a hash and an insert per mention (some
+/// 30k per MB of text), for a few thousand questions. Here each mention is
+/// one integer, (offset, index) packed as [`pack_span`] does; the mentions
+/// come in a few ascending runs, which the stable sort merges; a question
+/// is a binary search.
+struct LastAt(Vec<u64>);
+
+impl LastAt {
+    /// The mentions `raws` (each with its index in the document's list),
+    /// by the offset `at` gives.
+    fn new<'r>(raws: impl Iterator<Item = (usize, &'r Raw)>, at: impl Fn(&Raw) -> usize) -> Self {
+        let mut v: Vec<u64> = raws.map(|(i, r)| pack_span(at(r), i)).collect();
+        v.sort();
+        LastAt(v)
+    }
+
+    /// The index of the last mention given with offset `at`, if any.
+    fn get(&self, at: usize) -> Option<usize> {
+        let n = self.0.partition_point(|&x| span_start(x) <= at);
+        let &last = self.0.get(n.checked_sub(1)?)?;
+        (span_start(last) == at).then_some(span_end(last))
+    }
 }
 
 /// A span as one integer that sorts like `(s, e)`: byte offsets fit 32
@@ -2233,6 +2248,29 @@ mod tests {
             assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
         }
         assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
+    }
+
+    #[test]
+    fn last_at_answers_as_a_map_keeps_the_last_insert() {
+        let raw = |s: usize, e: usize| Raw {
+            s,
+            e,
+            ns: s,
+            ne: e,
+            kind: ActorKind::Place,
+            key: Key::Place(KeyId::default()),
+            canon: None,
+        };
+        let raws = [raw(10, 20), raw(0, 5), raw(10, 30), raw(40, 50), raw(10, 25)];
+        let at = LastAt::new(raws.iter().enumerate(), |r| r.s);
+        let mut map: Map<usize, usize> = Map::default();
+        for (i, r) in raws.iter().enumerate() {
+            map.insert(r.s, i);
+        }
+        for off in 0..60 {
+            assert_eq!(at.get(off), map.get(&off).copied(), "{off}");
+        }
+        assert_eq!(at.get(10), Some(4));
     }
 
     #[test]
