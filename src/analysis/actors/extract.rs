@@ -1351,6 +1351,25 @@ impl<'a> Doc<'a> {
         a >= 1 && !self.toks[a].nl && self.is(a - 1, cls::TITLE | cls::HONORIFIC)
     }
 
+    /// The family-name token of `name` (its last real name word: title
+    /// case, no postnominal or particle) and, if another real word comes
+    /// before it, the first-name token: the first of those on the
+    /// first-name list, else the first of them. `None` without a real word.
+    ///
+    /// Found in place: [`Doc::push_person`] runs for every person mention,
+    /// and a list of the real words was an allocation each.
+    fn name_words(&self, name: &[usize]) -> Option<(usize, Option<usize>)> {
+        let real = |t: usize| self.toks[t].shape == Shape::Title && !self.is(t, cls::POSTNOMINAL | cls::PARTICLE);
+        let li = name.iter().rposition(|&t| real(t))?;
+        let before = name.get(..li).unwrap_or_default();
+        let first = before
+            .iter()
+            .copied()
+            .find(|&t| real(t))
+            .map(|r0| before.iter().copied().find(|&t| real(t) && self.is(t, cls::FIRST_NAME)).unwrap_or(r0));
+        Some((name[li], first))
+    }
+
     fn push_person(&mut self, span: &[usize], name: &[usize]) {
         let mut s = self.toks[span[0]].s();
         let mut e = self.toks[span[span.len() - 1]].e();
@@ -1379,19 +1398,9 @@ impl<'a> Doc<'a> {
         if after + 1 < self.toks.len() && self.w(after) == "," && self.is(after + 1, cls::POSTNOMINAL) {
             e = self.toks[after + 1].e();
         }
-        let real: Vec<usize> = name
-            .iter()
-            .copied()
-            .filter(|&t| self.toks[t].shape == Shape::Title && !self.is(t, cls::POSTNOMINAL | cls::PARTICLE))
-            .collect();
-        let Some(&lt) = real.last() else { return };
+        let Some((lt, f)) = self.name_words(name) else { return };
         let last = self.word_key(lt);
-        let first = if real.len() >= 2 {
-            let f = real[..real.len() - 1].iter().find(|&&t| self.is(t, cls::FIRST_NAME)).unwrap_or(&real[0]);
-            Some(self.word_key(*f))
-        } else {
-            None
-        };
+        let first = f.map(|f| self.word_key(f));
         let (ns, ne) = (self.toks[name[0]].s(), self.toks[name[name.len() - 1]].e());
         self.raws.push(Raw { s, e, ns, ne, kind: ActorKind::Person, key: Key::Person { first, last }, canon: None });
     }
@@ -2271,6 +2280,33 @@ mod tests {
             assert_eq!(at.get(off), map.get(&off).copied(), "{off}");
         }
         assert_eq!(at.get(10), Some(4));
+    }
+
+    #[test]
+    fn name_words_finds_family_and_first_name() {
+        let d = doc("Ludwig van Beethoven met Anna Maria Smith Jr, and Smith, QC.");
+        // As a list of the real words would answer.
+        let listed = |name: &[usize]| {
+            let real: Vec<usize> = name
+                .iter()
+                .copied()
+                .filter(|&t| d.toks[t].shape == Shape::Title && !d.is(t, cls::POSTNOMINAL | cls::PARTICLE))
+                .collect();
+            let &lt = real.last()?;
+            let first = (real.len() >= 2)
+                .then(|| *real[..real.len() - 1].iter().find(|&&t| d.is(t, cls::FIRST_NAME)).unwrap_or(&real[0]));
+            Some((lt, first))
+        };
+        let n = d.toks.len();
+        for a in 0..n {
+            for b in a + 1..=n.min(a + 6) {
+                let name: Vec<usize> = (a..b).collect();
+                assert_eq!(d.name_words(&name), listed(&name), "{a}..{b}");
+            }
+        }
+        let (ludwig, beethoven) = (at(&d, "Ludwig"), at(&d, "Beethoven"));
+        assert_eq!(d.name_words(&(ludwig..=beethoven).collect::<Vec<_>>()), Some((beethoven, Some(ludwig))));
+        assert_eq!(d.name_words(&[at(&d, "met")]), None);
     }
 
     #[test]
