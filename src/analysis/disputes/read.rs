@@ -672,32 +672,41 @@ impl DocFreq {
     /// hashes agree in their low bits would share a slot whatever the key,
     /// and FNV's low bits can be collided by search.)
     fn slot(&self, word: u64) -> usize {
+        self.slot_in(word, self.slots.len().trailing_zeros())
+    }
+
+    /// [`DocFreq::slot`] in a table of `1 << bits` slots.
+    fn slot_in(&self, word: u64, bits: u32) -> usize {
         let x = (word ^ self.key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let x = x ^ (x >> 29);
         let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        (x >> (64 - self.slots.len().trailing_zeros())) as usize
+        (x >> (64 - bits)) as usize
     }
 
-    /// Counts one sentence's words (repeats once).
+    /// Counts one sentence's words (repeats once). The table is grown
+    /// once before the sentence, to room for all of its words, so that
+    /// the loop over the words (every content word of the text) neither
+    /// checks its load nor reloads its size.
     fn count_sentence(&mut self, words: &[u64]) {
         self.read += 1;
+        while 2 * (self.len + words.len()) > self.slots.len() {
+            self.grow();
+        }
+        let (read, bits) = (self.read, self.slots.len().trailing_zeros());
+        let mask = self.slots.len() - 1;
         for &w in words {
-            if 2 * (self.len + 1) > self.slots.len() {
-                self.grow();
-            }
-            let mut i = self.slot(w);
-            let mask = self.slots.len() - 1;
+            let mut i = self.slot_in(w, bits);
             loop {
-                let s = &mut self.slots[i];
+                let Some(s) = self.slots.get_mut(i) else { return };
                 if s.n == 0 {
-                    *s = Slot { word: w, n: 1, last: self.read };
+                    *s = Slot { word: w, n: 1, last: read };
                     self.len += 1;
                     break;
                 }
                 if s.word == w {
-                    if s.last != self.read {
+                    if s.last != read {
                         s.n += 1;
-                        s.last = self.read;
+                        s.last = read;
                     }
                     break;
                 }
