@@ -160,7 +160,7 @@ pub fn find_disputes(
 ) -> Disputes {
     let mentions = holders_mentions(actors, quotes);
     let actors = &Actors::new(actors);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::for_text(text.len());
     let sents = read_all(text, &mentions, &mut scratch);
     let weights = Weights(scratch.df);
     // The content words before each claim's cue, hashed, once read.

@@ -114,13 +114,29 @@ fn is_abbreviation(before: &str) -> bool {
     single_capital || bare.contains('.') || listed
 }
 
+/// Pushes `start..end` of `text` without its leading and trailing white
+/// space, unless nothing is left.
 fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let (lead, trail) =
+        ascii_trim(s.as_bytes()).unwrap_or_else(|| (s.len() - s.trim_start().len(), s.len() - s.trim_end().len()));
     if start + lead < end - trail {
         out.push((start + lead, end - trail));
     }
+}
+
+/// The lengths of `s`'s leading and trailing white space, as `str::trim`
+/// finds it, when both end at an ASCII byte (as they do but for a few
+/// sentences): a byte test instead of decoding and classing chars, once
+/// per sentence. `None` when either reaches a wider char, which may be
+/// white space.
+fn ascii_trim(s: &[u8]) -> Option<(usize, usize)> {
+    // The ASCII chars that `char::is_whitespace` holds.
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let lead = s.iter().position(|c| !space(c)).unwrap_or(s.len());
+    let trail = s.iter().rev().position(|c| !space(c)).unwrap_or(s.len());
+    let ascii = |k: usize| s.get(k).is_none_or(u8::is_ascii);
+    (ascii(lead) && (trail == s.len() || ascii(s.len() - 1 - trail))).then_some((lead, trail))
 }
 
 /// Words as a reader counts them: runs containing a letter or digit,
@@ -144,6 +160,20 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_trim_is_str_trim_or_declines() {
+        for s in ["", " ", " \t\x0B\x0C\r\n", "  a b  ", "a", "\u{A0}x ", " x\u{2003}", " é ", "\u{3000}", " ab\u{85}"]
+        {
+            let want = (s.len() - s.trim_start().len(), s.len() - s.trim_end().len());
+            match ascii_trim(s.as_bytes()) {
+                Some(got) => assert_eq!(got, want, "{s:?}"),
+                None => assert!(s.starts_with(|c: char| !c.is_ascii()) || s.contains(|c: char| !c.is_ascii())),
+            }
+        }
+        assert_eq!(ascii_trim(b"  ab \n"), Some((2, 2)));
+        assert_eq!(ascii_trim(" \u{A0}ab".as_bytes()), None);
+    }
 
     #[test]
     fn splits_paragraphs_and_skips_blank_lines() {

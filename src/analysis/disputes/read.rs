@@ -34,6 +34,15 @@ pub(super) struct Scratch {
     pub(super) df: DocFreq,
 }
 
+impl Scratch {
+    /// Buffers for reading a text of `len` bytes: the memory of long
+    /// words is sized to it (see [`Known::for_text`]).
+    pub(super) fn for_text(len: usize) -> Self {
+        let reader = Reader { words: Vec::new(), spelt: Vec::new(), known: Known::for_text(len) };
+        Scratch { lower: String::new(), reader, mention: 0, df: DocFreq::default() }
+    }
+}
+
 /// What one scan of a sentence found.
 #[derive(Default)]
 struct Found {
@@ -209,8 +218,16 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
             // when it is short, as most are, so what it says is looked up
             // in the words already read.
             let head = pack8(&word[..len.min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
-            let read =
-                if len <= 8 { known.get(head, || classify(word, fold, head)) } else { classify(word, fold, head) };
+            let read = if len <= 8 {
+                known.get(head, || classify(word, fold, head))
+            } else if len <= 16 {
+                // The last eight bytes too: with the first eight and the
+                // length, the whole word.
+                let tail = pack8(&word[len - 8..]).unwrap_or(0) | u64::from_ne_bytes([fold; 8]);
+                known.get_long((head, tail, len), || classify(word, fold, head))
+            } else {
+                classify(word, fold, head)
+            };
             if let Some(hash) = read.hash {
                 words.push(hash);
             }
@@ -256,16 +273,51 @@ fn classify(word: &[u8], fold: u8, head: u64) -> Reading {
 /// there (a crafted text can only make it miss).
 pub(super) struct Known {
     slots: Vec<(u64, Reading)>,
+    /// Words of nine to sixteen bytes, the same way, by their first and
+    /// last eight bytes (packed and lower-cased) and their length: news
+    /// repeats its long words too ("government", "spokesperson").
+    long: Vec<(LongKey, Reading)>,
 }
+
+/// A word of nine to sixteen bytes: its first and last eight bytes,
+/// packed and lower-cased (together all of it), and its length.
+type LongKey = (u64, u64, usize);
 
 impl Default for Known {
     fn default() -> Self {
-        Known { slots: vec![(0, Reading::default()); 1 << Known::BITS] }
+        Known::for_text(usize::MAX)
     }
 }
 
 impl Known {
     const BITS: u32 = 11;
+
+    /// The memory for a text of `len` bytes: one slot for long words per
+    /// 64 bytes of text, 256 to 1024 of them, so that a short article
+    /// does not clear slots it cannot fill.
+    fn for_text(len: usize) -> Self {
+        let long_bits = (len / 64).max(1).ilog2().clamp(8, 10);
+        Known {
+            slots: vec![(0, Reading::default()); 1 << Known::BITS],
+            long: vec![((0, 0, 0), Reading::default()); 1 << long_bits],
+        }
+    }
+
+    /// The reading of the word of nine to sixteen bytes keyed `key`, from
+    /// `read` the first time (an empty slot's length, 0, matches none).
+    fn get_long(&mut self, key: LongKey, read: impl FnOnce() -> Reading) -> Reading {
+        let mixed = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let i = (mixed >> (64 - self.long.len().trailing_zeros())) as usize;
+        match self.long.get_mut(i) {
+            Some((k, reading)) if *k == key => *reading,
+            Some(slot) => {
+                let reading = read();
+                *slot = (key, reading);
+                reading
+            }
+            None => read(),
+        }
+    }
 
     /// The reading of the short word packed as `head` (not 0), from
     /// `read` the first time.
@@ -672,32 +724,41 @@ impl DocFreq {
     /// hashes agree in their low bits would share a slot whatever the key,
     /// and FNV's low bits can be collided by search.)
     fn slot(&self, word: u64) -> usize {
+        self.slot_in(word, self.slots.len().trailing_zeros())
+    }
+
+    /// [`DocFreq::slot`] in a table of `1 << bits` slots.
+    fn slot_in(&self, word: u64, bits: u32) -> usize {
         let x = (word ^ self.key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let x = x ^ (x >> 29);
         let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        (x >> (64 - self.slots.len().trailing_zeros())) as usize
+        (x >> (64 - bits)) as usize
     }
 
-    /// Counts one sentence's words (repeats once).
+    /// Counts one sentence's words (repeats once). The table is grown
+    /// once before the sentence, to room for all of its words, so that
+    /// the loop over the words (every content word of the text) neither
+    /// checks its load nor reloads its size.
     fn count_sentence(&mut self, words: &[u64]) {
         self.read += 1;
+        while 2 * (self.len + words.len()) > self.slots.len() {
+            self.grow();
+        }
+        let (read, bits) = (self.read, self.slots.len().trailing_zeros());
+        let mask = self.slots.len() - 1;
         for &w in words {
-            if 2 * (self.len + 1) > self.slots.len() {
-                self.grow();
-            }
-            let mut i = self.slot(w);
-            let mask = self.slots.len() - 1;
+            let mut i = self.slot_in(w, bits);
             loop {
-                let s = &mut self.slots[i];
+                let Some(s) = self.slots.get_mut(i) else { return };
                 if s.n == 0 {
-                    *s = Slot { word: w, n: 1, last: self.read };
+                    *s = Slot { word: w, n: 1, last: read };
                     self.len += 1;
                     break;
                 }
                 if s.word == w {
-                    if s.last != self.read {
+                    if s.last != read {
                         s.n += 1;
-                        s.last = self.read;
+                        s.last = read;
                     }
                     break;
                 }
@@ -838,6 +899,12 @@ mod tests {
         let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).unwrap_or(1);
         assert_eq!(known.get(other, Reading::default).hash, None);
         assert_eq!(known.get(0x6162, || Reading { hash: Some(9), cues: 0 }).hash, Some(9));
+        // Long words by their whole key: the same ends at another length
+        // are another word.
+        let key = (0x6162, 0x6364, 10);
+        assert_eq!(known.get_long(key, || a).hash, Some(7));
+        assert_eq!(known.get_long(key, Reading::default).cues, 3);
+        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).hash, None);
     }
 
     fn is_stopword(w: &[u8]) -> bool {
