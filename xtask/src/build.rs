@@ -18,8 +18,10 @@ use std::process::Command;
 
 /// wasm-opt's optimisation after the release profile's opt-level 3
 /// (Cargo.toml): LLVM has done the heavy work; -O2 and up add binaryen's
-/// inlining, which made the engine slower in node 20's V8 (module doc).
-/// `bench/prepare.sh` uses the same.
+/// inlining, which made the engine slower in node 20's V8 (module doc) and
+/// merges it into one giant function that Chromium compiles lazily on the
+/// main thread: a first visit took 37-38 ms of main-thread CPU with -O1,
+/// 46 with -O3 (README "Speed and memory"). `bench/prepare.sh` uses the same.
 const WASM_OPT_LEVEL: &str = "-O1";
 
 /// The crate's wasm as cargo writes it, under the target folder.
