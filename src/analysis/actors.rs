@@ -17,7 +17,7 @@ pub(crate) mod hash;
 mod lexicon;
 #[rustfmt::skip]
 mod lexicon_tables;
-mod tokens;
+pub(crate) mod tokens;
 mod vocab;
 
 use super::ActorKind;

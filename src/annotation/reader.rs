@@ -238,10 +238,7 @@ pub fn exact_of(t: &Target) -> Option<String> {
 
 /// The selectors of an annotation's first target.
 pub fn selectors_of(a: &Annotation) -> &[Selector] {
-    match a.targets().first() {
-        Some(Target::Specific(r)) => r.selectors(),
-        _ => &[],
-    }
+    a.targets().first().map_or(&[], Target::selectors)
 }
 
 fn new_annotation(id: &str, source: &str, selectors: Vec<Selector>, now: &str) -> Annotation {

@@ -4,10 +4,10 @@
 //! depends on wasm-pack: cargo (release, wasm32) -> wasm-bindgen (ES module
 //! glue for `--target web`) -> wasm-opt -O1 (speed: the engine reads whole
 //! articles; opt-level 3 runs it ~2.9x faster than "z" for a wasm ~22%
-//! larger gzipped; after LLVM's opt-level 3, wasm-opt -O1 ran it 20-30 %
+//! larger gzipped; after LLVM's opt-level 3, wasm-opt -O1 ran it 15-35 %
 //! faster than -O3 in node 20 and as fast in Chromium 156, for a wasm 3 %
-//! larger raw and no larger gzipped: see `bench/README.md`) -> the static
-//! files of `www/`.
+//! larger raw and 0.1 % larger gzipped: see `bench/README.md`) -> the
+//! static files of `www/`.
 
 use crate::{tools, Result};
 use flate2::{write::GzEncoder, Compression};

@@ -11,9 +11,10 @@ use std::sync::OnceLock;
 pub type Map<K, V> = HashMap<K, V, Quick>;
 pub type Set<K> = HashSet<K, Quick>;
 
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
+pub(super) const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
-fn process_seed() -> u64 {
+/// This process's random key (odd), made once.
+pub(super) fn process_seed() -> u64 {
     static SEED: OnceLock<u64> = OnceLock::new();
     *SEED.get_or_init(|| {
         let mut h = RandomState::new().build_hasher();

@@ -21,7 +21,7 @@
 use std::hash::{BuildHasher, Hasher};
 
 use super::classes::pack8;
-use super::hash::Quick;
+use super::hash::{process_seed, Quick, K};
 
 /// One distinct word: where it first occurs in the text, and its key
 /// (compared first when probing, so that a probe reads no text for a word
@@ -32,9 +32,6 @@ struct Word {
     len: u32,
     key: u64,
 }
-
-/// A multiplier of the golden ratio's bits, for the short words' hash.
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 pub struct Vocab<'a> {
     text: &'a str,
@@ -53,9 +50,7 @@ impl<'a> Vocab<'a> {
     /// distinct words (it grows as needed).
     pub fn new(text: &'a str, expect: usize) -> Self {
         let quick = Quick::default();
-        let mut h = quick.build_hasher();
-        h.write_u64(K);
-        let seed = h.finish();
+        let seed = process_seed();
         let bits = (expect.max(32) * 4 / 3 + 1).next_power_of_two().trailing_zeros();
         Vocab { text, slots: vec![0; 1 << bits], bits, words: Vec::with_capacity(expect), quick, seed }
     }

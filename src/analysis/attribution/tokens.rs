@@ -5,6 +5,7 @@
 //! ([`ascii_run_end`], which the disputes reader shares).
 
 use super::lexicon;
+use crate::analysis::actors::tokens::{alnum_run, char_at};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -107,48 +108,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     out
 }
 
-/// The end of the run of ASCII letters and digits from byte `i` of `b`:
-/// eight bytes at a time while eight remain (plain `u64` arithmetic, as
-/// fast in wasm32 as natively), then byte by byte.
-pub(crate) fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
-        let stops = !ascii_alnum_bits(u64::from_le_bytes(*chunk)) & HIGH_BITS;
-        if stops != 0 {
-            return i + (stops.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    let rest = b.get(i..).unwrap_or_default();
-    i + rest.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Bit 7 of each byte of `v` set where that byte is an ASCII letter or
-/// digit. Each byte's low seven bits are compared with a range by adding
-/// a constant that carries into bit 7 at the bound (never beyond the byte:
-/// seven bits plus at most 0x50 stay below 0x100).
-fn ascii_alnum_bits(v: u64) -> u64 {
-    let seven = v & !HIGH_BITS;
-    // At least `lo` and at most `hi`, per byte, in bit 7.
-    let within =
-        |x: u64, lo: u8, hi: u8| (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi)) & HIGH_BITS;
-    // `| 0x20` maps the capitals onto the small letters, and nothing else
-    // into them.
-    let letters = within(seven | (ONES * 0x20), b'a', b'z');
-    let digits = within(seven, b'0', b'9');
-    (letters | digits) & !v
-}
-
-/// The char starting at byte `i` of `s`, ASCII without decoding; `None`
-/// at the end (or off a char boundary, which the tokenizer never asks).
-fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
-        None => None,
-    }
+/// The end of the run of ASCII letters and digits from byte `i` of `b`
+/// (eight bytes at a time: [`alnum_run`], the actor tokenizer's).
+pub(crate) fn ascii_run_end(b: &[u8], i: usize) -> usize {
+    i + alnum_run(b.get(i..).unwrap_or_default())
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -280,14 +243,11 @@ mod tests {
     }
 
     #[test]
-    fn ascii_alnum_bits_are_the_letters_and_digits() {
+    fn ascii_runs_end_at_anything_but_a_letter_or_digit() {
         for k in 0..=255u8 {
-            let v = u64::from_le_bytes([b' ', k, b'a', 0x80, b'Z', k, b'0', b'~']);
-            let want = [false, k.is_ascii_alphanumeric(), true, false, true, k.is_ascii_alphanumeric(), true, false];
-            let got = ascii_alnum_bits(v);
-            for (j, w) in want.iter().enumerate() {
-                assert_eq!(got >> (8 * j + 7) & 1 == 1, *w, "{k} at {j}");
-            }
+            let b = [b'a', b'Z', b'0', b'q', b'r', b's', b't', b'u', b'v', k, b'x'];
+            let want = if k.is_ascii_alphanumeric() { b.len() } else { 9 };
+            assert_eq!(ascii_run_end(&b, 0), want, "{k}");
         }
         assert_eq!(ascii_run_end(b"abcdefghijk9 x", 0), 12);
         assert_eq!(ascii_run_end(b"abc", 1), 3);

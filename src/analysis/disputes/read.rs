@@ -10,8 +10,9 @@
 //! holding a char whose lower case is not one char of its own length
 //! ("İ", a capital sigma, the Kelvin sign) is read again from an exact
 //! lower-cased copy, as before. Either way the result is what reading
-//! `str::to_lowercase` of the sentence gives. Short words, most of a text,
-//! are read once: what they say is remembered ([`Known`]).
+//! `str::to_lowercase` of the sentence gives. Words of up to sixteen
+//! bytes, most of a text, are read once: what they say is remembered
+//! ([`Known`]).
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
@@ -273,8 +274,6 @@ fn classify(word: &[u8], fold: u8, head: u64) -> Reading {
 /// there (a crafted text can only make it miss).
 pub(super) struct Known {
     slots: Vec<(u64, Reading)>,
-    /// 64 less the bits of a slot index (`slots` has a power-of-two length).
-    shift: u32,
     /// Words of nine to sixteen bytes, the same way, by their first and
     /// last eight bytes (packed and lower-cased) and their length: news
     /// repeats its long words too ("government", "spokesperson").
@@ -302,7 +301,6 @@ impl Known {
         let long_bits = (len / 128).max(1).ilog2().clamp(6, 10);
         Known {
             slots: vec![(0, Reading::default()); 1 << bits],
-            shift: 64 - bits,
             long: vec![((0, 0, 0), Reading::default()); 1 << long_bits],
         }
     }
@@ -310,33 +308,35 @@ impl Known {
     /// The reading of the word of nine to sixteen bytes keyed `key`, from
     /// `read` the first time (an empty slot's length, 0, matches none).
     fn get_long(&mut self, key: LongKey, read: impl FnOnce() -> Reading) -> Reading {
-        let mixed = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let i = (mixed >> (64 - self.long.len().trailing_zeros())) as usize;
-        match self.long.get_mut(i) {
-            Some((k, reading)) if *k == key => *reading,
-            Some(slot) => {
-                let reading = read();
-                *slot = (key, reading);
-                reading
-            }
-            None => read(),
-        }
+        remembered(&mut self.long, key, key.0 ^ key.1.rotate_left(29), read)
     }
 
     /// The reading of the short word packed as `head` (not 0), from
     /// `read` the first time.
     fn get(&mut self, head: u64, read: impl FnOnce() -> Reading) -> Reading {
-        let i = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
-        match self.slots.get_mut(i) {
-            Some((k, reading)) if *k == head => *reading,
-            Some(slot) => {
-                let reading = read();
-                *slot = (head, reading);
-                reading
-            }
-            None => read(),
-        }
+        remembered(&mut self.slots, head, head, read)
     }
+}
+
+/// The reading remembered for `key` in `slots` (a power-of-two length),
+/// in the slot the top bits of `mix` times a constant pick; else `read`'s,
+/// which then takes the slot.
+fn remembered<K: Copy + Eq>(slots: &mut [(K, Reading)], key: K, mix: u64, read: impl FnOnce() -> Reading) -> Reading {
+    let i = (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> slot_shift(slots.len())) as usize;
+    match slots.get_mut(i) {
+        Some((k, reading)) if *k == key => *reading,
+        Some(slot) => {
+            let reading = read();
+            *slot = (key, reading);
+            reading
+        }
+        None => read(),
+    }
+}
+
+/// The right shift that leaves a slot index of a power-of-two table of `len`.
+fn slot_shift(len: usize) -> u32 {
+    64 - len.trailing_zeros()
 }
 
 /// A mask of the low `len` bytes of a `u64` (all of them from eight on).
@@ -687,7 +687,8 @@ pub(super) fn hash(w: &[u8]) -> u64 {
 }
 
 /// FNV-1a over `w`'s bytes, each or-ed with `fold` (0x20 lower-cases the
-/// ASCII letters and digits a strict scan reads; 0 for lower-cased text).
+/// ASCII letters and digits a scan without `LOWERED` reads; 0 for
+/// lower-cased text).
 fn fnv(w: &[u8], fold: u8) -> u64 {
     w.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(0x100_0000_01b3))
 }
@@ -695,8 +696,8 @@ fn fnv(w: &[u8], fold: u8) -> u64 {
 /// Document frequencies: for each content word (by hash), how many
 /// sentences hold it. Every content word of the text passes here, so it is
 /// a small open-addressing table of its own (16 bytes a slot, linear
-/// probing, at most half full) rather than a general map: one multiply to
-/// find a slot. The slot is picked by the word's hash mixed with a
+/// probing, at most half full) rather than a general map: a keyed mix
+/// and a multiply find a slot. The slot is picked by the word's hash mixed with a
 /// per-process key, so a crafted text cannot pile its words into one run.
 pub(super) struct DocFreq {
     slots: Vec<Slot>,
@@ -899,9 +900,9 @@ mod tests {
         assert_eq!(known.get(0x6162, || a).hash, Some(7));
         assert_eq!(known.get(0x6162, Reading::default).cues, 3);
         // Another word in the same slot takes it over.
-        let shift = known.shift;
+        let shift = slot_shift(known.slots.len());
         let slot = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
-        let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).unwrap_or(1);
+        let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).expect("an endless search finds one");
         assert_eq!(known.get(other, Reading::default).hash, None);
         assert_eq!(known.get(0x6162, || Reading { hash: Some(9), cues: 0 }).hash, Some(9));
         // Long words by their whole key: the same ends at another length
@@ -922,7 +923,7 @@ mod tests {
         assert_eq!((big.slots.len(), big.long.len()), (2048, 1024));
         for len in [0, 1, 15, 16, usize::MAX] {
             let k = Known::for_text(len);
-            assert_eq!(1usize << (64 - k.shift), k.slots.len(), "{len}");
+            assert!(k.slots.len().is_power_of_two() && k.long.len().is_power_of_two(), "{len}");
         }
     }
 
