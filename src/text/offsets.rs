@@ -10,7 +10,7 @@
 //! spans of a 10 MB analysis stays linear.
 
 /// Bytes between checkpoints.
-const BLOCK: usize = 256;
+const BLOCK: usize = 128;
 
 /// Precomputed checkpoints over one text for fast unit conversions.
 #[derive(Debug, Clone)]
@@ -35,9 +35,7 @@ impl<'a> Offsets<'a> {
             while !text.is_char_boundary(boundary) {
                 boundary += 1;
             }
-            let span = bytes.get(at..boundary).unwrap_or_default();
-            let starts = char_starts(span);
-            let wide = span.iter().filter(|&&b| b >= 0xF0).count();
+            let (starts, wide) = starts_and_wide(bytes.get(at..boundary).unwrap_or_default());
             chars += starts;
             units += starts + wide;
             checkpoints.push((chars, units, boundary));
@@ -157,6 +155,25 @@ fn char_starts(bytes: &[u8]) -> usize {
     bytes.len() - continuation - rest.iter().filter(|&&b| (b as i8) < -0x40).count()
 }
 
+/// How many of `bytes` start a char, and how many start a char of four
+/// bytes (lead byte `0xF0` and up: two UTF-16 units), eight bytes at a
+/// time: [`Offsets::new`] reads the whole text once with it.
+fn starts_and_wide(bytes: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut continuation, mut wide) = (0, 0);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+        // Bit 7 of each byte: set when its four top bits are (each shift
+        // by k < 8 moves that byte's bit 7 - k onto its bit 7).
+        wide += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    let starts = bytes.len() - continuation - rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+    (starts, wide + rest.iter().filter(|&&b| b >= 0xF0).count())
+}
+
 /// Code points in `s`.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -188,6 +205,19 @@ mod tests {
         for s in 0..=MIXED.len() + 2 {
             for e in 0..=MIXED.len() + 2 {
                 assert_eq!(o.byte_span_to_chars(s, e), (o.byte_to_char(s), o.byte_to_char(e)), "{s}..{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn starts_and_wide_count_what_decoding_counts() {
+        let t = "aé€😀 “quoted” 𝄞ß\u{0}x Ωmega 😀😀 and some ASCII after it, long enough for chunks: ’’’ \u{10FFFF}";
+        for s in 0..=t.len() {
+            for e in s..=t.len() {
+                let b = &t.as_bytes()[s..e];
+                let starts = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+                let wide = b.iter().filter(|&&x| x >= 0xF0).count();
+                assert_eq!(starts_and_wide(b), (starts, wide), "{s}..{e}");
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{analyze, Actor, Dispute, Quote};
+use crate::analysis::find;
 use crate::annotation::{anchor_all, Selector};
 
 /// The findings in `text` as JSON: `{"actors", "quotes", "disputes"}`, the
@@ -14,18 +14,8 @@ use crate::annotation::{anchor_all, Selector};
 /// a 1 MB article about a tenth of the whole call (measured in node).
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str) -> String {
-    let analysis = analyze(text);
-    let findings = Findings { actors: &analysis.actors, quotes: &analysis.quotes, disputes: &analysis.disputes };
     // Plain data with string keys: serialising it cannot fail.
-    serde_json::to_string(&findings).unwrap_or_else(|_| "{}".to_string())
-}
-
-/// An [`crate::analysis::Analysis`] without the text, borrowed.
-#[derive(serde::Serialize)]
-struct Findings<'a> {
-    actors: &'a [Actor],
-    quotes: &'a [Quote],
-    disputes: &'a [Dispute],
+    serde_json::to_string(&find(text)).unwrap_or_else(|_| "{}".to_string())
 }
 
 /// Anchors stored targets in `text`: `targets_json` is a JSON array with,
