@@ -4,7 +4,8 @@
 //! Checked on every input: no panic; the analysis holds the text; every span
 //! (mentions, quotes, speakers, claims, positions) satisfies
 //! `start < end <= char count`; the mentions of one actor never overlap; ids
-//! are unique; speaker and holder ids name existing actors.
+//! are unique; speaker and holder ids name existing actors; the wasm
+//! engine's hand-written JSON (`analysis::json`) is byte for byte serde's.
 //!
 //! Inputs: thousands of random texts from a deterministic xorshift generator
 //! (words, names, every kind of quotation mark, newlines, CJK, Arabic and
@@ -37,7 +38,7 @@ use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
-use newsgloss::analysis::{analyze, Analysis};
+use newsgloss::analysis::{analyze, json, Analysis, Findings};
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
@@ -70,6 +71,14 @@ fn check(label: &str, text: &str) -> Analysis {
     };
     let problems = violations(text, &a);
     assert!(problems.is_empty(), "{label}: {} on {}", problems.join("; "), preview(text));
+    // The wasm engine's hand-written JSON says what serde says.
+    let found = Findings { actors: a.actors.clone(), quotes: a.quotes.clone(), disputes: a.disputes.clone() };
+    assert_eq!(
+        json::findings(&found),
+        serde_json::to_string(&found).unwrap_or_default(),
+        "{label}: analysis::json differs from serde_json on {}",
+        preview(text)
+    );
     a
 }
 

@@ -8,6 +8,7 @@
 pub mod actors;
 pub mod attribution;
 pub mod disputes;
+pub mod json;
 pub mod quotes;
 mod runs;
 pub(crate) mod table;
@@ -139,7 +140,8 @@ pub struct Findings {
     pub disputes: Vec<Dispute>,
 }
 
-/// Reads `text` and returns what it found, with the text.
+/// Reads `text` and returns what it found, with the text: the CLI's and
+/// the widget's analysis. [`find`] without the copy.
 pub fn analyze(text: &str) -> Analysis {
     let Findings { actors, quotes, disputes } = find(text);
     Analysis { text: text.to_string(), actors, quotes, disputes }
