@@ -8,6 +8,7 @@
 //! that paragraph opens with a mark (the typographic convention for quotes
 //! running over several paragraphs). Linear in the text.
 
+use crate::text::bytes::find_any;
 use crate::text::segment::paragraphs;
 
 /// A quotation found between marks; byte offsets into the text.
@@ -179,12 +180,10 @@ fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
     let mut in_attribute = false;
     // Jump from one byte that may start a mark to the next: the ASCII marks
     // and the lead bytes of “ ” „ (0xE2) and « » (0xC2), which always start
-    // a char. Everything else is skipped without decoding.
+    // a char. Everything else is skipped without decoding, eight bytes at a
+    // time.
     let mut from = 0;
-    while let Some(k) =
-        bytes.get(from..).and_then(|r| r.iter().position(|b| matches!(b, b'"' | b'`' | b'\'' | 0xE2 | 0xC2)))
-    {
-        let i = from + k;
+    while let Some(i) = find_any(bytes, from, [b'"', b'`', b'\'', 0xE2, 0xC2]) {
         let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else { break };
         from = i + c.len_utf8();
         // The char just before the mark (the paragraph's start counts as a space).

@@ -1,5 +1,6 @@
 //! The article as text: offset units and simple segmentation.
 
+pub mod bytes;
 pub mod offsets;
 pub mod segment;
 
