@@ -242,6 +242,36 @@ mod tests {
         }
     }
 
+    /// Pseudo-random mixes of the chars the tokenizer treats apart, each
+    /// read whole and between a random start and end: the same tokens as the
+    /// char-by-char reader (which reads the clamped slice).
+    #[test]
+    fn random_mixes_are_read_as_the_char_by_char_reader_reads_them() {
+        const PIECES: [&str; 24] = [
+            "a", "Z9", "word", "é", "Он", "中", " ", "\n", "\t", "\r", "\u{b}", "\u{c}", "\u{a0}", "'", "`", "\"", "’",
+            "“", "”", "«", "-", ".", "&", "😀",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let n = (next() % 12) as usize;
+            let t: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            assert_eq!(tokenize(&t, 0, t.len()), tokenize_by_chars(&t), "{t:?}");
+            let (a, b) = ((next() as usize) % (t.len() + 1), (next() as usize) % (t.len() + 1));
+            let (lo, hi) = (floor_boundary(&t, a.min(b)), floor_boundary(&t, a.max(b)));
+            let want: Vec<Tok> = tokenize_by_chars(&t[lo..hi])
+                .into_iter()
+                .map(|k| Tok { start: k.start + lo, end: k.end + lo, kind: k.kind })
+                .collect();
+            assert_eq!(tokenize(&t, a.min(b), a.max(b)), want, "{t:?} {lo}..{hi}");
+        }
+    }
+
     #[test]
     fn ascii_runs_end_at_anything_but_a_letter_or_digit() {
         for k in 0..=255u8 {
