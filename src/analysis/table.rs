@@ -27,6 +27,8 @@
 
 use std::fmt;
 
+use super::actors::classes::pack8;
+
 /// One table: `keys` holds the keys concatenated in their positions' order,
 /// key `i` being `keys[ends[i - 1]..ends[i]]` (offsets pack tighter than a
 /// pointer and a length per key), its value `values[i]`; `displace` has one
@@ -70,6 +72,34 @@ fn position(hash: u64, d: u16, n: usize) -> usize {
     scale((hash ^ u64::from(d).wrapping_mul(0xD6E8_FEB8_6659_FD93)).wrapping_mul(0x9E37_79B9_7F4A_7C15), n)
 }
 
+/// A key with its hash, made once for lookups in several tables
+/// ([`Table::get_hashed`]).
+#[derive(Clone, Copy)]
+pub struct Hashed<'k> {
+    bytes: &'k [u8],
+    hash: u64,
+}
+
+impl<'k> Hashed<'k> {
+    /// `bytes` and their hash.
+    #[inline]
+    pub fn new(bytes: &'k [u8]) -> Self {
+        Hashed { bytes, hash: hash(bytes) }
+    }
+}
+
+/// Whether `a` and `b` are the same bytes: for keys of up to eight bytes
+/// (most words) as two integers ([`pack8`]), not by a call to `memcmp`,
+/// which a miss of the same length would otherwise make.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && match pack8(a) {
+            Some(x) => pack8(b) == Some(x),
+            None => a == b,
+        }
+}
+
 impl<V: 'static> Table<V> {
     /// A table as the generator wrote it.
     pub const fn new(displace: &'static [u16], ends: &'static [u32], keys: &'static str, values: &'static [V]) -> Self {
@@ -94,10 +124,17 @@ impl<V: 'static> Table<V> {
     /// UTF-8 again to look it up.
     #[inline]
     pub fn get_bytes(&self, key: &[u8]) -> Option<&'static V> {
-        let h = hash(key);
+        self.get_hashed(&Hashed::new(key))
+    }
+
+    /// The value of `key`, hashed already: for a caller that looks one word
+    /// up in several tables (they share the hash).
+    #[inline]
+    pub fn get_hashed(&self, key: &Hashed<'_>) -> Option<&'static V> {
+        let h = key.hash;
         let d = *self.displace.get(bucket(h, self.displace.len()))?;
         let i = position(h, d, self.values.len());
-        (self.key(i)? == key).then(|| self.values.get(i)).flatten()
+        same_bytes(self.key(i)?, key.bytes).then(|| self.values.get(i)).flatten()
     }
 
     /// Whether `key` is listed.
@@ -291,6 +328,28 @@ mod tests {
         assert_eq!(t.len(), words.len());
         let empty: Table<()> = Table::build([]);
         assert!(empty.is_empty() && !empty.contains("a") && !empty.contains(""));
+    }
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let words: [&[u8]; 10] =
+            [b"", b"a", b"b", b"ab", b"ba", b"abcdefgh", b"abcdefgi", b"abcdefghi", b"abcdefghj", b"a\0"];
+        for a in words {
+            for b in words {
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashed_lookups_are_lookups() {
+        let t = Table::build([("said", 1u8), ("officials", 2)]);
+        let u = Table::build([("said", 3u8)]);
+        for w in ["said", "officials", "say", "Said", ""] {
+            let k = Hashed::new(w.as_bytes());
+            assert_eq!(t.get_hashed(&k), t.get(w), "{w}");
+            assert_eq!(u.get_hashed(&k), u.get(w), "{w}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::lexicon::norm_key;
 use super::lexicon::{build::Lists, Lexicon};
 use super::tokens::{Shape, Tok};
 use super::vocab::Vocab;
-use crate::analysis::table::Table;
+use crate::analysis::table::{Hashed, Table};
 
 // Lists matched as written.
 pub const HONORIFIC: u32 = 1 << 0;
@@ -45,8 +45,6 @@ pub const GROUP_MOD: u32 = 1 << 18;
 pub const GOV_NOUN: u32 = 1 << 25;
 pub const ANAPHOR_AS_WRITTEN: u32 = 1 << 26;
 pub const ACT_NOUN: u32 = 1 << 27;
-/// Every bit of a list matched as written.
-const EXACT: u32 = ((1 << 19) - 1) | GOV_NOUN | ANAPHOR_AS_WRITTEN | ACT_NOUN;
 
 // Lists matched lower-cased (the word's lookup form, [`with_lower`]).
 pub const COMMON: u32 = 1 << 19;
@@ -54,7 +52,6 @@ pub const GROUP_NOUN: u32 = 1 << 20;
 pub const ANAPHOR: u32 = 1 << 21;
 /// Some lexicon name starts with this word.
 pub const STARTS_NAME: u32 = 1 << 22;
-const FOLDED: u32 = COMMON | GROUP_NOUN | ANAPHOR | STARTS_NAME;
 
 // What the text says.
 /// The word's lower-cased form occurs as a lower-case word of the text.
@@ -65,14 +62,23 @@ pub const MID_CAP: u32 = 1 << 24;
 /// Calls `f` with `w` in its lookup form (lower case, ’ as '), without
 /// allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
+    with_lower_bytes(w, |b| f(std::str::from_utf8(b).unwrap_or_default()))
+}
+
+/// The longest ASCII word lower-cased on the stack by [`with_lower`].
+const LOWER_BUF: usize = 48;
+
+/// [`with_lower`] as bytes, for callers that look the form up by bytes
+/// and need not check it as UTF-8 again.
+fn with_lower_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; LOWER_BUF];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or_default())
+        f(b)
     } else {
-        f(&norm_key(w))
+        f(norm_key(w).as_bytes())
     }
 }
 
@@ -155,17 +161,24 @@ impl LexClasses {
         LexClasses { exact: Table::build(exact_bits), folded: Table::build(folded_bits) }
     }
 
-    /// The lexicon bits of `w` among `wanted`.
-    fn of(&self, w: &str, wanted: u32) -> u32 {
-        let mut bits = 0;
-        if wanted & EXACT != 0 {
-            bits |= self.exact.get(w).copied().unwrap_or(0);
-        }
-        if wanted & FOLDED != 0 {
-            bits |= with_lower(w, |l| self.folded.get(l).copied().unwrap_or(0));
-        }
-        bits
+    /// The bits of the lists matched as written, of the word `w`.
+    fn exact_of(&self, w: &Hashed<'_>) -> u32 {
+        self.exact.get_hashed(w).copied().unwrap_or(0)
     }
+
+    /// The bits of the lists matched lower-cased, of the lookup form `l`.
+    fn folded_of(&self, l: &Hashed<'_>) -> u32 {
+        self.folded.get_hashed(l).copied().unwrap_or(0)
+    }
+}
+
+/// Whether `w` is its own lookup form ([`with_lower`]): ASCII (short
+/// enough for its buffer) without a capital, as most words of a text are.
+/// Such a word is looked up in both tables by one hash, and it is seen in
+/// lower case exactly when it occurs as a lower-case token.
+#[inline]
+fn is_lookup_form(w: &[u8]) -> bool {
+    w.len() <= LOWER_BUF && w.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// The bits of one text's words: the lexicon's and the text's own, per
@@ -260,20 +273,35 @@ impl<'a> WordClasses<'a> {
         v & wanted & ANSWERS
     }
 
+    /// Whether the word spelt by `b` occurs as a lower-case token.
+    fn lower_token(&self, b: &[u8]) -> bool {
+        self.vocab.find(b).and_then(|id| self.info.get(id as usize)).is_some_and(|c| c.get() & LOWER_TOKEN != 0)
+    }
+
     /// Whether the capitalised word `w` was seen mid-sentence (any string).
     pub fn mid_cap(&self, w: &str) -> bool {
         self.vocab.find(w.as_bytes()).and_then(|id| self.info.get(id as usize)).is_some_and(|c| c.get() & CAP_MID != 0)
     }
 
-    /// Every answer bit of `w`, whose text flags are `flags`.
+    /// Every answer bit of `w`, whose text flags are `flags` (those of its
+    /// id, 0 for a word not of the text).
+    ///
+    /// The word is lower-cased at most once, and a word that is its own
+    /// lookup form (most) is hashed once for both tables and needs no
+    /// search of the vocabulary: its own flags say whether it occurs as a
+    /// lower-case token.
     fn compute(&self, w: &str, flags: u32) -> u32 {
-        let mut bits = self.lex.of(w, ANSWERS);
-        let seen_lower = with_lower(w, |l| {
-            self.vocab
-                .find(l.as_bytes())
-                .and_then(|id| self.info.get(id as usize))
-                .is_some_and(|c| c.get() & LOWER_TOKEN != 0)
-        });
+        let key = Hashed::new(w.as_bytes());
+        let mut bits = self.lex.exact_of(&key);
+        let seen_lower = if is_lookup_form(w.as_bytes()) {
+            bits |= self.lex.folded_of(&key);
+            flags & LOWER_TOKEN != 0
+        } else {
+            with_lower_bytes(w, |l| {
+                bits |= self.lex.folded_of(&Hashed::new(l));
+                self.lower_token(l)
+            })
+        };
         if seen_lower {
             bits |= SEEN_LOWER;
         }
@@ -364,6 +392,15 @@ mod tests {
         assert_eq!(pack8(b""), None);
 
         assert_eq!(pack8(b"abcdefghi"), None);
+    }
+
+    #[test]
+    fn lookup_forms_are_what_lower_casing_leaves() {
+        let long = "a".repeat(LOWER_BUF + 1);
+        for w in ["said", "u.s.", "al-amr", "", "Said", "NATO", "é", "’s", long.as_str()] {
+            let same = with_lower(w, |l| l == w) && w.is_ascii() && w.len() <= LOWER_BUF;
+            assert_eq!(is_lookup_form(w.as_bytes()), same, "{w}");
+        }
     }
 
     #[test]
