@@ -44,6 +44,21 @@ impl Default for Quick {
     }
 }
 
+impl Quick {
+    /// The hash of nine to fifteen bytes (`len`) given as their first eight
+    /// (`head`, the first byte lowest) and the others zero-padded (`tail`):
+    /// what hashing the bytes themselves gives (one full chunk, then the
+    /// tail as [`Hasher::write`] mixes it), for a caller that has read them
+    /// as integers already.
+    #[inline]
+    pub(super) fn hash_long(&self, head: u64, tail: u64, len: usize) -> u64 {
+        let mut h = self.build_hasher();
+        h.mix(head);
+        h.mix(tail ^ ((len.wrapping_sub(8) as u64) << 56));
+        h.finish()
+    }
+}
+
 impl BuildHasher for Quick {
     type Hasher = QuickHasher;
     fn build_hasher(&self) -> QuickHasher {
@@ -111,6 +126,20 @@ mod tests {
         let q = Quick::default();
         let hashes: Set<u64> = (0..1000u32).map(|i| q.hash_one(format!("w{i}"))).collect();
         assert_eq!(hashes.len(), 1000);
+    }
+
+    #[test]
+    fn long_words_hash_as_their_bytes() {
+        let q = Quick::default();
+        let text = b"abcdefghijklmno";
+        for len in 9..=15 {
+            let b = &text[..len];
+            let head = super::super::classes::pack8(&b[..8]).unwrap_or(0);
+            let tail = super::super::classes::pack8(&b[8..]).unwrap_or(0);
+            let mut h = q.build_hasher();
+            h.write(b);
+            assert_eq!(q.hash_long(head, tail, len), h.finish(), "{len}");
+        }
     }
 
     /// The tail read gives what copying it into a zeroed buffer gives (the
