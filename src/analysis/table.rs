@@ -73,10 +73,17 @@ fn position(hash: u64, d: u16, n: usize) -> usize {
 }
 
 /// A key with its hash, made once for lookups in several tables
-/// ([`Table::get_hashed`]).
+/// ([`Table::get_hashed`]). A key of one to eight bytes (most words) is
+/// held as one integer ([`pack8`]), and compared so: it need not be in
+/// memory at all ([`Hashed::packed`]).
 #[derive(Clone, Copy)]
 pub struct Hashed<'k> {
+    /// The key, if of more than eight bytes (else `packed` holds it, and
+    /// this may be empty).
     bytes: &'k [u8],
+    /// [`pack8`] of a key of one to eight bytes, else 0.
+    packed: u64,
+    len: usize,
     hash: u64,
 }
 
@@ -84,7 +91,25 @@ impl<'k> Hashed<'k> {
     /// `bytes` and their hash.
     #[inline]
     pub fn new(bytes: &'k [u8]) -> Self {
-        Hashed { bytes, hash: hash(bytes) }
+        Hashed { bytes, packed: pack8(bytes).unwrap_or(0), len: bytes.len(), hash: hash(bytes) }
+    }
+
+    /// The key of `len` bytes (one to eight) whose [`pack8`] is `packed`:
+    /// for a caller that made the key as an integer (a word lower-cased
+    /// eight bytes at a time), not in memory.
+    #[inline]
+    pub fn packed(packed: u64, len: usize) -> Hashed<'static> {
+        Hashed { bytes: &[], packed, len, hash: super::actors::hash::fixed_hash_packed(packed, len) }
+    }
+
+    /// Whether `key` is this key ([`same_bytes`] with this key packed once).
+    #[inline]
+    fn is(&self, key: &[u8]) -> bool {
+        key.len() == self.len
+            && match pack8(key) {
+                Some(x) => x == self.packed,
+                None => key == self.bytes,
+            }
     }
 }
 
@@ -129,17 +154,24 @@ impl<V: 'static> Table<V> {
     /// call: 1 MB +2.1 M instructions).
     #[inline(never)]
     pub fn get_bytes(&self, key: &[u8]) -> Option<&'static V> {
-        self.get_hashed(&Hashed::new(key))
+        let i = self.slot(hash(key))?;
+        same_bytes(self.key(i)?, key).then(|| self.values.get(i)).flatten()
     }
 
     /// The value of `key`, hashed already: for a caller that looks one word
-    /// up in several tables (they share the hash).
+    /// up in several tables (they share the hash), or holds it as an
+    /// integer ([`Hashed::packed`]).
     #[inline]
     pub fn get_hashed(&self, key: &Hashed<'_>) -> Option<&'static V> {
-        let h = key.hash;
+        let i = self.slot(key.hash)?;
+        key.is(self.key(i)?).then(|| self.values.get(i)).flatten()
+    }
+
+    /// The one position a key of hash `h` can be at.
+    #[inline]
+    fn slot(&self, h: u64) -> Option<usize> {
         let d = *self.displace.get(bucket(h, self.displace.len()))?;
-        let i = position(h, d, self.values.len());
-        same_bytes(self.key(i)?, key.bytes).then(|| self.values.get(i)).flatten()
+        Some(position(h, d, self.values.len()))
     }
 
     /// Whether `key` is listed.
@@ -336,11 +368,18 @@ mod tests {
     }
 
     #[test]
-    fn same_bytes_is_slice_equality() {
+    fn hashed_keys_are_their_bytes() {
         let words: [&[u8]; 10] =
             [b"", b"a", b"b", b"ab", b"ba", b"abcdefgh", b"abcdefgi", b"abcdefghi", b"abcdefghj", b"a\0"];
         for a in words {
+            let key = Hashed::new(a);
+            assert_eq!(key.hash, hash(a), "{a:?}");
+            if let Some(p) = pack8(a) {
+                let packed = Hashed::packed(p, a.len());
+                assert_eq!((packed.hash, packed.packed, packed.len), (key.hash, key.packed, key.len), "{a:?}");
+            }
             for b in words {
+                assert_eq!(key.is(b), a == b, "{a:?} {b:?}");
                 assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
             }
         }

@@ -102,6 +102,21 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
     }
 }
 
+/// The high bit of each of eight bytes: a packed word ([`pack8`]) is ASCII
+/// when none is set.
+const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The ASCII bytes of `w` (eight, the first lowest, none above 0x7f) with
+/// their capitals in lower case, all at once: for a byte `x` below 0x80,
+/// `x + (0x80 - lo)` has its high bit set exactly when `x >= lo`, and no
+/// sum carries into the next byte.
+#[inline]
+fn ascii_lower8(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let capital = (w + ONES * (0x80 - 0x41)) & !(w + ONES * (0x80 - 0x5b)) & ASCII_HIGH;
+    w | (capital >> 2)
+}
+
 /// The lexicon's lists merged: word -> bits. Static tables, generated with
 /// the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`].
 #[derive(Debug)]
@@ -273,6 +288,44 @@ impl<'a> WordClasses<'a> {
         v & wanted & ANSWERS
     }
 
+    /// The lexicon bits of `w`, and whether its lookup form occurs as a
+    /// lower-case token (`flags`: its own text flags).
+    fn lists_of(&self, w: &str, flags: u32) -> (u32, bool) {
+        let key = Hashed::new(w.as_bytes());
+        let mut bits = self.lex.exact_of(&key);
+        let seen_lower = if is_lookup_form(w.as_bytes()) {
+            bits |= self.lex.folded_of(&key);
+            flags & LOWER_TOKEN != 0
+        } else {
+            with_lower_bytes(w, |l| {
+                bits |= self.lex.folded_of(&Hashed::new(l));
+                self.lower_token(l)
+            })
+        };
+        (bits, seen_lower)
+    }
+
+    /// [`WordClasses::lists_of`] for an ASCII word of `len` bytes (one to
+    /// eight: most words) packed into `packed` ([`pack8`]): lower-cased as
+    /// one integer ([`ascii_lower8`]), looked up and searched for as one,
+    /// never copied into a buffer.
+    fn lists_of_packed(&self, packed: u64, len: usize, flags: u32) -> (u32, bool) {
+        let key = Hashed::packed(packed, len);
+        let bits = self.lex.exact_of(&key);
+        let lower = ascii_lower8(packed);
+        if lower == packed {
+            return (bits | self.lex.folded_of(&key), flags & LOWER_TOKEN != 0);
+        }
+        let folded = self.lex.folded_of(&Hashed::packed(lower, len));
+        let seen_lower = self.vocab.find_packed(lower, len).is_some_and(|id| self.has_flag(id, LOWER_TOKEN));
+        (bits | folded, seen_lower)
+    }
+
+    /// Whether the word of id `id` has the text flag `flag`.
+    fn has_flag(&self, id: u32, flag: u32) -> bool {
+        self.info.get(id as usize).is_some_and(|c| c.get() & flag != 0)
+    }
+
     /// Whether the word spelt by `b` occurs as a lower-case token.
     fn lower_token(&self, b: &[u8]) -> bool {
         self.vocab.find(b).and_then(|id| self.info.get(id as usize)).is_some_and(|c| c.get() & LOWER_TOKEN != 0)
@@ -291,16 +344,10 @@ impl<'a> WordClasses<'a> {
     /// search of the vocabulary: its own flags say whether it occurs as a
     /// lower-case token.
     fn compute(&self, w: &str, flags: u32) -> u32 {
-        let key = Hashed::new(w.as_bytes());
-        let mut bits = self.lex.exact_of(&key);
-        let seen_lower = if is_lookup_form(w.as_bytes()) {
-            bits |= self.lex.folded_of(&key);
-            flags & LOWER_TOKEN != 0
-        } else {
-            with_lower_bytes(w, |l| {
-                bits |= self.lex.folded_of(&Hashed::new(l));
-                self.lower_token(l)
-            })
+        let b = w.as_bytes();
+        let (mut bits, seen_lower) = match pack8(b) {
+            Some(packed) if packed & ASCII_HIGH == 0 => self.lists_of_packed(packed, b.len(), flags),
+            _ => self.lists_of(w, flags),
         };
         if seen_lower {
             bits |= SEEN_LOWER;
@@ -392,6 +439,36 @@ mod tests {
         assert_eq!(pack8(b""), None);
 
         assert_eq!(pack8(b"abcdefghi"), None);
+    }
+
+    #[test]
+    fn ascii_lower8_lower_cases_every_byte() {
+        for x in 0..0x80u8 {
+            for pos in 0..8 {
+                let mut a = *b"aZ@[`{09";
+                a[pos] = x;
+                let mut want = a;
+                want.make_ascii_lowercase();
+                assert_eq!(ascii_lower8(u64::from_le_bytes(a)), u64::from_le_bytes(want), "{x:#x} at {pos}");
+            }
+        }
+    }
+
+    /// Short ASCII words (taken as integers) and others (as bytes) answer
+    /// alike: the same words padded past eight bytes agree on every list
+    /// matched lower-cased and on what the text says.
+    #[test]
+    fn packed_words_answer_like_words_in_memory() {
+        let text = "Official official Officials officials NATO nato Mr. Putin putin Zorblax zorblax ministry Ministry";
+        let (words, toks, ids) = classes(text);
+        for (t, &id) in toks.iter().zip(&ids) {
+            let w = &text[t.s()..t.e()];
+            if let Some(p) = pack8(w.as_bytes()) {
+                assert_eq!(words.lists_of_packed(p, w.len(), 0), words.lists_of(w, 0), "{w}");
+            }
+            assert_eq!(words.id_bits(id, ANSWERS), words.compute(w, words.info[id as usize].get()) & ANSWERS, "{w}");
+        }
+        assert!(words.is("Officials", GROUP_NOUN) && words.is("Zorblax", SEEN_LOWER) && !words.is("Mr.", SEEN_LOWER));
     }
 
     #[test]

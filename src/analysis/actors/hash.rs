@@ -33,6 +33,20 @@ pub(crate) fn fixed_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// [`fixed_hash`] of the one to eight bytes (`len`) whose
+/// [`super::classes::pack8`] is `packed`: what [`Hasher::write`] mixes for
+/// them (eight bytes are a full chunk and an empty tail), from the integer.
+pub(crate) fn fixed_hash_packed(packed: u64, len: usize) -> u64 {
+    let mut h = QuickHasher { h: K };
+    if len == 8 {
+        h.mix(packed);
+        h.mix(0);
+    } else {
+        h.mix(packed ^ ((len as u64) << 56));
+    }
+    h.finish()
+}
+
 #[derive(Clone, Copy)]
 pub struct Quick {
     seed: u64,
@@ -126,6 +140,16 @@ mod tests {
         let q = Quick::default();
         let hashes: Set<u64> = (0..1000u32).map(|i| q.hash_one(format!("w{i}"))).collect();
         assert_eq!(hashes.len(), 1000);
+    }
+
+    #[test]
+    fn packed_words_hash_as_their_bytes() {
+        let text = b"abcdefgh";
+        for len in 1..=8 {
+            let b = &text[..len];
+            let packed = super::super::classes::pack8(b).unwrap_or(0);
+            assert_eq!(fixed_hash_packed(packed, len), fixed_hash(b), "{len}");
+        }
     }
 
     #[test]

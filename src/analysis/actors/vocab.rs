@@ -208,6 +208,22 @@ impl<'a> Vocab<'a> {
         id.checked_sub(1)
     }
 
+    /// The id of the word of `len` bytes (one to eight) whose [`pack8`] is
+    /// `key`, if the text has it: for a caller holding a word as an
+    /// integer (lower-cased eight bytes at a time), not in memory.
+    pub fn find_packed(&self, key: u64, len: usize) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, len);
+        loop {
+            let id = *self.slots.get(i)?;
+            let w = self.words.get(id.checked_sub(1)? as usize)?;
+            if w.key == key && w.len as usize == len {
+                return Some(id - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Twice the slots, every word placed again.
     fn grow(&mut self) {
         self.bits += 1;
@@ -264,6 +280,10 @@ mod tests {
         }
         for w in ["dog", "", "abcdefghijk", "th", "the ", "Cat\0"] {
             assert_eq!(v.find(w.as_bytes()), None, "{w:?}");
+        }
+        for w in ["the", "cat", "Cat", "a", "é", "\0", "x", "dog", "th", "Cat\0"] {
+            let packed = pack8(w.as_bytes()).unwrap_or(0);
+            assert_eq!(v.find_packed(packed, w.len()), v.find(w.as_bytes()), "{w:?}");
         }
     }
 
