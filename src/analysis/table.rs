@@ -27,6 +27,8 @@
 
 use std::fmt;
 
+use super::actors::classes::pack8;
+
 /// One table: `keys` holds the keys concatenated in their positions' order,
 /// key `i` being `keys[ends[i - 1]..ends[i]]` (offsets pack tighter than a
 /// pointer and a length per key), its value `values[i]`; `displace` has one
@@ -70,6 +72,49 @@ fn position(hash: u64, d: u16, n: usize) -> usize {
     scale((hash ^ u64::from(d).wrapping_mul(0xD6E8_FEB8_6659_FD93)).wrapping_mul(0x9E37_79B9_7F4A_7C15), n)
 }
 
+/// A key with its hash, made once for lookups in several tables
+/// ([`Table::get_hashed`]). A key of one to eight bytes (most words) is
+/// held as one integer ([`pack8`]), and compared so: it need not be in
+/// memory at all ([`Hashed::packed`]).
+#[derive(Clone, Copy)]
+pub struct Hashed<'k> {
+    /// The key, if of more than eight bytes (else `packed` holds it, and
+    /// this may be empty).
+    bytes: &'k [u8],
+    /// [`pack8`] of a key of one to eight bytes, else 0.
+    packed: u64,
+    len: usize,
+    hash: u64,
+}
+
+impl<'k> Hashed<'k> {
+    /// `bytes` and their hash.
+    #[inline]
+    pub fn new(bytes: &'k [u8]) -> Self {
+        Hashed { bytes, packed: pack8(bytes).unwrap_or(0), len: bytes.len(), hash: hash(bytes) }
+    }
+
+    /// The key of `len` bytes (one to eight) whose [`pack8`] is `packed`:
+    /// for a caller that made the key as an integer (a word lower-cased
+    /// eight bytes at a time), not in memory.
+    #[inline]
+    pub fn packed(packed: u64, len: usize) -> Hashed<'static> {
+        Hashed { bytes: &[], packed, len, hash: super::actors::hash::fixed_hash_packed(packed, len) }
+    }
+
+    /// Whether `key` is this key: for keys of up to eight bytes (most
+    /// words) as two integers ([`pack8`]), not by a call to `memcmp`,
+    /// which a miss of the same length would otherwise make.
+    #[inline]
+    fn is(&self, key: &[u8]) -> bool {
+        key.len() == self.len
+            && match pack8(key) {
+                Some(x) => x == self.packed,
+                None => key == self.bytes,
+            }
+    }
+}
+
 impl<V: 'static> Table<V> {
     /// A table as the generator wrote it.
     pub const fn new(displace: &'static [u16], ends: &'static [u32], keys: &'static str, values: &'static [V]) -> Self {
@@ -92,12 +137,37 @@ impl<V: 'static> Table<V> {
     /// The value of the key spelt by `key`, if listed: for callers holding
     /// a word lower-cased into a byte buffer, which need not check it as
     /// UTF-8 again to look it up.
-    #[inline]
+    ///
+    /// Not inlined: the hash and the probe are one call, as they were
+    /// before [`Table::get_hashed`] split them (inlined into the tokenizer's
+    /// and the attribution's loops, they cost those loops more than the
+    /// call: 1 MB +2.1 M instructions).
+    #[inline(never)]
     pub fn get_bytes(&self, key: &[u8]) -> Option<&'static V> {
-        let h = hash(key);
+        match pack8(key) {
+            // Most words: hashed and compared as one integer.
+            Some(packed) => self.get_hashed(&Hashed::packed(packed, key.len())),
+            None => {
+                let i = self.slot(hash(key))?;
+                (self.key(i)? == key).then(|| self.values.get(i)).flatten()
+            }
+        }
+    }
+
+    /// The value of `key`, hashed already: for a caller that looks one word
+    /// up in several tables (they share the hash), or holds it as an
+    /// integer ([`Hashed::packed`]).
+    #[inline]
+    pub fn get_hashed(&self, key: &Hashed<'_>) -> Option<&'static V> {
+        let i = self.slot(key.hash)?;
+        key.is(self.key(i)?).then(|| self.values.get(i)).flatten()
+    }
+
+    /// The one position a key of hash `h` can be at.
+    #[inline]
+    fn slot(&self, h: u64) -> Option<usize> {
         let d = *self.displace.get(bucket(h, self.displace.len()))?;
-        let i = position(h, d, self.values.len());
-        (self.key(i)? == key).then(|| self.values.get(i)).flatten()
+        Some(position(h, d, self.values.len()))
     }
 
     /// Whether `key` is listed.
@@ -291,6 +361,47 @@ mod tests {
         assert_eq!(t.len(), words.len());
         let empty: Table<()> = Table::build([]);
         assert!(empty.is_empty() && !empty.contains("a") && !empty.contains(""));
+    }
+
+    #[test]
+    fn hashed_keys_are_their_bytes() {
+        let words: [&[u8]; 10] =
+            [b"", b"a", b"b", b"ab", b"ba", b"abcdefgh", b"abcdefgi", b"abcdefghi", b"abcdefghj", b"a\0"];
+        for a in words {
+            let key = Hashed::new(a);
+            assert_eq!(key.hash, hash(a), "{a:?}");
+            if let Some(p) = pack8(a) {
+                let packed = Hashed::packed(p, a.len());
+                assert_eq!((packed.hash, packed.packed, packed.len), (key.hash, key.packed, key.len), "{a:?}");
+            }
+            for b in words {
+                assert_eq!(key.is(b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_lookups_of_every_length_are_lookups() {
+        let words = ["a", "ab", "said", "abcdefgh", "abcdefghi", "officials", "\u{e9}t\u{e9}"];
+        let t = Table::build(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get_bytes(w.as_bytes()), Some(&i), "{w}");
+            let mut longer = w.to_string();
+            longer.push('x');
+            assert_eq!(t.get_bytes(longer.as_bytes()), None, "{longer}");
+            assert_eq!(t.get_bytes(&w.as_bytes()[1..]), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn hashed_lookups_are_lookups() {
+        let t = Table::build([("said", 1u8), ("officials", 2)]);
+        let u = Table::build([("said", 3u8)]);
+        for w in ["said", "officials", "say", "Said", ""] {
+            let k = Hashed::new(w.as_bytes());
+            assert_eq!(t.get_hashed(&k), t.get(w), "{w}");
+            assert_eq!(u.get_hashed(&k), u.get(w), "{w}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::lexicon::norm_key;
 use super::lexicon::{build::Lists, Lexicon};
 use super::tokens::{Shape, Tok};
 use super::vocab::Vocab;
-use crate::analysis::table::Table;
+use crate::analysis::table::{Hashed, Table};
 
 // Lists matched as written.
 pub const HONORIFIC: u32 = 1 << 0;
@@ -45,8 +45,6 @@ pub const GROUP_MOD: u32 = 1 << 18;
 pub const GOV_NOUN: u32 = 1 << 25;
 pub const ANAPHOR_AS_WRITTEN: u32 = 1 << 26;
 pub const ACT_NOUN: u32 = 1 << 27;
-/// Every bit of a list matched as written.
-const EXACT: u32 = ((1 << 19) - 1) | GOV_NOUN | ANAPHOR_AS_WRITTEN | ACT_NOUN;
 
 // Lists matched lower-cased (the word's lookup form, [`with_lower`]).
 pub const COMMON: u32 = 1 << 19;
@@ -54,7 +52,6 @@ pub const GROUP_NOUN: u32 = 1 << 20;
 pub const ANAPHOR: u32 = 1 << 21;
 /// Some lexicon name starts with this word.
 pub const STARTS_NAME: u32 = 1 << 22;
-const FOLDED: u32 = COMMON | GROUP_NOUN | ANAPHOR | STARTS_NAME;
 
 // What the text says.
 /// The word's lower-cased form occurs as a lower-case word of the text.
@@ -65,14 +62,23 @@ pub const MID_CAP: u32 = 1 << 24;
 /// Calls `f` with `w` in its lookup form (lower case, ’ as '), without
 /// allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
+    with_lower_bytes(w, |b| f(std::str::from_utf8(b).unwrap_or_default()))
+}
+
+/// The longest ASCII word lower-cased on the stack by [`with_lower`].
+const LOWER_BUF: usize = 48;
+
+/// [`with_lower`] as bytes, for callers that look the form up by bytes
+/// and need not check it as UTF-8 again.
+fn with_lower_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; LOWER_BUF];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or_default())
+        f(b)
     } else {
-        f(&norm_key(w))
+        f(norm_key(w).as_bytes())
     }
 }
 
@@ -94,6 +100,21 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
         1 => Some(u64::from(b[0])),
         _ => None,
     }
+}
+
+/// The high bit of each of eight bytes: a packed word ([`pack8`]) is ASCII
+/// when none is set.
+const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The ASCII bytes of `w` (eight, the first lowest, none above 0x7f) with
+/// their capitals in lower case, all at once: for a byte `x` below 0x80,
+/// `x + (0x80 - lo)` has its high bit set exactly when `x >= lo`, and no
+/// sum carries into the next byte.
+#[inline]
+fn ascii_lower8(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let capital = (w + ONES * (0x80 - 0x41)) & !(w + ONES * (0x80 - 0x5b)) & ASCII_HIGH;
+    w | (capital >> 2)
 }
 
 /// The lexicon's lists merged: word -> bits. Static tables, generated with
@@ -155,17 +176,24 @@ impl LexClasses {
         LexClasses { exact: Table::build(exact_bits), folded: Table::build(folded_bits) }
     }
 
-    /// The lexicon bits of `w` among `wanted`.
-    fn of(&self, w: &str, wanted: u32) -> u32 {
-        let mut bits = 0;
-        if wanted & EXACT != 0 {
-            bits |= self.exact.get(w).copied().unwrap_or(0);
-        }
-        if wanted & FOLDED != 0 {
-            bits |= with_lower(w, |l| self.folded.get(l).copied().unwrap_or(0));
-        }
-        bits
+    /// The bits of the lists matched as written, of the word `w`.
+    fn exact_of(&self, w: &Hashed<'_>) -> u32 {
+        self.exact.get_hashed(w).copied().unwrap_or(0)
     }
+
+    /// The bits of the lists matched lower-cased, of the lookup form `l`.
+    fn folded_of(&self, l: &Hashed<'_>) -> u32 {
+        self.folded.get_hashed(l).copied().unwrap_or(0)
+    }
+}
+
+/// Whether `w` is its own lookup form ([`with_lower`]): ASCII (short
+/// enough for its buffer) without a capital, as most words of a text are.
+/// Such a word is looked up in both tables by one hash, and it is seen in
+/// lower case exactly when it occurs as a lower-case token.
+#[inline]
+fn is_lookup_form(w: &[u8]) -> bool {
+    w.len() <= LOWER_BUF && w.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// The bits of one text's words: the lexicon's and the text's own, per
@@ -260,20 +288,67 @@ impl<'a> WordClasses<'a> {
         v & wanted & ANSWERS
     }
 
+    /// The lexicon bits of `w`, and whether its lookup form occurs as a
+    /// lower-case token (`flags`: its own text flags).
+    fn lists_of(&self, w: &str, flags: u32) -> (u32, bool) {
+        let key = Hashed::new(w.as_bytes());
+        let mut bits = self.lex.exact_of(&key);
+        let seen_lower = if is_lookup_form(w.as_bytes()) {
+            bits |= self.lex.folded_of(&key);
+            flags & LOWER_TOKEN != 0
+        } else {
+            with_lower_bytes(w, |l| {
+                bits |= self.lex.folded_of(&Hashed::new(l));
+                self.lower_token(l)
+            })
+        };
+        (bits, seen_lower)
+    }
+
+    /// [`WordClasses::lists_of`] for an ASCII word of `len` bytes (one to
+    /// eight: most words) packed into `packed` ([`pack8`]): lower-cased as
+    /// one integer ([`ascii_lower8`]), looked up and searched for as one,
+    /// never copied into a buffer.
+    fn lists_of_packed(&self, packed: u64, len: usize, flags: u32) -> (u32, bool) {
+        let key = Hashed::packed(packed, len);
+        let bits = self.lex.exact_of(&key);
+        let lower = ascii_lower8(packed);
+        if lower == packed {
+            return (bits | self.lex.folded_of(&key), flags & LOWER_TOKEN != 0);
+        }
+        let folded = self.lex.folded_of(&Hashed::packed(lower, len));
+        let seen_lower = self.vocab.find_packed(lower, len).is_some_and(|id| self.has_flag(id, LOWER_TOKEN));
+        (bits | folded, seen_lower)
+    }
+
+    /// Whether the word of id `id` has the text flag `flag`.
+    fn has_flag(&self, id: u32, flag: u32) -> bool {
+        self.info.get(id as usize).is_some_and(|c| c.get() & flag != 0)
+    }
+
+    /// Whether the word spelt by `b` occurs as a lower-case token.
+    fn lower_token(&self, b: &[u8]) -> bool {
+        self.vocab.find(b).and_then(|id| self.info.get(id as usize)).is_some_and(|c| c.get() & LOWER_TOKEN != 0)
+    }
+
     /// Whether the capitalised word `w` was seen mid-sentence (any string).
     pub fn mid_cap(&self, w: &str) -> bool {
         self.vocab.find(w.as_bytes()).and_then(|id| self.info.get(id as usize)).is_some_and(|c| c.get() & CAP_MID != 0)
     }
 
-    /// Every answer bit of `w`, whose text flags are `flags`.
+    /// Every answer bit of `w`, whose text flags are `flags` (those of its
+    /// id, 0 for a word not of the text).
+    ///
+    /// The word is lower-cased at most once, and a word that is its own
+    /// lookup form (most) is hashed once for both tables and needs no
+    /// search of the vocabulary: its own flags say whether it occurs as a
+    /// lower-case token.
     fn compute(&self, w: &str, flags: u32) -> u32 {
-        let mut bits = self.lex.of(w, ANSWERS);
-        let seen_lower = with_lower(w, |l| {
-            self.vocab
-                .find(l.as_bytes())
-                .and_then(|id| self.info.get(id as usize))
-                .is_some_and(|c| c.get() & LOWER_TOKEN != 0)
-        });
+        let b = w.as_bytes();
+        let (mut bits, seen_lower) = match pack8(b) {
+            Some(packed) if packed & ASCII_HIGH == 0 => self.lists_of_packed(packed, b.len(), flags),
+            _ => self.lists_of(w, flags),
+        };
         if seen_lower {
             bits |= SEEN_LOWER;
         }
@@ -364,6 +439,45 @@ mod tests {
         assert_eq!(pack8(b""), None);
 
         assert_eq!(pack8(b"abcdefghi"), None);
+    }
+
+    #[test]
+    fn ascii_lower8_lower_cases_every_byte() {
+        for x in 0..0x80u8 {
+            for pos in 0..8 {
+                let mut a = *b"aZ@[`{09";
+                a[pos] = x;
+                let mut want = a;
+                want.make_ascii_lowercase();
+                assert_eq!(ascii_lower8(u64::from_le_bytes(a)), u64::from_le_bytes(want), "{x:#x} at {pos}");
+            }
+        }
+    }
+
+    /// Short ASCII words (taken as integers) and others (as bytes) answer
+    /// alike: the same words padded past eight bytes agree on every list
+    /// matched lower-cased and on what the text says.
+    #[test]
+    fn packed_words_answer_like_words_in_memory() {
+        let text = "Official official Officials officials NATO nato Mr. Putin putin Zorblax zorblax ministry Ministry";
+        let (words, toks, ids) = classes(text);
+        for (t, &id) in toks.iter().zip(&ids) {
+            let w = &text[t.s()..t.e()];
+            if let Some(p) = pack8(w.as_bytes()) {
+                assert_eq!(words.lists_of_packed(p, w.len(), 0), words.lists_of(w, 0), "{w}");
+            }
+            assert_eq!(words.id_bits(id, ANSWERS), words.compute(w, words.info[id as usize].get()) & ANSWERS, "{w}");
+        }
+        assert!(words.is("Officials", GROUP_NOUN) && words.is("Zorblax", SEEN_LOWER) && !words.is("Mr.", SEEN_LOWER));
+    }
+
+    #[test]
+    fn lookup_forms_are_what_lower_casing_leaves() {
+        let long = "a".repeat(LOWER_BUF + 1);
+        for w in ["said", "u.s.", "al-amr", "", "Said", "NATO", "é", "’s", long.as_str()] {
+            let same = with_lower(w, |l| l == w) && w.is_ascii() && w.len() <= LOWER_BUF;
+            assert_eq!(is_lookup_form(w.as_bytes()), same, "{w}");
+        }
     }
 
     #[test]

@@ -33,6 +33,20 @@ pub(crate) fn fixed_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// [`fixed_hash`] of the one to eight bytes (`len`) whose
+/// [`super::classes::pack8`] is `packed`: what [`Hasher::write`] mixes for
+/// them (eight bytes are a full chunk and an empty tail), from the integer.
+pub(crate) fn fixed_hash_packed(packed: u64, len: usize) -> u64 {
+    let mut h = QuickHasher { h: K };
+    if len == 8 {
+        h.mix(packed);
+        h.mix(0);
+    } else {
+        h.mix(packed ^ ((len as u64) << 56));
+    }
+    h.finish()
+}
+
 #[derive(Clone, Copy)]
 pub struct Quick {
     seed: u64,
@@ -41,6 +55,21 @@ pub struct Quick {
 impl Default for Quick {
     fn default() -> Self {
         Quick { seed: process_seed() }
+    }
+}
+
+impl Quick {
+    /// The hash of nine to fifteen bytes (`len`) given as their first eight
+    /// (`head`, the first byte lowest) and the others zero-padded (`tail`):
+    /// what hashing the bytes themselves gives (one full chunk, then the
+    /// tail as [`Hasher::write`] mixes it), for a caller that has read them
+    /// as integers already.
+    #[inline]
+    pub(super) fn hash_long(&self, head: u64, tail: u64, len: usize) -> u64 {
+        let mut h = self.build_hasher();
+        h.mix(head);
+        h.mix(tail ^ ((len.wrapping_sub(8) as u64) << 56));
+        h.finish()
     }
 }
 
@@ -111,6 +140,30 @@ mod tests {
         let q = Quick::default();
         let hashes: Set<u64> = (0..1000u32).map(|i| q.hash_one(format!("w{i}"))).collect();
         assert_eq!(hashes.len(), 1000);
+    }
+
+    #[test]
+    fn packed_words_hash_as_their_bytes() {
+        let text = b"abcdefgh";
+        for len in 1..=8 {
+            let b = &text[..len];
+            let packed = super::super::classes::pack8(b).unwrap_or(0);
+            assert_eq!(fixed_hash_packed(packed, len), fixed_hash(b), "{len}");
+        }
+    }
+
+    #[test]
+    fn long_words_hash_as_their_bytes() {
+        let q = Quick::default();
+        let text = b"abcdefghijklmno";
+        for len in 9..=15 {
+            let b = &text[..len];
+            let head = super::super::classes::pack8(&b[..8]).unwrap_or(0);
+            let tail = super::super::classes::pack8(&b[8..]).unwrap_or(0);
+            let mut h = q.build_hasher();
+            h.write(b);
+            assert_eq!(q.hash_long(head, tail, len), h.finish(), "{len}");
+        }
     }
 
     /// The tail read gives what copying it into a zeroed buffer gives (the

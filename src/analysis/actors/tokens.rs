@@ -2,9 +2,10 @@
 //! possessive, abbreviation dot, sentence-initial position, line breaks;
 //! and each token's word id in the text's vocabulary ([`Tokens`]).
 //!
-//! The text is read by bytes: a short ASCII word (most words) by one
-//! eight-byte read ([`short_word`]), a longer ASCII word by eight-byte
-//! steps and byte rules ([`word_end`], [`plain_token`]); only words with an
+//! The text is read by bytes: an ASCII word of up to fifteen bytes (most
+//! words) by one or two eight-byte reads ([`short_word`]), a longer ASCII
+//! word by eight-byte steps and byte rules ([`word_end`], [`plain_token`]);
+//! only words with an
 //! apostrophe, a hyphen or a char beyond ASCII take the char rules
 //! ([`marked_token`]). The tests keep the char-by-char tokenizer this
 //! replaced and check that both agree.
@@ -294,8 +295,8 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             continue;
         }
         let alnum = x.is_ascii_alphanumeric();
-        if let Some((tok, key)) = if alnum { short_word(bytes, i, nl) } else { None } {
-            ids.push(vocab.intern_packed(i, tok.e() - i, key));
+        if let Some((tok, head, tail)) = if alnum { short_word(bytes, i, nl) } else { None } {
+            ids.push(vocab.intern_read(i, tok.e() - i, head, tail));
             // (Most words are followed by a space: skipped here.)
             i = tok.e() + usize::from(bytes.get(tok.e()) == Some(&b' '));
             toks.push(tok);
@@ -333,31 +334,63 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     Tokens { toks, ids, vocab }
 }
 
-/// The token of the word at `start` if it is of one to seven ASCII letters
-/// and digits ended by an ASCII byte that joins nothing (a space, a comma:
-/// most words), with its bytes packed ([`super::classes::pack8`], the
-/// vocabulary's key); `None` for any other word or none.
+/// The token of the word at `start` if it is of one to fifteen ASCII
+/// letters and digits ended by an ASCII byte that joins nothing (a space, a
+/// comma: most words), with its bytes as two integers: the first eight
+/// (of a word of up to eight bytes, only its own: [`super::classes::pack8`],
+/// the vocabulary's key) and the others, zero-padded
+/// ([`Vocab::intern_read`] takes both); `None` for any other word or none.
 ///
-/// One eight-byte read finds the word's end, its key and its shape: such
-/// a word takes none of [`word_end`]'s joins and none of [`plain_token`]'s
+/// One eight-byte read finds the end, the bytes and the shape of most
+/// words; a word of eight letters or more takes a second read. Such a word
+/// takes none of [`word_end`]'s joins and none of [`plain_token`]'s
 /// possessive or dot rules, so it is the token they would make (the test
 /// `bytewise_tokenizer_agrees_with_the_char_one` checks).
 #[inline]
-fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64)> {
-    let chunk: [u8; 8] = bytes.get(start..start + 8)?.try_into().ok()?;
-    let w = u64::from_le_bytes(chunk);
-    let n = (non_alnum_bytes(w).trailing_zeros() / 8) as usize;
-    let (&stop, word) = (chunk.get(n)?, chunk.get(..n)?);
-    if n == 0 || !stop.is_ascii() || matches!(stop, b'-' | b'\'' | b'.') {
+fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
+    let head = read8(bytes, start)?;
+    let (n, head, tail) = match non_alnum_bytes(head) {
+        0 => {
+            // Eight letters or digits: the word goes on into the next eight bytes.
+            let next = read8(bytes, start + 8)?;
+            let m = (non_alnum_bytes(next).trailing_zeros() / 8) as usize;
+            (8 + m, head, low_bytes(next, m))
+        }
+        stops => {
+            let n = (stops.trailing_zeros() / 8) as usize;
+            (n, low_bytes(head, n), 0)
+        }
+    };
+    let end = start + n;
+    let stop = *bytes.get(end)?;
+    if n == 0 || n >= 16 || !stop.is_ascii() || matches!(stop, b'-' | b'\'' | b'.') {
         return None;
     }
-    let key = w & (u64::MAX >> (64 - 8 * n));
-    let shape = ascii_shape(word, false);
-    let end = start + n;
+    let shape = ascii_shape(bytes.get(start..end)?, false);
     Some((
         Tok { start: off(start), end: off(end), poss: 0, shape, initial: false, nl, compound: false, shout: false },
-        key,
+        head,
+        tail,
     ))
+}
+
+/// The eight bytes at `start` as an integer, the first lowest, if the
+/// text goes on that far.
+#[inline]
+fn read8(bytes: &[u8], start: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(start..start.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The first `n` bytes of `w` (eight bytes, the first lowest), the others
+/// zero.
+#[inline]
+fn low_bytes(w: u64, n: usize) -> u64 {
+    match n {
+        0 => 0,
+        1..=7 => w & (u64::MAX >> (64 - 8 * n)),
+        _ => w,
+    }
 }
 
 /// The token of a punctuation char at `start..end`.
@@ -839,6 +872,9 @@ mod tests {
         "ABCDEFGHIJ",
         "abcdefghijklmnopq",
         "Abcdefgh",
+        "Washington",
+        "abcdefghijklmno",
+        "ABCDEFGHIJKLMNOP",
         "s",
         "S",
         "a",
@@ -980,14 +1016,62 @@ mod tests {
 
     #[test]
     fn short_word_takes_only_words_that_join_nothing() {
-        let (tok, key) = short_word(b"Putin, who said", 0, true).expect("a short word");
+        let (tok, head, tail) = short_word(b"Putin, who said", 0, true).expect("a short word");
         assert_eq!((tok.s(), tok.e(), tok.shape, tok.nl), (0, 5, Shape::Title, true));
-        assert_eq!(Some(key), super::super::classes::pack8(b"Putin"));
-        assert_eq!(short_word(b"x NATO said", 2, false).map(|(t, _)| (t.e(), t.shape)), Some((6, Shape::Caps)));
-        // Eight letters or more, a joiner or a char beyond ASCII after it,
-        // or fewer than eight bytes left: the other paths decide.
-        for t in ["abcdefgh ", "Mr. Putin", "Jong-un x", "NATO's xx", "Russia’s", "naïve xxx", "word"] {
+        assert_eq!((Some(head), tail), (super::super::classes::pack8(b"Putin"), 0));
+        assert_eq!(short_word(b"x NATO said", 2, false).map(|(t, _, _)| (t.e(), t.shape)), Some((6, Shape::Caps)));
+        // Eight to fifteen bytes: the first eight, and the rest zero-padded.
+        for w in ["abcdefgh", "Washington", "administrations"] {
+            let t = format!("{w}, and more text after it");
+            let (tok, head, tail) = short_word(t.as_bytes(), 0, false).expect("a word of two reads");
+            assert_eq!((tok.e(), tok.shape), (w.len(), ascii_shape(w.as_bytes(), false)), "{w}");
+            let rest = w.as_bytes().get(8..).unwrap_or_default();
+            assert_eq!(head, super::super::classes::pack8(&w.as_bytes()[..8]).unwrap_or(0), "{w}");
+            assert_eq!(tail, super::super::classes::pack8(rest).unwrap_or(0), "{w}");
+        }
+        // Sixteen letters or more, a joiner or a char beyond ASCII after
+        // it, or too few bytes left to read: the other paths decide.
+        for t in [
+            "abcdefgh ",
+            "abcdefghijklmnop and on",
+            "Washington’s view",
+            "Washington. And then",
+            "Mr. Putin",
+            "Jong-un x",
+            "NATO's xx",
+            "Russia’s",
+            "naïve xxx",
+            "word",
+        ] {
             assert!(short_word(t.as_bytes(), 0, false).is_none(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn low_bytes_keeps_the_first_bytes() {
+        let w = u64::from_le_bytes(*b"abcdefgh");
+        for n in 0..=8 {
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(&b"abcdefgh"[..n]);
+            assert_eq!(low_bytes(w, n), u64::from_le_bytes(a), "{n}");
+        }
+        assert_eq!(read8(b"abcdefgh", 0), Some(w));
+        assert_eq!(read8(b"abcdefgh", 1), None);
+        assert_eq!(read8(b"abc", usize::MAX), None);
+    }
+
+    /// Each token's id names its word, whichever path read the word.
+    #[test]
+    fn ids_name_the_tokens_words() {
+        let lx = lexicon();
+        let mut texts = tricky_texts(500);
+        texts.push("Washington, Washington and washington; administrations administrations. abcdefghijklmno x".into());
+        for t in &texts {
+            let tokens = tokenize(t, lx);
+            for (tok, &id) in tokens.toks.iter().zip(&tokens.ids) {
+                assert_eq!(tokens.vocab.word(id), &t[tok.s()..tok.e()], "{t:?}");
+                assert_eq!(tokens.vocab.find(&t.as_bytes()[tok.s()..tok.e()]), Some(id), "{t:?}");
+            }
         }
     }
 

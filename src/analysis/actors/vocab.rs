@@ -153,12 +153,34 @@ impl<'a> Vocab<'a> {
         }
     }
 
+    /// [`Vocab::intern`] for the word of `len` bytes (one to fifteen) at
+    /// `start`, whose first eight bytes (or fewer, zero-padded: [`pack8`])
+    /// are `head` and the others, zero-padded, `tail`: for the tokenizer,
+    /// which read them so. A word of more than eight bytes is hashed from
+    /// the two integers, not read again.
+    #[inline]
+    pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64) -> u32 {
+        if len <= 8 {
+            self.intern_packed(start, len, head)
+        } else {
+            self.intern_keyed(start, len, self.quick.hash_long(head, tail, len))
+        }
+    }
+
     /// [`Vocab::intern`] for words longer than eight bytes (or out of the text).
     #[inline(never)]
     fn intern_long(&mut self, start: usize, end: usize) -> u32 {
         let b = self.text.as_bytes().get(start..end).unwrap_or_default();
         // Not one to eight bytes (else `intern` packed them): a hash.
         let key = self.key(b, None);
+        self.intern_keyed(start, b.len(), key)
+    }
+
+    /// The id of the word of `len` bytes (more than eight) at `start`, whose
+    /// hash is `key`.
+    #[inline(never)]
+    fn intern_keyed(&mut self, start: usize, len: usize, key: u64) -> u32 {
+        let b = self.text.as_bytes().get(start..start + len).unwrap_or_default();
         let i = self.probe(b, key);
         match self.slots[i] {
             0 => self.insert(i, start, b.len(), key),
@@ -184,6 +206,22 @@ impl<'a> Vocab<'a> {
         let key = self.key(b, pack8(b));
         let id = self.slots[self.probe(b, key)];
         id.checked_sub(1)
+    }
+
+    /// The id of the word of `len` bytes (one to eight) whose [`pack8`] is
+    /// `key`, if the text has it: for a caller holding a word as an
+    /// integer (lower-cased eight bytes at a time), not in memory.
+    pub fn find_packed(&self, key: u64, len: usize) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, len);
+        loop {
+            let id = *self.slots.get(i)?;
+            let w = self.words.get(id.checked_sub(1)? as usize)?;
+            if w.key == key && w.len as usize == len {
+                return Some(id - 1);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Twice the slots, every word placed again.
@@ -243,6 +281,10 @@ mod tests {
         for w in ["dog", "", "abcdefghijk", "th", "the ", "Cat\0"] {
             assert_eq!(v.find(w.as_bytes()), None, "{w:?}");
         }
+        for w in ["the", "cat", "Cat", "a", "é", "\0", "x", "dog", "th", "Cat\0"] {
+            let packed = pack8(w.as_bytes()).unwrap_or(0);
+            assert_eq!(v.find_packed(packed, w.len()), v.find(w.as_bytes()), "{w:?}");
+        }
     }
 
     #[test]
@@ -254,6 +296,24 @@ mod tests {
                 assert_eq!(packed_at(text, start, len), want, "{start} {len}");
             }
         }
+    }
+
+    /// Words read as two integers get the ids of words read from the text.
+    #[test]
+    fn read_words_are_interned_words() {
+        let text = "Washington abcdefghijklmno abcdefgh Washingtons";
+        let mut v = Vocab::new(text, 4);
+        let mut i = 0;
+        for w in text.split(' ') {
+            let b = w.as_bytes();
+            let head = pack8(&b[..b.len().min(8)]).unwrap_or(0);
+            let tail = b.get(8..).and_then(pack8).unwrap_or(0);
+            let read = v.intern_read(i, w.len(), head, tail);
+            assert_eq!(v.intern(i, i + w.len()), read, "{w}");
+            assert_eq!(v.find(b), Some(read), "{w}");
+            i += w.len() + 1;
+        }
+        assert_eq!(v.len(), 4);
     }
 
     #[test]
