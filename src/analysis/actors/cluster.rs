@@ -11,14 +11,86 @@ use crate::analysis::ActorKind;
 
 struct Cluster {
     kind: ActorKind,
-    /// Name spans (byte ranges) of the mentions, and the mention spans.
-    mentions: Vec<(usize, usize, usize, usize)>,
+    /// Its mentions in [`Mentions`]: a list of their own, in the order added.
+    mentions: List,
     canon: Option<&'static str>,
     first: Option<KeyId>,
     /// Starts of the person's full-name mentions, ascending.
     full_pos: Vec<usize>,
     /// Merged into another cluster.
     merged: Option<usize>,
+}
+
+/// One mention's spans: the mention (`s..e`), then its name (`ns..ne`).
+type Spans = (usize, usize, usize, usize);
+
+/// No mention: the end of a [`List`].
+const END: u32 = u32::MAX;
+
+/// A cluster's mentions, linked through [`Mentions`]: its first and last.
+#[derive(Clone, Copy)]
+struct List {
+    head: u32,
+    tail: u32,
+}
+
+impl List {
+    const EMPTY: List = List { head: END, tail: END };
+
+    fn is_empty(self) -> bool {
+        self.head == END
+    }
+}
+
+/// Every cluster's mentions in one vector, each cluster's linked in the
+/// order added.
+///
+/// Why: a vector per cluster was an allocation (and its growth and a free)
+/// per cluster, which in wasm cost more than the clustering's lookups.
+/// Appending a mention and moving all of one cluster's mentions after
+/// another's (an acronym joining its name) are O(1) here.
+#[derive(Default)]
+struct Mentions {
+    /// Each mention's spans and the next one of its cluster ([`END`]: none).
+    items: Vec<(Spans, u32)>,
+}
+
+impl Mentions {
+    /// Adds `m` at the end of `list`.
+    fn push(&mut self, list: &mut List, m: Spans) {
+        // More than u32 holds cannot come from a text under 4 GB; kept out
+        // of the list then rather than panicking.
+        let Some(i) = u32::try_from(self.items.len()).ok().filter(|&i| i != END) else { return };
+        self.items.push((m, END));
+        match self.items.get_mut(list.tail as usize) {
+            Some(last) => last.1 = i,
+            None => list.head = i,
+        }
+        list.tail = i;
+    }
+
+    /// Moves every mention of `from` after those of `to`, leaving `from` empty.
+    fn append(&mut self, to: &mut List, from: &mut List) {
+        let moved = std::mem::replace(from, List::EMPTY);
+        if moved.is_empty() {
+            return;
+        }
+        match self.items.get_mut(to.tail as usize) {
+            Some(last) => last.1 = moved.head,
+            None => to.head = moved.head,
+        }
+        to.tail = moved.tail;
+    }
+
+    /// The mentions of `list`, in order.
+    fn iter(&self, list: List) -> impl Iterator<Item = Spans> + '_ {
+        let mut at = list.head;
+        std::iter::from_fn(move || {
+            let &(m, next) = self.items.get(at as usize)?;
+            at = next;
+            Some(m)
+        })
+    }
 }
 
 /// An organization key without its legal form: "apple inc." -> "apple".
@@ -43,17 +115,25 @@ fn before_of(k: &str) -> &str {
     k.as_bytes().windows(4).position(|w| w == b" of ").map_or(k, |i| &k[..i])
 }
 
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The capital initials of `name`'s words but its function words
+/// ("North Atlantic Treaty Organization" -> "NATO"), appended to `out`
+/// (a buffer reused for every name: most have no acronym).
+fn push_initials(out: &mut String, name: &str) {
+    out.extend(
+        name.split_whitespace()
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase()),
+    );
 }
 
 fn is_acronym(name: &str) -> bool {
+    // The space first: most names asked have one, and it is the cheapest test.
+    if name.contains(' ') {
+        return false;
+    }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
+    (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase)
 }
 
 /// The indices of `raws` in the order clustering takes them: full names
@@ -83,6 +163,13 @@ fn order_key(r: &Raw, i: usize) -> u128 {
         | low(r.s) << 64
         | u128::from(u32::MAX - u32::try_from(r.e).unwrap_or(u32::MAX)) << 32
         | low(i)
+}
+
+/// `(s, Reverse(e), k)` as one integer that sorts the same way (offsets
+/// and counts fit 32 bits, as for [`order_key`]).
+fn span_order(s: usize, e: usize, k: usize) -> u128 {
+    let low = |v: usize| u128::from(u32::try_from(v).unwrap_or(u32::MAX));
+    low(s) << 64 | u128::from(u32::MAX - u32::try_from(e).unwrap_or(u32::MAX)) << 32 | low(k)
 }
 
 /// What [`cluster`]'s maps answered for one key id: its cluster as a
@@ -153,10 +240,11 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // What the maps answered for each key id: a mention asks by index, not
     // by trimming and hashing its key again.
     let mut memo: Vec<KeyMemo> = vec![KeyMemo::default(); keys.count()];
+    let mut ms = Mentions { items: Vec::with_capacity(raws.len()) };
     let new = |cl: &mut Vec<Cluster>, r: &Raw| {
         cl.push(Cluster {
             kind: r.kind,
-            mentions: Vec::new(),
+            mentions: List::EMPTY,
             canon: r.canon,
             first: None,
             full_pos: Vec::new(),
@@ -301,7 +389,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             }
         };
         let c = &mut cl[idx];
-        c.mentions.push((r.s, r.e, r.ns, r.ne));
+        ms.push(&mut c.mentions, (r.s, r.e, r.ns, r.ne));
         if matches!(&r.key, Key::Person { first: Some(_), .. }) {
             c.full_pos.push(r.s);
         }
@@ -311,6 +399,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     }
     // Acronyms join the organization (or place) whose initials they are.
     let mut by_initials: Map<String, usize> = Map::default();
+    let mut ini = String::new();
     for (i, c) in cl.iter().enumerate() {
         if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) {
             continue;
@@ -318,13 +407,14 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
         // The name of the last such mention again gives the same initials,
         // whose second insertion would change nothing: skipped.
         let mut last = "";
-        for &(_, _, ns, ne) in &c.mentions {
+        for (_, _, ns, ne) in ms.iter(c.mentions) {
             let name = &text[ns..ne];
             if name.contains(' ') && name != last {
                 last = name;
-                let ini = initials(name);
-                if ini.len() >= 2 {
-                    by_initials.entry(ini).or_insert(i);
+                ini.clear();
+                push_initials(&mut ini, name);
+                if ini.len() >= 2 && !by_initials.contains_key(ini.as_str()) {
+                    by_initials.insert(ini.clone(), i);
                 }
             }
         }
@@ -333,25 +423,33 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
         if cl[i].kind != ActorKind::Organization || cl[i].canon.is_some() {
             continue;
         }
-        let acr = cl[i].mentions.iter().map(|&(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n));
+        let acr = ms.iter(cl[i].mentions).map(|(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n));
         let Some(acr) = acr else { continue };
         let key: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
         if let Some(&j) = by_initials.get(&key) {
             let j = root(&cl, j);
             if j != i && cl[j].merged.is_none() {
-                let moved = std::mem::take(&mut cl[i].mentions);
-                cl[j].mentions.extend(moved);
+                let mut to = cl[j].mentions;
+                ms.append(&mut to, &mut cl[i].mentions);
+                cl[j].mentions = to;
                 cl[i].merged = Some(j);
             }
         }
     }
     let mut out: Vec<ActorFound> = Vec::with_capacity(cl.len());
-    for c in cl.iter_mut().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
-        c.mentions.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        // A mention overlapping the last one kept is dropped (in place: the
-        // cluster's own list is not needed after).
-        c.mentions.dedup_by(|m, l| m.0 < l.1);
-        let kept = &c.mentions;
+    // One cluster's mentions at a time, in a vector reused for all.
+    let mut kept: Vec<Spans> = Vec::new();
+    let mut sorted: Vec<(u128, Spans)> = Vec::new();
+    for c in cl.iter().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
+        // By start, longest first, ties in the order added: what a stable
+        // sort gives, without the buffer it allocates for a long list.
+        sorted.clear();
+        sorted.extend(ms.iter(c.mentions).enumerate().map(|(k, m)| (span_order(m.0, m.1, k), m)));
+        sorted.sort_unstable_by_key(|&(k, _)| k);
+        kept.clear();
+        kept.extend(sorted.iter().map(|&(_, m)| m));
+        // A mention overlapping the last one kept is dropped.
+        kept.dedup_by(|m, l| m.0 < l.1);
         let name = match c.canon {
             Some(n) => n.to_string(),
             None => {
@@ -408,7 +506,7 @@ mod tests {
     fn nearest_is_the_full_name_nearest_before_else_after() {
         let cluster = |full_pos: Vec<usize>| Cluster {
             kind: ActorKind::Person,
-            mentions: Vec::new(),
+            mentions: List::EMPTY,
             canon: None,
             first: None,
             full_pos,
@@ -426,6 +524,47 @@ mod tests {
         // No full name at all: the first of the list; no list, none.
         assert_eq!(nearest(&[], &[2, 0], 5), Some(2));
         assert_eq!(nearest(&[], &[], 5), None);
+    }
+
+    #[test]
+    fn mentions_keep_each_list_in_order_and_move_whole_lists() {
+        let m = |i: usize| (i, i + 1, i, i + 1);
+        let mut ms = Mentions::default();
+        let (mut a, mut b, mut none) = (List::EMPTY, List::EMPTY, List::EMPTY);
+        for i in 0..6 {
+            ms.push(if i % 3 == 0 { &mut a } else { &mut b }, m(i));
+        }
+        let got = |ms: &Mentions, l: List| ms.iter(l).map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!((got(&ms, a), got(&ms, b)), (vec![0, 3], vec![1, 2, 4, 5]));
+        // Nothing to move: no change.
+        ms.append(&mut a, &mut none);
+        assert_eq!(got(&ms, a), [0, 3]);
+        ms.append(&mut b, &mut a);
+        assert!(a.is_empty() && got(&ms, a).is_empty());
+        assert_eq!(got(&ms, b), [1, 2, 4, 5, 0, 3]);
+        // Into an empty list, and on adding after.
+        ms.append(&mut none, &mut b);
+        ms.push(&mut none, m(9));
+        assert_eq!(got(&ms, none), [1, 2, 4, 5, 0, 3, 9]);
+    }
+
+    #[test]
+    fn span_order_sorts_by_start_longest_then_index() {
+        let spans = [(5, 9, 0), (5, 7, 1), (1, 3, 2), (5, 9, 3), (0, 12, 4)];
+        let mut got = spans.to_vec();
+        got.sort_by_key(|&(s, e, k)| span_order(s, e, k));
+        let mut want = spans.to_vec();
+        want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn initials_and_acronyms() {
+        let mut ini = String::from("X");
+        push_initials(&mut ini, "North Atlantic Treaty Organization of the World");
+        assert_eq!(ini, "XNATOW");
+        assert!(is_acronym("NATO") && is_acronym("U.N.") && !is_acronym("N") && !is_acronym("NATO HQ"));
+        assert!(!is_acronym("Nato") && !is_acronym("ABCDEFGHI"));
     }
 
     #[test]

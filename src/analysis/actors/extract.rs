@@ -6,10 +6,11 @@
 use std::cell::{Cell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
-use super::hash::{Map, Set};
+use super::hash::{Map, Quick, Set};
 use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
 use super::tokens::{Shape, Tok, Tokens};
 use crate::analysis::ActorKind;
+use std::hash::BuildHasher;
 
 /// A key's id in [`Keys`]: equal ids, equal keys.
 pub type KeyId = u32;
@@ -29,13 +30,24 @@ pub enum Key {
     Anaphor(KeyId),
 }
 
-/// The mentions' keys, each distinct one kept in this table (its text in
-/// `strs` and as the map's key): a mention carries its key's id, not a string of its own (a malloc, a copy and a free per
-/// mention before).
+/// The mentions' keys, each distinct one kept once in this table: a
+/// mention carries its key's id, not a string of its own.
+///
+/// Why one string for all keys, and a map by hash: a key stored as a
+/// `Box<str>` in a list and again as the map's key was two allocations per
+/// distinct key (and two frees), which in wasm cost more than the lookups.
 #[derive(Default)]
 pub struct Keys {
-    ids: Map<Box<str>, KeyId>,
-    strs: Vec<Box<str>>,
+    /// Every key's text, one after another: key `i` ends at `ends[i]`.
+    text: String,
+    ends: Vec<usize>,
+    /// The hash of a key's text to the first key with that hash; keys of
+    /// an equal hash (rare) are chained by `next`.
+    by_hash: Map<u64, KeyId>,
+    /// Per key, the next key of its hash ([`NO_KEY`] at the end).
+    next: Vec<KeyId>,
+    /// Hashes the keys' text (the process's seed, as [`Map`]s do).
+    hasher: Quick,
     /// The lookup form being built, kept between calls.
     buf: String,
     /// Keys already worked out for a lexicon entry ([`Keys::cached`]): no
@@ -54,16 +66,49 @@ const ENTRY_PLACE: u64 = 0;
 const ENTRY_ORG: u64 = 1;
 
 impl Keys {
+    /// A table sized for about `n` keys, grown only past them.
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            // Most keys are a word or two.
+            text: String::with_capacity(n * 12),
+            ends: Vec::with_capacity(n),
+            by_hash: Map::with_capacity_and_hasher(n, Quick::default()),
+            next: Vec::with_capacity(n),
+            buf: String::with_capacity(64),
+            ..Keys::default()
+        }
+    }
+
     /// The id of `k`, interned if new.
     pub fn id(&mut self, k: &str) -> KeyId {
-        if let Some(&i) = self.ids.get(k) {
-            return i;
+        self.id_hashed(k, self.hasher.hash_one(k))
+    }
+
+    /// [`Keys::id`] of `k` whose hash is `h`.
+    fn id_hashed(&mut self, k: &str, h: u64) -> KeyId {
+        let mut last = None;
+        if let Some(&first) = self.by_hash.get(&h) {
+            let mut i = first;
+            while i != NO_KEY {
+                if self.get(i) == k {
+                    return i;
+                }
+                last = Some(i);
+                i = self.next.get(i as usize).copied().unwrap_or(NO_KEY);
+            }
         }
         // More distinct keys than u32 holds would need a text of 4 GB of
         // names at least; the last id is shared then rather than panicking.
-        let i = KeyId::try_from(self.strs.len()).unwrap_or(KeyId::MAX);
-        self.strs.push(k.into());
-        self.ids.insert(k.into(), i);
+        let Some(i) = KeyId::try_from(self.ends.len()).ok().filter(|&i| i < NO_KEY) else { return NO_KEY - 1 };
+        self.text.push_str(k);
+        self.ends.push(self.text.len());
+        self.next.push(NO_KEY);
+        match last.and_then(|l| self.next.get_mut(l as usize)) {
+            Some(slot) => *slot = i,
+            None => {
+                self.by_hash.insert(h, i);
+            }
+        }
         i
     }
 
@@ -107,17 +152,32 @@ impl Keys {
 
     /// The id of `k` if some mention has that key.
     pub fn find(&self, k: &str) -> Option<KeyId> {
-        self.ids.get(k).copied()
+        self.find_hashed(k, self.hasher.hash_one(k))
+    }
+
+    /// [`Keys::find`] of `k` whose hash is `h`.
+    fn find_hashed(&self, k: &str, h: u64) -> Option<KeyId> {
+        let mut i = *self.by_hash.get(&h)?;
+        while i != NO_KEY {
+            if self.get(i) == k {
+                return Some(i);
+            }
+            i = self.next.get(i as usize).copied().unwrap_or(NO_KEY);
+        }
+        None
     }
 
     /// How many distinct keys (ids `0..count()`).
     pub fn count(&self) -> usize {
-        self.strs.len()
+        self.ends.len()
     }
 
     /// The key of id `i`.
     pub fn get(&self, i: KeyId) -> &str {
-        self.strs.get(i as usize).map_or("", |s| s)
+        let i = i as usize;
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
+        self.text.get(start..end).unwrap_or("")
     }
 }
 
@@ -520,6 +580,11 @@ impl<'a> Doc<'a> {
         let first_words = vec![Cell::new((0, 0)); words.distinct()];
         // (u32::MAX: no word's id, for a text without the word.)
         let the_ids = [b"the", b"The"].map(|w| words.id_of(w).unwrap_or(u32::MAX));
+        // About one mention per ten tokens in news text: sized once rather
+        // than grown (each growth a copy of every mention so far).
+        let raws = Vec::with_capacity(toks.len() / 8);
+        // A key for about one distinct word in eight.
+        let keys = Keys::with_capacity(words.distinct() / 8);
         Doc {
             text,
             toks,
@@ -530,8 +595,8 @@ impl<'a> Doc<'a> {
             words,
             lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
             lex_memo: LexMemo::default(),
-            raws: Vec::new(),
-            keys: Keys::default(),
+            raws,
+            keys,
             singles: Vec::new(),
             weak: Vec::new(),
             maybe: Vec::new(),
@@ -1103,8 +1168,24 @@ impl<'a> Doc<'a> {
         if i + 2 >= n || self.w(i + 1) != "," || self.toks[i + 2].nl {
             return false;
         }
-        let c: Vec<usize> = (i + 2..n.min(i + 2 + self.lx.max_words)).collect();
-        matches!(self.lex_match(&c, 0), Some((len, Entry::Place(_))) if !self.toks[c[len - 1]].has_poss())
+        // The tokens after the comma, as many as a name has words: on the
+        // stack (every lexicon name fits), not in a vector per question.
+        let (from, to) = (i + 2, n.min(i + 2 + self.lx.max_words));
+        let mut small = [0; 8];
+        let long: Vec<usize>;
+        let c: &[usize] = match small.get_mut(..to - from) {
+            Some(c) => {
+                for (slot, t) in c.iter_mut().zip(from..to) {
+                    *slot = t;
+                }
+                c
+            }
+            None => {
+                long = (from..to).collect();
+                &long
+            }
+        };
+        matches!(self.lex_match(c, 0), Some((len, Entry::Place(_))) if !self.toks[c[len - 1]].has_poss())
     }
 
     fn place_context(&self, i: usize) -> bool {
@@ -2248,6 +2329,24 @@ mod tests {
         let b = keys.word(1, "Kremlin");
         assert_ne!(a, b);
         assert_eq!(keys.count(), 2);
+    }
+
+    #[test]
+    fn keys_are_interned_once_even_when_hashes_collide() {
+        let mut keys = Keys::default();
+        let a = keys.id("putin");
+        assert_eq!((keys.id("putin"), keys.find("putin"), keys.get(a)), (a, Some(a), "putin"));
+        assert_eq!(keys.find("kremlin"), None);
+        // Three keys of one hash: chained, each found as itself.
+        let ids = ["nato", "un", ""].map(|k| keys.id_hashed(k, 7));
+        assert_eq!(ids, [1, 2, 3]);
+        for (k, i) in ["nato", "un", ""].iter().zip(ids) {
+            assert_eq!(keys.id_hashed(k, 7), i);
+            assert_eq!(keys.find_hashed(k, 7), Some(i));
+            assert_eq!(keys.get(i), *k);
+        }
+        assert_eq!(keys.find_hashed("eu", 7), None);
+        assert_eq!((keys.count(), keys.get(4), keys.get(NO_KEY)), (4, "", ""));
     }
 
     #[test]
