@@ -121,7 +121,9 @@ fn before_of(k: &str) -> &str {
 fn push_initials(out: &mut String, name: &str) {
     out.extend(
         name.split_whitespace()
-            .filter(|w| !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
+            .filter(|w| {
+                !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le")
+            })
             .filter_map(|w| w.chars().next())
             .filter(|c| c.is_uppercase()),
     );

@@ -331,26 +331,6 @@ fn lower(w: &str) -> String {
     norm_key(w)
 }
 
-/// Appends the lookup form of `w` (lower case, ’ as ').
-fn push_folded(out: &mut String, w: &str) {
-    // Most words are ASCII: copied whole and lower-cased in place, not
-    // pushed char by char.
-    if w.is_ascii() {
-        let at = out.len();
-        out.push_str(w);
-        out[at..].make_ascii_lowercase();
-        return;
-    }
-    for c in w.chars() {
-        // ASCII first: the common case, without the Unicode tables.
-        match c {
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '’' | '‘' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-}
-
 /// Words that join or open a name ("of", "and", "&", "the"), as bytes.
 fn is_connector(w: &[u8]) -> bool {
     matches!(w, b"of" | b"and" | b"&" | b"the")
@@ -722,11 +702,10 @@ impl<'a> Doc<'a> {
         let (Some(cell), Some(flags)) = (self.first_words.get(id), self.derived.get(id)) else { return None };
         let (exact, folded) = if flags.get() & FIRST == 0 {
             let bare = self.w(t);
-            let mut f = String::with_capacity(bare.len());
-            push_folded(&mut f, bare);
             let exact = self.lx.names_exact.get(bare).copied();
-            let folded = self.lx.names.get(&f).copied();
-            let longer = self.lx.is_prefix(&f);
+            // Folded on the stack (a token has no white space: its lookup
+            // form is its lower case), not in a string per word.
+            let (folded, longer) = with_lower(bare, |f| (self.lx.names.get(f).copied(), self.lx.is_prefix(f)));
             if let (Some(x), Some(y)) = (pack_entry(exact), pack_entry(folded)) {
                 cell.set((x, y));
                 flags.set(flags.get() | FIRST | if longer { FIRST << 1 } else { 0 });
@@ -786,7 +765,7 @@ impl<'a> Doc<'a> {
             let (wl, fl) = (written.len(), folded.len());
             let bare = self.w(t);
             written.push_str(bare);
-            push_folded(folded, bare);
+            norm_key_into(folded, bare);
             // The first word's answers are known when it was asked alone
             // (and it has no possessive: then a longer name may follow).
             let known = if k == p { self.first_known(t) } else { None };
@@ -807,7 +786,7 @@ impl<'a> Doc<'a> {
                 folded.truncate(fl);
                 let full = self.wfull(t);
                 written.push_str(full);
-                push_folded(folded, full);
+                norm_key_into(folded, full);
             }
             if !self.lx.is_prefix(folded) {
                 break;
@@ -1801,16 +1780,29 @@ impl<'a> Doc<'a> {
             )
     }
 
-    /// Whether token `k` (`k > 0`) may start one of [`Doc::scan_nouns`]'s
-    /// mentions: a lower-case word after a name or "the", or spelled like
-    /// "government(s)"; a capitalised one after "the".
+    /// [`noun_start`] of token `k` (`k > 0`).
+    #[cfg(test)]
     fn noun_candidate(&self, k: usize) -> bool {
-        let t = &self.toks[k];
-        match t.shape {
-            Shape::Lower => self.toks[k - 1].namey() || matches!(t.e() - t.s(), 10 | 11) || self.is_the(k - 1),
-            Shape::Title => self.is_the(k - 1),
-            _ => false,
-        }
+        noun_start(&self.toks[k - 1], self.is_the(k - 1), &self.toks[k])
+    }
+
+    /// The first token from `from` (at least 1) on the line of the one
+    /// before it that may start a mention ([`noun_start`]): [`Doc::scan_nouns`]'s
+    /// next word to look at.
+    ///
+    /// Why a search of its own: most tokens are skipped, and walking the
+    /// tokens and their word ids side by side tests each with a few loads,
+    /// without indexing both lists (and checking bounds) per token.
+    fn next_noun_candidate(&self, from: usize) -> Option<usize> {
+        let before = from.checked_sub(1)?;
+        let toks = self.toks.get(before..)?;
+        let ids = self.ids.get(before..)?;
+        let the = self.the_ids;
+        let found = toks.windows(2).zip(ids).position(|(pair, prev_id)| {
+            let (prev, t) = (&pair[0], &pair[1]);
+            !t.nl && noun_start(prev, the.contains(prev_id), t)
+        });
+        found.map(|o| from + o)
     }
 
     /// Capitalised titles in apposition to a person are mentions of that
@@ -1900,20 +1892,23 @@ impl<'a> Doc<'a> {
         self.raws.extend(add);
     }
 
-    /// Whether the word of token `k` (a word) ends in "s" or "men" or is
-    /// "police" or "clergy" (capitalised or not): the words
-    /// [`Doc::scan_groups`] looks at. Its last byte decides for most words,
-    /// read without slicing the word out of the text.
-    #[inline]
+    /// [`group_ending`] of token `k`.
+    #[cfg(test)]
     fn may_be_group_word(&self, k: usize) -> bool {
-        let e = self.toks[k].e();
-        match self.text.as_bytes().get(e.wrapping_sub(1)) {
-            Some(b's') => true,
-            Some(b'n') => self.wb(k).ends_with(b"men"),
-            Some(b'e') => matches!(self.wb(k), b"police" | b"Police"),
-            Some(b'y') => matches!(self.wb(k), b"clergy" | b"Clergy"),
-            _ => false,
-        }
+        group_ending(self.text.as_bytes(), &self.toks[k])
+    }
+
+    /// The first token from `from` that [`Doc::scan_groups`] looks at: a
+    /// word, not a compound, whose ending may make it a group noun
+    /// ([`group_ending`]).
+    ///
+    /// Why a search of its own: most tokens are skipped, and a walk over
+    /// the tokens tests each with a few loads, without indexing them (and
+    /// checking bounds) per token.
+    fn next_group_word(&self, from: usize) -> Option<usize> {
+        let text = self.text.as_bytes();
+        let found = self.toks.get(from..)?.iter().position(|t| t.is_word() && !t.compound && group_ending(text, t));
+        found.map(|o| from + o)
     }
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
@@ -1941,16 +1936,12 @@ impl<'a> Doc<'a> {
         // would give, without one per word).
         let mut started = 0;
         let n = self.toks.len();
-        for k in 0..n {
+        // Group nouns are plurals (and a few collectives): the rest is
+        // skipped cheaply, before the search for a mention covering the word.
+        let mut from = 0;
+        while let Some(k) = self.next_group_word(from) {
+            from = k + 1;
             let t = self.toks[k];
-            if !t.is_word() || t.compound {
-                continue;
-            }
-            // Group nouns are plurals (and a few collectives): skip the rest
-            // cheaply, before the search for a mention covering the word.
-            if !self.may_be_group_word(k) {
-                continue;
-            }
             while started < spans.len() && span_start(spans[started]) <= t.s() {
                 started += 1;
             }
@@ -2008,17 +1999,13 @@ impl<'a> Doc<'a> {
         );
         let places_at = LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s);
         let mut add: Vec<Raw> = Vec::new();
-        for k in 1..n {
+        // Most words are skipped at once: every rule below takes a
+        // lower-case word after a name or "the" ("government of" after
+        // anything), or a capitalised one after "the" ("the West").
+        let mut from = 1;
+        while let Some(k) = self.next_noun_candidate(from) {
+            from = k + 1;
             let t = self.toks[k];
-            if t.nl || !t.is_word() {
-                continue;
-            }
-            // Most words are skipped here, at once: every rule below takes
-            // a lower-case word after a name or "the" ("government of" after
-            // anything), or a capitalised one after "the" ("the West").
-            if !self.noun_candidate(k) {
-                continue;
-            }
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
             if k + 2 < n && matches!(self.wb(k), b"government" | b"governments") && self.wb(k + 1) == b"of" {
@@ -2114,6 +2101,35 @@ impl<'a> Doc<'a> {
             }
         }
         self.raws.extend(add);
+    }
+}
+
+/// Whether token `t` may start one of [`Doc::scan_nouns`]'s mentions: a
+/// lower-case word after a name or "the", or spelled like "government(s)";
+/// a capitalised one after "the". `prev` is the token before it, `after_the`
+/// whether that is "the" or "The".
+#[inline]
+fn noun_start(prev: &Tok, after_the: bool, t: &Tok) -> bool {
+    match t.shape {
+        Shape::Lower => prev.namey() || matches!(t.e() - t.s(), 10 | 11) || after_the,
+        Shape::Title => after_the,
+        _ => false,
+    }
+}
+
+/// Whether token `t` (a word) of `text` ends in "s" or "men" or is
+/// "police" or "clergy" (capitalised or not): the words
+/// [`Doc::scan_groups`] looks at. Its last byte decides for most words, read without slicing the word out
+/// of the text.
+#[inline]
+fn group_ending(text: &[u8], t: &Tok) -> bool {
+    let word = || text.get(t.s()..t.e()).unwrap_or_default();
+    match text.get(t.e().wrapping_sub(1)) {
+        Some(b's') => true,
+        Some(b'n') => word().ends_with(b"men"),
+        Some(b'e') => matches!(word(), b"police" | b"Police"),
+        Some(b'y') => matches!(word(), b"clergy" | b"Clergy"),
+        _ => false,
     }
 }
 
@@ -2360,6 +2376,25 @@ mod tests {
             assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
         }
         assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
+    }
+
+    #[test]
+    fn next_group_word_and_noun_candidate_are_the_first_that_pass() {
+        let text = "Analysts and women saw Russian-backed separatists.\nThe Ministry said the government \
+                    of Japan and Biden administration agreed, police said.";
+        let d = doc(text);
+        let n = d.toks.len();
+        for from in 0..=n + 1 {
+            let want = (from..n).find(|&k| d.toks[k].is_word() && !d.toks[k].compound && d.may_be_group_word(k));
+            assert_eq!(d.next_group_word(from), want, "from {from}");
+        }
+        assert_eq!(d.next_noun_candidate(0), None);
+        for from in 1..=n + 1 {
+            let want = (from..n).find(|&k| !d.toks[k].nl && d.noun_candidate(k));
+            assert_eq!(d.next_noun_candidate(from), want, "from {from}");
+        }
+        // "The" opens a line: "Ministry" after it is a candidate, the line break before "The" not.
+        assert!(d.next_noun_candidate(1).is_some());
     }
 
     #[test]
