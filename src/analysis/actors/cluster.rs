@@ -5,7 +5,7 @@
 //! last organization with that head word.
 
 use super::extract::{Key, KeyId, Keys, Raw};
-use super::hash::Map;
+use super::hash::{Map, Quick};
 use super::{ActorFound, Mention};
 use crate::analysis::ActorKind;
 
@@ -146,9 +146,18 @@ fn is_acronym(name: &str) -> bool {
 fn mention_order(raws: &[Raw]) -> Vec<usize> {
     // Lone names apart first: each part then comes in long ascending runs
     // (one per phase of extraction), which the stable sort merges. The
-    // keys are distinct: any sort gives this order.
-    let (mut order, mut lone): (Vec<u128>, Vec<u128>) =
-        raws.iter().enumerate().map(|(i, r)| order_key(r, i)).partition(|&k| k >> 96 == 0);
+    // keys are distinct: any sort gives this order. (Sized once: a
+    // partition grows both vectors push by push.)
+    let mut order: Vec<u128> = Vec::with_capacity(raws.len());
+    let mut lone: Vec<u128> = Vec::new();
+    for (i, r) in raws.iter().enumerate() {
+        let k = order_key(r, i);
+        if k >> 96 == 0 {
+            order.push(k);
+        } else {
+            lone.push(k);
+        }
+    }
     order.sort();
     lone.sort();
     order.extend(lone);
@@ -180,6 +189,45 @@ fn span_order(s: usize, e: usize, k: usize) -> u128 {
 struct KeyMemo {
     cluster: [Option<u32>; 3],
     head: Option<u32>,
+    /// The kinds of key it was counted as by [`distinct_keys`] (bits).
+    seen: u8,
+}
+
+/// A map sized for `n` entries.
+fn sized<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Quick::default())
+}
+
+/// How many distinct keys `raws` have as a place, an organization, a
+/// group, a family name and a first name (marking them in `memo`): sizes
+/// for [`cluster`]'s maps and clusters, so that they are allocated once
+/// rather than grown (each growth a new table and every entry hashed again).
+fn distinct_keys(raws: &[Raw], memo: &mut [KeyMemo]) -> [usize; 5] {
+    let mut n = [0; 5];
+    let mut count = |id: KeyId, kind: usize| {
+        if let Some(m) = memo.get_mut(id as usize) {
+            let bit = 1 << kind;
+            if m.seen & bit == 0 {
+                m.seen |= bit;
+                n[kind] += 1;
+            }
+        }
+    };
+    for r in raws {
+        match r.key {
+            Key::Place(id) => count(id, 0),
+            Key::Org(id) => count(id, 1),
+            Key::Group(id) => count(id, 2),
+            Key::Person { first, last } => {
+                count(last, 3);
+                if let Some(f) = first {
+                    count(f, 4);
+                }
+            }
+            Key::Anaphor(_) => {}
+        }
+    }
+    n
 }
 
 /// The full-name positions of the clusters of `list`, each with its index
@@ -221,27 +269,30 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
     let order = mention_order(&raws);
-    let mut cl: Vec<Cluster> = Vec::new();
+    // What the maps answered for each key id: a mention asks by index, not
+    // by trimming and hashing its key again.
+    let mut memo: Vec<KeyMemo> = vec![KeyMemo::default(); keys.count()];
+    let [places, orgs, groups, lasts, firsts] = distinct_keys(&raws, &mut memo);
+    // (At most one cluster per place, organization and group key; people
+    // usually one per family name.)
+    let mut cl: Vec<Cluster> = Vec::with_capacity(places + orgs + groups + lasts);
     // One map per key kind (place, organization, group), keyed by the
     // keys' text in `keys` (two keys may share a base: "apple inc.",
     // "apple"); names by key id (equal ids, equal keys): no key is copied.
-    let mut by_key: [Map<&str, usize>; 3] = Default::default();
-    let mut by_last: Map<KeyId, Vec<usize>> = Map::default();
-    let mut by_first: Map<KeyId, Vec<usize>> = Map::default();
+    let mut by_key: [Map<&str, usize>; 3] = [sized(places), sized(orgs), sized(groups)];
+    let mut by_last: Map<KeyId, Vec<usize>> = sized(lasts);
+    let mut by_first: Map<KeyId, Vec<usize>> = sized(firsts);
     // (family name, first name) to the first cluster of `by_last[family]`
     // with that first name: what a scan of that list would find (the
     // lists are in creation order, so the first is the smallest index).
-    let mut by_name: Map<(KeyId, KeyId), usize> = Map::default();
+    let mut by_name: Map<(KeyId, KeyId), usize> = sized(lasts);
     // The merged full-name positions of `by_last` and `by_first` lists,
     // for the lone names ([`nearest`]).
     let mut last_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
     let mut first_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
     // Head words to their slot in `heads`, the cluster last named with it.
-    let mut by_head: Map<&str, usize> = Map::default();
-    let mut heads: Vec<usize> = Vec::new();
-    // What the maps answered for each key id: a mention asks by index, not
-    // by trimming and hashing its key again.
-    let mut memo: Vec<KeyMemo> = vec![KeyMemo::default(); keys.count()];
+    let mut by_head: Map<&str, usize> = sized(orgs);
+    let mut heads: Vec<usize> = Vec::with_capacity(orgs);
     let mut ms = Mentions { items: Vec::with_capacity(raws.len()) };
     let new = |cl: &mut Vec<Cluster>, r: &Raw| {
         cl.push(Cluster {
@@ -567,6 +618,27 @@ mod tests {
         assert_eq!(ini, "XNATOW");
         assert!(is_acronym("NATO") && is_acronym("U.N.") && !is_acronym("N") && !is_acronym("NATO HQ"));
         assert!(!is_acronym("Nato") && !is_acronym("ABCDEFGHI"));
+    }
+
+    #[test]
+    fn distinct_keys_counts_each_key_once_per_kind() {
+        let raw = |key: Key| Raw { s: 0, e: 1, ns: 0, ne: 1, kind: ActorKind::Person, key, canon: None };
+        let raws = [
+            raw(Key::Place(0)),
+            raw(Key::Place(0)),
+            raw(Key::Org(0)),
+            raw(Key::Org(1)),
+            raw(Key::Group(2)),
+            raw(Key::Person { first: Some(3), last: 4 }),
+            raw(Key::Person { first: None, last: 4 }),
+            raw(Key::Person { first: Some(4), last: 3 }),
+            raw(Key::Anaphor(1)),
+            // An id past the memo is not counted.
+            raw(Key::Place(9)),
+        ];
+        let mut memo = vec![KeyMemo::default(); 5];
+        assert_eq!(distinct_keys(&raws, &mut memo), [1, 2, 1, 2, 2]);
+        assert_eq!(memo[0].seen, 0b11);
     }
 
     #[test]
