@@ -885,14 +885,12 @@ impl<'a> Doc<'a> {
     pub fn scan_runs(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
-        let mut run: Vec<usize> = Vec::new();
-        // Reused by every run's `process_run`, so a run allocates nothing.
+        // Both reused by every run, so a run allocates nothing.
+        let mut run: Vec<usize> = Vec::with_capacity(MAX_RUN + 4);
         let mut chunks: Vec<(usize, usize)> = Vec::new();
-        while i < n {
-            if !self.toks[i].namey() {
-                i += 1;
-                continue;
-            }
+        // Most tokens start no run: a walk over them finds the next that does.
+        while let Some(start) = self.toks.get(i..).and_then(|t| t.iter().position(Tok::namey)) {
+            i += start;
             run.clear();
             run.push(i);
             let mut k = i;
