@@ -2006,7 +2006,12 @@ impl<'a> Doc<'a> {
             let t = self.toks[k];
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
-            if k + 2 < n && matches!(self.wb(k), b"government" | b"governments") && self.wb(k + 1) == b"of" {
+            // (The length first: most words are not sliced out to be compared.)
+            if k + 2 < n
+                && matches!(t.e() - t.s(), 10 | 11)
+                && matches!(self.wb(k), b"government" | b"governments")
+                && self.wb(k + 1) == b"of"
+            {
                 if let Some(pe) = places_at.get(self.toks[k + 2].s()).map(|i| self.raws[i].e) {
                     let name = self.span_text(t.s(), pe);
                     let key = self.keys.norm(name);
@@ -2043,7 +2048,6 @@ impl<'a> Doc<'a> {
             if !(prev.namey() || after_the) {
                 continue;
             }
-            let w = self.w(k);
             let nouns = self.words.id_bits(self.ids[k], cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN);
             let anaphor_noun = nouns & cls::ANAPHOR_AS_WRITTEN != 0;
             if t.shape == Shape::Lower && nouns & cls::GOV_NOUN != 0 {
@@ -2077,12 +2081,12 @@ impl<'a> Doc<'a> {
                         canon: None,
                     });
                 } else if after_the && anaphor_noun {
-                    add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
+                    add.push(anaphor(t.s(), t.e(), self.keys.id(self.w(k))));
                 }
             } else if t.shape == Shape::Lower && anaphor_noun && after_the {
-                add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
+                add.push(anaphor(t.s(), t.e(), self.keys.id(self.w(k))));
             } else if t.shape == Shape::Title
-                && matches!(w, "West" | "East" | "North" | "South")
+                && matches!(self.wb(k), b"West" | b"East" | b"North" | b"South")
                 && after_the
                 && !t.compound
                 && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
@@ -2093,7 +2097,7 @@ impl<'a> Doc<'a> {
                     ns: t.s(),
                     ne: t.e(),
                     kind: ActorKind::Place,
-                    key: Key::Place(self.keys.id(&format!("the {}", lower(w)))),
+                    key: Key::Place(self.keys.id(&format!("the {}", lower(self.w(k))))),
                     canon: None,
                 });
             }
