@@ -130,12 +130,13 @@ fn push_initials(out: &mut String, name: &str) {
 }
 
 fn is_acronym(name: &str) -> bool {
-    // The space first: most names asked have one, and it is the cheapest test.
-    if name.contains(' ') {
+    // The cheap tests first: most names asked have a space, and most of
+    // the rest a lower-case letter near their start.
+    if name.contains(' ') || name.chars().any(char::is_lowercase) {
         return false;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase)
+    (2..=8).contains(&letters)
 }
 
 /// The indices of `raws` in the order clustering takes them: full names
