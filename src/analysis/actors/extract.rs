@@ -1814,7 +1814,9 @@ impl<'a> Doc<'a> {
         // The tokens each person mention ends and starts at, found in two
         // sweeps over the tokens rather than a binary search per mention
         // (each a string of cache misses over a long text's tokens).
-        let persons: Vec<&Raw> = self.raws.iter().filter(|r| r.kind == ActorKind::Person).collect();
+        // (Sized for all mentions: a filtered collect grows push by push.)
+        let mut persons: Vec<&Raw> = Vec::with_capacity(self.raws.len());
+        persons.extend(self.raws.iter().filter(|r| r.kind == ActorKind::Person));
         let ends: Vec<usize> = persons.iter().map(|r| r.e).collect();
         let starts: Vec<usize> = persons.iter().map(|r| r.s).collect();
         let ending_at = tokens_at(&self.toks, &ends, |t| t.e());
@@ -1919,8 +1921,8 @@ impl<'a> Doc<'a> {
         );
         // Sorted as one integer each; the raws come in a few ascending runs
         // (one per phase), which the stable sort merges rather than sorts.
-        let mut spans: Vec<u64> =
-            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| pack_span(r.s, r.e)).collect();
+        let mut spans: Vec<u64> = Vec::with_capacity(self.raws.len());
+        spans.extend(self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| pack_span(r.s, r.e)));
         spans.sort();
         // Longest end so far, for "is this byte inside some mention".
         let mut reach = Vec::with_capacity(spans.len());
@@ -2217,7 +2219,10 @@ impl LastAt {
     /// The mentions `raws` (each with its index in the document's list),
     /// by the offset `at` gives.
     fn new<'r>(raws: impl Iterator<Item = (usize, &'r Raw)>, at: impl Fn(&Raw) -> usize) -> Self {
-        let mut v: Vec<u64> = raws.map(|(i, r)| pack_span(at(r), i)).collect();
+        // Sized for as many as `raws` may give (a filter's collect would
+        // grow push by push).
+        let mut v: Vec<u64> = Vec::with_capacity(raws.size_hint().1.unwrap_or(0));
+        v.extend(raws.map(|(i, r)| pack_span(at(r), i)));
         v.sort();
         LastAt(v)
     }
