@@ -27,7 +27,8 @@ type Spans = (usize, usize, usize, usize);
 /// No mention: the end of a [`List`].
 const END: u32 = u32::MAX;
 
-/// A cluster's mentions, linked through [`Mentions`]: its first and last.
+/// One list of a [`Chains`] (a cluster's mentions, the clusters of a
+/// name): its first and last item.
 #[derive(Clone, Copy)]
 struct List {
     head: u32,
@@ -42,22 +43,30 @@ impl List {
     }
 }
 
-/// Every cluster's mentions in one vector, each cluster's linked in the
-/// order added.
+/// Many lists in one vector, each linked in the order its items were added.
 ///
-/// Why: a vector per cluster was an allocation (and its growth and a free)
-/// per cluster, which in wasm cost more than the clustering's lookups.
-/// Appending a mention and moving all of one cluster's mentions after
-/// another's (an acronym joining its name) are O(1) here.
-#[derive(Default)]
-struct Mentions {
-    /// Each mention's spans and the next one of its cluster ([`END`]: none).
-    items: Vec<(Spans, u32)>,
+/// Why: a vector per list (per cluster for its mentions, per family and
+/// first name for their clusters) was an allocation, its growth and a free
+/// each, which in wasm cost more than the clustering's lookups. Appending
+/// an item and moving all of one list after another's (an acronym's
+/// mentions joining its name's) are O(1) here.
+struct Chains<T> {
+    /// Each item and the next one of its list ([`END`]: none).
+    items: Vec<(T, u32)>,
 }
 
-impl Mentions {
+/// Every cluster's mentions.
+type Mentions = Chains<Spans>;
+
+impl<T> Default for Chains<T> {
+    fn default() -> Self {
+        Chains { items: Vec::new() }
+    }
+}
+
+impl<T: Copy> Chains<T> {
     /// Adds `m` at the end of `list`.
-    fn push(&mut self, list: &mut List, m: Spans) {
+    fn push(&mut self, list: &mut List, m: T) {
         // More than u32 holds cannot come from a text under 4 GB; kept out
         // of the list then rather than panicking.
         let Some(i) = u32::try_from(self.items.len()).ok().filter(|&i| i != END) else { return };
@@ -69,7 +78,7 @@ impl Mentions {
         list.tail = i;
     }
 
-    /// Moves every mention of `from` after those of `to`, leaving `from` empty.
+    /// Moves every item of `from` after those of `to`, leaving `from` empty.
     fn append(&mut self, to: &mut List, from: &mut List) {
         let moved = std::mem::replace(from, List::EMPTY);
         if moved.is_empty() {
@@ -82,8 +91,8 @@ impl Mentions {
         to.tail = moved.tail;
     }
 
-    /// The mentions of `list`, in order.
-    fn iter(&self, list: List) -> impl Iterator<Item = Spans> + '_ {
+    /// The items of `list`, in order.
+    fn iter(&self, list: List) -> impl Iterator<Item = T> + '_ {
         let mut at = list.head;
         std::iter::from_fn(move || {
             let &(m, next) = self.items.get(at as usize)?;
@@ -243,6 +252,16 @@ fn merged_positions(list: &[usize], cl: &[Cluster]) -> Vec<(usize, usize)> {
     merged
 }
 
+/// A list of clusters and its [`merged_positions`].
+type Gathered = (Vec<usize>, Vec<(usize, usize)>);
+
+/// List `l` of `named` as a vector, with its [`merged_positions`].
+fn gather(named: &Chains<usize>, l: List, cl: &[Cluster]) -> Gathered {
+    let list: Vec<usize> = named.iter(l).collect();
+    let merged = merged_positions(&list, cl);
+    (list, merged)
+}
+
 /// The cluster of `list` a lone name at `pos` joins, from `list`'s
 /// [`merged_positions`]: the one named in full nearest before `pos`, else
 /// nearest after it, else the first (ties: the first in `list`).
@@ -281,16 +300,20 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // keys' text in `keys` (two keys may share a base: "apple inc.",
     // "apple"); names by key id (equal ids, equal keys): no key is copied.
     let mut by_key: [Map<&str, usize>; 3] = [sized(places), sized(orgs), sized(groups)];
-    let mut by_last: Map<KeyId, Vec<usize>> = sized(lasts);
-    let mut by_first: Map<KeyId, Vec<usize>> = sized(firsts);
+    // The clusters of each family name and each first name, in creation
+    // order: lists in `named`.
+    let mut by_last: Map<KeyId, List> = sized(lasts);
+    let mut by_first: Map<KeyId, List> = sized(firsts);
+    let mut named: Chains<usize> = Chains { items: Vec::with_capacity(lasts + firsts) };
     // (family name, first name) to the first cluster of `by_last[family]`
     // with that first name: what a scan of that list would find (the
     // lists are in creation order, so the first is the smallest index).
     let mut by_name: Map<(KeyId, KeyId), usize> = sized(lasts);
     // The merged full-name positions of `by_last` and `by_first` lists,
     // for the lone names ([`nearest`]).
-    let mut last_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
-    let mut first_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
+    // Each with the list itself (gathered from `named`).
+    let mut last_merged: Map<KeyId, Gathered> = Map::default();
+    let mut first_merged: Map<KeyId, Gathered> = Map::default();
     // Head words to their slot in `heads`, the cluster last named with it.
     let mut by_head: Map<&str, usize> = sized(orgs);
     let mut heads: Vec<usize> = Vec::with_capacity(orgs);
@@ -366,10 +389,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             Key::Person { first, last } => {
                 // The candidate named nearest before this mention, else the first after it.
                 let pos = r.s;
-                let recent = |ids: Option<&Vec<usize>>, cl: &Vec<Cluster>, want: Option<KeyId>| {
+                let recent = |ids: Option<&List>, cl: &Vec<Cluster>, want: Option<KeyId>| {
                     ids.into_iter()
-                        .flatten()
-                        .copied()
+                        .flat_map(|&l| named.iter(l))
                         .filter(|&i| match (want, cl[i].first) {
                             (Some(a), Some(b)) => {
                                 a == b || {
@@ -404,13 +426,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         // and searched (what `recent` gives, without visiting
                         // each cluster of a frequent family name each time).
                         // A list found here is never empty, so never grows.
-                        let from_last = by_last.get(&last).and_then(|list| {
-                            let merged = last_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                        let from_last = by_last.get(&last).and_then(|&l| {
+                            let (list, merged) = last_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                             nearest(merged, list, pos)
                         });
                         from_last.or_else(|| {
-                            by_first.get(&last).and_then(|list| {
-                                let merged = first_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                            by_first.get(&last).and_then(|&l| {
+                                let (list, merged) = first_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                                 nearest(merged, list, pos)
                             })
                         })
@@ -422,7 +444,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                             if let Some(f) = first {
                                 // `i` was found in `by_last[last]`, created with that key.
                                 cl[i].first = Some(f);
-                                by_first.entry(f).or_default().push(i);
+                                named.push(by_first.entry(f).or_insert(List::EMPTY), i);
                                 let at = by_name.entry((last, f)).or_insert(i);
                                 *at = (*at).min(i);
                             }
@@ -432,9 +454,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     None => {
                         let i = new(&mut cl, r);
                         cl[i].first = first;
-                        by_last.entry(last).or_default().push(i);
+                        named.push(by_last.entry(last).or_insert(List::EMPTY), i);
                         if let Some(f) = first {
-                            by_first.entry(f).or_default().push(i);
+                            named.push(by_first.entry(f).or_insert(List::EMPTY), i);
                             by_name.entry((last, f)).or_insert(i);
                         }
                         i
@@ -569,6 +591,12 @@ mod tests {
         let cl = vec![cluster(vec![10, 50]), cluster(vec![30]), cluster(vec![]), cluster(vec![30, 70])];
         let list = [2, 0, 1, 3];
         let merged = merged_positions(&list, &cl);
+        // The same, gathered from a chained list.
+        let (mut named, mut l) = (Chains::default(), List::EMPTY);
+        for i in list {
+            named.push(&mut l, i);
+        }
+        assert_eq!(gather(&named, l, &cl), (list.to_vec(), merged.clone()));
         // Before: the latest full name; at 30 both 1 and 3, the first in the list wins.
         assert_eq!(nearest(&merged, &list, 40), Some(1));
         assert_eq!(nearest(&merged, &list, 60), Some(0));
