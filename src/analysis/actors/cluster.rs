@@ -5,20 +5,101 @@
 //! last organization with that head word.
 
 use super::extract::{Key, KeyId, Keys, Raw};
-use super::hash::Map;
+use super::hash::{Map, Quick};
 use super::{ActorFound, Mention};
 use crate::analysis::ActorKind;
 
 struct Cluster {
     kind: ActorKind,
-    /// Name spans (byte ranges) of the mentions, and the mention spans.
-    mentions: Vec<(usize, usize, usize, usize)>,
+    /// Its mentions in [`Mentions`]: a list of their own, in the order added.
+    mentions: List,
     canon: Option<&'static str>,
     first: Option<KeyId>,
     /// Starts of the person's full-name mentions, ascending.
     full_pos: Vec<usize>,
     /// Merged into another cluster.
     merged: Option<usize>,
+}
+
+/// One mention's spans: the mention (`s..e`), then its name (`ns..ne`).
+type Spans = (usize, usize, usize, usize);
+
+/// No mention: the end of a [`List`].
+const END: u32 = u32::MAX;
+
+/// One list of a [`Chains`] (a cluster's mentions, the clusters of a
+/// name): its first and last item.
+#[derive(Clone, Copy)]
+struct List {
+    head: u32,
+    tail: u32,
+}
+
+impl List {
+    const EMPTY: List = List { head: END, tail: END };
+
+    fn is_empty(self) -> bool {
+        self.head == END
+    }
+}
+
+/// Many lists in one vector, each linked in the order its items were added.
+///
+/// Why: a vector per list (per cluster for its mentions, per family and
+/// first name for their clusters) was an allocation, its growth and a free
+/// each, which in wasm cost more than the clustering's lookups. Appending
+/// an item and moving all of one list after another's (an acronym's
+/// mentions joining its name's) are O(1) here.
+struct Chains<T> {
+    /// Each item and the next one of its list ([`END`]: none).
+    items: Vec<(T, u32)>,
+}
+
+/// Every cluster's mentions.
+type Mentions = Chains<Spans>;
+
+impl<T> Default for Chains<T> {
+    fn default() -> Self {
+        Chains { items: Vec::new() }
+    }
+}
+
+impl<T: Copy> Chains<T> {
+    /// Adds `m` at the end of `list`.
+    fn push(&mut self, list: &mut List, m: T) {
+        // More than u32 holds cannot come from a text under 4 GB; kept out
+        // of the list then rather than panicking.
+        let Some(i) = u32::try_from(self.items.len()).ok().filter(|&i| i != END) else { return };
+        self.items.push((m, END));
+        match self.items.get_mut(list.tail as usize) {
+            Some(last) => last.1 = i,
+            None => list.head = i,
+        }
+        list.tail = i;
+    }
+
+    /// Moves every item of `from` after those of `to`, leaving `from` empty.
+    fn append(&mut self, to: &mut List, from: &mut List) {
+        let moved = std::mem::replace(from, List::EMPTY);
+        if moved.is_empty() {
+            return;
+        }
+        match self.items.get_mut(to.tail as usize) {
+            Some(last) => last.1 = moved.head,
+            None => to.head = moved.head,
+        }
+        to.tail = moved.tail;
+    }
+
+    /// The items of `list`, in order.
+    fn iter(&self, list: List) -> impl Iterator<Item = T> + '_ {
+        let mut at = list.head;
+        std::iter::from_fn(move || {
+            let &(m, next) = self.items.get(at as usize)?;
+            at = next;
+            Some(m)
+        })
+    }
 }
 
 /// An organization key without its legal form: "apple inc." -> "apple".
@@ -43,17 +124,28 @@ fn before_of(k: &str) -> &str {
     k.as_bytes().windows(4).position(|w| w == b" of ").map_or(k, |i| &k[..i])
 }
 
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The capital initials of `name`'s words but its function words
+/// ("North Atlantic Treaty Organization" -> "NATO"), appended to `out`
+/// (a buffer reused for every name: most have no acronym).
+fn push_initials(out: &mut String, name: &str) {
+    out.extend(
+        name.split_whitespace()
+            .filter(|w| {
+                !matches!(*w, "of" | "the" | "and" | "&" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le")
+            })
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase()),
+    );
 }
 
 fn is_acronym(name: &str) -> bool {
+    // The cheap tests first: most names asked have a space, and most of
+    // the rest a lower-case letter near their start.
+    if name.contains(' ') || name.chars().any(char::is_lowercase) {
+        return false;
+    }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters) && !name.chars().any(char::is_lowercase) && !name.contains(' ')
+    (2..=8).contains(&letters)
 }
 
 /// The indices of `raws` in the order clustering takes them: full names
@@ -64,9 +156,18 @@ fn is_acronym(name: &str) -> bool {
 fn mention_order(raws: &[Raw]) -> Vec<usize> {
     // Lone names apart first: each part then comes in long ascending runs
     // (one per phase of extraction), which the stable sort merges. The
-    // keys are distinct: any sort gives this order.
-    let (mut order, mut lone): (Vec<u128>, Vec<u128>) =
-        raws.iter().enumerate().map(|(i, r)| order_key(r, i)).partition(|&k| k >> 96 == 0);
+    // keys are distinct: any sort gives this order. (Sized once: a
+    // partition grows both vectors push by push.)
+    let mut order: Vec<u128> = Vec::with_capacity(raws.len());
+    let mut lone: Vec<u128> = Vec::new();
+    for (i, r) in raws.iter().enumerate() {
+        let k = order_key(r, i);
+        if k >> 96 == 0 {
+            order.push(k);
+        } else {
+            lone.push(k);
+        }
+    }
     order.sort();
     lone.sort();
     order.extend(lone);
@@ -85,12 +186,58 @@ fn order_key(r: &Raw, i: usize) -> u128 {
         | low(i)
 }
 
+/// `(s, Reverse(e), k)` as one integer that sorts the same way (offsets
+/// and counts fit 32 bits, as for [`order_key`]).
+fn span_order(s: usize, e: usize, k: usize) -> u128 {
+    let low = |v: usize| u128::from(u32::try_from(v).unwrap_or(u32::MAX));
+    low(s) << 64 | u128::from(u32::MAX - u32::try_from(e).unwrap_or(u32::MAX)) << 32 | low(k)
+}
+
 /// What [`cluster`]'s maps answered for one key id: its cluster as a
 /// place, an organization and a group, and its head word's slot.
 #[derive(Clone, Copy, Default)]
 struct KeyMemo {
     cluster: [Option<u32>; 3],
     head: Option<u32>,
+    /// The kinds of key it was counted as by [`distinct_keys`] (bits).
+    seen: u8,
+}
+
+/// A map sized for `n` entries.
+fn sized<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Quick::default())
+}
+
+/// How many distinct keys `raws` have as a place, an organization, a
+/// group, a family name and a first name (marking them in `memo`): sizes
+/// for [`cluster`]'s maps and clusters, so that they are allocated once
+/// rather than grown (each growth a new table and every entry hashed again).
+fn distinct_keys(raws: &[Raw], memo: &mut [KeyMemo]) -> [usize; 5] {
+    let mut n = [0; 5];
+    let mut count = |id: KeyId, kind: usize| {
+        if let Some(m) = memo.get_mut(id as usize) {
+            let bit = 1 << kind;
+            if m.seen & bit == 0 {
+                m.seen |= bit;
+                n[kind] += 1;
+            }
+        }
+    };
+    for r in raws {
+        match r.key {
+            Key::Place(id) => count(id, 0),
+            Key::Org(id) => count(id, 1),
+            Key::Group(id) => count(id, 2),
+            Key::Person { first, last } => {
+                count(last, 3);
+                if let Some(f) = first {
+                    count(f, 4);
+                }
+            }
+            Key::Anaphor(_) => {}
+        }
+    }
+    n
 }
 
 /// The full-name positions of the clusters of `list`, each with its index
@@ -103,6 +250,16 @@ fn merged_positions(list: &[usize], cl: &[Cluster]) -> Vec<(usize, usize)> {
         .collect();
     merged.sort_unstable();
     merged
+}
+
+/// A list of clusters and its [`merged_positions`].
+type Gathered = (Vec<usize>, Vec<(usize, usize)>);
+
+/// List `l` of `named` as a vector, with its [`merged_positions`].
+fn gather(named: &Chains<usize>, l: List, cl: &[Cluster]) -> Gathered {
+    let list: Vec<usize> = named.iter(l).collect();
+    let merged = merged_positions(&list, cl);
+    (list, merged)
 }
 
 /// The cluster of `list` a lone name at `pos` joins, from `list`'s
@@ -132,31 +289,39 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // Full names first, so that a lone "Putin" or "Ted" finds its person
     // wherever the full name stands; then everything else in text order.
     let order = mention_order(&raws);
-    let mut cl: Vec<Cluster> = Vec::new();
-    // One map per key kind (place, organization, group), keyed by the
-    // keys' text in `keys` (two keys may share a base: "apple inc.",
-    // "apple"); names by key id (equal ids, equal keys): no key is copied.
-    let mut by_key: [Map<&str, usize>; 3] = Default::default();
-    let mut by_last: Map<KeyId, Vec<usize>> = Map::default();
-    let mut by_first: Map<KeyId, Vec<usize>> = Map::default();
-    // (family name, first name) to the first cluster of `by_last[family]`
-    // with that first name: what a scan of that list would find (the
-    // lists are in creation order, so the first is the smallest index).
-    let mut by_name: Map<(KeyId, KeyId), usize> = Map::default();
-    // The merged full-name positions of `by_last` and `by_first` lists,
-    // for the lone names ([`nearest`]).
-    let mut last_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
-    let mut first_merged: Map<KeyId, Vec<(usize, usize)>> = Map::default();
-    // Head words to their slot in `heads`, the cluster last named with it.
-    let mut by_head: Map<&str, usize> = Map::default();
-    let mut heads: Vec<usize> = Vec::new();
     // What the maps answered for each key id: a mention asks by index, not
     // by trimming and hashing its key again.
     let mut memo: Vec<KeyMemo> = vec![KeyMemo::default(); keys.count()];
+    let [places, orgs, groups, lasts, firsts] = distinct_keys(&raws, &mut memo);
+    // (At most one cluster per place, organization and group key; people
+    // usually one per family name.)
+    let mut cl: Vec<Cluster> = Vec::with_capacity(places + orgs + groups + lasts);
+    // One map per key kind (place, organization, group), keyed by the
+    // keys' text in `keys` (two keys may share a base: "apple inc.",
+    // "apple"); names by key id (equal ids, equal keys): no key is copied.
+    let mut by_key: [Map<&str, usize>; 3] = [sized(places), sized(orgs), sized(groups)];
+    // The clusters of each family name and each first name, in creation
+    // order: lists in `named`.
+    let mut by_last: Map<KeyId, List> = sized(lasts);
+    let mut by_first: Map<KeyId, List> = sized(firsts);
+    let mut named: Chains<usize> = Chains { items: Vec::with_capacity(lasts + firsts) };
+    // (family name, first name) to the first cluster of `by_last[family]`
+    // with that first name: what a scan of that list would find (the
+    // lists are in creation order, so the first is the smallest index).
+    let mut by_name: Map<(KeyId, KeyId), usize> = sized(lasts);
+    // The merged full-name positions of `by_last` and `by_first` lists,
+    // for the lone names ([`nearest`]).
+    // Each with the list itself (gathered from `named`).
+    let mut last_merged: Map<KeyId, Gathered> = Map::default();
+    let mut first_merged: Map<KeyId, Gathered> = Map::default();
+    // Head words to their slot in `heads`, the cluster last named with it.
+    let mut by_head: Map<&str, usize> = sized(orgs);
+    let mut heads: Vec<usize> = Vec::with_capacity(orgs);
+    let mut ms = Mentions { items: Vec::with_capacity(raws.len()) };
     let new = |cl: &mut Vec<Cluster>, r: &Raw| {
         cl.push(Cluster {
             kind: r.kind,
-            mentions: Vec::new(),
+            mentions: List::EMPTY,
             canon: r.canon,
             first: None,
             full_pos: Vec::new(),
@@ -224,10 +389,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             Key::Person { first, last } => {
                 // The candidate named nearest before this mention, else the first after it.
                 let pos = r.s;
-                let recent = |ids: Option<&Vec<usize>>, cl: &Vec<Cluster>, want: Option<KeyId>| {
+                let recent = |ids: Option<&List>, cl: &Vec<Cluster>, want: Option<KeyId>| {
                     ids.into_iter()
-                        .flatten()
-                        .copied()
+                        .flat_map(|&l| named.iter(l))
                         .filter(|&i| match (want, cl[i].first) {
                             (Some(a), Some(b)) => {
                                 a == b || {
@@ -262,13 +426,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         // and searched (what `recent` gives, without visiting
                         // each cluster of a frequent family name each time).
                         // A list found here is never empty, so never grows.
-                        let from_last = by_last.get(&last).and_then(|list| {
-                            let merged = last_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                        let from_last = by_last.get(&last).and_then(|&l| {
+                            let (list, merged) = last_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                             nearest(merged, list, pos)
                         });
                         from_last.or_else(|| {
-                            by_first.get(&last).and_then(|list| {
-                                let merged = first_merged.entry(last).or_insert_with(|| merged_positions(list, &cl));
+                            by_first.get(&last).and_then(|&l| {
+                                let (list, merged) = first_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                                 nearest(merged, list, pos)
                             })
                         })
@@ -280,7 +444,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                             if let Some(f) = first {
                                 // `i` was found in `by_last[last]`, created with that key.
                                 cl[i].first = Some(f);
-                                by_first.entry(f).or_default().push(i);
+                                named.push(by_first.entry(f).or_insert(List::EMPTY), i);
                                 let at = by_name.entry((last, f)).or_insert(i);
                                 *at = (*at).min(i);
                             }
@@ -290,9 +454,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     None => {
                         let i = new(&mut cl, r);
                         cl[i].first = first;
-                        by_last.entry(last).or_default().push(i);
+                        named.push(by_last.entry(last).or_insert(List::EMPTY), i);
                         if let Some(f) = first {
-                            by_first.entry(f).or_default().push(i);
+                            named.push(by_first.entry(f).or_insert(List::EMPTY), i);
                             by_name.entry((last, f)).or_insert(i);
                         }
                         i
@@ -301,7 +465,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             }
         };
         let c = &mut cl[idx];
-        c.mentions.push((r.s, r.e, r.ns, r.ne));
+        ms.push(&mut c.mentions, (r.s, r.e, r.ns, r.ne));
         if matches!(&r.key, Key::Person { first: Some(_), .. }) {
             c.full_pos.push(r.s);
         }
@@ -311,6 +475,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     }
     // Acronyms join the organization (or place) whose initials they are.
     let mut by_initials: Map<String, usize> = Map::default();
+    let mut ini = String::new();
     for (i, c) in cl.iter().enumerate() {
         if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) {
             continue;
@@ -318,13 +483,14 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
         // The name of the last such mention again gives the same initials,
         // whose second insertion would change nothing: skipped.
         let mut last = "";
-        for &(_, _, ns, ne) in &c.mentions {
+        for (_, _, ns, ne) in ms.iter(c.mentions) {
             let name = &text[ns..ne];
             if name.contains(' ') && name != last {
                 last = name;
-                let ini = initials(name);
-                if ini.len() >= 2 {
-                    by_initials.entry(ini).or_insert(i);
+                ini.clear();
+                push_initials(&mut ini, name);
+                if ini.len() >= 2 && !by_initials.contains_key(ini.as_str()) {
+                    by_initials.insert(ini.clone(), i);
                 }
             }
         }
@@ -333,25 +499,33 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
         if cl[i].kind != ActorKind::Organization || cl[i].canon.is_some() {
             continue;
         }
-        let acr = cl[i].mentions.iter().map(|&(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n));
+        let acr = ms.iter(cl[i].mentions).map(|(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n));
         let Some(acr) = acr else { continue };
         let key: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
         if let Some(&j) = by_initials.get(&key) {
             let j = root(&cl, j);
             if j != i && cl[j].merged.is_none() {
-                let moved = std::mem::take(&mut cl[i].mentions);
-                cl[j].mentions.extend(moved);
+                let mut to = cl[j].mentions;
+                ms.append(&mut to, &mut cl[i].mentions);
+                cl[j].mentions = to;
                 cl[i].merged = Some(j);
             }
         }
     }
     let mut out: Vec<ActorFound> = Vec::with_capacity(cl.len());
-    for c in cl.iter_mut().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
-        c.mentions.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        // A mention overlapping the last one kept is dropped (in place: the
-        // cluster's own list is not needed after).
-        c.mentions.dedup_by(|m, l| m.0 < l.1);
-        let kept = &c.mentions;
+    // One cluster's mentions at a time, in a vector reused for all.
+    let mut kept: Vec<Spans> = Vec::new();
+    let mut sorted: Vec<(u128, Spans)> = Vec::new();
+    for c in cl.iter().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
+        // By start, longest first, ties in the order added: what a stable
+        // sort gives, without the buffer it allocates for a long list.
+        sorted.clear();
+        sorted.extend(ms.iter(c.mentions).enumerate().map(|(k, m)| (span_order(m.0, m.1, k), m)));
+        sorted.sort_unstable_by_key(|&(k, _)| k);
+        kept.clear();
+        kept.extend(sorted.iter().map(|&(_, m)| m));
+        // A mention overlapping the last one kept is dropped.
+        kept.dedup_by(|m, l| m.0 < l.1);
         let name = match c.canon {
             Some(n) => n.to_string(),
             None => {
@@ -408,7 +582,7 @@ mod tests {
     fn nearest_is_the_full_name_nearest_before_else_after() {
         let cluster = |full_pos: Vec<usize>| Cluster {
             kind: ActorKind::Person,
-            mentions: Vec::new(),
+            mentions: List::EMPTY,
             canon: None,
             first: None,
             full_pos,
@@ -417,6 +591,12 @@ mod tests {
         let cl = vec![cluster(vec![10, 50]), cluster(vec![30]), cluster(vec![]), cluster(vec![30, 70])];
         let list = [2, 0, 1, 3];
         let merged = merged_positions(&list, &cl);
+        // The same, gathered from a chained list.
+        let (mut named, mut l) = (Chains::default(), List::EMPTY);
+        for i in list {
+            named.push(&mut l, i);
+        }
+        assert_eq!(gather(&named, l, &cl), (list.to_vec(), merged.clone()));
         // Before: the latest full name; at 30 both 1 and 3, the first in the list wins.
         assert_eq!(nearest(&merged, &list, 40), Some(1));
         assert_eq!(nearest(&merged, &list, 60), Some(0));
@@ -426,6 +606,68 @@ mod tests {
         // No full name at all: the first of the list; no list, none.
         assert_eq!(nearest(&[], &[2, 0], 5), Some(2));
         assert_eq!(nearest(&[], &[], 5), None);
+    }
+
+    #[test]
+    fn mentions_keep_each_list_in_order_and_move_whole_lists() {
+        let m = |i: usize| (i, i + 1, i, i + 1);
+        let mut ms = Mentions::default();
+        let (mut a, mut b, mut none) = (List::EMPTY, List::EMPTY, List::EMPTY);
+        for i in 0..6 {
+            ms.push(if i % 3 == 0 { &mut a } else { &mut b }, m(i));
+        }
+        let got = |ms: &Mentions, l: List| ms.iter(l).map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!((got(&ms, a), got(&ms, b)), (vec![0, 3], vec![1, 2, 4, 5]));
+        // Nothing to move: no change.
+        ms.append(&mut a, &mut none);
+        assert_eq!(got(&ms, a), [0, 3]);
+        ms.append(&mut b, &mut a);
+        assert!(a.is_empty() && got(&ms, a).is_empty());
+        assert_eq!(got(&ms, b), [1, 2, 4, 5, 0, 3]);
+        // Into an empty list, and on adding after.
+        ms.append(&mut none, &mut b);
+        ms.push(&mut none, m(9));
+        assert_eq!(got(&ms, none), [1, 2, 4, 5, 0, 3, 9]);
+    }
+
+    #[test]
+    fn span_order_sorts_by_start_longest_then_index() {
+        let spans = [(5, 9, 0), (5, 7, 1), (1, 3, 2), (5, 9, 3), (0, 12, 4)];
+        let mut got = spans.to_vec();
+        got.sort_by_key(|&(s, e, k)| span_order(s, e, k));
+        let mut want = spans.to_vec();
+        want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn initials_and_acronyms() {
+        let mut ini = String::from("X");
+        push_initials(&mut ini, "North Atlantic Treaty Organization of the World");
+        assert_eq!(ini, "XNATOW");
+        assert!(is_acronym("NATO") && is_acronym("U.N.") && !is_acronym("N") && !is_acronym("NATO HQ"));
+        assert!(!is_acronym("Nato") && !is_acronym("ABCDEFGHI"));
+    }
+
+    #[test]
+    fn distinct_keys_counts_each_key_once_per_kind() {
+        let raw = |key: Key| Raw { s: 0, e: 1, ns: 0, ne: 1, kind: ActorKind::Person, key, canon: None };
+        let raws = [
+            raw(Key::Place(0)),
+            raw(Key::Place(0)),
+            raw(Key::Org(0)),
+            raw(Key::Org(1)),
+            raw(Key::Group(2)),
+            raw(Key::Person { first: Some(3), last: 4 }),
+            raw(Key::Person { first: None, last: 4 }),
+            raw(Key::Person { first: Some(4), last: 3 }),
+            raw(Key::Anaphor(1)),
+            // An id past the memo is not counted.
+            raw(Key::Place(9)),
+        ];
+        let mut memo = vec![KeyMemo::default(); 5];
+        assert_eq!(distinct_keys(&raws, &mut memo), [1, 2, 1, 2, 2]);
+        assert_eq!(memo[0].seen, 0b11);
     }
 
     #[test]

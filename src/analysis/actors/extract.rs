@@ -6,10 +6,11 @@
 use std::cell::{Cell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
-use super::hash::{Map, Set};
+use super::hash::{Map, Quick, Set};
 use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
 use super::tokens::{Shape, Tok, Tokens};
 use crate::analysis::ActorKind;
+use std::hash::BuildHasher;
 
 /// A key's id in [`Keys`]: equal ids, equal keys.
 pub type KeyId = u32;
@@ -29,13 +30,24 @@ pub enum Key {
     Anaphor(KeyId),
 }
 
-/// The mentions' keys, each distinct one kept in this table (its text in
-/// `strs` and as the map's key): a mention carries its key's id, not a string of its own (a malloc, a copy and a free per
-/// mention before).
+/// The mentions' keys, each distinct one kept once in this table: a
+/// mention carries its key's id, not a string of its own.
+///
+/// Why one string for all keys, and a map by hash: a key stored as a
+/// `Box<str>` in a list and again as the map's key was two allocations per
+/// distinct key (and two frees), which in wasm cost more than the lookups.
 #[derive(Default)]
 pub struct Keys {
-    ids: Map<Box<str>, KeyId>,
-    strs: Vec<Box<str>>,
+    /// Every key's text, one after another: key `i` ends at `ends[i]`.
+    text: String,
+    ends: Vec<usize>,
+    /// The hash of a key's text to the first key with that hash; keys of
+    /// an equal hash (rare) are chained by `next`.
+    by_hash: Map<u64, KeyId>,
+    /// Per key, the next key of its hash ([`NO_KEY`] at the end).
+    next: Vec<KeyId>,
+    /// Hashes the keys' text (the process's seed, as [`Map`]s do).
+    hasher: Quick,
     /// The lookup form being built, kept between calls.
     buf: String,
     /// Keys already worked out for a lexicon entry ([`Keys::cached`]): no
@@ -54,16 +66,49 @@ const ENTRY_PLACE: u64 = 0;
 const ENTRY_ORG: u64 = 1;
 
 impl Keys {
+    /// A table sized for about `n` keys, grown only past them.
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            // Most keys are a word or two.
+            text: String::with_capacity(n * 12),
+            ends: Vec::with_capacity(n),
+            by_hash: Map::with_capacity_and_hasher(n, Quick::default()),
+            next: Vec::with_capacity(n),
+            buf: String::with_capacity(64),
+            ..Keys::default()
+        }
+    }
+
     /// The id of `k`, interned if new.
     pub fn id(&mut self, k: &str) -> KeyId {
-        if let Some(&i) = self.ids.get(k) {
-            return i;
+        self.id_hashed(k, self.hasher.hash_one(k))
+    }
+
+    /// [`Keys::id`] of `k` whose hash is `h`.
+    fn id_hashed(&mut self, k: &str, h: u64) -> KeyId {
+        let mut last = None;
+        if let Some(&first) = self.by_hash.get(&h) {
+            let mut i = first;
+            while i != NO_KEY {
+                if self.get(i) == k {
+                    return i;
+                }
+                last = Some(i);
+                i = self.next.get(i as usize).copied().unwrap_or(NO_KEY);
+            }
         }
         // More distinct keys than u32 holds would need a text of 4 GB of
         // names at least; the last id is shared then rather than panicking.
-        let i = KeyId::try_from(self.strs.len()).unwrap_or(KeyId::MAX);
-        self.strs.push(k.into());
-        self.ids.insert(k.into(), i);
+        let Some(i) = KeyId::try_from(self.ends.len()).ok().filter(|&i| i < NO_KEY) else { return NO_KEY - 1 };
+        self.text.push_str(k);
+        self.ends.push(self.text.len());
+        self.next.push(NO_KEY);
+        match last.and_then(|l| self.next.get_mut(l as usize)) {
+            Some(slot) => *slot = i,
+            None => {
+                self.by_hash.insert(h, i);
+            }
+        }
         i
     }
 
@@ -107,17 +152,32 @@ impl Keys {
 
     /// The id of `k` if some mention has that key.
     pub fn find(&self, k: &str) -> Option<KeyId> {
-        self.ids.get(k).copied()
+        self.find_hashed(k, self.hasher.hash_one(k))
+    }
+
+    /// [`Keys::find`] of `k` whose hash is `h`.
+    fn find_hashed(&self, k: &str, h: u64) -> Option<KeyId> {
+        let mut i = *self.by_hash.get(&h)?;
+        while i != NO_KEY {
+            if self.get(i) == k {
+                return Some(i);
+            }
+            i = self.next.get(i as usize).copied().unwrap_or(NO_KEY);
+        }
+        None
     }
 
     /// How many distinct keys (ids `0..count()`).
     pub fn count(&self) -> usize {
-        self.strs.len()
+        self.ends.len()
     }
 
     /// The key of id `i`.
     pub fn get(&self, i: KeyId) -> &str {
-        self.strs.get(i as usize).map_or("", |s| s)
+        let i = i as usize;
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
+        self.text.get(start..end).unwrap_or("")
     }
 }
 
@@ -269,26 +329,6 @@ pub struct Doc<'a> {
 
 fn lower(w: &str) -> String {
     norm_key(w)
-}
-
-/// Appends the lookup form of `w` (lower case, ’ as ').
-fn push_folded(out: &mut String, w: &str) {
-    // Most words are ASCII: copied whole and lower-cased in place, not
-    // pushed char by char.
-    if w.is_ascii() {
-        let at = out.len();
-        out.push_str(w);
-        out[at..].make_ascii_lowercase();
-        return;
-    }
-    for c in w.chars() {
-        // ASCII first: the common case, without the Unicode tables.
-        match c {
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '’' | '‘' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
 }
 
 /// Words that join or open a name ("of", "and", "&", "the"), as bytes.
@@ -520,6 +560,11 @@ impl<'a> Doc<'a> {
         let first_words = vec![Cell::new((0, 0)); words.distinct()];
         // (u32::MAX: no word's id, for a text without the word.)
         let the_ids = [b"the", b"The"].map(|w| words.id_of(w).unwrap_or(u32::MAX));
+        // About one mention per ten tokens in news text: sized once rather
+        // than grown (each growth a copy of every mention so far).
+        let raws = Vec::with_capacity(toks.len() / 8);
+        // A key for about one distinct word in eight.
+        let keys = Keys::with_capacity(words.distinct() / 8);
         Doc {
             text,
             toks,
@@ -530,8 +575,8 @@ impl<'a> Doc<'a> {
             words,
             lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
             lex_memo: LexMemo::default(),
-            raws: Vec::new(),
-            keys: Keys::default(),
+            raws,
+            keys,
             singles: Vec::new(),
             weak: Vec::new(),
             maybe: Vec::new(),
@@ -657,11 +702,10 @@ impl<'a> Doc<'a> {
         let (Some(cell), Some(flags)) = (self.first_words.get(id), self.derived.get(id)) else { return None };
         let (exact, folded) = if flags.get() & FIRST == 0 {
             let bare = self.w(t);
-            let mut f = String::with_capacity(bare.len());
-            push_folded(&mut f, bare);
             let exact = self.lx.names_exact.get(bare).copied();
-            let folded = self.lx.names.get(&f).copied();
-            let longer = self.lx.is_prefix(&f);
+            // Folded on the stack (a token has no white space: its lookup
+            // form is its lower case), not in a string per word.
+            let (folded, longer) = with_lower(bare, |f| (self.lx.names.get(f).copied(), self.lx.is_prefix(f)));
             if let (Some(x), Some(y)) = (pack_entry(exact), pack_entry(folded)) {
                 cell.set((x, y));
                 flags.set(flags.get() | FIRST | if longer { FIRST << 1 } else { 0 });
@@ -721,7 +765,7 @@ impl<'a> Doc<'a> {
             let (wl, fl) = (written.len(), folded.len());
             let bare = self.w(t);
             written.push_str(bare);
-            push_folded(folded, bare);
+            norm_key_into(folded, bare);
             // The first word's answers are known when it was asked alone
             // (and it has no possessive: then a longer name may follow).
             let known = if k == p { self.first_known(t) } else { None };
@@ -742,7 +786,7 @@ impl<'a> Doc<'a> {
                 folded.truncate(fl);
                 let full = self.wfull(t);
                 written.push_str(full);
-                push_folded(folded, full);
+                norm_key_into(folded, full);
             }
             if !self.lx.is_prefix(folded) {
                 break;
@@ -841,14 +885,12 @@ impl<'a> Doc<'a> {
     pub fn scan_runs(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
-        let mut run: Vec<usize> = Vec::new();
-        // Reused by every run's `process_run`, so a run allocates nothing.
+        // Both reused by every run, so a run allocates nothing.
+        let mut run: Vec<usize> = Vec::with_capacity(MAX_RUN + 4);
         let mut chunks: Vec<(usize, usize)> = Vec::new();
-        while i < n {
-            if !self.toks[i].namey() {
-                i += 1;
-                continue;
-            }
+        // Most tokens start no run: a walk over them finds the next that does.
+        while let Some(start) = self.toks.get(i..).and_then(|t| t.iter().position(Tok::namey)) {
+            i += start;
             run.clear();
             run.push(i);
             let mut k = i;
@@ -1103,8 +1145,24 @@ impl<'a> Doc<'a> {
         if i + 2 >= n || self.w(i + 1) != "," || self.toks[i + 2].nl {
             return false;
         }
-        let c: Vec<usize> = (i + 2..n.min(i + 2 + self.lx.max_words)).collect();
-        matches!(self.lex_match(&c, 0), Some((len, Entry::Place(_))) if !self.toks[c[len - 1]].has_poss())
+        // The tokens after the comma, as many as a name has words: on the
+        // stack (every lexicon name fits), not in a vector per question.
+        let (from, to) = (i + 2, n.min(i + 2 + self.lx.max_words));
+        let mut small = [0; 8];
+        let long: Vec<usize>;
+        let c: &[usize] = match small.get_mut(..to - from) {
+            Some(c) => {
+                for (slot, t) in c.iter_mut().zip(from..to) {
+                    *slot = t;
+                }
+                c
+            }
+            None => {
+                long = (from..to).collect();
+                &long
+            }
+        };
+        matches!(self.lex_match(c, 0), Some((len, Entry::Place(_))) if !self.toks[c[len - 1]].has_poss())
     }
 
     fn place_context(&self, i: usize) -> bool {
@@ -1720,16 +1778,29 @@ impl<'a> Doc<'a> {
             )
     }
 
-    /// Whether token `k` (`k > 0`) may start one of [`Doc::scan_nouns`]'s
-    /// mentions: a lower-case word after a name or "the", or spelled like
-    /// "government(s)"; a capitalised one after "the".
+    /// [`noun_start`] of token `k` (`k > 0`).
+    #[cfg(test)]
     fn noun_candidate(&self, k: usize) -> bool {
-        let t = &self.toks[k];
-        match t.shape {
-            Shape::Lower => self.toks[k - 1].namey() || matches!(t.e() - t.s(), 10 | 11) || self.is_the(k - 1),
-            Shape::Title => self.is_the(k - 1),
-            _ => false,
-        }
+        noun_start(&self.toks[k - 1], self.is_the(k - 1), &self.toks[k])
+    }
+
+    /// The first token from `from` (at least 1) on the line of the one
+    /// before it that may start a mention ([`noun_start`]): [`Doc::scan_nouns`]'s
+    /// next word to look at.
+    ///
+    /// Why a search of its own: most tokens are skipped, and walking the
+    /// tokens and their word ids side by side tests each with a few loads,
+    /// without indexing both lists (and checking bounds) per token.
+    fn next_noun_candidate(&self, from: usize) -> Option<usize> {
+        let before = from.checked_sub(1)?;
+        let toks = self.toks.get(before..)?;
+        let ids = self.ids.get(before..)?;
+        let the = self.the_ids;
+        let found = toks.windows(2).zip(ids).position(|(pair, prev_id)| {
+            let (prev, t) = (&pair[0], &pair[1]);
+            !t.nl && noun_start(prev, the.contains(prev_id), t)
+        });
+        found.map(|o| from + o)
     }
 
     /// Capitalised titles in apposition to a person are mentions of that
@@ -1743,7 +1814,9 @@ impl<'a> Doc<'a> {
         // The tokens each person mention ends and starts at, found in two
         // sweeps over the tokens rather than a binary search per mention
         // (each a string of cache misses over a long text's tokens).
-        let persons: Vec<&Raw> = self.raws.iter().filter(|r| r.kind == ActorKind::Person).collect();
+        // (Sized for all mentions: a filtered collect grows push by push.)
+        let mut persons: Vec<&Raw> = Vec::with_capacity(self.raws.len());
+        persons.extend(self.raws.iter().filter(|r| r.kind == ActorKind::Person));
         let ends: Vec<usize> = persons.iter().map(|r| r.e).collect();
         let starts: Vec<usize> = persons.iter().map(|r| r.s).collect();
         let ending_at = tokens_at(&self.toks, &ends, |t| t.e());
@@ -1819,20 +1892,23 @@ impl<'a> Doc<'a> {
         self.raws.extend(add);
     }
 
-    /// Whether the word of token `k` (a word) ends in "s" or "men" or is
-    /// "police" or "clergy" (capitalised or not): the words
-    /// [`Doc::scan_groups`] looks at. Its last byte decides for most words,
-    /// read without slicing the word out of the text.
-    #[inline]
+    /// [`group_ending`] of token `k`.
+    #[cfg(test)]
     fn may_be_group_word(&self, k: usize) -> bool {
-        let e = self.toks[k].e();
-        match self.text.as_bytes().get(e.wrapping_sub(1)) {
-            Some(b's') => true,
-            Some(b'n') => self.wb(k).ends_with(b"men"),
-            Some(b'e') => matches!(self.wb(k), b"police" | b"Police"),
-            Some(b'y') => matches!(self.wb(k), b"clergy" | b"Clergy"),
-            _ => false,
-        }
+        group_ending(self.text.as_bytes(), &self.toks[k])
+    }
+
+    /// The first token from `from` that [`Doc::scan_groups`] looks at: a
+    /// word, not a compound, whose ending may make it a group noun
+    /// ([`group_ending`]).
+    ///
+    /// Why a search of its own: most tokens are skipped, and a walk over
+    /// the tokens tests each with a few loads, without indexing them (and
+    /// checking bounds) per token.
+    fn next_group_word(&self, from: usize) -> Option<usize> {
+        let text = self.text.as_bytes();
+        let found = self.toks.get(from..)?.iter().position(|t| t.is_word() && !t.compound && group_ending(text, t));
+        found.map(|o| from + o)
     }
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
@@ -1845,8 +1921,8 @@ impl<'a> Doc<'a> {
         );
         // Sorted as one integer each; the raws come in a few ascending runs
         // (one per phase), which the stable sort merges rather than sorts.
-        let mut spans: Vec<u64> =
-            self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| pack_span(r.s, r.e)).collect();
+        let mut spans: Vec<u64> = Vec::with_capacity(self.raws.len());
+        spans.extend(self.raws.iter().filter(|r| r.kind != ActorKind::Group).map(|r| pack_span(r.s, r.e)));
         spans.sort();
         // Longest end so far, for "is this byte inside some mention".
         let mut reach = Vec::with_capacity(spans.len());
@@ -1860,16 +1936,12 @@ impl<'a> Doc<'a> {
         // would give, without one per word).
         let mut started = 0;
         let n = self.toks.len();
-        for k in 0..n {
+        // Group nouns are plurals (and a few collectives): the rest is
+        // skipped cheaply, before the search for a mention covering the word.
+        let mut from = 0;
+        while let Some(k) = self.next_group_word(from) {
+            from = k + 1;
             let t = self.toks[k];
-            if !t.is_word() || t.compound {
-                continue;
-            }
-            // Group nouns are plurals (and a few collectives): skip the rest
-            // cheaply, before the search for a mention covering the word.
-            if !self.may_be_group_word(k) {
-                continue;
-            }
             while started < spans.len() && span_start(spans[started]) <= t.s() {
                 started += 1;
             }
@@ -1927,20 +1999,21 @@ impl<'a> Doc<'a> {
         );
         let places_at = LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s);
         let mut add: Vec<Raw> = Vec::new();
-        for k in 1..n {
+        // Most words are skipped at once: every rule below takes a
+        // lower-case word after a name or "the" ("government of" after
+        // anything), or a capitalised one after "the" ("the West").
+        let mut from = 1;
+        while let Some(k) = self.next_noun_candidate(from) {
+            from = k + 1;
             let t = self.toks[k];
-            if t.nl || !t.is_word() {
-                continue;
-            }
-            // Most words are skipped here, at once: every rule below takes
-            // a lower-case word after a name or "the" ("government of" after
-            // anything), or a capitalised one after "the" ("the West").
-            if !self.noun_candidate(k) {
-                continue;
-            }
             let prev = self.toks[k - 1];
             // "the government of Japan", "the governments of South East Asia".
-            if k + 2 < n && matches!(self.wb(k), b"government" | b"governments") && self.wb(k + 1) == b"of" {
+            // (The length first: most words are not sliced out to be compared.)
+            if k + 2 < n
+                && matches!(t.e() - t.s(), 10 | 11)
+                && matches!(self.wb(k), b"government" | b"governments")
+                && self.wb(k + 1) == b"of"
+            {
                 if let Some(pe) = places_at.get(self.toks[k + 2].s()).map(|i| self.raws[i].e) {
                     let name = self.span_text(t.s(), pe);
                     let key = self.keys.norm(name);
@@ -1977,7 +2050,6 @@ impl<'a> Doc<'a> {
             if !(prev.namey() || after_the) {
                 continue;
             }
-            let w = self.w(k);
             let nouns = self.words.id_bits(self.ids[k], cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN);
             let anaphor_noun = nouns & cls::ANAPHOR_AS_WRITTEN != 0;
             if t.shape == Shape::Lower && nouns & cls::GOV_NOUN != 0 {
@@ -2011,12 +2083,12 @@ impl<'a> Doc<'a> {
                         canon: None,
                     });
                 } else if after_the && anaphor_noun {
-                    add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
+                    add.push(anaphor(t.s(), t.e(), self.keys.id(self.w(k))));
                 }
             } else if t.shape == Shape::Lower && anaphor_noun && after_the {
-                add.push(anaphor(t.s(), t.e(), self.keys.id(w)));
+                add.push(anaphor(t.s(), t.e(), self.keys.id(self.w(k))));
             } else if t.shape == Shape::Title
-                && matches!(w, "West" | "East" | "North" | "South")
+                && matches!(self.wb(k), b"West" | b"East" | b"North" | b"South")
                 && after_the
                 && !t.compound
                 && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
@@ -2027,12 +2099,41 @@ impl<'a> Doc<'a> {
                     ns: t.s(),
                     ne: t.e(),
                     kind: ActorKind::Place,
-                    key: Key::Place(self.keys.id(&format!("the {}", lower(w)))),
+                    key: Key::Place(self.keys.id(&format!("the {}", lower(self.w(k))))),
                     canon: None,
                 });
             }
         }
         self.raws.extend(add);
+    }
+}
+
+/// Whether token `t` may start one of [`Doc::scan_nouns`]'s mentions: a
+/// lower-case word after a name or "the", or spelled like "government(s)";
+/// a capitalised one after "the". `prev` is the token before it, `after_the`
+/// whether that is "the" or "The".
+#[inline]
+fn noun_start(prev: &Tok, after_the: bool, t: &Tok) -> bool {
+    match t.shape {
+        Shape::Lower => prev.namey() || matches!(t.e() - t.s(), 10 | 11) || after_the,
+        Shape::Title => after_the,
+        _ => false,
+    }
+}
+
+/// Whether token `t` (a word) of `text` ends in "s" or "men" or is
+/// "police" or "clergy" (capitalised or not): the words
+/// [`Doc::scan_groups`] looks at. Its last byte decides for most words, read without slicing the word out
+/// of the text.
+#[inline]
+fn group_ending(text: &[u8], t: &Tok) -> bool {
+    let word = || text.get(t.s()..t.e()).unwrap_or_default();
+    match text.get(t.e().wrapping_sub(1)) {
+        Some(b's') => true,
+        Some(b'n') => word().ends_with(b"men"),
+        Some(b'e') => matches!(word(), b"police" | b"Police"),
+        Some(b'y') => matches!(word(), b"clergy" | b"Clergy"),
+        _ => false,
     }
 }
 
@@ -2118,7 +2219,10 @@ impl LastAt {
     /// The mentions `raws` (each with its index in the document's list),
     /// by the offset `at` gives.
     fn new<'r>(raws: impl Iterator<Item = (usize, &'r Raw)>, at: impl Fn(&Raw) -> usize) -> Self {
-        let mut v: Vec<u64> = raws.map(|(i, r)| pack_span(at(r), i)).collect();
+        // Sized for as many as `raws` may give (a filter's collect would
+        // grow push by push).
+        let mut v: Vec<u64> = Vec::with_capacity(raws.size_hint().1.unwrap_or(0));
+        v.extend(raws.map(|(i, r)| pack_span(at(r), i)));
         v.sort();
         LastAt(v)
     }
@@ -2251,6 +2355,24 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_interned_once_even_when_hashes_collide() {
+        let mut keys = Keys::default();
+        let a = keys.id("putin");
+        assert_eq!((keys.id("putin"), keys.find("putin"), keys.get(a)), (a, Some(a), "putin"));
+        assert_eq!(keys.find("kremlin"), None);
+        // Three keys of one hash: chained, each found as itself.
+        let ids = ["nato", "un", ""].map(|k| keys.id_hashed(k, 7));
+        assert_eq!(ids, [1, 2, 3]);
+        for (k, i) in ["nato", "un", ""].iter().zip(ids) {
+            assert_eq!(keys.id_hashed(k, 7), i);
+            assert_eq!(keys.find_hashed(k, 7), Some(i));
+            assert_eq!(keys.get(i), *k);
+        }
+        assert_eq!(keys.find_hashed("eu", 7), None);
+        assert_eq!((keys.count(), keys.get(4), keys.get(NO_KEY)), (4, "", ""));
+    }
+
+    #[test]
     fn may_be_group_word_is_the_ending_test() {
         let text = "Analysts and women saw police, Clergy, Police, men, a bus, a lemon, pol, clergyman.";
         let d = doc(text);
@@ -2261,6 +2383,25 @@ mod tests {
             assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
         }
         assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
+    }
+
+    #[test]
+    fn next_group_word_and_noun_candidate_are_the_first_that_pass() {
+        let text = "Analysts and women saw Russian-backed separatists.\nThe Ministry said the government \
+                    of Japan and Biden administration agreed, police said.";
+        let d = doc(text);
+        let n = d.toks.len();
+        for from in 0..=n + 1 {
+            let want = (from..n).find(|&k| d.toks[k].is_word() && !d.toks[k].compound && d.may_be_group_word(k));
+            assert_eq!(d.next_group_word(from), want, "from {from}");
+        }
+        assert_eq!(d.next_noun_candidate(0), None);
+        for from in 1..=n + 1 {
+            let want = (from..n).find(|&k| !d.toks[k].nl && d.noun_candidate(k));
+            assert_eq!(d.next_noun_candidate(from), want, "from {from}");
+        }
+        // "The" opens a line: "Ministry" after it is a candidate, the line break before "The" not.
+        assert!(d.next_noun_candidate(1).is_some());
     }
 
     #[test]
