@@ -184,7 +184,25 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                 }
             }
         };
-        // Its end: runs of ASCII letters and digits by a word-at-a-time
+        // Most words are ASCII and end within eight bytes at an ASCII
+        // byte: one load finds the end and packs the word.
+        let fold = if LOWERED { 0 } else { 0x20 };
+        if let Some((len, packed)) = short_word_at(b, start) {
+            i = start + len;
+            if len >= 2 {
+                let head = packed | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
+                let word = &b[start..i];
+                let read = known.get(head, || classify(word, fold, head));
+                if let Some(hash) = read.hash {
+                    words.push(hash);
+                }
+                if cues && read.cues != 0 {
+                    cue_at(s, start, word, read.cues, &mut found);
+                }
+            }
+            continue;
+        }
+        // Else its end: runs of ASCII letters and digits by a word-at-a-time
         // search, then a wider char, if any, decides.
         i = ascii_run_end(b, i);
         let mut spelt = false;
@@ -212,7 +230,7 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         // each byte with 0x20 does to it: lower-cases it when it is ASCII
         // letters and digits read from the sentence; nothing to a spelt or
         // lower-cased word (whose wider bytes it must not touch).
-        let (word, fold) = if spelt { (&buf[..], 0) } else { (&b[start..i], if LOWERED { 0 } else { 0x20 }) };
+        let (word, fold) = if spelt { (&buf[..], 0) } else { (&b[start..i], fold) };
         let len = word.len();
         if len >= 2 {
             // The first eight bytes, packed and lower-cased: the whole word
@@ -237,6 +255,30 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
             }
         }
     }
+}
+
+/// The word of ASCII letters and digits starting at byte `i` of `b`, when
+/// it ends within the eight bytes from `i` at an ASCII byte (a wider char
+/// may continue it): its length and its bytes packed as [`pack8`] packs
+/// them, from one eight-byte load. `None` otherwise, or when fewer than
+/// eight bytes are left (the caller then finds the word byte by byte).
+fn short_word_at(b: &[u8], i: usize) -> Option<(usize, u64)> {
+    let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    let v = u64::from_le_bytes(chunk);
+    // The bytes that are no ASCII letter or digit, by their high bits.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let x = v & !HIGH;
+    let digit = (x + ONES * (0x80 - b'0' as u64)) & !(x + ONES * (0x80 - (b'9' + 1) as u64));
+    let y = x | (ONES * 0x20);
+    let letter = (y + ONES * (0x80 - b'a' as u64)) & !(y + ONES * (0x80 - (b'z' + 1) as u64));
+    let stops = HIGH & !((digit | letter) & !v);
+    let len = (stops.trailing_zeros() / 8) as usize;
+    // No stop within eight bytes, or a stop beyond ASCII: not this way.
+    if len == 8 || v >> (8 * len) & 0x80 != 0 {
+        return None;
+    }
+    Some((len, v & low_bytes(len)))
 }
 
 /// Buffers and memory of [`scan`], kept from one sentence to the next.
@@ -890,6 +932,29 @@ mod tests {
         assert_eq!(lower_char('É'), Some('é'));
         for c in ['Σ', 'İ', '\u{212A}', 'ẞ'] {
             assert_eq!(lower_char(c), None, "{c:?}");
+        }
+    }
+
+    /// The one-load word is the run a byte search finds, packed, exactly
+    /// when that run ends within eight bytes at an ASCII byte.
+    #[test]
+    fn short_words_are_the_runs_a_byte_search_finds() {
+        let text = "a bc, Def9 ghijklm nopqrstu vwxyzABCD x\u{e9}y z\u{2019}s 12345678.90 [@`{/:] \u{7f}q\u{80}";
+        let b = text.as_bytes();
+        let mut n = 0;
+        for i in 0..=b.len() {
+            let run = b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - i);
+            let fits = i + 8 <= b.len() && run < 8 && b[i + run].is_ascii();
+            let want = fits.then(|| (run, pack8(&b[i..i + run]).unwrap_or(0)));
+            assert_eq!(short_word_at(b, i), want, "{i}");
+            n += usize::from(fits && run > 0);
+        }
+        assert!(n > 20);
+        for c in 0..=255u8 {
+            let mut w = *b"ab\0\0\0\0\0\0";
+            w[2] = c;
+            let want = if c.is_ascii_alphanumeric() { Some(3) } else { c.is_ascii().then_some(2) };
+            assert_eq!(short_word_at(&w, 0).map(|(len, _)| len), want, "{c}");
         }
     }
 
