@@ -162,7 +162,7 @@ pub fn find_disputes(
     let actors = &Actors::new(actors);
     let mut scratch = Scratch::for_text(text.len());
     let sents = read_all(text, &mentions, &mut scratch);
-    let weights = Weights(scratch.df);
+    let weights = Weights(scratch.doc_freq());
     // The content words before each claim's cue, hashed, once read.
     // (A map, not a slot per sentence: few sentences are claims weighed.)
     let mut subjects: Map<usize, Vec<u64>> = Map::default();

@@ -31,16 +31,20 @@ pub(super) struct Scratch {
     /// The first mention not before the last sentence read (sentences come
     /// in text order, so this only moves forward).
     mention: usize,
-    /// The document frequencies of the content words.
-    pub(super) df: DocFreq,
 }
 
 impl Scratch {
     /// Buffers for reading a text of `len` bytes: the memory of long
     /// words is sized to it (see [`Known::for_text`]).
     pub(super) fn for_text(len: usize) -> Self {
-        let reader = Reader { words: Vec::new(), spelt: Vec::new(), known: Known::for_text(len) };
-        Scratch { lower: String::new(), reader, mention: 0, df: DocFreq::default() }
+        let reader =
+            Reader { words: Vec::new(), spelt: Vec::new(), known: Known::for_text(len), df: DocFreq::default() };
+        Scratch { lower: String::new(), reader, mention: 0 }
+    }
+
+    /// The document frequencies of the content words of the sentences read.
+    pub(super) fn doc_freq(self) -> DocFreq {
+        self.reader.df
     }
 }
 
@@ -87,10 +91,11 @@ pub(super) fn read_sentence<'m>(
     // Document frequencies are counted here, word by word: no sentence
     // but a claim or a position needs its words again, so the others are
     // neither sorted nor kept.
-    let words = &mut scratch.reader.words;
-    scratch.df.count_sentence(words);
+    let Reader { words: ids, df, .. } = &mut scratch.reader;
+    df.count_sentence(ids);
     let keep = found.claim_cue.is_some() || found.counter.is_some();
     let (words, lower) = if keep {
+        let mut words: Vec<u64> = ids.iter().map(|&id| df.word(id)).collect();
         words.sort_unstable();
         words.dedup();
         let lower = if found.plain {
@@ -100,7 +105,7 @@ pub(super) fn read_sentence<'m>(
             lower_into(&mut lower, src);
             lower
         };
-        (words.clone(), lower)
+        (words, lower)
     } else {
         (Vec::new(), String::new())
     };
@@ -151,7 +156,8 @@ static CLASS: [u8; 256] = {
 };
 
 /// Scans `s` (a sentence, or with `LOWERED` its lower-cased copy) word by
-/// word: pushes its content words' hashes into `words` (cleared first) and
+/// word: pushes its content words' ids in the document frequencies into
+/// `words` (cleared first; see [`DocFreq::id`]) and
 /// finds its cues when `cues` is set. Words are hashed and matched as
 /// `str::to_lowercase` of the sentence spells them: ASCII letters are
 /// lower-cased as they are read, and a word with wider chars is spelt
@@ -163,7 +169,7 @@ static CLASS: [u8; 256] = {
 /// wider chars are letters or not by [`char::is_alphanumeric`], like the
 /// words of the old per-char reader of the lower-cased sentence.
 fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option<Found> {
-    let Reader { words, spelt: buf, known } = reader;
+    let Reader { words, spelt: buf, known, df } = reader;
     words.clear();
     let mut found = Found { plain: true, ..Found::default() };
     let b = s.as_bytes();
@@ -192,9 +198,9 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
             if len >= 2 {
                 let head = packed | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
                 let word = &b[start..i];
-                let read = known.get(head, || classify(word, fold, head));
-                if let Some(hash) = read.hash {
-                    words.push(hash);
+                let read = known.get(head, || classify(word, fold, head, df));
+                if let Some(id) = read.id {
+                    words.push(id);
                 }
                 if cues && read.cues != 0 {
                     cue_at(s, start, word, read.cues, &mut found);
@@ -238,17 +244,17 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
             // in the words already read.
             let head = pack8(&word[..len.min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
             let read = if len <= 8 {
-                known.get(head, || classify(word, fold, head))
+                known.get(head, || classify(word, fold, head, df))
             } else if len <= 16 {
                 // The last eight bytes too: with the first eight and the
                 // length, the whole word.
                 let tail = pack8(&word[len - 8..]).unwrap_or(0) | u64::from_ne_bytes([fold; 8]);
-                known.get_long((head, tail, len), || classify(word, fold, head))
+                known.get_long((head, tail, len), || classify(word, fold, head, df))
             } else {
-                classify(word, fold, head)
+                classify(word, fold, head, df)
             };
-            if let Some(hash) = read.hash {
-                words.push(hash);
+            if let Some(id) = read.id {
+                words.push(id);
             }
             if cues && read.cues != 0 {
                 cue_at(s, start, word, read.cues, &mut found);
@@ -284,28 +290,34 @@ fn short_word_at(b: &[u8], i: usize) -> Option<(usize, u64)> {
 /// Buffers and memory of [`scan`], kept from one sentence to the next.
 #[derive(Default)]
 pub(super) struct Reader {
-    /// The content words' hashes of the sentence read last.
-    words: Vec<u64>,
+    /// The content words' ids (see [`DocFreq::id`]) of the sentence read
+    /// last.
+    words: Vec<u32>,
     /// A word with chars beyond ASCII, lower-cased.
     spelt: Vec<u8>,
     known: Known,
+    /// The document frequencies, and the ids of the stems' hashes.
+    df: DocFreq,
 }
 
-/// What a word says to the scan: its stem's hash if it is a content word,
-/// and the cues it could be or begin (see [`cues_like`]).
+/// What a word says to the scan: its stem's id in the document
+/// frequencies if it is a content word, and the cues it could be or begin
+/// (see [`cues_like`]). The id, not the hash, so that counting a word
+/// remembered ([`Known`]) needs no hash table.
 #[derive(Clone, Copy, Default)]
 struct Reading {
-    hash: Option<u64>,
+    id: Option<u32>,
     cues: u64,
 }
 
 /// What `word` says: `head` is its first eight bytes packed and
-/// lower-cased, `fold` what lower-cases its bytes (see [`scan`]).
-fn classify(word: &[u8], fold: u8, head: u64) -> Reading {
+/// lower-cased, `fold` what lower-cases its bytes (see [`scan`]); a
+/// content word's stem gets its id in `df`.
+fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = len > 2 && !(len <= 8 && is_stop_key(head));
-    let hash = content.then(|| fnv(&word[..stem_len(word)], fold));
-    Reading { hash, cues: cues_like(len, head) }
+    let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
+    Reading { id, cues: cues_like(len, head) }
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -735,33 +747,49 @@ fn fnv(w: &[u8], fold: u8) -> u64 {
     w.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(0x100_0000_01b3))
 }
 
-/// Document frequencies: for each content word (by hash), how many
-/// sentences hold it. Every content word of the text passes here, so it is
-/// a small open-addressing table of its own (16 bytes a slot, linear
-/// probing, at most half full) rather than a general map: a keyed mix
-/// and a multiply find a slot. The slot is picked by the word's hash mixed with a
-/// per-process key, so a crafted text cannot pile its words into one run.
+/// Document frequencies: for each content word (by its stem's hash), how
+/// many sentences hold it. Each word gets an id, its index in `entries`,
+/// the first time it is read ([`DocFreq::id`], a hash table probe); the
+/// reader remembers the id with the word ([`Known`]), so counting a word
+/// read before is an indexed add, not a probe. The table is a small
+/// open-addressing one of its own (ids by slot, linear probing, at most
+/// half full) rather than a general map: a keyed mix and a multiply find
+/// a slot. The slot is picked by the word's hash mixed with a per-process
+/// key, so a crafted text cannot pile its words into one run.
 pub(super) struct DocFreq {
-    slots: Vec<Slot>,
-    len: usize,
+    /// `EMPTY` or an id, by slot.
+    slots: Vec<u32>,
+    /// By id.
+    entries: Vec<Entry>,
     /// Sentences counted so far.
     read: u32,
     key: u64,
 }
 
-#[derive(Clone, Copy, Default)]
-struct Slot {
+/// A slot holding no id.
+const EMPTY: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Entry {
     word: u64,
-    /// Sentences holding the word; 0 marks an empty slot.
+    /// Sentences holding the word.
     n: u32,
     /// The last (1-based) sentence that held it, so a word repeated in a
     /// sentence counts once.
     last: u32,
 }
 
+/// Room for 512 distinct stems before the table grows: a 9 KB article
+/// has about 500, and a table sized to the text costs a short one more
+/// (in clearing) than growing costs a long one.
 impl Default for DocFreq {
     fn default() -> Self {
-        DocFreq { slots: vec![Slot::default(); 1024], len: 0, read: 0, key: Quick::default().hash_one(0u64) | 1 }
+        DocFreq {
+            slots: vec![EMPTY; 1024],
+            entries: Vec::with_capacity(512),
+            read: 0,
+            key: Quick::default().hash_one(0u64) | 1,
+        }
     }
 }
 
@@ -771,59 +799,63 @@ impl DocFreq {
     /// hashes agree in their low bits would share a slot whatever the key,
     /// and FNV's low bits can be collided by search.)
     fn slot(&self, word: u64) -> usize {
-        self.slot_in(word, self.slots.len().trailing_zeros())
-    }
-
-    /// [`DocFreq::slot`] in a table of `1 << bits` slots.
-    fn slot_in(&self, word: u64, bits: u32) -> usize {
         let x = (word ^ self.key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let x = x ^ (x >> 29);
         let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        (x >> (64 - bits)) as usize
+        (x >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
-    /// Counts one sentence's words (repeats once). The table is grown
-    /// once before the sentence, to room for all of its words, so that
-    /// the loop over the words (every content word of the text) neither
-    /// checks its load nor reloads its size.
-    fn count_sentence(&mut self, words: &[u64]) {
-        self.read += 1;
-        while 2 * (self.len + words.len()) > self.slots.len() {
+    /// The id of `word`, given it the first time (counted in no sentence
+    /// yet). `None` past `u32::MAX - 1` distinct words (which no wasm32
+    /// memory holds: 16 bytes each here): those are then no content words.
+    pub(super) fn id(&mut self, word: u64) -> Option<u32> {
+        if 2 * (self.entries.len() + 1) > self.slots.len() {
             self.grow();
         }
-        let (read, bits) = (self.read, self.slots.len().trailing_zeros());
         let mask = self.slots.len() - 1;
-        for &w in words {
-            let mut i = self.slot_in(w, bits);
-            loop {
-                let Some(s) = self.slots.get_mut(i) else { return };
-                if s.n == 0 {
-                    *s = Slot { word: w, n: 1, last: read };
-                    self.len += 1;
-                    break;
-                }
-                if s.word == w {
-                    if s.last != read {
-                        s.n += 1;
-                        s.last = read;
-                    }
-                    break;
-                }
-                i = (i + 1) & mask;
+        let mut i = self.slot(word);
+        loop {
+            match self.slots[i] {
+                EMPTY => break,
+                id if self.entries[id as usize].word == word => return Some(id),
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let id = u32::try_from(self.entries.len()).ok().filter(|&id| id != EMPTY)?;
+        self.slots[i] = id;
+        self.entries.push(Entry { word, n: 0, last: 0 });
+        Some(id)
+    }
+
+    /// The stem hash given `id`.
+    pub(super) fn word(&self, id: u32) -> u64 {
+        self.entries[id as usize].word
+    }
+
+    /// Counts one sentence's words (ids from [`DocFreq::id`], so each
+    /// indexes `entries`; repeats count once).
+    fn count_sentence(&mut self, ids: &[u32]) {
+        self.read += 1;
+        let read = self.read;
+        for &id in ids {
+            let e = &mut self.entries[id as usize];
+            if e.last != read {
+                e.n += 1;
+                e.last = read;
             }
         }
     }
 
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
-        let mask = self.slots.len() - 1;
-        for s in old.into_iter().filter(|s| s.n != 0) {
-            let mut i = self.slot(s.word);
-            while self.slots[i].n != 0 {
+        self.slots = vec![EMPTY; size];
+        let mask = size - 1;
+        for (id, e) in self.entries.iter().enumerate() {
+            let mut i = self.slot(e.word);
+            while self.slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = s;
+            self.slots[i] = id as u32;
         }
     }
 
@@ -832,12 +864,13 @@ impl DocFreq {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(word);
         loop {
-            let s = &self.slots[i];
-            if s.n == 0 {
+            let id = self.slots[i];
+            if id == EMPTY {
                 return None;
             }
-            if s.word == word {
-                return Some(s.n as usize);
+            let e = &self.entries[id as usize];
+            if e.word == word {
+                return (e.n > 0).then_some(e.n as usize);
             }
             i = (i + 1) & mask;
         }
@@ -898,12 +931,13 @@ mod tests {
             "—",
         ] {
             let mut reader = Reader::default();
-            let direct = scan::<false>(s, true, &mut reader).map(|_| reader.words.clone());
+            let hashes = |r: &Reader| r.words.iter().map(|&id| r.df.word(id)).collect::<Vec<_>>();
+            let direct = scan::<false>(s, true, &mut reader).map(|_| hashes(&reader));
             let mut lower = String::new();
             lower_into(&mut lower, s);
             assert_eq!(lower, s.to_lowercase());
             scan::<true>(&lower, true, &mut reader);
-            let words = reader.words.clone();
+            let words = hashes(&reader);
             assert_eq!(words, words_by_chars(s), "{s}");
             if let Some(direct) = direct {
                 assert_eq!(direct, words, "{s}");
@@ -961,21 +995,21 @@ mod tests {
     #[test]
     fn known_words_read_as_they_did_the_first_time() {
         let mut known = Known::default();
-        let a = Reading { hash: Some(7), cues: 3 };
-        assert_eq!(known.get(0x6162, || a).hash, Some(7));
+        let a = Reading { id: Some(7), cues: 3 };
+        assert_eq!(known.get(0x6162, || a).id, Some(7));
         assert_eq!(known.get(0x6162, Reading::default).cues, 3);
         // Another word in the same slot takes it over.
         let shift = slot_shift(known.slots.len());
         let slot = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
         let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).expect("an endless search finds one");
-        assert_eq!(known.get(other, Reading::default).hash, None);
-        assert_eq!(known.get(0x6162, || Reading { hash: Some(9), cues: 0 }).hash, Some(9));
+        assert_eq!(known.get(other, Reading::default).id, None);
+        assert_eq!(known.get(0x6162, || Reading { id: Some(9), cues: 0 }).id, Some(9));
         // Long words by their whole key: the same ends at another length
         // are another word.
         let key = (0x6162, 0x6364, 10);
-        assert_eq!(known.get_long(key, || a).hash, Some(7));
+        assert_eq!(known.get_long(key, || a).id, Some(7));
         assert_eq!(known.get_long(key, Reading::default).cues, 3);
-        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).hash, None);
+        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).id, None);
     }
 
     /// A short article gets small tables (its peak heap stays under 10x
@@ -1014,11 +1048,18 @@ mod tests {
     fn document_frequencies_count_sentences_and_grow() {
         let mut df = DocFreq::default();
         for s in 0..3000u64 {
-            df.count_sentence(&[s, s, 7, s + 1]);
+            let ids = [s, s, 7, s + 1].map(|w| df.id(w).unwrap_or(EMPTY));
+            df.count_sentence(&ids);
+            assert_eq!(df.word(ids[3]), s + 1);
         }
         assert_eq!(df.get(7), Some(3000));
         assert_eq!(df.get(0), Some(1));
         assert_eq!(df.get(5), Some(2));
         assert_eq!(df.get(3001), None);
+        // An id given but not counted yet: in no sentence.
+        assert_eq!(df.id(5), df.id(5));
+        df.id(4000);
+        assert_eq!(df.get(4000), None);
+        assert!(df.slots.len() >= 2 * df.entries.len());
     }
 }
