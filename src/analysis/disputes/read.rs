@@ -203,7 +203,7 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                     words.push(id);
                 }
                 if cues && read.cues != 0 {
-                    cue_at(s, start, word, read.cues, &mut found);
+                    cue_at(s, start, read.cues, &mut found);
                 }
             }
             continue;
@@ -257,7 +257,7 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                 words.push(id);
             }
             if cues && read.cues != 0 {
-                cue_at(s, start, word, read.cues, &mut found);
+                cue_at(s, start, read.cues, &mut found);
             }
         }
     }
@@ -301,8 +301,8 @@ pub(super) struct Reader {
 }
 
 /// What a word says to the scan: its stem's id in the document
-/// frequencies if it is a content word, and the cues it could be or begin
-/// (see [`cues_like`]). The id, not the hash, so that counting a word
+/// frequencies if it is a content word, and the cues it is the first word
+/// of (see [`cues_of`]). The id, not the hash, so that counting a word
 /// remembered ([`Known`]) needs no hash table.
 #[derive(Clone, Copy, Default)]
 struct Reading {
@@ -317,7 +317,7 @@ fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = len > 2 && !(len <= 8 && is_stop_key(head));
     let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
-    Reading { id, cues: cues_like(len, head) }
+    Reading { id, cues: cues_of(word, cues_like(len, head)) }
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -469,34 +469,23 @@ pub(super) fn plain_mark(c: char) -> bool {
 }
 
 /// The claim and counter cues, the concessive conjunctions and the
-/// contrastive connectives that start at `at`, the start of `word` (both
-/// in `s`, which lower-cases by ASCII): as the word-by-word reader of the
-/// lower-cased sentence found them. `cues` holds a bit for each that
-/// begins like the word (claim cues first, then counter cues,
-/// conjunctions, connectives, in list order; see [`cues_like`]): only
-/// those are compared. The first claim cue stands; a counter cue replaces
-/// an earlier one only when stronger; each conjunction's first place is
-/// kept.
-fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
-    let claims = cues & ((1 << CLAIM_CUES.len()) - 1);
-    if found.claim_cue.is_none()
-        && claims != 0
-        && CLAIM_CUES.iter().enumerate().any(|(k, c)| {
-            claims >> k & 1 != 0 && word.len() >= c.len() && word[..c.len()].eq_ignore_ascii_case(c.as_bytes())
-        })
-    {
+/// contrastive connectives that start at `at`, the start of a word (in
+/// `s`, which lower-cases by ASCII): as the word-by-word reader of the
+/// lower-cased sentence found them. `cues` holds a bit for each whose
+/// first word the word is (a claim cue: begins with; see [`cues_of`]):
+/// only their further words are compared. The first claim cue stands; a
+/// counter cue replaces an earlier one only when stronger; each
+/// conjunction's first place is kept.
+fn cue_at(s: &str, at: usize, cues: u64, found: &mut Found) {
+    if found.claim_cue.is_none() && cues & ((1 << CLAIM_CUES.len()) - 1) != 0 {
         found.claim_cue = Some(at);
     }
     let mut counters = cues >> CLAIM_CUES.len() & ((1 << COUNTER_CUES.len()) - 1);
     while counters != 0 {
         let k = counters.trailing_zeros() as usize;
         counters &= counters - 1;
-        let ((cue, stance), first) = (COUNTER_CUES[k], FIRST_WORD_LEN[k]);
-        if first == word.len()
-            && word.eq_ignore_ascii_case(&cue.as_bytes()[..first])
-            && phrase_at(s, at, cue)
-            && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a))
-        {
+        let (cue, stance) = COUNTER_CUES[k];
+        if phrase_at(s, at, cue) && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a)) {
             found.counter = Some((at, stance));
         }
     }
@@ -504,12 +493,7 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     while conjunctions != 0 {
         let k = conjunctions.trailing_zeros() as usize;
         conjunctions &= conjunctions - 1;
-        let (phrase, first) = (CONCESSIVE[k], first_word_len(CONCESSIVE[k].as_bytes()));
-        if found.concessive[k].is_none()
-            && first == word.len()
-            && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first])
-            && phrase_at(s, at, phrase)
-        {
+        if found.concessive[k].is_none() && phrase_at(s, at, CONCESSIVE[k]) {
             found.concessive[k] = Some(at);
         }
     }
@@ -517,14 +501,52 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     while connectives != 0 && !found.contrastive {
         let k = connectives.trailing_zeros() as usize;
         connectives &= connectives - 1;
-        let (phrase, first) = (CONTRASTIVE[k], first_word_len(CONTRASTIVE[k].as_bytes()));
-        found.contrastive =
-            first == word.len() && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first]) && phrase_at(s, at, phrase);
+        found.contrastive = phrase_at(s, at, CONTRASTIVE[k]);
     }
 }
 
-// One bit per cue and conjunction in a `u64`.
-const _: () = assert!(CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len() <= 64);
+/// The cues whose first word `word` is, of those it begins like
+/// (`like`, from [`cues_like`]), as bits for [`cue_at`]: for a claim cue,
+/// that the word begins with it; for the others, that the word is their
+/// first word, ASCII case aside. Decided once per word remembered
+/// ([`Known`]), so that [`cue_at`] runs only for words that begin a cue
+/// ("in", "denied", "claims"), not for every "refugee" or "main".
+fn cues_of(word: &[u8], like: u64) -> u64 {
+    let mut bits = like;
+    let mut exact = 0;
+    while bits != 0 {
+        let k = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let (cue, first) = cue_word(k);
+        let hit = if k < CLAIM_CUES.len() {
+            word.get(..first).is_some_and(|w| w.eq_ignore_ascii_case(cue))
+        } else {
+            word.eq_ignore_ascii_case(&cue[..first])
+        };
+        exact |= u64::from(hit) << k;
+    }
+    exact
+}
+
+/// Cue bit `k`'s phrase and the length of what a word must match: a claim
+/// cue (a prefix) whole, another phrase's first word.
+const fn cue_word(k: usize) -> (&'static [u8], usize) {
+    let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
+    let conjunctions = counters + CONCESSIVE.len();
+    if k < CLAIM_CUES.len() {
+        (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
+    } else if k < counters {
+        let cue = COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes();
+        (cue, first_word_len(cue))
+    } else {
+        let phrase = if k < conjunctions { CONCESSIVE[k - counters] } else { CONTRASTIVE[k - conjunctions] };
+        (phrase.as_bytes(), first_word_len(phrase.as_bytes()))
+    }
+}
+
+/// One bit per cue and conjunction in a `u64`.
+const CUE_BITS: usize = CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len();
+const _: () = assert!(CUE_BITS <= 64);
 
 /// The byte length of a phrase's first word.
 const fn first_word_len(b: &[u8]) -> usize {
@@ -534,17 +556,6 @@ const fn first_word_len(b: &[u8]) -> usize {
     }
     n
 }
-
-/// The byte length of each counter cue's first word.
-static FIRST_WORD_LEN: [usize; COUNTER_CUES.len()] = {
-    let mut lens = [0; COUNTER_CUES.len()];
-    let mut k = 0;
-    while k < COUNTER_CUES.len() {
-        lens[k] = first_word_len(COUNTER_CUES[k].0.as_bytes());
-        k += 1;
-    }
-    lens
-};
 
 /// Whether `phrase` (lower-case ASCII) stands in `s` at `at` as whole
 /// words, ASCII case aside.
@@ -580,17 +591,8 @@ fn cues_like(len: usize, head: u64) -> u64 {
     static CUE_KEYS: Packed = {
         let mut t = [(0, 0); SLOTS];
         let mut k = 0;
-        let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
-        let conjunctions = counters + CONCESSIVE.len();
-        while k < conjunctions + CONTRASTIVE.len() {
-            let (cue, len) = if k < CLAIM_CUES.len() {
-                (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
-            } else if k < counters {
-                (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
-            } else {
-                let phrase = if k < conjunctions { CONCESSIVE[k - counters] } else { CONTRASTIVE[k - conjunctions] };
-                (phrase.as_bytes(), first_word_len(phrase.as_bytes()))
-            };
+        while k < CUE_BITS {
+            let (cue, len) = cue_word(k);
             let first4 = if len < 4 { len } else { 4 };
             t = insert(t, pack_const(cue, first4), 1 << k);
             k += 1;
@@ -990,6 +992,34 @@ mod tests {
             let want = if c.is_ascii_alphanumeric() { Some(3) } else { c.is_ascii().then_some(2) };
             assert_eq!(short_word_at(&w, 0).map(|(len, _)| len), want, "{c}");
         }
+    }
+
+    /// A word's cue bits are exactly the cues it begins (claims) or whose
+    /// first word it is (the others), in any ASCII case.
+    #[test]
+    fn cue_bits_are_the_cues_a_comparison_finds() {
+        let mut words: Vec<String> = ["in", "on", "by", "but", "not", "only", "claims", "main", "refugee", "deni", "x"]
+            .map(String::from)
+            .to_vec();
+        for k in 0..CUE_BITS {
+            let (cue, first) = cue_word(k);
+            let w = String::from_utf8_lossy(&cue[..first]).into_owned();
+            words.extend([format!("{w}s"), format!("{w}ed"), w.to_uppercase(), w[..w.len() - 1].to_string(), w]);
+        }
+        let mut hits = 0;
+        for w in &words {
+            let b = w.as_bytes();
+            let head = ascii_lower8(pack8(&b[..b.len().min(8)]).unwrap_or(0));
+            let want = (0..CUE_BITS).fold(0u64, |bits, k| {
+                let (cue, first) = cue_word(k);
+                let lower = w.to_ascii_lowercase();
+                let hit = if k < CLAIM_CUES.len() { lower.as_bytes().starts_with(cue) } else { lower.as_bytes() == &cue[..first] };
+                bits | u64::from(hit) << k
+            });
+            assert_eq!(cues_of(b, cues_like(b.len(), head)), want, "{w}");
+            hits += want.count_ones();
+        }
+        assert!(hits > 60, "{hits}");
     }
 
     #[test]
