@@ -53,7 +53,8 @@ impl Scratch {
 struct Found {
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
-    /// Whether every char beyond ASCII was a [`plain_mark`]: the sentence
+    /// Whether every char beyond ASCII was a [`plain_mark`] (read without
+    /// `LOWERED`; see [`scan`]): the sentence
     /// then lower-cases by ASCII alone.
     plain: bool,
     /// Where each of the concessive conjunctions first stands.
@@ -79,13 +80,13 @@ pub(super) fn read_sentence<'m>(
     // The sentence's own bytes, lower-cased char by char as they are read,
     // when every char lower-cases to one char of its own length; else a
     // lower-cased copy (whose cues count only if it kept the byte length).
-    let found = match scan::<false>(src, true, &mut scratch.reader) {
-        Some(found) => found,
+    // (`lowered`: the copy was made, and is in `scratch.lower`.)
+    let (found, lowered) = match scan::<false>(src, true, &mut scratch.reader) {
+        Some(found) => (found, false),
         None => {
             lower_into(&mut scratch.lower, src);
             let aligned = scratch.lower.len() == src.len();
-            let found = scan::<true>(&scratch.lower, aligned, &mut scratch.reader);
-            Found { plain: false, ..found.unwrap_or_default() }
+            (scan::<true>(&scratch.lower, aligned, &mut scratch.reader).unwrap_or_default(), true)
         }
     };
     // Document frequencies are counted here, word by word: no sentence
@@ -98,7 +99,11 @@ pub(super) fn read_sentence<'m>(
         let mut words: Vec<u64> = ids.iter().map(|&id| df.word(id)).collect();
         words.sort_unstable();
         words.dedup();
-        let lower = if found.plain {
+        // Lower-cased once: the copy already made, else by ASCII alone
+        // when that is exact.
+        let lower = if lowered {
+            scratch.lower.clone()
+        } else if found.plain {
             src.to_ascii_lowercase()
         } else {
             let mut lower = String::with_capacity(src.len());
@@ -1013,13 +1018,31 @@ mod tests {
             let want = (0..CUE_BITS).fold(0u64, |bits, k| {
                 let (cue, first) = cue_word(k);
                 let lower = w.to_ascii_lowercase();
-                let hit = if k < CLAIM_CUES.len() { lower.as_bytes().starts_with(cue) } else { lower.as_bytes() == &cue[..first] };
+                let hit = if k < CLAIM_CUES.len() {
+                    lower.as_bytes().starts_with(cue)
+                } else {
+                    lower.as_bytes() == &cue[..first]
+                };
                 bits | u64::from(hit) << k
             });
             assert_eq!(cues_of(b, cues_like(b.len(), head)), want, "{w}");
             hits += want.count_ones();
         }
         assert!(hits > 60, "{hits}");
+    }
+
+    /// A kept sentence's copy is its `str::to_lowercase`, whichever way
+    /// it was lower-cased (by ASCII, char by char, or the copy made for
+    /// reading a sentence whose lower case changes its length).
+    #[test]
+    fn kept_sentences_are_lower_cased_exactly() {
+        for text in ["The MINISTRY claims it.", "“They” CLAIM it — “no”.", "Ünïcödé CLAIMS it.", "ΣΑΣ CLAIMS Σ."]
+        {
+            let mut scratch = Scratch::for_text(text.len());
+            let sent = read_sentence(text, 0, text.len(), &[], &mut scratch);
+            assert!(sent.claim_cue.is_some(), "{text}");
+            assert_eq!(sent.lower, text.to_lowercase(), "{text}");
+        }
     }
 
     #[test]
