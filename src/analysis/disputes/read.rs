@@ -199,10 +199,12 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         // byte: one load finds the end and packs the word.
         let fold = if LOWERED { 0 } else { 0x20 };
         if let Some((len, packed)) = short_word_at(b, start) {
-            i = start + len;
+            // The byte after it is ASCII and no letter or digit: no word
+            // starts there.
+            i = start + len + 1;
             if len >= 2 {
                 let head = packed | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
-                let word = &b[start..i];
+                let word = &b[start..start + len];
                 let read = known.get(head, || classify(word, fold, head, df));
                 if let Some(id) = read.id {
                     words.push(id);
@@ -320,7 +322,7 @@ struct Reading {
 /// content word's stem gets its id in `df`.
 fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
-    let content = len > 2 && !(len <= 8 && is_stop_key(head));
+    let content = len > 2 && !(len <= STOP_LEN && is_stop_key(head));
     let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
     Reading { id, cues: cues_of(word, cues_like(len, head)) }
 }
@@ -674,6 +676,20 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
 pub(super) fn is_content_word(w: &[u8]) -> bool {
     w.len() > 2 && !(w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0))))
 }
+
+/// The longest stopword's length: no longer word is looked up.
+const STOP_LEN: usize = {
+    let mut n = 0;
+    let mut s = 0;
+    while s < super::STOPWORDS.len() {
+        if super::STOPWORDS[s].len() > n {
+            n = super::STOPWORDS[s].len();
+        }
+        s += 1;
+    }
+    n
+};
+const _: () = assert!(STOP_LEN <= 8);
 
 /// Whether a word of at most eight bytes, packed and lower-cased, is one
 /// of the stopwords. Checked for every word of the text, so the words are
