@@ -37,8 +37,10 @@ impl Scratch {
     /// Buffers for reading a text of `len` bytes: the memory of long
     /// words is sized to it (see [`Known::for_text`]).
     pub(super) fn for_text(len: usize) -> Self {
-        let reader =
-            Reader { words: Vec::new(), spelt: Vec::new(), known: Known::for_text(len), df: DocFreq::default() };
+        // Room for a long sentence's words at once: grown word by word,
+        // the buffer would be moved five times or so.
+        let words = Vec::with_capacity(64);
+        let reader = Reader { words, spelt: Vec::new(), known: Known::for_text(len), df: DocFreq::default() };
         Scratch { lower: String::new(), reader, mention: 0 }
     }
 
