@@ -197,17 +197,22 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                 }
             }
         };
-        // Most words are ASCII and end within eight bytes at an ASCII
-        // byte: one load finds the end and packs the word.
+        // Most words are ASCII and end within sixteen bytes at an ASCII
+        // byte: a load or two find the end and pack the word.
         let fold = if LOWERED { 0 } else { 0x20 };
-        if let Some((len, packed)) = short_word_at(b, start) {
+        if let Some((len, packed, last)) = ascii_word_at(b, start) {
             // The byte after it is ASCII and no letter or digit: no word
             // starts there.
             i = start + len + 1;
             if len >= 2 {
-                let head = packed | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
+                let folded = u64::from_ne_bytes([fold; 8]);
+                let head = packed | (folded & low_bytes(len));
                 let word = &b[start..start + len];
-                let read = known.get(head, || classify(word, fold, head, df));
+                let read = if len <= 8 {
+                    known.get(head, || classify(word, fold, head, df))
+                } else {
+                    known.get_long((head, last | folded, len), || classify(word, fold, head, df))
+                };
                 if let Some(id) = read.id {
                     words.push(id);
                 }
@@ -273,27 +278,48 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
 }
 
 /// The word of ASCII letters and digits starting at byte `i` of `b`, when
-/// it ends within the eight bytes from `i` at an ASCII byte (a wider char
-/// may continue it): its length and its bytes packed as [`pack8`] packs
-/// them, from one eight-byte load. `None` otherwise, or when fewer than
-/// eight bytes are left (the caller then finds the word byte by byte).
-fn short_word_at(b: &[u8], i: usize) -> Option<(usize, u64)> {
+/// it ends within sixteen bytes at an ASCII byte (a wider char may
+/// continue it): its length, its first eight bytes packed as [`pack8`]
+/// packs them, and (from nine bytes on) its last eight so packed, from
+/// two or three eight-byte loads. `None` otherwise, or when the loads
+/// would pass the end of `b` (the caller then finds the word byte by
+/// byte).
+fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, u64, u64)> {
+    let first = load8(b, i)?;
+    let stops = non_alnum_bytes(first);
+    if stops != 0 {
+        let len = (stops.trailing_zeros() / 8) as usize;
+        // A stop beyond ASCII: not this way.
+        return (first >> (8 * len) & 0x80 == 0).then(|| (len, first & low_bytes(len), 0));
+    }
+    let second = load8(b, i + 8)?;
+    let stops = non_alnum_bytes(second);
+    let more = (stops.trailing_zeros() / 8) as usize;
+    if more == 8 || second >> (8 * more) & 0x80 != 0 {
+        return None;
+    }
+    let len = 8 + more;
+    Some((len, first, load8(b, i + len - 8)?))
+}
+
+/// The eight bytes of `b` from `i`, the first lowest, if there are eight.
+fn load8(b: &[u8], i: usize) -> Option<u64> {
     let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
-    let v = u64::from_le_bytes(chunk);
-    // The bytes that are no ASCII letter or digit, by their high bits.
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The high bit of each byte of `v` that is no ASCII letter or digit, the
+/// others 0 (as the actor tokenizer's scan finds them): range tests on all
+/// eight bytes at once, as for a 7-bit `x`, `x + (0x80 - lo)` has its high
+/// bit set exactly when `x >= lo`, and no sum carries into the next byte.
+fn non_alnum_bytes(v: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let x = v & !HIGH;
     let digit = (x + ONES * (0x80 - b'0' as u64)) & !(x + ONES * (0x80 - (b'9' + 1) as u64));
     let y = x | (ONES * 0x20);
     let letter = (y + ONES * (0x80 - b'a' as u64)) & !(y + ONES * (0x80 - (b'z' + 1) as u64));
-    let stops = HIGH & !((digit | letter) & !v);
-    let len = (stops.trailing_zeros() / 8) as usize;
-    // No stop within eight bytes, or a stop beyond ASCII: not this way.
-    if len == 8 || v >> (8 * len) & 0x80 != 0 {
-        return None;
-    }
-    Some((len, v & low_bytes(len)))
+    HIGH & !((digit | letter) & !v)
 }
 
 /// Buffers and memory of [`scan`], kept from one sentence to the next.
@@ -994,26 +1020,53 @@ mod tests {
         }
     }
 
-    /// The one-load word is the run a byte search finds, packed, exactly
-    /// when that run ends within eight bytes at an ASCII byte.
+    /// The loaded word is the run a byte search finds, packed, exactly
+    /// when that run ends within sixteen bytes at an ASCII byte and the
+    /// loads stay in the text.
     #[test]
-    fn short_words_are_the_runs_a_byte_search_finds() {
-        let text = "a bc, Def9 ghijklm nopqrstu vwxyzABCD x\u{e9}y z\u{2019}s 12345678.90 [@`{/:] \u{7f}q\u{80}";
+    fn loaded_words_are_the_runs_a_byte_search_finds() {
+        let text = "a bc, Def9 ghijklm nopqrstu vwxyzABCD x\u{e9}y z\u{2019}s 12345678.90 [@`{/:] \u{7f}q\u{80} \
+            abcdefghi Government SPOKESPERSONS, abcdefghijklmnop abcdefghijklmnopq abcdefghijklmn\u{e9} end";
         let b = text.as_bytes();
-        let mut n = 0;
+        let (mut short, mut long) = (0, 0);
         for i in 0..=b.len() {
             let run = b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - i);
-            let fits = i + 8 <= b.len() && run < 8 && b[i + run].is_ascii();
-            let want = fits.then(|| (run, pack8(&b[i..i + run]).unwrap_or(0)));
-            assert_eq!(short_word_at(b, i), want, "{i}");
-            n += usize::from(fits && run > 0);
+            let loads = if run < 8 { i + 8 } else { i + 16 };
+            let fits = loads <= b.len() && run < 16 && b[i + run].is_ascii();
+            let want = fits.then(|| {
+                let last = if run > 8 { pack8(&b[i + run - 8..i + run]).unwrap_or(0) } else { 0 };
+                let first = if run >= 8 { pack8(&b[i..i + 8]) } else { pack8(&b[i..i + run]) };
+                (run, first.unwrap_or(0), last)
+            });
+            let got = ascii_word_at(b, i);
+            // Of a word of exactly eight bytes the last eight are its first.
+            assert_eq!(got.map(|(l, f, t)| (l, f, if l > 8 { t } else { 0 })), want, "{i}");
+            short += usize::from(fits && run > 0 && run <= 8);
+            long += usize::from(fits && run > 8);
         }
-        assert!(n > 20);
+        assert!(short > 20 && long > 5, "{short} {long}");
         for c in 0..=255u8 {
-            let mut w = *b"ab\0\0\0\0\0\0";
+            let mut w = [0u8; 16];
+            w[..2].copy_from_slice(b"ab");
             w[2] = c;
             let want = if c.is_ascii_alphanumeric() { Some(3) } else { c.is_ascii().then_some(2) };
-            assert_eq!(short_word_at(&w, 0).map(|(len, _)| len), want, "{c}");
+            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+            let mut w = *b"abcdefghijklmnopq";
+            w[11] = c;
+            let want = if c.is_ascii_alphanumeric() { None } else { c.is_ascii().then_some(11) };
+            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+        }
+    }
+
+    #[test]
+    fn non_alnum_bytes_marks_exactly_the_other_bytes() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut a = *b"abcdefgh";
+                a[pos] = b;
+                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * pos) };
+                assert_eq!(non_alnum_bytes(u64::from_le_bytes(a)), want, "{b:#x} at {pos}");
+            }
         }
     }
 
