@@ -1049,7 +1049,10 @@ mod tests {
         for i in 0..=b.len() {
             let run = b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - i);
             let loads = if run < 8 { i + 8 } else { i + 16 };
-            let stop = text.get(i + run..).and_then(|r| r.chars().next()).filter(|&c| c.is_ascii() || matches!(c, '\u{2000}'..='\u{203F}'));
+            let stop = text
+                .get(i + run..)
+                .and_then(|r| r.chars().next())
+                .filter(|&c| c.is_ascii() || matches!(c, '\u{2000}'..='\u{203F}'));
             let fits = loads <= b.len() && run < 16 && stop.is_some();
             let want = fits.then(|| {
                 let last = if run > 8 { pack8(&b[i + run - 8..i + run]).unwrap_or(0) } else { 0 };
