@@ -2,17 +2,20 @@
 //! content words (stemmed, hashed) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
-//! sentence's own bytes with a class table, lower-casing ASCII on the fly
-//! (eight bytes at a time through runs of letters): no `char` decoding but
-//! for wider chars, and no string per word while reading (a sentence that
-//! is kept is copied lower-cased once, for the linking later). A word of
+//! sentence's own bytes with a class table, lower-casing ASCII on the fly:
+//! a word of up to sixteen ASCII bytes is found and packed from eight-byte
+//! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
+//! decoding but for wider chars, and no string per word while reading (a
+//! sentence that is kept is copied lower-cased once, for the linking
+//! later). A word of
 //! wider chars is lower-cased char by char as it is read; a sentence
 //! holding a char whose lower case is not one char of its own length
 //! ("İ", a capital sigma, the Kelvin sign) is read again from an exact
 //! lower-cased copy, as before. Either way the result is what reading
 //! `str::to_lowercase` of the sentence gives. Words of up to sixteen
 //! bytes, most of a text, are read once: what they say is remembered
-//! ([`Known`]).
+//! ([`Known`]): its stem's id in the document frequencies ([`DocFreq`],
+//! counted by id) and the cues it is the first word of.
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
