@@ -204,13 +204,13 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         // byte or a curly quote: a load or two find the end and pack the
         // word.
         let fold = if LOWERED { 0 } else { 0x20 };
-        if let Some((len, stop, packed, last)) = ascii_word_at(b, start) {
+        if let Some((len, stop, loaded, last)) = ascii_word_at(b, start) {
             // The char after it is no letter or digit, and a plain mark if
             // not ASCII: no word starts there, nothing else changes.
             i = start + len + stop;
             if len >= 2 {
                 let folded = u64::from_ne_bytes([fold; 8]);
-                let head = packed | (folded & low_bytes(len));
+                let head = (loaded | folded) & low_bytes(len);
                 let word = &b[start..start + len];
                 let read = if len <= 8 {
                     known.get(head, || classify(word, fold, head, df))
@@ -283,9 +283,11 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
 
 /// The word of ASCII letters and digits starting at byte `i` of `b` (a
 /// `str`'s), when it ends within sixteen bytes at a char that is no letter
-/// and needs no look (see [`stop_len`]): its length, that char's, its
-/// first eight bytes packed as [`pack8`] packs them, and (from nine bytes
-/// on) its last eight so packed, from two or three eight-byte loads.
+/// and needs no look (see [`stop_len`]): its length, that char's, the
+/// eight bytes from its start as loaded (the first lowest; masked to a
+/// shorter word's length, what [`pack8`] gives for it, which the caller
+/// does once with the case fold), and (from nine bytes on) its last
+/// eight, from two or three eight-byte loads.
 /// `None` otherwise, or when the loads would pass the end of `b` (the
 /// caller then finds the word byte by byte). Always inlined: it runs for
 /// every word, and as a call it cost the seed's reading 11 % more.
@@ -295,7 +297,7 @@ fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
     let stops = non_alnum_bytes(first);
     if stops != 0 {
         let len = (stops.trailing_zeros() / 8) as usize;
-        return Some((len, stop_len(b, i + len)?, first & low_bytes(len), 0));
+        return Some((len, stop_len(b, i + len)?, first, 0));
     }
     let second = load8(b, i + 8)?;
     let stops = non_alnum_bytes(second);
@@ -1064,7 +1066,7 @@ mod tests {
             });
             let got = ascii_word_at(b, i);
             // Of a word of exactly eight bytes the last eight are its first.
-            assert_eq!(got.map(|(l, s, f, t)| (l, s, f, if l > 8 { t } else { 0 })), want, "{i}");
+            assert_eq!(got.map(|(l, s, f, t)| (l, s, f & low_bytes(l), if l > 8 { t } else { 0 })), want, "{i}");
             short += usize::from(fits && run > 0 && run <= 8);
             long += usize::from(fits && run > 8);
         }
