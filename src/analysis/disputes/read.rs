@@ -7,11 +7,10 @@
 //! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
 //! decoding but for wider chars, and no string per word while reading (a
 //! sentence that is kept is copied lower-cased once, for the linking
-//! later). A word of
-//! wider chars is lower-cased char by char as it is read; a sentence
-//! holding a char whose lower case is not one char of its own length
-//! ("İ", a capital sigma, the Kelvin sign) is read again from an exact
-//! lower-cased copy, as before. Either way the result is what reading
+//! later). A word of wider chars is lower-cased char by char as it is
+//! read; a sentence holding a char whose lower case is not one char of its
+//! own length ("İ", a capital sigma, the Kelvin sign) is read again from
+//! an exact lower-cased copy, as before. Either way the result is what reading
 //! `str::to_lowercase` of the sentence gives. Words of up to sixteen
 //! bytes, most of a text, are read once: what they say is remembered
 //! ([`Known`]): its stem's id in the document frequencies ([`DocFreq`],
@@ -58,9 +57,9 @@ impl Scratch {
 struct Found {
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
-    /// Whether every char beyond ASCII was a [`plain_mark`] (read without
-    /// `LOWERED`; see [`scan`]): the sentence
-    /// then lower-cases by ASCII alone.
+    /// Whether every char beyond ASCII was a [`plain_mark`] (said by a scan
+    /// without `LOWERED`; see [`scan`]): the sentence then lower-cases by
+    /// ASCII alone.
     plain: bool,
     /// Where each of the concessive conjunctions first stands.
     concessive: [Option<usize>; CONCESSIVE.len()],
@@ -287,10 +286,10 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
 /// eight bytes from its start as loaded (the first lowest; masked to a
 /// shorter word's length, what [`pack8`] gives for it, which the caller
 /// does once with the case fold), and (from nine bytes on) its last
-/// eight, from two or three eight-byte loads.
-/// `None` otherwise, or when the loads would pass the end of `b` (the
-/// caller then finds the word byte by byte). Always inlined: it runs for
-/// every word, and as a call it cost the seed's reading 11 % more.
+/// eight, from two or three eight-byte loads. `None` otherwise, or when
+/// the loads would pass the end of `b` (the caller then finds the word
+/// byte by byte). Always inlined: it runs for every word, and as a call
+/// it cost the seed's reading 11 % more.
 #[inline(always)]
 fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
     let first = load8(b, i)?;
