@@ -162,7 +162,7 @@ pub fn find_disputes(
     let actors = &Actors::new(actors);
     let mut scratch = Scratch::for_text(text.len());
     let sents = read_all(text, &mentions, &mut scratch);
-    let weights = Weights(scratch.df);
+    let weights = Weights(scratch.doc_freq());
     // The content words before each claim's cue, hashed, once read.
     // (A map, not a slot per sentence: few sentences are claims weighed.)
     let mut subjects: Map<usize, Vec<u64>> = Map::default();
@@ -233,15 +233,22 @@ fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention
 /// compares integers, not triples: mentions are many.
 fn sorted_mentions(actors: &[ActorFound]) -> Vec<(Mention, usize)> {
     let all = || actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)));
+    // Packed in one pass into a list sized once; the first that does not
+    // fit stops it.
+    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
     let fits = actors.len() <= 1 << 16
-        && all().all(|(m, _)| u32::try_from(m.start).is_ok() && m.end >= m.start && m.end - m.start <= 0xFFFF);
+        && all().all(|(m, i)| {
+            let fits = u32::try_from(m.start).is_ok() && m.end >= m.start && m.end - m.start <= 0xFFFF;
+            if fits {
+                keys.push((m.start as u64) << 32 | ((0xFFFF - (m.end - m.start)) as u64) << 16 | i as u64);
+            }
+            fits
+        });
     if !fits {
         let mut mentions: Vec<(Mention, usize)> = all().collect();
         mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
         return mentions;
     }
-    let mut keys: Vec<u64> =
-        all().map(|(m, i)| (m.start as u64) << 32 | ((0xFFFF - (m.end - m.start)) as u64) << 16 | i as u64).collect();
     keys.sort_unstable();
     keys.into_iter()
         .map(|k| {

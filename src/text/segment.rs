@@ -26,40 +26,59 @@ const ABBREVIATIONS: [&str; 40] = [
 /// known abbreviation ("Mr.") or a single capital (an initial: "Sergei A.
 /// Ryabkov"). Leading and trailing white space is left out.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (p_start, p_end) in paragraphs(text) {
-        let para = &text[p_start..p_end];
-        let bytes = para.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        // Jump from one possible end mark to the next by bytes ('…' is the
-        // only one outside ASCII, and its lead byte starts a char).
-        while let Some(at) = next_mark(bytes, i) {
-            let Some(c) = para.get(at..).and_then(|r| r.chars().next()) else { break };
-            i = at + c.len_utf8();
-            if !matches!(c, '.' | '!' | '?' | '…') {
-                continue;
-            }
-            // Swallow further end marks, closing quotes and brackets.
-            let rest = &para[i..];
-            let tail = rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
-            i += tail;
-            let after = &para[i..];
-            let spaced = after.starts_with(char::is_whitespace);
-            let next_word = after.trim_start().chars().next();
-            let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
-            if spaced && starts_new && !(c == '.' && is_abbreviation(&para[start..at])) {
-                push_trimmed(&mut out, text, p_start + start, p_start + i);
-                start = i;
-            }
+    // A news sentence is 100 to 200 bytes: room for one per 128, so that
+    // the list is seldom moved as it grows.
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
+    let bytes = text.as_bytes();
+    // The start of the sentence being read; a line break ends it, as it
+    // ends its paragraph (a blank line leaves only white space, which
+    // `push_trimmed` drops, as `paragraphs` skips it).
+    let mut start = 0;
+    let mut i = 0;
+    // Jump from one possible end mark or line break to the next by bytes
+    // ('…' is the only mark outside ASCII, and its lead byte starts a
+    // char): one scan of the text, no search for the lines first.
+    while let Some(at) = next_mark(bytes, i) {
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else { break };
+        i = at + c.len_utf8();
+        if c == '\n' {
+            push_trimmed(&mut out, text, start, at);
+            start = i;
+            continue;
         }
-        push_trimmed(&mut out, text, p_start + start, p_end);
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Swallow further end marks, closing quotes and brackets (none of
+        // which is a line break).
+        let rest = &text[i..];
+        let tail = rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+        i += tail;
+        let (spaced, next_word) = next_in_line(&text[i..]);
+        let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
+        if spaced && starts_new && !(c == '.' && is_abbreviation(&text[start..at])) {
+            push_trimmed(&mut out, text, start, i);
+            start = i;
+        }
     }
+    push_trimmed(&mut out, text, start, text.len());
     out
 }
 
+/// Of `after`, the text after a sentence's end mark, to the end of its
+/// line: whether it starts with white space, and the first char after
+/// that white space (`None` at the line's end).
+fn next_in_line(after: &str) -> (bool, Option<char>) {
+    // Char by char, not a search for the line's end: a line may be long,
+    // and this runs at every end mark.
+    let spaced = after.starts_with(|c: char| c != '\n' && c.is_whitespace());
+    let next = after.chars().find(|&c| c == '\n' || !c.is_whitespace()).filter(|&c| c != '\n');
+    (spaced, next)
+}
+
 /// The first byte at or after `from` that may end a sentence: `.`, `!`,
-/// `?` or 0xE2 (the lead byte of `…`, and of other marks the caller skips).
+/// `?`, a line break, or 0xE2 (the lead byte of `…`, and of other marks
+/// the caller skips).
 ///
 /// Every byte of the text passes here, so eight are tested at once: a
 /// byte equal to a mark turns to zero when xor-ed with it, and a zero
@@ -80,6 +99,7 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
         let hits = zero(v ^ (ONES * u64::from(b'.')))
             | zero(v ^ (ONES * u64::from(b'!')))
             | zero(v ^ (ONES * u64::from(b'?')))
+            | zero(v ^ (ONES * u64::from(b'\n')))
             | zero(v ^ (ONES * 0xE2));
         if hits != 0 {
             return Some(base + (hits.trailing_zeros() / 8) as usize);
@@ -87,7 +107,7 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
         base += 8;
     }
     let tail = chunks.remainder();
-    tail.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2)).map(|k| base + k)
+    tail.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2)).map(|k| base + k)
 }
 
 /// Whether the word ending `before` (the text before a period) is an
@@ -198,6 +218,55 @@ mod tests {
         );
     }
 
+    /// The sentences as they were found before: paragraph by paragraph,
+    /// each line searched for its end marks.
+    fn sentences_by_paragraph(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (p_start, p_end) in paragraphs(text) {
+            let para = &text[p_start..p_end];
+            let mut start = 0;
+            let mut i = 0;
+            while let Some(at) = para[i..].find(['.', '!', '?', '…']).map(|k| i + k) {
+                let c = para[at..].chars().next().unwrap_or('.');
+                i = at + c.len_utf8();
+                let rest = &para[i..];
+                i += rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+                let after = &para[i..];
+                let spaced = after.starts_with(char::is_whitespace);
+                let next_word = after.trim_start().chars().next();
+                let starts_new =
+                    next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
+                if spaced && starts_new && !(c == '.' && is_abbreviation(&para[start..at])) {
+                    push_trimmed(&mut out, text, p_start + start, p_start + i);
+                    start = i;
+                }
+            }
+            push_trimmed(&mut out, text, p_start + start, p_end);
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_are_those_found_paragraph_by_paragraph() {
+        let texts = [
+            "One. Two!\nThree? Four.\n\n  \nFive… Six.\r\nSeven. \n Eight",
+            "End.\nNext line. Mr.\nSmith. A.\nB. “Quoted.” \n(Aside.) \u{2028}Next.",
+            "x.\u{a0}\nY. z.  \nW.\n.\n!\n?\n…\n",
+            "Trailing space. \n",
+            "No marks at all\n\nbut lines\n",
+            "“Tensions have mounted.”\tHe left.\n\u{3000}Then.\n— Dash. Ünï. É. 1. 2.",
+        ];
+        for t in texts {
+            assert_eq!(sentences(t), sentences_by_paragraph(t), "{t:?}");
+            for cut in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                assert_eq!(sentences(&t[cut..]), sentences_by_paragraph(&t[cut..]), "{:?}", &t[cut..]);
+            }
+        }
+        assert_eq!(next_in_line(" \nX"), (true, None));
+        assert_eq!(next_in_line("\n X"), (false, None));
+        assert_eq!(next_in_line("\u{a0} X\n"), (true, Some('X')));
+    }
+
     #[test]
     fn sentences_of_odd_text_stay_in_bounds() {
         for t in ["", "...", "no punctuation at all", "a. b. c.", "😀. É. 中文。", "x!\n\n?"] {
@@ -213,14 +282,14 @@ mod tests {
         for from in 0..=text.len() + 1 {
             let want = text
                 .get(from..)
-                .and_then(|r| r.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2)))
+                .and_then(|r| r.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2)))
                 .map(|k| from + k);
             assert_eq!(next_mark(text, from), want, "{from}");
         }
         for b in 0..=255u8 {
             let mut t = [b'a'; 19];
             t[13] = b;
-            let want = matches!(b, b'.' | b'!' | b'?' | 0xE2).then_some(13);
+            let want = matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2).then_some(13);
             assert_eq!(next_mark(&t, 1), want, "{b}");
         }
     }

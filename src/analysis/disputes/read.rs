@@ -2,17 +2,19 @@
 //! content words (stemmed, hashed) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
-//! sentence's own bytes with a class table, lower-casing ASCII on the fly
-//! (eight bytes at a time through runs of letters): no `char` decoding but
-//! for wider chars, and no string per word while reading (a sentence that
-//! is kept is copied lower-cased once, for the linking later). A word of
-//! wider chars is lower-cased char by char as it is read; a sentence
-//! holding a char whose lower case is not one char of its own length
-//! ("İ", a capital sigma, the Kelvin sign) is read again from an exact
-//! lower-cased copy, as before. Either way the result is what reading
+//! sentence's own bytes with a class table, lower-casing ASCII on the fly:
+//! a word of up to sixteen ASCII bytes is found and packed from eight-byte
+//! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
+//! decoding but for wider chars, and no string per word while reading (a
+//! sentence that is kept is copied lower-cased once, for the linking
+//! later). A word of wider chars is lower-cased char by char as it is
+//! read; a sentence holding a char whose lower case is not one char of its
+//! own length ("İ", a capital sigma, the Kelvin sign) is read again from
+//! an exact lower-cased copy, as before. Either way the result is what reading
 //! `str::to_lowercase` of the sentence gives. Words of up to sixteen
 //! bytes, most of a text, are read once: what they say is remembered
-//! ([`Known`]).
+//! ([`Known`]): its stem's id in the document frequencies ([`DocFreq`],
+//! counted by id) and the cues it is the first word of.
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
@@ -31,16 +33,22 @@ pub(super) struct Scratch {
     /// The first mention not before the last sentence read (sentences come
     /// in text order, so this only moves forward).
     mention: usize,
-    /// The document frequencies of the content words.
-    pub(super) df: DocFreq,
 }
 
 impl Scratch {
     /// Buffers for reading a text of `len` bytes: the memory of long
     /// words is sized to it (see [`Known::for_text`]).
     pub(super) fn for_text(len: usize) -> Self {
-        let reader = Reader { words: Vec::new(), spelt: Vec::new(), known: Known::for_text(len) };
-        Scratch { lower: String::new(), reader, mention: 0, df: DocFreq::default() }
+        // Room for a long sentence's words at once: grown word by word,
+        // the buffer would be moved five times or so.
+        let words = Vec::with_capacity(64);
+        let reader = Reader { words, spelt: Vec::new(), known: Known::for_text(len), df: DocFreq::default() };
+        Scratch { lower: String::new(), reader, mention: 0 }
+    }
+
+    /// The document frequencies of the content words of the sentences read.
+    pub(super) fn doc_freq(self) -> DocFreq {
+        self.reader.df
     }
 }
 
@@ -49,8 +57,9 @@ impl Scratch {
 struct Found {
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
-    /// Whether every char beyond ASCII was a [`plain_mark`]: the sentence
-    /// then lower-cases by ASCII alone.
+    /// Whether every char beyond ASCII was a [`plain_mark`] (said by a scan
+    /// without `LOWERED`; see [`scan`]): the sentence then lower-cases by
+    /// ASCII alone.
     plain: bool,
     /// Where each of the concessive conjunctions first stands.
     concessive: [Option<usize>; CONCESSIVE.len()],
@@ -75,32 +84,37 @@ pub(super) fn read_sentence<'m>(
     // The sentence's own bytes, lower-cased char by char as they are read,
     // when every char lower-cases to one char of its own length; else a
     // lower-cased copy (whose cues count only if it kept the byte length).
-    let found = match scan::<false>(src, true, &mut scratch.reader) {
-        Some(found) => found,
+    // (`lowered`: the copy was made, and is in `scratch.lower`.)
+    let (found, lowered) = match scan::<false>(src, true, &mut scratch.reader) {
+        Some(found) => (found, false),
         None => {
             lower_into(&mut scratch.lower, src);
             let aligned = scratch.lower.len() == src.len();
-            let found = scan::<true>(&scratch.lower, aligned, &mut scratch.reader);
-            Found { plain: false, ..found.unwrap_or_default() }
+            (scan::<true>(&scratch.lower, aligned, &mut scratch.reader).unwrap_or_default(), true)
         }
     };
     // Document frequencies are counted here, word by word: no sentence
     // but a claim or a position needs its words again, so the others are
     // neither sorted nor kept.
-    let words = &mut scratch.reader.words;
-    scratch.df.count_sentence(words);
+    let Reader { words: ids, df, .. } = &mut scratch.reader;
+    df.count_sentence(ids);
     let keep = found.claim_cue.is_some() || found.counter.is_some();
     let (words, lower) = if keep {
+        let mut words: Vec<u64> = ids.iter().map(|&id| df.word(id)).collect();
         words.sort_unstable();
         words.dedup();
-        let lower = if found.plain {
+        // Lower-cased once: the copy already made, else by ASCII alone
+        // when that is exact.
+        let lower = if lowered {
+            scratch.lower.clone()
+        } else if found.plain {
             src.to_ascii_lowercase()
         } else {
             let mut lower = String::with_capacity(src.len());
             lower_into(&mut lower, src);
             lower
         };
-        (words.clone(), lower)
+        (words, lower)
     } else {
         (Vec::new(), String::new())
     };
@@ -151,7 +165,8 @@ static CLASS: [u8; 256] = {
 };
 
 /// Scans `s` (a sentence, or with `LOWERED` its lower-cased copy) word by
-/// word: pushes its content words' hashes into `words` (cleared first) and
+/// word: pushes its content words' ids in the document frequencies into
+/// `words` (cleared first; see [`DocFreq::id`]) and
 /// finds its cues when `cues` is set. Words are hashed and matched as
 /// `str::to_lowercase` of the sentence spells them: ASCII letters are
 /// lower-cased as they are read, and a word with wider chars is spelt
@@ -163,7 +178,7 @@ static CLASS: [u8; 256] = {
 /// wider chars are letters or not by [`char::is_alphanumeric`], like the
 /// words of the old per-char reader of the lower-cased sentence.
 fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option<Found> {
-    let Reader { words, spelt: buf, known } = reader;
+    let Reader { words, spelt: buf, known, df } = reader;
     words.clear();
     let mut found = Found { plain: true, ..Found::default() };
     let b = s.as_bytes();
@@ -184,7 +199,33 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                 }
             }
         };
-        // Its end: runs of ASCII letters and digits by a word-at-a-time
+        // Most words are ASCII and end within sixteen bytes at an ASCII
+        // byte or a curly quote: a load or two find the end and pack the
+        // word.
+        let fold = if LOWERED { 0 } else { 0x20 };
+        if let Some((len, stop, loaded, last)) = ascii_word_at(b, start) {
+            // The char after it is no letter or digit, and a plain mark if
+            // not ASCII: no word starts there, nothing else changes.
+            i = start + len + stop;
+            if len >= 2 {
+                let folded = u64::from_ne_bytes([fold; 8]);
+                let head = (loaded | folded) & low_bytes(len);
+                let word = &b[start..start + len];
+                let read = if len <= 8 {
+                    known.get(head, || classify(word, fold, head, df))
+                } else {
+                    known.get_long((head, last | folded, len), || classify(word, fold, head, df))
+                };
+                if let Some(id) = read.id {
+                    words.push(id);
+                }
+                if cues && read.cues != 0 {
+                    cue_at(s, start, read.cues, &mut found);
+                }
+            }
+            continue;
+        }
+        // Else its end: runs of ASCII letters and digits by a word-at-a-time
         // search, then a wider char, if any, decides.
         i = ascii_run_end(b, i);
         let mut spelt = false;
@@ -212,7 +253,7 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         // each byte with 0x20 does to it: lower-cases it when it is ASCII
         // letters and digits read from the sentence; nothing to a spelt or
         // lower-cased word (whose wider bytes it must not touch).
-        let (word, fold) = if spelt { (&buf[..], 0) } else { (&b[start..i], if LOWERED { 0 } else { 0x20 }) };
+        let (word, fold) = if spelt { (&buf[..], 0) } else { (&b[start..i], fold) };
         let len = word.len();
         if len >= 2 {
             // The first eight bytes, packed and lower-cased: the whole word
@@ -220,50 +261,118 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
             // in the words already read.
             let head = pack8(&word[..len.min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(len));
             let read = if len <= 8 {
-                known.get(head, || classify(word, fold, head))
+                known.get(head, || classify(word, fold, head, df))
             } else if len <= 16 {
                 // The last eight bytes too: with the first eight and the
                 // length, the whole word.
                 let tail = pack8(&word[len - 8..]).unwrap_or(0) | u64::from_ne_bytes([fold; 8]);
-                known.get_long((head, tail, len), || classify(word, fold, head))
+                known.get_long((head, tail, len), || classify(word, fold, head, df))
             } else {
-                classify(word, fold, head)
+                classify(word, fold, head, df)
             };
-            if let Some(hash) = read.hash {
-                words.push(hash);
+            if let Some(id) = read.id {
+                words.push(id);
             }
             if cues && read.cues != 0 {
-                cue_at(s, start, word, read.cues, &mut found);
+                cue_at(s, start, read.cues, &mut found);
             }
         }
     }
 }
 
+/// The word of ASCII letters and digits starting at byte `i` of `b` (a
+/// `str`'s), when it ends within sixteen bytes at a char that is no letter
+/// and needs no look (see [`stop_len`]): its length, that char's, the
+/// eight bytes from its start as loaded (the first lowest; masked to a
+/// shorter word's length, what [`pack8`] gives for it, which the caller
+/// does once with the case fold), and (from nine bytes on) its last
+/// eight, from two or three eight-byte loads. `None` otherwise, or when
+/// the loads would pass the end of `b` (the caller then finds the word
+/// byte by byte). Always inlined: it runs for every word, and as a call
+/// it cost the seed's reading 11 % more.
+#[inline(always)]
+fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
+    let first = load8(b, i)?;
+    let stops = non_alnum_bytes(first);
+    if stops != 0 {
+        let len = (stops.trailing_zeros() / 8) as usize;
+        return Some((len, stop_len(b, i + len)?, first, 0));
+    }
+    let second = load8(b, i + 8)?;
+    let stops = non_alnum_bytes(second);
+    let more = (stops.trailing_zeros() / 8) as usize;
+    if more == 8 {
+        return None;
+    }
+    let len = 8 + more;
+    Some((len, stop_len(b, i + len)?, first, load8(b, i + len - 8)?))
+}
+
+/// The byte length of the char at `at` of `b` (a `str`'s; the char ends
+/// an ASCII word) when it is ASCII or in U+2000..=U+203F, whose UTF-8 is
+/// `E2 80 xx`: the general punctuation of news text (curly quotes and
+/// apostrophes, dashes), all [`plain_mark`]s and no letters, so the scan
+/// steps over it as it would. `None` for another wider char, which may
+/// continue the word or need lower-casing.
+fn stop_len(b: &[u8], at: usize) -> Option<usize> {
+    match *b.get(at)? {
+        c if c.is_ascii() => Some(1),
+        0xE2 if b.get(at + 1) == Some(&0x80) => Some(3),
+        _ => None,
+    }
+}
+
+/// The eight bytes of `b` from `i`, the first lowest, if there are eight.
+fn load8(b: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The high bit of each byte of `v` that is no ASCII letter or digit, the
+/// others 0 (as the actor tokenizer's scan finds them): range tests on all
+/// eight bytes at once, as for a 7-bit `x`, `x + (0x80 - lo)` has its high
+/// bit set exactly when `x >= lo`, and no sum carries into the next byte.
+fn non_alnum_bytes(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let x = v & !HIGH;
+    let digit = (x + ONES * (0x80 - b'0' as u64)) & !(x + ONES * (0x80 - (b'9' + 1) as u64));
+    let y = x | (ONES * 0x20);
+    let letter = (y + ONES * (0x80 - b'a' as u64)) & !(y + ONES * (0x80 - (b'z' + 1) as u64));
+    HIGH & !((digit | letter) & !v)
+}
+
 /// Buffers and memory of [`scan`], kept from one sentence to the next.
 #[derive(Default)]
 pub(super) struct Reader {
-    /// The content words' hashes of the sentence read last.
-    words: Vec<u64>,
+    /// The content words' ids (see [`DocFreq::id`]) of the sentence read
+    /// last.
+    words: Vec<u32>,
     /// A word with chars beyond ASCII, lower-cased.
     spelt: Vec<u8>,
     known: Known,
+    /// The document frequencies, and the ids of the stems' hashes.
+    df: DocFreq,
 }
 
-/// What a word says to the scan: its stem's hash if it is a content word,
-/// and the cues it could be or begin (see [`cues_like`]).
+/// What a word says to the scan: its stem's id in the document
+/// frequencies if it is a content word, and the cues it is the first word
+/// of (see [`cues_of`]). The id, not the hash, so that counting a word
+/// remembered ([`Known`]) needs no hash table.
 #[derive(Clone, Copy, Default)]
 struct Reading {
-    hash: Option<u64>,
+    id: Option<u32>,
     cues: u64,
 }
 
 /// What `word` says: `head` is its first eight bytes packed and
-/// lower-cased, `fold` what lower-cases its bytes (see [`scan`]).
-fn classify(word: &[u8], fold: u8, head: u64) -> Reading {
+/// lower-cased, `fold` what lower-cases its bytes (see [`scan`]); a
+/// content word's stem gets its id in `df`.
+fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
-    let content = len > 2 && !(len <= 8 && is_stop_key(head));
-    let hash = content.then(|| fnv(&word[..stem_len(word)], fold));
-    Reading { hash, cues: cues_like(len, head) }
+    let content = len > 2 && !(len <= STOP_LEN && is_stop_key(head));
+    let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
+    Reading { id, cues: cues_of(word, cues_like(len, head)) }
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -415,34 +524,23 @@ pub(super) fn plain_mark(c: char) -> bool {
 }
 
 /// The claim and counter cues, the concessive conjunctions and the
-/// contrastive connectives that start at `at`, the start of `word` (both
-/// in `s`, which lower-cases by ASCII): as the word-by-word reader of the
-/// lower-cased sentence found them. `cues` holds a bit for each that
-/// begins like the word (claim cues first, then counter cues,
-/// conjunctions, connectives, in list order; see [`cues_like`]): only
-/// those are compared. The first claim cue stands; a counter cue replaces
-/// an earlier one only when stronger; each conjunction's first place is
-/// kept.
-fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
-    let claims = cues & ((1 << CLAIM_CUES.len()) - 1);
-    if found.claim_cue.is_none()
-        && claims != 0
-        && CLAIM_CUES.iter().enumerate().any(|(k, c)| {
-            claims >> k & 1 != 0 && word.len() >= c.len() && word[..c.len()].eq_ignore_ascii_case(c.as_bytes())
-        })
-    {
+/// contrastive connectives that start at `at`, the start of a word (in
+/// `s`, which lower-cases by ASCII): as the word-by-word reader of the
+/// lower-cased sentence found them. `cues` holds a bit for each whose
+/// first word the word is (a claim cue: begins with; see [`cues_of`]):
+/// only their further words are compared. The first claim cue stands; a
+/// counter cue replaces an earlier one only when stronger; each
+/// conjunction's first place is kept.
+fn cue_at(s: &str, at: usize, cues: u64, found: &mut Found) {
+    if found.claim_cue.is_none() && cues & ((1 << CLAIM_CUES.len()) - 1) != 0 {
         found.claim_cue = Some(at);
     }
     let mut counters = cues >> CLAIM_CUES.len() & ((1 << COUNTER_CUES.len()) - 1);
     while counters != 0 {
         let k = counters.trailing_zeros() as usize;
         counters &= counters - 1;
-        let ((cue, stance), first) = (COUNTER_CUES[k], FIRST_WORD_LEN[k]);
-        if first == word.len()
-            && word.eq_ignore_ascii_case(&cue.as_bytes()[..first])
-            && phrase_at(s, at, cue)
-            && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a))
-        {
+        let (cue, stance) = COUNTER_CUES[k];
+        if phrase_at(s, at, cue) && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a)) {
             found.counter = Some((at, stance));
         }
     }
@@ -450,12 +548,7 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     while conjunctions != 0 {
         let k = conjunctions.trailing_zeros() as usize;
         conjunctions &= conjunctions - 1;
-        let (phrase, first) = (CONCESSIVE[k], first_word_len(CONCESSIVE[k].as_bytes()));
-        if found.concessive[k].is_none()
-            && first == word.len()
-            && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first])
-            && phrase_at(s, at, phrase)
-        {
+        if found.concessive[k].is_none() && phrase_at(s, at, CONCESSIVE[k]) {
             found.concessive[k] = Some(at);
         }
     }
@@ -463,14 +556,52 @@ fn cue_at(s: &str, at: usize, word: &[u8], cues: u64, found: &mut Found) {
     while connectives != 0 && !found.contrastive {
         let k = connectives.trailing_zeros() as usize;
         connectives &= connectives - 1;
-        let (phrase, first) = (CONTRASTIVE[k], first_word_len(CONTRASTIVE[k].as_bytes()));
-        found.contrastive =
-            first == word.len() && word.eq_ignore_ascii_case(&phrase.as_bytes()[..first]) && phrase_at(s, at, phrase);
+        found.contrastive = phrase_at(s, at, CONTRASTIVE[k]);
     }
 }
 
-// One bit per cue and conjunction in a `u64`.
-const _: () = assert!(CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len() <= 64);
+/// The cues whose first word `word` is, of those it begins like
+/// (`like`, from [`cues_like`]), as bits for [`cue_at`]: for a claim cue,
+/// that the word begins with it; for the others, that the word is their
+/// first word, ASCII case aside. Decided once per word remembered
+/// ([`Known`]), so that [`cue_at`] runs only for words that begin a cue
+/// ("in", "denied", "claims"), not for every "refugee" or "main".
+fn cues_of(word: &[u8], like: u64) -> u64 {
+    let mut bits = like;
+    let mut exact = 0;
+    while bits != 0 {
+        let k = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let (cue, first) = cue_word(k);
+        let hit = if k < CLAIM_CUES.len() {
+            word.get(..first).is_some_and(|w| w.eq_ignore_ascii_case(cue))
+        } else {
+            word.eq_ignore_ascii_case(&cue[..first])
+        };
+        exact |= u64::from(hit) << k;
+    }
+    exact
+}
+
+/// Cue bit `k`'s phrase and the length of what a word must match: a claim
+/// cue (a prefix) whole, another phrase's first word.
+const fn cue_word(k: usize) -> (&'static [u8], usize) {
+    let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
+    let conjunctions = counters + CONCESSIVE.len();
+    if k < CLAIM_CUES.len() {
+        (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
+    } else if k < counters {
+        let cue = COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes();
+        (cue, first_word_len(cue))
+    } else {
+        let phrase = if k < conjunctions { CONCESSIVE[k - counters] } else { CONTRASTIVE[k - conjunctions] };
+        (phrase.as_bytes(), first_word_len(phrase.as_bytes()))
+    }
+}
+
+/// One bit per cue and conjunction in a `u64`.
+const CUE_BITS: usize = CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len();
+const _: () = assert!(CUE_BITS <= 64);
 
 /// The byte length of a phrase's first word.
 const fn first_word_len(b: &[u8]) -> usize {
@@ -480,17 +611,6 @@ const fn first_word_len(b: &[u8]) -> usize {
     }
     n
 }
-
-/// The byte length of each counter cue's first word.
-static FIRST_WORD_LEN: [usize; COUNTER_CUES.len()] = {
-    let mut lens = [0; COUNTER_CUES.len()];
-    let mut k = 0;
-    while k < COUNTER_CUES.len() {
-        lens[k] = first_word_len(COUNTER_CUES[k].0.as_bytes());
-        k += 1;
-    }
-    lens
-};
 
 /// Whether `phrase` (lower-case ASCII) stands in `s` at `at` as whole
 /// words, ASCII case aside.
@@ -526,17 +646,8 @@ fn cues_like(len: usize, head: u64) -> u64 {
     static CUE_KEYS: Packed = {
         let mut t = [(0, 0); SLOTS];
         let mut k = 0;
-        let counters = CLAIM_CUES.len() + COUNTER_CUES.len();
-        let conjunctions = counters + CONCESSIVE.len();
-        while k < conjunctions + CONTRASTIVE.len() {
-            let (cue, len) = if k < CLAIM_CUES.len() {
-                (CLAIM_CUES[k].as_bytes(), CLAIM_CUES[k].len())
-            } else if k < counters {
-                (COUNTER_CUES[k - CLAIM_CUES.len()].0.as_bytes(), FIRST_WORD_LEN[k - CLAIM_CUES.len()])
-            } else {
-                let phrase = if k < conjunctions { CONCESSIVE[k - counters] } else { CONTRASTIVE[k - conjunctions] };
-                (phrase.as_bytes(), first_word_len(phrase.as_bytes()))
-            };
+        while k < CUE_BITS {
+            let (cue, len) = cue_word(k);
             let first4 = if len < 4 { len } else { 4 };
             t = insert(t, pack_const(cue, first4), 1 << k);
             k += 1;
@@ -613,6 +724,20 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
 pub(super) fn is_content_word(w: &[u8]) -> bool {
     w.len() > 2 && !(w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0))))
 }
+
+/// The longest stopword's length: no longer word is looked up.
+const STOP_LEN: usize = {
+    let mut n = 0;
+    let mut s = 0;
+    while s < super::STOPWORDS.len() {
+        if super::STOPWORDS[s].len() > n {
+            n = super::STOPWORDS[s].len();
+        }
+        s += 1;
+    }
+    n
+};
+const _: () = assert!(STOP_LEN <= 8);
 
 /// Whether a word of at most eight bytes, packed and lower-cased, is one
 /// of the stopwords. Checked for every word of the text, so the words are
@@ -693,33 +818,49 @@ fn fnv(w: &[u8], fold: u8) -> u64 {
     w.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(0x100_0000_01b3))
 }
 
-/// Document frequencies: for each content word (by hash), how many
-/// sentences hold it. Every content word of the text passes here, so it is
-/// a small open-addressing table of its own (16 bytes a slot, linear
-/// probing, at most half full) rather than a general map: a keyed mix
-/// and a multiply find a slot. The slot is picked by the word's hash mixed with a
-/// per-process key, so a crafted text cannot pile its words into one run.
+/// Document frequencies: for each content word (by its stem's hash), how
+/// many sentences hold it. Each word gets an id, its index in `entries`,
+/// the first time it is read ([`DocFreq::id`], a hash table probe); the
+/// reader remembers the id with the word ([`Known`]), so counting a word
+/// read before is an indexed add, not a probe. The table is a small
+/// open-addressing one of its own (ids by slot, linear probing, at most
+/// half full) rather than a general map: a keyed mix and a multiply find
+/// a slot. The slot is picked by the word's hash mixed with a per-process
+/// key, so a crafted text cannot pile its words into one run.
 pub(super) struct DocFreq {
-    slots: Vec<Slot>,
-    len: usize,
+    /// `EMPTY` or an id, by slot.
+    slots: Vec<u32>,
+    /// By id.
+    entries: Vec<Entry>,
     /// Sentences counted so far.
     read: u32,
     key: u64,
 }
 
-#[derive(Clone, Copy, Default)]
-struct Slot {
+/// A slot holding no id.
+const EMPTY: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Entry {
     word: u64,
-    /// Sentences holding the word; 0 marks an empty slot.
+    /// Sentences holding the word.
     n: u32,
     /// The last (1-based) sentence that held it, so a word repeated in a
     /// sentence counts once.
     last: u32,
 }
 
+/// Room for 512 distinct stems before the table grows: a 9 KB article
+/// has about 500, and a table sized to the text costs a short one more
+/// (in clearing) than growing costs a long one.
 impl Default for DocFreq {
     fn default() -> Self {
-        DocFreq { slots: vec![Slot::default(); 1024], len: 0, read: 0, key: Quick::default().hash_one(0u64) | 1 }
+        DocFreq {
+            slots: vec![EMPTY; 1024],
+            entries: Vec::with_capacity(512),
+            read: 0,
+            key: Quick::default().hash_one(0u64) | 1,
+        }
     }
 }
 
@@ -729,59 +870,63 @@ impl DocFreq {
     /// hashes agree in their low bits would share a slot whatever the key,
     /// and FNV's low bits can be collided by search.)
     fn slot(&self, word: u64) -> usize {
-        self.slot_in(word, self.slots.len().trailing_zeros())
-    }
-
-    /// [`DocFreq::slot`] in a table of `1 << bits` slots.
-    fn slot_in(&self, word: u64, bits: u32) -> usize {
         let x = (word ^ self.key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let x = x ^ (x >> 29);
         let x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        (x >> (64 - bits)) as usize
+        (x >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
-    /// Counts one sentence's words (repeats once). The table is grown
-    /// once before the sentence, to room for all of its words, so that
-    /// the loop over the words (every content word of the text) neither
-    /// checks its load nor reloads its size.
-    fn count_sentence(&mut self, words: &[u64]) {
-        self.read += 1;
-        while 2 * (self.len + words.len()) > self.slots.len() {
+    /// The id of `word`, given it the first time (counted in no sentence
+    /// yet). `None` past `u32::MAX - 1` distinct words (which no wasm32
+    /// memory holds: 16 bytes each here): those are then no content words.
+    pub(super) fn id(&mut self, word: u64) -> Option<u32> {
+        if 2 * (self.entries.len() + 1) > self.slots.len() {
             self.grow();
         }
-        let (read, bits) = (self.read, self.slots.len().trailing_zeros());
         let mask = self.slots.len() - 1;
-        for &w in words {
-            let mut i = self.slot_in(w, bits);
-            loop {
-                let Some(s) = self.slots.get_mut(i) else { return };
-                if s.n == 0 {
-                    *s = Slot { word: w, n: 1, last: read };
-                    self.len += 1;
-                    break;
-                }
-                if s.word == w {
-                    if s.last != read {
-                        s.n += 1;
-                        s.last = read;
-                    }
-                    break;
-                }
-                i = (i + 1) & mask;
+        let mut i = self.slot(word);
+        loop {
+            match self.slots[i] {
+                EMPTY => break,
+                id if self.entries[id as usize].word == word => return Some(id),
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let id = u32::try_from(self.entries.len()).ok().filter(|&id| id != EMPTY)?;
+        self.slots[i] = id;
+        self.entries.push(Entry { word, n: 0, last: 0 });
+        Some(id)
+    }
+
+    /// The stem hash given `id`.
+    pub(super) fn word(&self, id: u32) -> u64 {
+        self.entries[id as usize].word
+    }
+
+    /// Counts one sentence's words (ids from [`DocFreq::id`], so each
+    /// indexes `entries`; repeats count once).
+    fn count_sentence(&mut self, ids: &[u32]) {
+        self.read += 1;
+        let read = self.read;
+        for &id in ids {
+            let e = &mut self.entries[id as usize];
+            if e.last != read {
+                e.n += 1;
+                e.last = read;
             }
         }
     }
 
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
-        let mask = self.slots.len() - 1;
-        for s in old.into_iter().filter(|s| s.n != 0) {
-            let mut i = self.slot(s.word);
-            while self.slots[i].n != 0 {
+        self.slots = vec![EMPTY; size];
+        let mask = size - 1;
+        for (id, e) in self.entries.iter().enumerate() {
+            let mut i = self.slot(e.word);
+            while self.slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = s;
+            self.slots[i] = id as u32;
         }
     }
 
@@ -790,12 +935,13 @@ impl DocFreq {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(word);
         loop {
-            let s = &self.slots[i];
-            if s.n == 0 {
+            let id = self.slots[i];
+            if id == EMPTY {
                 return None;
             }
-            if s.word == word {
-                return Some(s.n as usize);
+            let e = &self.entries[id as usize];
+            if e.word == word {
+                return (e.n > 0).then_some(e.n as usize);
             }
             i = (i + 1) & mask;
         }
@@ -856,12 +1002,13 @@ mod tests {
             "—",
         ] {
             let mut reader = Reader::default();
-            let direct = scan::<false>(s, true, &mut reader).map(|_| reader.words.clone());
+            let hashes = |r: &Reader| r.words.iter().map(|&id| r.df.word(id)).collect::<Vec<_>>();
+            let direct = scan::<false>(s, true, &mut reader).map(|_| hashes(&reader));
             let mut lower = String::new();
             lower_into(&mut lower, s);
             assert_eq!(lower, s.to_lowercase());
             scan::<true>(&lower, true, &mut reader);
-            let words = reader.words.clone();
+            let words = hashes(&reader);
             assert_eq!(words, words_by_chars(s), "{s}");
             if let Some(direct) = direct {
                 assert_eq!(direct, words, "{s}");
@@ -893,24 +1040,131 @@ mod tests {
         }
     }
 
+    /// The loaded word is the run a byte search finds, packed, exactly
+    /// when that run ends within sixteen bytes at an ASCII byte and the
+    /// loads stay in the text.
+    #[test]
+    fn loaded_words_are_the_runs_a_byte_search_finds() {
+        let text = "a bc, Def9 ghijklm nopqrstu vwxyzABCD x\u{e9}y z\u{2019}s 12345678.90 [@`{/:] \u{7f}q\u{80} \
+            abcdefghi Government SPOKESPERSONS, abcdefghijklmnop abcdefghijklmnopq abcdefghijklmn\u{e9} Putin\u{2019}s \u{201c}word\u{201d} x\u{2014}y \
+            x\u{2060}y abc\u{2070} end";
+        let b = text.as_bytes();
+        let (mut short, mut long) = (0, 0);
+        for i in 0..=b.len() {
+            let run = b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - i);
+            let loads = if run < 8 { i + 8 } else { i + 16 };
+            let stop = text
+                .get(i + run..)
+                .and_then(|r| r.chars().next())
+                .filter(|&c| c.is_ascii() || matches!(c, '\u{2000}'..='\u{203F}'));
+            let fits = loads <= b.len() && run < 16 && stop.is_some();
+            let want = fits.then(|| {
+                let last = if run > 8 { pack8(&b[i + run - 8..i + run]).unwrap_or(0) } else { 0 };
+                let first = if run >= 8 { pack8(&b[i..i + 8]) } else { pack8(&b[i..i + run]) };
+                (run, stop.map_or(0, char::len_utf8), first.unwrap_or(0), last)
+            });
+            let got = ascii_word_at(b, i);
+            // Of a word of exactly eight bytes the last eight are its first.
+            assert_eq!(got.map(|(l, s, f, t)| (l, s, f & low_bytes(l), if l > 8 { t } else { 0 })), want, "{i}");
+            short += usize::from(fits && run > 0 && run <= 8);
+            long += usize::from(fits && run > 8);
+        }
+        assert!(short > 20 && long > 5, "{short} {long}");
+        for c in 0..=255u8 {
+            let mut w = [0u8; 16];
+            w[..2].copy_from_slice(b"ab");
+            w[2] = c;
+            let want = if c.is_ascii_alphanumeric() { Some(3) } else { c.is_ascii().then_some(2) };
+            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+            let mut w = *b"abcdefghijklmnopq";
+            w[11] = c;
+            let want = if c.is_ascii_alphanumeric() { None } else { c.is_ascii().then_some(11) };
+            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+        }
+        // What the scan steps over unasked is a plain mark and no letter.
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(plain_mark(c) && !c.is_alphanumeric() && c.len_utf8() == 3, "{c:?}");
+            let mut utf8 = [0; 4];
+            assert_eq!(&c.encode_utf8(&mut utf8).as_bytes()[..2], [0xE2, 0x80], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn non_alnum_bytes_marks_exactly_the_other_bytes() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut a = *b"abcdefgh";
+                a[pos] = b;
+                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * pos) };
+                assert_eq!(non_alnum_bytes(u64::from_le_bytes(a)), want, "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    /// A word's cue bits are exactly the cues it begins (claims) or whose
+    /// first word it is (the others), in any ASCII case.
+    #[test]
+    fn cue_bits_are_the_cues_a_comparison_finds() {
+        let mut words: Vec<String> = ["in", "on", "by", "but", "not", "only", "claims", "main", "refugee", "deni", "x"]
+            .map(String::from)
+            .to_vec();
+        for k in 0..CUE_BITS {
+            let (cue, first) = cue_word(k);
+            let w = String::from_utf8_lossy(&cue[..first]).into_owned();
+            words.extend([format!("{w}s"), format!("{w}ed"), w.to_uppercase(), w[..w.len() - 1].to_string(), w]);
+        }
+        let mut hits = 0;
+        for w in &words {
+            let b = w.as_bytes();
+            let head = ascii_lower8(pack8(&b[..b.len().min(8)]).unwrap_or(0));
+            let want = (0..CUE_BITS).fold(0u64, |bits, k| {
+                let (cue, first) = cue_word(k);
+                let lower = w.to_ascii_lowercase();
+                let hit = if k < CLAIM_CUES.len() {
+                    lower.as_bytes().starts_with(cue)
+                } else {
+                    lower.as_bytes() == &cue[..first]
+                };
+                bits | u64::from(hit) << k
+            });
+            assert_eq!(cues_of(b, cues_like(b.len(), head)), want, "{w}");
+            hits += want.count_ones();
+        }
+        assert!(hits > 60, "{hits}");
+    }
+
+    /// A kept sentence's copy is its `str::to_lowercase`, whichever way
+    /// it was lower-cased (by ASCII, char by char, or the copy made for
+    /// reading a sentence whose lower case changes its length).
+    #[test]
+    fn kept_sentences_are_lower_cased_exactly() {
+        for text in ["The MINISTRY claims it.", "“They” CLAIM it — “no”.", "Ünïcödé CLAIMS it.", "ΣΑΣ CLAIMS Σ."]
+        {
+            let mut scratch = Scratch::for_text(text.len());
+            let sent = read_sentence(text, 0, text.len(), &[], &mut scratch);
+            assert!(sent.claim_cue.is_some(), "{text}");
+            assert_eq!(sent.lower, text.to_lowercase(), "{text}");
+        }
+    }
+
     #[test]
     fn known_words_read_as_they_did_the_first_time() {
         let mut known = Known::default();
-        let a = Reading { hash: Some(7), cues: 3 };
-        assert_eq!(known.get(0x6162, || a).hash, Some(7));
+        let a = Reading { id: Some(7), cues: 3 };
+        assert_eq!(known.get(0x6162, || a).id, Some(7));
         assert_eq!(known.get(0x6162, Reading::default).cues, 3);
         // Another word in the same slot takes it over.
         let shift = slot_shift(known.slots.len());
         let slot = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
         let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).expect("an endless search finds one");
-        assert_eq!(known.get(other, Reading::default).hash, None);
-        assert_eq!(known.get(0x6162, || Reading { hash: Some(9), cues: 0 }).hash, Some(9));
+        assert_eq!(known.get(other, Reading::default).id, None);
+        assert_eq!(known.get(0x6162, || Reading { id: Some(9), cues: 0 }).id, Some(9));
         // Long words by their whole key: the same ends at another length
         // are another word.
         let key = (0x6162, 0x6364, 10);
-        assert_eq!(known.get_long(key, || a).hash, Some(7));
+        assert_eq!(known.get_long(key, || a).id, Some(7));
         assert_eq!(known.get_long(key, Reading::default).cues, 3);
-        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).hash, None);
+        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).id, None);
     }
 
     /// A short article gets small tables (its peak heap stays under 10x
@@ -949,11 +1203,18 @@ mod tests {
     fn document_frequencies_count_sentences_and_grow() {
         let mut df = DocFreq::default();
         for s in 0..3000u64 {
-            df.count_sentence(&[s, s, 7, s + 1]);
+            let ids = [s, s, 7, s + 1].map(|w| df.id(w).unwrap_or(EMPTY));
+            df.count_sentence(&ids);
+            assert_eq!(df.word(ids[3]), s + 1);
         }
         assert_eq!(df.get(7), Some(3000));
         assert_eq!(df.get(0), Some(1));
         assert_eq!(df.get(5), Some(2));
         assert_eq!(df.get(3001), None);
+        // An id given but not counted yet: in no sentence.
+        assert_eq!(df.id(5), df.id(5));
+        df.id(4000);
+        assert_eq!(df.get(4000), None);
+        assert!(df.slots.len() >= 2 * df.entries.len());
     }
 }
