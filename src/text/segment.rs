@@ -1,5 +1,7 @@
 //! Paragraphs and words: the units the sidebar counts and the analysis walks.
 
+use super::bytes::find_any;
+
 /// Byte ranges of the paragraphs of `text` (lines separated by `\n`), blank
 /// lines skipped.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -78,36 +80,10 @@ fn next_in_line(after: &str) -> (bool, Option<char>) {
 
 /// The first byte at or after `from` that may end a sentence: `.`, `!`,
 /// `?`, a line break, or 0xE2 (the lead byte of `…`, and of other marks
-/// the caller skips).
-///
-/// Every byte of the text passes here, so eight are tested at once: a
-/// byte equal to a mark turns to zero when xor-ed with it, and a zero
-/// byte is found by the carry trick (exact at the lowest flagged byte,
-/// which is all that is used: a false flag only ever sits above a true
-/// one). Plain `u64` arithmetic, as fast in wasm32 as natively.
+/// the caller skips). Every byte of the text passes here: eight at a time
+/// ([`find_any`]).
 fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut base = from;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
-        let hits = zero(v ^ (ONES * u64::from(b'.')))
-            | zero(v ^ (ONES * u64::from(b'!')))
-            | zero(v ^ (ONES * u64::from(b'?')))
-            | zero(v ^ (ONES * u64::from(b'\n')))
-            | zero(v ^ (ONES * 0xE2));
-        if hits != 0 {
-            return Some(base + (hits.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    let tail = chunks.remainder();
-    tail.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2)).map(|k| base + k)
+    find_any(bytes, from, [b'.', b'!', b'?', b'\n', 0xE2])
 }
 
 /// Whether the word ending `before` (the text before a period) is an
