@@ -58,9 +58,9 @@ fn actor(out: &mut String, a: &Actor) {
     for (i, m) in a.mentions.iter().enumerate() {
         comma(out, i);
         out.push_str("{\"start\":");
-        number(out, m.start);
+        push_decimal(out, m.start);
         out.push_str(",\"end\":");
-        number(out, m.end);
+        push_decimal(out, m.end);
         out.push('}');
     }
     out.push_str("]}");
@@ -96,18 +96,18 @@ fn dispute(out: &mut String, d: &Dispute) {
     string(out, &d.topic);
     let Claim { start, end, holder } = &d.claim;
     out.push_str(",\"claim\":{\"start\":");
-    number(out, *start);
+    push_decimal(out, *start);
     out.push_str(",\"end\":");
-    number(out, *end);
+    push_decimal(out, *end);
     out.push_str(",\"holder\":");
     optional(out, holder.as_deref());
     out.push_str("},\"positions\":[");
     for (i, Position { start, end, holder, stance }) in d.positions.iter().enumerate() {
         comma(out, i);
         out.push_str("{\"start\":");
-        number(out, *start);
+        push_decimal(out, *start);
         out.push_str(",\"end\":");
-        number(out, *end);
+        push_decimal(out, *end);
         out.push_str(",\"holder\":");
         optional(out, holder.as_deref());
         out.push_str(",\"stance\":\"");
@@ -125,9 +125,9 @@ fn dispute(out: &mut String, d: &Dispute) {
 /// `,"start":S,"end":E`, after a first field.
 fn start_end(out: &mut String, start: usize, end: usize) {
     out.push_str(",\"start\":");
-    number(out, start);
+    push_decimal(out, start);
     out.push_str(",\"end\":");
-    number(out, end);
+    push_decimal(out, end);
 }
 
 fn optional(out: &mut String, s: Option<&str>) {
@@ -137,7 +137,8 @@ fn optional(out: &mut String, s: Option<&str>) {
     }
 }
 
-fn number(out: &mut String, n: usize) {
+/// `n` in decimal digits (also the digits of the ids, `analysis::id`).
+pub(super) fn push_decimal(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
     let (mut n, mut k) = (n, digits.len());
     loop {

@@ -12,6 +12,7 @@
 
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
+use crate::text::bytes::non_alnum_bytes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -470,25 +471,6 @@ pub(crate) fn alnum_run(b: &[u8]) -> usize {
     }
     let rest = b.get(n..).unwrap_or_default();
     n + rest.iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(rest.len())
-}
-
-/// The high bit of each byte of `w` (eight bytes, the first lowest) that
-/// is not an ASCII letter or digit, the others 0.
-///
-/// Range tests on all eight bytes at once: for a 7-bit value `x`,
-/// `x + (0x80 - lo)` has its high bit set exactly when `x >= lo`, and no
-/// sum carries into the next byte.
-#[inline]
-fn non_alnum_bytes(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let x = w & !HIGH;
-    let digit = (x + ONES * (0x80 - 0x30)) & !(x + ONES * (0x80 - 0x3a));
-    // Letters of either case, folded to lower case.
-    let y = x | (ONES * 0x20);
-    let letter = (y + ONES * (0x80 - 0x61)) & !(y + ONES * (0x80 - 0x7b));
-    // Bytes beyond ASCII (high bit set) are no letters.
-    HIGH & !((digit | letter) & !w)
 }
 
 /// The apostrophe (' or ’) starting at byte `i`, if one does: a byte test
@@ -985,20 +967,6 @@ mod tests {
             let slow: Vec<_> = tokenize_by_chars(t, lx).iter().map(fields).collect();
             assert_eq!(fast, slow, "{t:?}");
         }
-    }
-
-    #[test]
-    fn non_alnum_bytes_marks_exactly_the_other_bytes() {
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut a = *b"abcdefgh";
-                a[pos] = b;
-                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * pos) };
-                assert_eq!(non_alnum_bytes(u64::from_le_bytes(a)), want, "{b:#x} at {pos}");
-            }
-        }
-        assert_eq!(non_alnum_bytes(u64::from_le_bytes(*b"09AZaz09")), 0);
-        assert_eq!(non_alnum_bytes(u64::from_le_bytes(*b"/:@[`{\x80\xff")), 0x8080_8080_8080_8080);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
 use crate::analysis::attribution::tokens::ascii_run_end;
+use crate::text::bytes::non_alnum_bytes;
 use std::hash::BuildHasher;
 
 /// Buffers reused from one sentence to the next, so that reading a
@@ -326,20 +327,6 @@ fn stop_len(b: &[u8], at: usize) -> Option<usize> {
 fn load8(b: &[u8], i: usize) -> Option<u64> {
     let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
     Some(u64::from_le_bytes(chunk))
-}
-
-/// The high bit of each byte of `v` that is no ASCII letter or digit, the
-/// others 0 (as the actor tokenizer's scan finds them): range tests on all
-/// eight bytes at once, as for a 7-bit `x`, `x + (0x80 - lo)` has its high
-/// bit set exactly when `x >= lo`, and no sum carries into the next byte.
-fn non_alnum_bytes(v: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let x = v & !HIGH;
-    let digit = (x + ONES * (0x80 - b'0' as u64)) & !(x + ONES * (0x80 - (b'9' + 1) as u64));
-    let y = x | (ONES * 0x20);
-    let letter = (y + ONES * (0x80 - b'a' as u64)) & !(y + ONES * (0x80 - (b'z' + 1) as u64));
-    HIGH & !((digit | letter) & !v)
 }
 
 /// Buffers and memory of [`scan`], kept from one sentence to the next.
@@ -1086,18 +1073,6 @@ mod tests {
             assert!(plain_mark(c) && !c.is_alphanumeric() && c.len_utf8() == 3, "{c:?}");
             let mut utf8 = [0; 4];
             assert_eq!(&c.encode_utf8(&mut utf8).as_bytes()[..2], [0xE2, 0x80], "{c:?}");
-        }
-    }
-
-    #[test]
-    fn non_alnum_bytes_marks_exactly_the_other_bytes() {
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut a = *b"abcdefgh";
-                a[pos] = b;
-                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * pos) };
-                assert_eq!(non_alnum_bytes(u64::from_le_bytes(a)), want, "{b:#x} at {pos}");
-            }
         }
     }
 
