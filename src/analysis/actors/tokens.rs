@@ -947,6 +947,24 @@ mod tests {
     }
 
     #[test]
+    fn headlines_and_shouted_lines_are_marked() {
+        let text = "PUTIN WARNS NATO TROOPS\nPutin Meets Leaders In Paris\nThe minister said it was Putin.";
+        let t = tokenize(text, lexicon());
+        let lines: Vec<Vec<(bool, bool)>> = text
+            .split('\n')
+            .scan(0, |at, l| {
+                let (s, e) = (*at, *at + l.len());
+                *at = e + 1;
+                Some(t.toks.iter().filter(|t| (s..e).contains(&t.s())).map(|t| (t.initial, t.shout)).collect())
+            })
+            .collect();
+        assert!(lines[0].iter().all(|&f| f == (true, true)), "{:?}", lines[0]);
+        assert!(lines[1].iter().all(|&f| f == (true, false)), "{:?}", lines[1]);
+        assert_eq!(lines[2].iter().filter(|f| f.0).count(), 1, "{:?}", lines[2]);
+        assert!(lines[2].iter().all(|f| !f.1));
+    }
+
+    #[test]
     fn bytewise_tokenizer_agrees_with_the_char_one() {
         let lx = lexicon();
         let mut texts: Vec<String> = TRICKY.iter().map(|w| w.to_string()).collect();
