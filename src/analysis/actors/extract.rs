@@ -384,6 +384,28 @@ fn titlecase(w: &str) -> String {
     cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
 }
 
+/// The longest ASCII word [`with_titlecase`] builds on the stack.
+const TITLE_BUF: usize = 32;
+
+/// `f` of [`titlecase`]`(w)`, built on the stack for a short ASCII word
+/// (every acronym and most shouted words) rather than in a new string:
+/// asked per shouted token, and an allocation costs most in wasm.
+fn with_titlecase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; TITLE_BUF];
+    match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        Some(b) => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            if let Some(first) = b.first_mut() {
+                first.make_ascii_uppercase();
+            }
+            // ASCII in, ASCII out: always UTF-8.
+            f(std::str::from_utf8(b).unwrap_or_default())
+        }
+        None => f(&titlecase(w)),
+    }
+}
+
 /// Weekdays, months and function words end a name even when capitalised
 /// ("Joe Monday", "President Of The").
 fn calendar_or_function(w: &str) -> bool {
@@ -820,7 +842,7 @@ impl<'a> Doc<'a> {
                 && w.chars().all(|c| c.is_alphabetic() || c == '.')
                 && !self.lx.stop_acronym.contains(w.trim_end_matches('.'))
                 && !self.versioned.contains(w)
-                && !self.words.mid_cap(titlecase(w).as_str())
+                && !with_titlecase(w, |t| self.words.mid_cap(t))
         })
     }
 
@@ -936,6 +958,28 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether token `t`, a run of its own, is an ordinary word capitalised
+    /// by its place ("The", "But", "In" at a sentence start), which
+    /// [`Doc::classify_chunk`] would drop with nothing found: a common word
+    /// in title case that starts no name or title, is no lexicon entry
+    /// alone ("The" starts "The Hague") and is no head word "the" may refer
+    /// back with.
+    ///
+    /// Why: most runs are such a word, and this answers them with two
+    /// lookups rather than the chunk's whole walk. (Alone, a word is no
+    /// compass word before a place, and title case is no acronym.)
+    fn plain_alone(&self, t: usize) -> bool {
+        const NAMES: u32 = cls::HONORIFIC
+            | cls::TITLE
+            | cls::TITLE_MOD
+            | cls::FIRST_NAME
+            | cls::DEMONYM
+            | cls::DEMONYM_PLURAL
+            | cls::GROUP_PLURAL
+            | cls::ANAPHOR;
+        self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES) && self.lex_match(&[t], 0).is_none()
+    }
+
     /// Whether a lexicon name covers position `idx` of `r` from before it.
     fn lex_spans(&self, r: &[usize], idx: usize) -> bool {
         (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
@@ -944,6 +988,11 @@ impl<'a> Doc<'a> {
     /// Splits run `r` at "and" and "of" where they join two names and
     /// classifies each part; `chunks` is scratch space.
     fn process_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
+        if let [t] = *r {
+            if self.plain_alone(t) {
+                return;
+            }
+        }
         let ends_org = r.last().is_some_and(|&l| self.is(l, cls::ORG_SUFFIX));
         let mut a = 0;
         chunks.clear();
@@ -1625,7 +1674,7 @@ impl<'a> Doc<'a> {
     fn eligible(&self, t: usize) -> bool {
         let w = self.w(t);
         let shape_ok = self.toks[t].shape == Shape::Title
-            || (self.toks[t].shape == Shape::Caps && self.words.mid_cap(titlecase(w).as_str()));
+            || (self.toks[t].shape == Shape::Caps && with_titlecase(w, |tc| self.words.mid_cap(tc)));
         // A word left over from a longer capitalised name ("Internet Explorer") is not a name alone.
         let n = self.toks.len();
         let name_word = |k: usize| {
@@ -2274,6 +2323,27 @@ mod tests {
     /// The index of the token `w` in `d`.
     fn at(d: &Doc, w: &str) -> usize {
         (0..d.toks.len()).find(|&k| d.w(k) == w).unwrap_or_else(|| panic!("no token {w:?}"))
+    }
+
+    #[test]
+    fn plain_alone_words_are_ordinary_and_name_nothing() {
+        let d = doc("Talks began. But President Obama said in Washington. However the talks went on. The end.");
+        for w in ["But", "However", "The"] {
+            assert!(d.plain_alone(at(&d, w)), "{w}");
+        }
+        // A title, a first name, a place, a lower-case word.
+        for w in ["President", "Obama", "Washington", "talks"] {
+            assert!(!d.plain_alone(at(&d, w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn titlecase_on_the_stack_as_in_a_string() {
+        let long = "A".repeat(TITLE_BUF + 1);
+        for w in ["TRUMP", "nato", "x", "", "ÉLYSÉE", "MCDONALD'S", long.as_str()] {
+            assert_eq!(with_titlecase(w, str::to_string), titlecase(w), "{w}");
+        }
+        assert_eq!(with_titlecase("TRUMP", str::to_string), "Trump");
     }
 
     #[test]
