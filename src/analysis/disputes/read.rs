@@ -259,13 +259,12 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         // byte or a curly quote: a load or two find the end and pack the
         // word.
         let fold = if LOWERED { 0 } else { 0x20 };
-        if let Some((len, stop, loaded, last)) = ascii_word_at(b, start) {
+        let folded = u64::from_ne_bytes([fold; 8]);
+        if let Some((len, stop, head, last)) = ascii_word_at(b, start, folded) {
             // The char after it is no letter or digit, and a plain mark if
             // not ASCII: no word starts there, nothing else changes.
             i = start + len + stop;
             if len >= 2 {
-                let folded = u64::from_ne_bytes([fold; 8]);
-                let head = (loaded | folded) & low_bytes(len);
                 let word = &b[start..start + len];
                 let read = if len <= 8 {
                     known.get(head, || classify(word, fold, head, df))
@@ -339,20 +338,20 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
 /// The word of ASCII letters and digits starting at byte `i` of `b` (a
 /// `str`'s), when it ends within sixteen bytes at a char that is no letter
 /// and needs no look (see [`stop_len`]): its length, that char's, the
-/// eight bytes from its start as loaded (the first lowest; masked to a
-/// shorter word's length, what [`pack8`] gives for it, which the caller
-/// does once with the case fold), and (from nine bytes on) its last
-/// eight, from two or three eight-byte loads. `None` otherwise, or when
-/// the loads would pass the end of `b` (the caller then finds the word
-/// byte by byte). Always inlined: it runs for every word, and as a call
-/// it cost the seed's reading 11 % more.
+/// eight bytes from its start as loaded (the first lowest) and or-ed with
+/// `fold` (the case fold, see [`scan`]), masked to a shorter word's length
+/// (so, with no fold, what [`pack8`] gives for it), and (from nine bytes
+/// on) its last eight as loaded, from two or three eight-byte loads.
+/// `None` otherwise, or when the loads would pass the end of `b` (the
+/// caller then finds the word byte by byte). Always inlined: it runs for
+/// every word, and as a call it cost the seed's reading 11 % more.
 #[inline(always)]
-fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
+fn ascii_word_at(b: &[u8], i: usize, fold: u64) -> Option<(usize, usize, u64, u64)> {
     let first = load8(b, i)?;
     let stops = non_alnum_bytes(first);
     if stops != 0 {
         let len = (stops.trailing_zeros() / 8) as usize;
-        return Some((len, stop_len(b, i + len)?, first, 0));
+        return Some((len, stop_len(b, i + len)?, (first | fold) & below_lowest(stops), 0));
     }
     let second = load8(b, i + 8)?;
     let stops = non_alnum_bytes(second);
@@ -361,7 +360,14 @@ fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
         return None;
     }
     let len = 8 + more;
-    Some((len, stop_len(b, i + len)?, first, load8(b, i + len - 8)?))
+    Some((len, stop_len(b, i + len)?, first | fold, load8(b, i + len - 8)?))
+}
+
+/// The bytes of a `u64` below the lowest byte whose high bit `stops` (only
+/// high bits, not 0) sets: [`low_bytes`] of that byte's index, without a
+/// branch on it (a word's length, a branch no predictor learns).
+fn below_lowest(stops: u64) -> u64 {
+    ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
 /// The byte length of the char at `at` of `b` (a `str`'s; the char ends
@@ -1105,9 +1111,13 @@ mod tests {
                 let first = if run >= 8 { pack8(&b[i..i + 8]) } else { pack8(&b[i..i + run]) };
                 (run, stop.map_or(0, char::len_utf8), first.unwrap_or(0), last)
             });
-            let got = ascii_word_at(b, i);
+            let got = ascii_word_at(b, i, 0);
             // Of a word of exactly eight bytes the last eight are its first.
-            assert_eq!(got.map(|(l, s, f, t)| (l, s, f & low_bytes(l), if l > 8 { t } else { 0 })), want, "{i}");
+            assert_eq!(got.map(|(l, s, f, t)| (l, s, f, if l > 8 { t } else { 0 })), want, "{i}");
+            // The case fold is or-ed into the word's bytes only.
+            let folded = ascii_word_at(b, i, u64::from_ne_bytes([0x20; 8])).map(|(_, _, f, _)| f);
+            let fold = |f: u64| (f | u64::from_ne_bytes([0x20; 8])) & low_bytes(run);
+            assert_eq!(folded, want.map(|(_, _, f, _)| fold(f)), "{i}");
             short += usize::from(fits && run > 0 && run <= 8);
             long += usize::from(fits && run > 8);
         }
@@ -1117,11 +1127,11 @@ mod tests {
             w[..2].copy_from_slice(b"ab");
             w[2] = c;
             let want = if c.is_ascii_alphanumeric() { Some(3) } else { c.is_ascii().then_some(2) };
-            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+            assert_eq!(ascii_word_at(&w, 0, 0).map(|(len, ..)| len), want, "{c}");
             let mut w = *b"abcdefghijklmnopq";
             w[11] = c;
             let want = if c.is_ascii_alphanumeric() { None } else { c.is_ascii().then_some(11) };
-            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+            assert_eq!(ascii_word_at(&w, 0, 0).map(|(len, ..)| len), want, "{c}");
         }
         // What the scan steps over unasked is a plain mark and no letter.
         for c in '\u{2000}'..='\u{203F}' {
@@ -1185,6 +1195,16 @@ mod tests {
             let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
             assert_eq!(sent.lower, text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn below_the_lowest_stop_is_the_low_bytes_of_its_index() {
+        for k in 0..8 {
+            for higher in [0u64, 0x80 << 56, 0x8080_8080_8080_8080] {
+                let stops = (0x80u64 << (8 * k)) | (higher & !low_bytes(k + 1));
+                assert_eq!(below_lowest(stops), low_bytes(k), "{k} {stops:x}");
+            }
         }
     }
 
