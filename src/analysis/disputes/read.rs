@@ -177,11 +177,15 @@ pub(super) fn read_sentence<'m>(
 fn dedup_sorted_from(v: &mut Vec<u64>, from: usize) {
     let Some(tail) = v.get_mut(from..) else { return };
     tail.sort_unstable();
-    let mut n = 0;
+    // Each value is moved down over the repeats before it; `prev` holds
+    // the last kept, so that no kept slot is read again.
+    let (mut n, mut prev) = (0, None);
     for r in 0..tail.len() {
-        if n == 0 || tail[r] != tail[n - 1] {
-            tail[n] = tail[r];
+        let x = tail[r];
+        if prev != Some(x) {
+            tail[n] = x;
             n += 1;
+            prev = Some(x);
         }
     }
     v.truncate(from + n);
