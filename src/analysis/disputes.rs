@@ -25,7 +25,7 @@ use crate::text::segment::sentences;
 
 mod read;
 
-use read::{hash, is_content_word, stem_len, DocFreq, Scratch};
+use read::{hash, is_content_word, stem_len, DocFreq, Kept, Scratch};
 
 /// A claim or position: a byte span and its holder's index in the actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,21 +118,23 @@ const STOPWORDS: [&str; 60] = [
     "than", "then", "there", "said", "also", "other", "any", "all", "more", "most", "some", "into", "about",
 ];
 
-/// One sentence, read once.
+/// One sentence, read once. (`'m`: the text's mentions and the kept
+/// sentences' buffers it borrows from.)
 struct Sentence<'m> {
     start: usize,
     end: usize,
     /// Lower-cased copy, same byte length as the source for ASCII; cues are
     /// found here and mapped back by offset only when the lengths agree.
     /// Kept for claims and positions only (empty otherwise): no other
-    /// sentence is read again.
-    lower: String,
+    /// sentence is read again. A slice of the text's one buffer of such
+    /// copies ([`read::Kept`]).
+    lower: &'m str,
     /// The mentions starting in the sentence, a slice of the text's (so
     /// no list per sentence); see [`Sentence::actors`].
     mentions: &'m [(Mention, usize)],
     /// Stemmed content words, hashed, sorted, distinct; like `lower`,
-    /// kept for claims and positions only.
-    words: Vec<u64>,
+    /// kept for claims and positions only, in one buffer for the text.
+    words: &'m [u64],
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
     /// Where each of [`CONCESSIVE`] first stands as whole words, found
@@ -161,7 +163,8 @@ pub fn find_disputes(
     let mentions = holders_mentions(actors, quotes);
     let actors = &Actors::new(actors);
     let mut scratch = Scratch::for_text(text.len());
-    let sents = read_all(text, &mentions, &mut scratch);
+    let mut kept = Kept::for_text(text.len());
+    let sents = read_all(text, &mentions, &mut scratch, &mut kept);
     let weights = Weights(scratch.doc_freq());
     // The content words before each claim's cue, hashed, once read.
     // (A map, not a slot per sentence: few sentences are claims weighed.)
@@ -259,11 +262,20 @@ fn sorted_mentions(actors: &[ActorFound]) -> Vec<(Mention, usize)> {
         .collect()
 }
 
-/// Every sentence of `text`, read once (see [`read`]). Kept out of line,
-/// like [`holders_mentions`], so that profiles show the stage's phases.
+/// Every sentence of `text`, read once (see [`read`]), the kept ones'
+/// copies and words in `kept`. Kept out of line, like
+/// [`holders_mentions`], so that profiles show the stage's phases.
 #[inline(never)]
-fn read_all<'m>(text: &str, mentions: &'m [(Mention, usize)], scratch: &mut Scratch) -> Vec<Sentence<'m>> {
-    sentences(text).into_iter().map(|(s, e)| read::read_sentence(text, s, e, mentions, scratch)).collect()
+fn read_all<'m>(
+    text: &str,
+    mentions: &'m [(Mention, usize)],
+    scratch: &mut Scratch,
+    kept: &'m mut Kept,
+) -> Vec<Sentence<'m>> {
+    let mut sents: Vec<Sentence<'m>> =
+        sentences(text).into_iter().map(|(s, e)| read::read_sentence(text, s, e, mentions, scratch, kept)).collect();
+    kept.bind(&mut sents);
+    sents
 }
 
 /// The words of lower-cased text (runs of letters and digits) with their
@@ -361,7 +373,7 @@ fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [O
 }
 
 /// The concessive conjunction before `cue`, if the cue sits in such a
-/// clause: what `find_words(&sent.lower, CONCESSIVE, cue)` finds (each
+/// clause: what `find_words(sent.lower, CONCESSIVE, cue)` finds (each
 /// conjunction's first place, if before the cue), not at the start.
 fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
     sent.concessive.iter().flatten().copied().filter(|&at| at > 0 && at < cue).max()
@@ -395,7 +407,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Ma
             continue;
         }
         let shared_actors = c.actors().filter(|(_, a)| pos.actors().any(|(_, b)| *a == b)).count().min(3);
-        let shared_words: f32 = shared(&c.words, &pos.words).map(|w| weights.get(w).unwrap_or(1.0)).sum();
+        let shared_words: f32 = shared(c.words, pos.words).map(|w| weights.get(w).unwrap_or(1.0)).sum();
         let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;
@@ -434,7 +446,7 @@ fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = &'a u64> + 'a 
 /// ("Mr Baker later said Russian officials had misinterpreted"), else the
 /// first actor of the sentence.
 fn position_holder(text: &str, sent: &Sentence, cue: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
-    let reporting = find_words(&sent.lower, REPORTING, cue).into_iter().flatten().min();
+    let reporting = find_words(sent.lower, REPORTING, cue).into_iter().flatten().min();
     match reporting {
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
         None => holder_in(text, sent, sent.start, sent.start + cue, actors, out),
@@ -475,7 +487,7 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: 
             }
         }
     }
-    holder_in(text, sent, sent.start + dateline_end(&sent.lower), sent.start + cue, actors, out)
+    holder_in(text, sent, sent.start + dateline_end(sent.lower), sent.start + cue, actors, out)
 }
 
 /// Where a dateline ("KYIV, Ukraine – ") ends in a sentence that opens with
@@ -633,15 +645,16 @@ mod tests {
             Thoughtful people denied it even thoughtlessly. Although x. They claimed it, although it was denied. \
             However, they denied it. They, by contrast, denied it. On the other hand it was denied. Butter denied.";
         let mut scratch = Scratch::default();
-        let sents = read_all(text, &[], &mut scratch);
+        let mut kept = Kept::default();
+        let sents = read_all(text, &[], &mut scratch, &mut kept);
         let mut cases = 0;
         for sent in sents.iter().filter(|s| s.counter.is_some() || s.claim_cue.is_some()) {
             for cue in 0..=sent.lower.len() {
-                let want = find_words(&sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max();
+                let want = find_words(sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max();
                 assert_eq!(concessive_before(sent, cue), want, "{:?} {cue}", sent.lower);
                 cases += usize::from(want.is_some());
             }
-            let contrastive = find_words(&sent.lower, CONTRASTIVE, sent.lower.len()).iter().any(Option::is_some);
+            let contrastive = find_words(sent.lower, CONTRASTIVE, sent.lower.len()).iter().any(Option::is_some);
             assert_eq!(sent.contrastive, contrastive, "{:?}", sent.lower);
         }
         assert!(cases > 50);

@@ -7,7 +7,7 @@
 //! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
 //! decoding but for wider chars, and no string per word while reading (a
 //! sentence that is kept is copied lower-cased once, for the linking
-//! later). A word of wider chars is lower-cased char by char as it is
+//! later, into one buffer for the whole text: [`Kept`]). A word of wider chars is lower-cased char by char as it is
 //! read; a sentence holding a char whose lower case is not one char of its
 //! own length ("İ", a capital sigma, the Kelvin sign) is read again from
 //! an exact lower-cased copy, as before. Either way the result is what reading
@@ -23,6 +23,7 @@ use crate::analysis::actors::Mention;
 use crate::analysis::attribution::tokens::ascii_run_end;
 use crate::text::bytes::non_alnum_bytes;
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 /// Buffers reused from one sentence to the next, so that reading a
 /// sentence allocates only what it keeps, and what is counted over all
@@ -68,13 +69,51 @@ struct Found {
     contrastive: bool,
 }
 
-/// Reads one sentence: its actors, words and cues.
+/// The lower-cased copies and the words of the kept sentences (claims and
+/// positions), one buffer each for the whole text, and where each kept
+/// sentence's are, in text order: a sentence kept is a range of each, not
+/// a string and a list of its own (some 40 allocations fewer on a 9 KB
+/// article; allocating costs most in wasm). See [`Kept::bind`].
+#[derive(Default)]
+pub(super) struct Kept {
+    lower: String,
+    words: Vec<u64>,
+    /// The ranges of `lower` and `words` of each kept sentence.
+    spans: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Kept {
+    /// Buffers for a text of `len` bytes, sized for the claims and
+    /// positions of a news article (about a tenth of its sentences), so
+    /// that they are seldom moved as they grow.
+    pub(super) fn for_text(len: usize) -> Self {
+        Kept {
+            lower: String::with_capacity(len / 8),
+            words: Vec::with_capacity(len / 64),
+            spans: Vec::with_capacity(len / 1024),
+        }
+    }
+
+    /// Gives the kept ones of `sents` (those [`read_sentence`] read into
+    /// these buffers, in the same order) their copies and words.
+    pub(super) fn bind<'k>(&'k self, sents: &mut [Sentence<'k>]) {
+        let kept = sents.iter_mut().filter(|s| s.claim_cue.is_some() || s.counter.is_some());
+        for (sent, (lower, words)) in kept.zip(&self.spans) {
+            sent.lower = self.lower.get(lower.clone()).unwrap_or_default();
+            sent.words = self.words.get(words.clone()).unwrap_or_default();
+        }
+    }
+}
+
+/// Reads one sentence: its actors, words and cues; a claim's or a
+/// position's copy and words go into `kept`.
 pub(super) fn read_sentence<'m>(
     text: &str,
     start: usize,
     end: usize,
     mentions: &'m [(Mention, usize)],
     scratch: &mut Scratch,
+    kept: &mut Kept,
 ) -> Sentence<'m> {
     let src = &text[start..end];
     let first = first_mention_from(mentions, start, &mut scratch.mention);
@@ -100,36 +139,56 @@ pub(super) fn read_sentence<'m>(
     let Reader { words: ids, df, .. } = &mut scratch.reader;
     df.count_sentence(ids);
     let keep = found.claim_cue.is_some() || found.counter.is_some();
-    let (words, lower) = if keep {
-        let mut words: Vec<u64> = ids.iter().map(|&id| df.word(id)).collect();
-        words.sort_unstable();
-        words.dedup();
+    if keep {
+        let from = kept.words.len();
+        kept.words.extend(ids.iter().map(|&id| df.word(id)));
+        dedup_sorted_from(&mut kept.words, from);
         // Lower-cased once: the copy already made, else by ASCII alone
         // when that is exact.
-        let lower = if lowered {
-            scratch.lower.clone()
-        } else if found.plain {
-            src.to_ascii_lowercase()
+        let at = kept.lower.len();
+        if !lowered && !found.plain {
+            lower_into(&mut scratch.lower, src);
+        }
+        if lowered || !found.plain {
+            kept.lower.push_str(&scratch.lower);
         } else {
-            let mut lower = String::with_capacity(src.len());
-            lower_into(&mut lower, src);
-            lower
-        };
-        (words, lower)
-    } else {
-        (Vec::new(), String::new())
-    };
+            kept.lower.push_str(src);
+            kept.lower[at..].make_ascii_lowercase();
+        }
+        kept.spans.push((at..kept.lower.len(), from..kept.words.len()));
+    }
+    // The copy and the words are given once all is read (see
+    // [`Kept::bind`]), as the buffers may still move.
     Sentence {
         start,
         end,
-        lower,
+        lower: "",
         mentions,
-        words,
+        words: &[],
         claim_cue: found.claim_cue,
         counter: found.counter,
         concessive: found.concessive,
         contrastive: found.contrastive,
     }
+}
+
+/// Sorts `v[from..]` and leaves one of each of its values, in place: what
+/// `sort_unstable` and `dedup` do to a list of its own.
+fn dedup_sorted_from(v: &mut Vec<u64>, from: usize) {
+    let Some(tail) = v.get_mut(from..) else { return };
+    tail.sort_unstable();
+    // Each value is moved down over the repeats before it; `prev` holds
+    // the last kept, so that no kept slot is read again.
+    let (mut n, mut prev) = (0, None);
+    for r in 0..tail.len() {
+        let x = tail[r];
+        if prev != Some(x) {
+            tail[n] = x;
+            n += 1;
+            prev = Some(x);
+        }
+    }
+    v.truncate(from + n);
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -204,13 +263,12 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         // byte or a curly quote: a load or two find the end and pack the
         // word.
         let fold = if LOWERED { 0 } else { 0x20 };
-        if let Some((len, stop, loaded, last)) = ascii_word_at(b, start) {
+        let folded = u64::from_ne_bytes([fold; 8]);
+        if let Some((len, stop, head, last)) = ascii_word_at(b, start, folded) {
             // The char after it is no letter or digit, and a plain mark if
             // not ASCII: no word starts there, nothing else changes.
             i = start + len + stop;
             if len >= 2 {
-                let folded = u64::from_ne_bytes([fold; 8]);
-                let head = (loaded | folded) & low_bytes(len);
                 let word = &b[start..start + len];
                 let read = if len <= 8 {
                     known.get(head, || classify(word, fold, head, df))
@@ -284,20 +342,20 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
 /// The word of ASCII letters and digits starting at byte `i` of `b` (a
 /// `str`'s), when it ends within sixteen bytes at a char that is no letter
 /// and needs no look (see [`stop_len`]): its length, that char's, the
-/// eight bytes from its start as loaded (the first lowest; masked to a
-/// shorter word's length, what [`pack8`] gives for it, which the caller
-/// does once with the case fold), and (from nine bytes on) its last
-/// eight, from two or three eight-byte loads. `None` otherwise, or when
-/// the loads would pass the end of `b` (the caller then finds the word
-/// byte by byte). Always inlined: it runs for every word, and as a call
-/// it cost the seed's reading 11 % more.
+/// eight bytes from its start as loaded (the first lowest) and or-ed with
+/// `fold` (the case fold, see [`scan`]), masked to a shorter word's length
+/// (so, with no fold, what [`pack8`] gives for it), and (from nine bytes
+/// on) its last eight as loaded, from two or three eight-byte loads.
+/// `None` otherwise, or when the loads would pass the end of `b` (the
+/// caller then finds the word byte by byte). Always inlined: it runs for
+/// every word, and as a call it cost the seed's reading 11 % more.
 #[inline(always)]
-fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
+fn ascii_word_at(b: &[u8], i: usize, fold: u64) -> Option<(usize, usize, u64, u64)> {
     let first = load8(b, i)?;
     let stops = non_alnum_bytes(first);
     if stops != 0 {
         let len = (stops.trailing_zeros() / 8) as usize;
-        return Some((len, stop_len(b, i + len)?, first, 0));
+        return Some((len, stop_len(b, i + len)?, (first | fold) & below_lowest(stops), 0));
     }
     let second = load8(b, i + 8)?;
     let stops = non_alnum_bytes(second);
@@ -306,7 +364,14 @@ fn ascii_word_at(b: &[u8], i: usize) -> Option<(usize, usize, u64, u64)> {
         return None;
     }
     let len = 8 + more;
-    Some((len, stop_len(b, i + len)?, first, load8(b, i + len - 8)?))
+    Some((len, stop_len(b, i + len)?, first | fold, load8(b, i + len - 8)?))
+}
+
+/// The bytes of a `u64` below the lowest byte whose high bit `stops` (only
+/// high bits, not 0) sets: [`low_bytes`] of that byte's index, without a
+/// branch on it (a word's length, a branch no predictor learns).
+fn below_lowest(stops: u64) -> u64 {
+    ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
 /// The byte length of the char at `at` of `b` (a `str`'s; the char ends
@@ -1050,9 +1115,13 @@ mod tests {
                 let first = if run >= 8 { pack8(&b[i..i + 8]) } else { pack8(&b[i..i + run]) };
                 (run, stop.map_or(0, char::len_utf8), first.unwrap_or(0), last)
             });
-            let got = ascii_word_at(b, i);
+            let got = ascii_word_at(b, i, 0);
             // Of a word of exactly eight bytes the last eight are its first.
-            assert_eq!(got.map(|(l, s, f, t)| (l, s, f & low_bytes(l), if l > 8 { t } else { 0 })), want, "{i}");
+            assert_eq!(got.map(|(l, s, f, t)| (l, s, f, if l > 8 { t } else { 0 })), want, "{i}");
+            // The case fold is or-ed into the word's bytes only.
+            let folded = ascii_word_at(b, i, u64::from_ne_bytes([0x20; 8])).map(|(_, _, f, _)| f);
+            let fold = |f: u64| (f | u64::from_ne_bytes([0x20; 8])) & low_bytes(run);
+            assert_eq!(folded, want.map(|(_, _, f, _)| fold(f)), "{i}");
             short += usize::from(fits && run > 0 && run <= 8);
             long += usize::from(fits && run > 8);
         }
@@ -1062,11 +1131,11 @@ mod tests {
             w[..2].copy_from_slice(b"ab");
             w[2] = c;
             let want = if c.is_ascii_alphanumeric() { Some(3) } else { c.is_ascii().then_some(2) };
-            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+            assert_eq!(ascii_word_at(&w, 0, 0).map(|(len, ..)| len), want, "{c}");
             let mut w = *b"abcdefghijklmnopq";
             w[11] = c;
             let want = if c.is_ascii_alphanumeric() { None } else { c.is_ascii().then_some(11) };
-            assert_eq!(ascii_word_at(&w, 0).map(|(len, ..)| len), want, "{c}");
+            assert_eq!(ascii_word_at(&w, 0, 0).map(|(len, ..)| len), want, "{c}");
         }
         // What the scan steps over unasked is a plain mark and no letter.
         for c in '\u{2000}'..='\u{203F}' {
@@ -1116,10 +1185,43 @@ mod tests {
         for text in ["The MINISTRY claims it.", "“They” CLAIM it — “no”.", "Ünïcödé CLAIMS it.", "ΣΑΣ CLAIMS Σ."]
         {
             let mut scratch = Scratch::for_text(text.len());
-            let sent = read_sentence(text, 0, text.len(), &[], &mut scratch);
+            let mut kept = Kept::default();
+            // After another kept sentence, so that the copy is not at the
+            // start of the buffer.
+            let mut sents = [
+                read_sentence("They CLAIM it.", 0, 14, &[], &mut scratch, &mut kept),
+                read_sentence("Neither.", 0, 8, &[], &mut scratch, &mut kept),
+                read_sentence(text, 0, text.len(), &[], &mut scratch, &mut kept),
+            ];
+            kept.bind(&mut sents);
+            assert_eq!(sents[0].lower, "they claim it.");
+            assert_eq!((sents[1].lower, sents[1].words), ("", &[][..]));
+            let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
             assert_eq!(sent.lower, text.to_lowercase(), "{text}");
         }
+    }
+
+    #[test]
+    fn below_the_lowest_stop_is_the_low_bytes_of_its_index() {
+        for k in 0..8 {
+            for higher in [0u64, 0x80 << 56, 0x8080_8080_8080_8080] {
+                let stops = (0x80u64 << (8 * k)) | (higher & !low_bytes(k + 1));
+                assert_eq!(below_lowest(stops), low_bytes(k), "{k} {stops:x}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_tail_is_sorted_and_deduplicated_alone() {
+        let mut v = vec![9, 1, 1, 5, 3, 5, 5, 2];
+        dedup_sorted_from(&mut v, 2);
+        assert_eq!(v, [9, 1, 1, 2, 3, 5]);
+        let mut v = vec![4, 4];
+        dedup_sorted_from(&mut v, 2);
+        assert_eq!(v, [4, 4]);
+        dedup_sorted_from(&mut v, 0);
+        assert_eq!(v, [4]);
     }
 
     #[test]
