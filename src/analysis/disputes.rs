@@ -146,6 +146,13 @@ struct Sentence<'m> {
 }
 
 impl Sentence<'_> {
+    /// Whether the sentence is a claim or a position: only those keep
+    /// their lower-cased copy and words (the reader's and
+    /// [`read::Kept::bind`]'s one test).
+    fn is_kept(&self) -> bool {
+        self.claim_cue.is_some() || self.counter.is_some()
+    }
+
     /// Actors mentioned within the sentence, in order: (byte offset in the
     /// sentence, actor index).
     fn actors(&self) -> impl Iterator<Item = (usize, usize)> + '_ {

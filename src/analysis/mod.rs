@@ -141,7 +141,7 @@ pub struct Findings {
 }
 
 /// Reads `text` and returns what it found, with the text: the CLI's and
-/// the widget's analysis. [`find`] without the copy.
+/// the widget's analysis ([`find`] and a copy of the text).
 pub fn analyze(text: &str) -> Analysis {
     let Findings { actors, quotes, disputes } = find(text);
     Analysis { text: text.to_string(), actors, quotes, disputes }

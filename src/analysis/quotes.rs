@@ -186,11 +186,6 @@ fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
     while let Some(i) = find_any(bytes, from, [b'"', b'`', b'\'', 0xE2, 0xC2]) {
         let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else { break };
         from = i + c.len_utf8();
-        // Apostrophes and dashes share the lead byte 0xE2: the commonest
-        // chars found, and no marks.
-        if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '`' | '\'') {
-            continue;
-        }
         // The char just before the mark (the paragraph's start counts as a space).
         let prev = para[..i].chars().next_back();
         if c == '"' && (in_attribute || prev == Some('=')) {

@@ -12,6 +12,9 @@
 /// Bytes between checkpoints.
 const BLOCK: usize = 128;
 
+/// Bit 7 of each of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Precomputed checkpoints over one text for fast unit conversions.
 #[derive(Debug, Clone)]
 pub struct Offsets<'a> {
@@ -142,29 +145,34 @@ fn count_chars_before(s: &str, byte: usize) -> usize {
 /// (which the compiler does not vectorise here) cost about as much as
 /// converting all of an analysis's spans was worth.
 fn char_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
-    let mut continuation = 0;
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6
-        // clear; the shift moves each byte's bit 6 onto its bit 7).
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
-    }
+    let continuation: usize = (&mut chunks).map(|c| continuation_bytes(word(c))).sum();
     let rest = chunks.remainder();
     bytes.len() - continuation - rest.iter().filter(|&&b| (b as i8) < -0x40).count()
+}
+
+/// Eight bytes as one integer, the first lowest.
+fn word(c: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&c[..8]);
+    u64::from_le_bytes(w)
+}
+
+/// How many of the eight bytes of `w` are UTF-8 continuation bytes: bit 7
+/// set, bit 6 clear (the shift moves each byte's bit 6 onto its bit 7).
+fn continuation_bytes(w: u64) -> usize {
+    (w & !(w << 1) & HIGH).count_ones() as usize
 }
 
 /// How many of `bytes` start a char, and how many start a char of four
 /// bytes (lead byte `0xF0` and up: two UTF-16 units), eight bytes at a
 /// time: [`Offsets::new`] reads the whole text once with it.
 fn starts_and_wide(bytes: &[u8]) -> (usize, usize) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let (mut continuation, mut wide) = (0, 0);
     for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+        let w = word(c);
+        continuation += continuation_bytes(w);
         // Bit 7 of each byte: set when its four top bits are (each shift
         // by k < 8 moves that byte's bit 7 - k onto its bit 7).
         wide += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;

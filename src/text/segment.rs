@@ -1,4 +1,5 @@
-//! Paragraphs and words: the units the sidebar counts and the analysis walks.
+//! Paragraphs, sentences and words: the units the sidebar counts and the
+//! analysis walks.
 
 use super::bytes::find_any;
 

@@ -436,9 +436,9 @@ pub(super) mod build {
 mod tests {
     use super::*;
 
-    /// The ASCII shortcut of `norm_key` gives what the general path gives.
-    /// [`spaced_ascii`] as the byte loop it replaced, with the capitals:
-    /// the reference it must agree with.
+    /// [`spaced_ascii`] as a byte loop, with the capitals: the reference it
+    /// must agree with (any byte below `!` but the space sends a name to
+    /// the general path, which gives the same form for it).
     fn spaced_ascii_bytewise(b: &[u8]) -> Option<bool> {
         let mut after_space = true;
         for &c in b {
@@ -477,6 +477,7 @@ mod tests {
         assert_eq!(spaced_ascii(b""), Some(false));
     }
 
+    /// The ASCII shortcut of `norm_key` gives what the general path gives.
     #[test]
     fn norm_key_shortcut_agrees() {
         for s in [

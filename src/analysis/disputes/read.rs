@@ -3,7 +3,7 @@
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
 //! sentence's own bytes with a class table, lower-casing ASCII on the fly:
-//! a word of up to sixteen ASCII bytes is found and packed from eight-byte
+//! a word of up to fifteen ASCII bytes is found and packed from eight-byte
 //! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
 //! decoding but for wider chars, and no string per word while reading (a
 //! sentence that is kept is copied lower-cased once, for the linking
@@ -38,8 +38,8 @@ pub(super) struct Scratch {
 }
 
 impl Scratch {
-    /// Buffers for reading a text of `len` bytes: the memory of long
-    /// words is sized to it (see [`Known::for_text`]).
+    /// Buffers for reading a text of `len` bytes: the memories of short
+    /// and long words are sized to it (see [`Known::for_text`]).
     pub(super) fn for_text(len: usize) -> Self {
         // Room for a long sentence's words at once: grown word by word,
         // the buffer would be moved five times or so.
@@ -97,7 +97,7 @@ impl Kept {
     /// Gives the kept ones of `sents` (those [`read_sentence`] read into
     /// these buffers, in the same order) their copies and words.
     pub(super) fn bind<'k>(&'k self, sents: &mut [Sentence<'k>]) {
-        let kept = sents.iter_mut().filter(|s| s.claim_cue.is_some() || s.counter.is_some());
+        let kept = sents.iter_mut().filter(|s| s.is_kept());
         for (sent, (lower, words)) in kept.zip(&self.spans) {
             sent.lower = self.lower.get(lower.clone()).unwrap_or_default();
             sent.words = self.words.get(words.clone()).unwrap_or_default();
@@ -138,8 +138,20 @@ pub(super) fn read_sentence<'m>(
     // neither sorted nor kept.
     let Reader { words: ids, df, .. } = &mut scratch.reader;
     df.count_sentence(ids);
-    let keep = found.claim_cue.is_some() || found.counter.is_some();
-    if keep {
+    // The copy and the words are given once all is read (see
+    // [`Kept::bind`]), as the buffers may still move.
+    let sentence = Sentence {
+        start,
+        end,
+        lower: "",
+        mentions,
+        words: &[],
+        claim_cue: found.claim_cue,
+        counter: found.counter,
+        concessive: found.concessive,
+        contrastive: found.contrastive,
+    };
+    if sentence.is_kept() {
         let from = kept.words.len();
         kept.words.extend(ids.iter().map(|&id| df.word(id)));
         dedup_sorted_from(&mut kept.words, from);
@@ -157,19 +169,7 @@ pub(super) fn read_sentence<'m>(
         }
         kept.spans.push((at..kept.lower.len(), from..kept.words.len()));
     }
-    // The copy and the words are given once all is read (see
-    // [`Kept::bind`]), as the buffers may still move.
-    Sentence {
-        start,
-        end,
-        lower: "",
-        mentions,
-        words: &[],
-        claim_cue: found.claim_cue,
-        counter: found.counter,
-        concessive: found.concessive,
-        contrastive: found.contrastive,
-    }
+    sentence
 }
 
 /// Sorts `v[from..]` and leaves one of each of its values, in place: what
@@ -1279,17 +1279,22 @@ mod tests {
     #[test]
     fn document_frequencies_count_sentences_and_grow() {
         let mut df = DocFreq::default();
+        let mut five = None;
         for s in 0..3000u64 {
             let ids = [s, s, 7, s + 1].map(|w| df.id(w).unwrap_or(EMPTY));
             df.count_sentence(&ids);
             assert_eq!(df.word(ids[3]), s + 1);
+            if s == 5 {
+                five = Some(ids[0]);
+            }
         }
         assert_eq!(df.get(7), Some(3000));
         assert_eq!(df.get(0), Some(1));
         assert_eq!(df.get(5), Some(2));
         assert_eq!(df.get(3001), None);
+        // A word keeps its id as the table grows.
+        assert_eq!(df.id(5), five);
         // An id given but not counted yet: in no sentence.
-        assert_eq!(df.id(5), df.id(5));
         df.id(4000);
         assert_eq!(df.get(4000), None);
         assert!(df.slots.len() >= 2 * df.entries.len());
