@@ -1,8 +1,8 @@
 //! Bytes eight at a time, for the scanners that read every byte of an
 //! article: [`find_any`], the first of a few given bytes (quotation marks,
-//! sentence ends), and [`non_alnum_bytes`], where a word of ASCII letters
-//! and digits ends (the actor finder's and the disputes reader's
-//! tokenizers). A byte loop costs about four times as much, natively and
+//! sentence ends); [`non_alnum_bytes`], where a word of ASCII letters and
+//! digits ends, [`load8`] and [`ascii_lower8`] (the actor finder's and the
+//! disputes reader's tokenizers, the word classes). A byte loop costs about four times as much, natively and
 //! in wasm, which has no SIMD `memchr` here.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -52,6 +52,28 @@ pub fn non_alnum_bytes(w: u64) -> u64 {
     HIGH & !((digit | letter) & !w)
 }
 
+/// The eight bytes of `b` from `i` as one integer, the first lowest, if
+/// there are eight.
+#[inline]
+pub fn load8(b: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The ASCII capitals among the eight bytes of `k` lower-cased, all at
+/// once; other bytes (NUL padding, bytes of wider chars) stay as they are.
+#[inline]
+pub fn ascii_lower8(k: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let seven = k & LOW7;
+    // Bit 7 of each byte: at least 'A', then above 'Z' (no carries: a
+    // byte's low seven bits plus 0x3F stay below 0x100).
+    let ge_a = seven + 0x3F3F_3F3F_3F3F_3F3F;
+    let gt_z = seven + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !k & HIGH;
+    k | (upper >> 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +114,27 @@ mod tests {
         }
         assert_eq!(non_alnum_bytes(u64::from_le_bytes(*b"09AZaz09")), 0);
         assert_eq!(non_alnum_bytes(u64::from_le_bytes(*b"/:@[`{\x80\xff")), 0x8080_8080_8080_8080);
+    }
+
+    #[test]
+    fn ascii_lower8_lower_cases_ascii_capitals_only() {
+        for x in 0..=255u8 {
+            for pos in 0..8 {
+                let mut a = *b"aZ@[`{0\xff";
+                a[pos] = x;
+                let mut want = a;
+                want.make_ascii_lowercase();
+                assert_eq!(ascii_lower8(u64::from_le_bytes(a)), u64::from_le_bytes(want), "{x:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn load8_reads_eight_bytes_or_nothing() {
+        let b = b"abcdefghij";
+        assert_eq!(load8(b, 0), Some(u64::from_le_bytes(*b"abcdefgh")));
+        assert_eq!(load8(b, 2), Some(u64::from_le_bytes(*b"cdefghij")));
+        assert_eq!(load8(b, 3), None);
+        assert_eq!(load8(b, usize::MAX), None);
     }
 }

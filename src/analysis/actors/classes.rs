@@ -20,6 +20,7 @@ use super::lexicon::{build::Lists, Lexicon};
 use super::tokens::{Shape, Tok};
 use super::vocab::Vocab;
 use crate::analysis::table::{Hashed, Table};
+use crate::text::bytes::ascii_lower8;
 
 // Lists matched as written.
 pub const HONORIFIC: u32 = 1 << 0;
@@ -105,17 +106,6 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
 /// The high bit of each of eight bytes: a packed word ([`pack8`]) is ASCII
 /// when none is set.
 const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The ASCII bytes of `w` (eight, the first lowest, none above 0x7f) with
-/// their capitals in lower case, all at once: for a byte `x` below 0x80,
-/// `x + (0x80 - lo)` has its high bit set exactly when `x >= lo`, and no
-/// sum carries into the next byte.
-#[inline]
-fn ascii_lower8(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let capital = (w + ONES * (0x80 - 0x41)) & !(w + ONES * (0x80 - 0x5b)) & ASCII_HIGH;
-    w | (capital >> 2)
-}
 
 /// The lexicon's lists merged: word -> bits. Static tables, generated with
 /// the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`].
@@ -439,19 +429,6 @@ mod tests {
         assert_eq!(pack8(b""), None);
 
         assert_eq!(pack8(b"abcdefghi"), None);
-    }
-
-    #[test]
-    fn ascii_lower8_lower_cases_every_byte() {
-        for x in 0..0x80u8 {
-            for pos in 0..8 {
-                let mut a = *b"aZ@[`{09";
-                a[pos] = x;
-                let mut want = a;
-                want.make_ascii_lowercase();
-                assert_eq!(ascii_lower8(u64::from_le_bytes(a)), u64::from_le_bytes(want), "{x:#x} at {pos}");
-            }
-        }
     }
 
     /// The rule both lookup paths follow, written plainly: the lists of

@@ -12,7 +12,7 @@
 
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
-use crate::text::bytes::non_alnum_bytes;
+use crate::text::bytes::{load8, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -349,11 +349,11 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
 /// `bytewise_tokenizer_agrees_with_the_char_one` checks).
 #[inline]
 fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
-    let head = read8(bytes, start)?;
+    let head = load8(bytes, start)?;
     let (n, head, tail) = match non_alnum_bytes(head) {
         0 => {
             // Eight letters or digits: the word goes on into the next eight bytes.
-            let next = read8(bytes, start + 8)?;
+            let next = load8(bytes, start + 8)?;
             let m = (non_alnum_bytes(next).trailing_zeros() / 8) as usize;
             (8 + m, head, low_bytes(next, m))
         }
@@ -373,14 +373,6 @@ fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
         head,
         tail,
     ))
-}
-
-/// The eight bytes at `start` as an integer, the first lowest, if the
-/// text goes on that far.
-#[inline]
-fn read8(bytes: &[u8], start: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(start..start.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
 }
 
 /// The first `n` bytes of `w` (eight bytes, the first lowest), the others
@@ -1041,9 +1033,9 @@ mod tests {
             a[..n].copy_from_slice(&b"abcdefgh"[..n]);
             assert_eq!(low_bytes(w, n), u64::from_le_bytes(a), "{n}");
         }
-        assert_eq!(read8(b"abcdefgh", 0), Some(w));
-        assert_eq!(read8(b"abcdefgh", 1), None);
-        assert_eq!(read8(b"abc", usize::MAX), None);
+        assert_eq!(load8(b"abcdefgh", 0), Some(w));
+        assert_eq!(load8(b"abcdefgh", 1), None);
+        assert_eq!(load8(b"abc", usize::MAX), None);
     }
 
     /// Each token's id names its word, whichever path read the word.

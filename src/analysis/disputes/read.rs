@@ -21,7 +21,7 @@ use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
 use crate::analysis::attribution::tokens::ascii_run_end;
-use crate::text::bytes::non_alnum_bytes;
+use crate::text::bytes::{ascii_lower8, load8, non_alnum_bytes};
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -386,12 +386,6 @@ fn stop_len(b: &[u8], at: usize) -> Option<usize> {
         0xE2 if b.get(at + 1) == Some(&0x80) => Some(3),
         _ => None,
     }
-}
-
-/// The eight bytes of `b` from `i`, the first lowest, if there are eight.
-fn load8(b: &[u8], i: usize) -> Option<u64> {
-    let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
 }
 
 /// Buffers and memory of [`scan`], kept from one sentence to the next.
@@ -820,20 +814,6 @@ const fn pack_const(b: &[u8], n: usize) -> u64 {
         i += 1;
     }
     k
-}
-
-/// The ASCII capitals among the eight bytes of `k` lower-cased, all at
-/// once; other bytes (NUL padding, bytes of wider chars) stay as they are.
-fn ascii_lower8(k: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let seven = k & LOW7;
-    // Bit 7 of each byte: at least 'A', then above 'Z' (no carries: a
-    // byte's low seven bits plus 0x3F stay below 0x100).
-    let ge_a = seven + 0x3F3F_3F3F_3F3F_3F3F;
-    let gt_z = seven + 0x2525_2525_2525_2525;
-    let upper = ge_a & !gt_z & !k & HIGH;
-    k | (upper >> 2)
 }
 
 /// The length of `w`'s crude stem (ASCII case aside): enough to match
