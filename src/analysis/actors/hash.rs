@@ -40,9 +40,9 @@ pub(crate) fn fixed_hash_packed(packed: u64, len: usize) -> u64 {
     let mut h = QuickHasher { h: K };
     if len == 8 {
         h.mix(packed);
-        h.mix(0);
+        h.mix_tail(0, 0);
     } else {
-        h.mix(packed ^ ((len as u64) << 56));
+        h.mix_tail(packed, len);
     }
     h.finish()
 }
@@ -67,8 +67,9 @@ impl Quick {
     #[inline]
     pub(super) fn hash_long(&self, head: u64, tail: u64, len: usize) -> u64 {
         let mut h = self.build_hasher();
+        debug_assert!((9..=15).contains(&len));
         h.mix(head);
-        h.mix(tail ^ ((len.wrapping_sub(8) as u64) << 56));
+        h.mix_tail(tail, len.wrapping_sub(8));
         h.finish()
     }
 }
@@ -90,6 +91,15 @@ impl QuickHasher {
         let x = (self.h ^ v).wrapping_mul(K);
         self.h = x ^ (x >> 29) ^ self.h.rotate_left(23);
     }
+
+    /// Mixes the last zero to seven bytes of a key (`tail`, zero-padded,
+    /// the first lowest) with their count `n`: the one tail encoding of
+    /// [`Hasher::write`] and of the callers that read keys as integers.
+    #[inline]
+    fn mix_tail(&mut self, tail: u64, n: usize) {
+        debug_assert!(n < 8);
+        self.mix(tail ^ ((n as u64) << 56));
+    }
 }
 
 impl Hasher for QuickHasher {
@@ -105,7 +115,7 @@ impl Hasher for QuickHasher {
         // The tail zero-padded, read without copying it into a buffer (a
         // `memcpy` call of variable length on every lexicon and map lookup).
         let tail = super::classes::pack8(rest).unwrap_or(0);
-        self.mix(tail ^ ((rest.len() as u64) << 56));
+        self.mix_tail(tail, rest.len());
     }
 
     #[inline]
