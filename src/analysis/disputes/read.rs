@@ -416,7 +416,7 @@ struct Reading {
 /// content word's stem gets its id in `df`.
 fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
-    let content = len > 2 && !(len <= STOP_LEN && is_stop_key(head));
+    let content = is_content(len, head);
     let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
     Reading { id, cues: cues_of(word, cues_like(len, head)) }
 }
@@ -768,7 +768,15 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
 
 /// Whether a (lower-cased) word counts towards a sentence's topic.
 pub(super) fn is_content_word(w: &[u8]) -> bool {
-    w.len() > 2 && !(w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0))))
+    is_content(w.len(), ascii_lower8(pack8(w).unwrap_or(0)))
+}
+
+/// Whether a word of `len` bytes whose first eight bytes, packed and
+/// lower-cased, are `head` is a content word: longer than two bytes, and
+/// no stopword (no word longer than [`STOP_LEN`] is looked up).
+#[inline]
+fn is_content(len: usize, head: u64) -> bool {
+    len > 2 && !(len <= STOP_LEN && is_stop_key(head))
 }
 
 /// The longest stopword's length: no longer word is looked up.
