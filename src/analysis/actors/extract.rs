@@ -562,6 +562,12 @@ impl LexMemo {
     }
 }
 
+/// The word classes that make a capitalised word the start of a name
+/// wherever it stands ([`Doc::strong`]; [`Doc::plain_alone`] asks for them
+/// too, so the two never disagree).
+const STRONG_WORD: u32 =
+    cls::HONORIFIC | cls::TITLE | cls::FIRST_NAME | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL;
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, tokens: Tokens<'a>, lx: &'static Lexicon) -> Self {
         let Tokens { toks, ids, vocab } = tokens;
@@ -848,10 +854,8 @@ impl<'a> Doc<'a> {
 
     /// The start of a name whatever its position: lexicon, title, first name.
     fn strong(&self, c: &[usize], i: usize) -> bool {
-        self.is(
-            c[i],
-            cls::HONORIFIC | cls::TITLE | cls::FIRST_NAME | cls::DEMONYM | cls::DEMONYM_PLURAL | cls::GROUP_PLURAL,
-        ) || self.is_acronym(c[i])
+        self.is(c[i], STRONG_WORD)
+            || self.is_acronym(c[i])
             || self.lex_match(c, i).is_some()
             || self.region_place(c, i).is_some()
             || (self.is(c[i], cls::TITLE_MOD) && self.title_chain(c, i).is_some())
@@ -969,14 +973,9 @@ impl<'a> Doc<'a> {
     /// lookups rather than the chunk's whole walk. (Alone, a word is no
     /// compass word before a place, and title case is no acronym.)
     fn plain_alone(&self, t: usize) -> bool {
-        const NAMES: u32 = cls::HONORIFIC
-            | cls::TITLE
-            | cls::TITLE_MOD
-            | cls::FIRST_NAME
-            | cls::DEMONYM
-            | cls::DEMONYM_PLURAL
-            | cls::GROUP_PLURAL
-            | cls::ANAPHOR;
+        // What makes a word strong ([`Doc::strong`]), a title's modifier
+        // (it may start a title chain) or a word "the" refers back with.
+        const NAMES: u32 = STRONG_WORD | cls::TITLE_MOD | cls::ANAPHOR;
         self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES) && self.lex_match(&[t], 0).is_none()
     }
 
