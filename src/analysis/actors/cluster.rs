@@ -148,6 +148,21 @@ fn is_acronym(name: &str) -> bool {
     (2..=8).contains(&letters)
 }
 
+/// The best of a cluster's `names` (the last of the best, "" without
+/// any): not an acronym, then the most words, then the most characters.
+///
+/// Why: a lone name needs no ranking, and most clusters have one; ranking
+/// walks each name three times (`is_acronym`, words, characters).
+fn best_name<'a>(mut names: impl Iterator<Item = &'a str>) -> &'a str {
+    let Some(first) = names.next() else { return "" };
+    let Some(second) = names.next() else { return first };
+    [first, second]
+        .into_iter()
+        .chain(names)
+        .max_by_key(|n| (!is_acronym(n), n.split_whitespace().count(), n.chars().count()))
+        .unwrap_or(first)
+}
+
 /// The indices of `raws` in the order clustering takes them: full names
 /// first, then lone family names, each by start and longest first (ties
 /// by index). The raws themselves stay where they are (they are not small:
@@ -532,14 +547,12 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                 // A name like the one before has its key and, were it the
                 // last of the longest, the same text: skipped.
                 let mut before = "";
-                let best = kept
+                let names = kept
                     .iter()
                     .map(|&(_, _, ns, ne)| text[ns..ne].trim())
                     .filter(|n| !n.is_empty())
-                    .filter(|&n| std::mem::replace(&mut before, n) != n)
-                    .max_by_key(|n| (!is_acronym(n), n.split_whitespace().count(), n.chars().count()))
-                    .unwrap_or("");
-                best.to_string()
+                    .filter(|&n| std::mem::replace(&mut before, n) != n);
+                best_name(names).to_string()
             }
         };
         out.push(ActorFound {
@@ -638,6 +651,18 @@ mod tests {
         let mut want = spans.to_vec();
         want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn best_name_is_the_last_of_the_best() {
+        let best = |names: &[&'static str]| best_name(names.iter().copied());
+        assert_eq!(best(&[]), "");
+        assert_eq!(best(&["NATO"]), "NATO");
+        // Not an acronym first, then words, then characters; ties: the last.
+        assert_eq!(best(&["NATO", "Nato"]), "Nato");
+        assert_eq!(best(&["Vladimir Putin", "Putin", "V. Putin"]), "Vladimir Putin");
+        assert_eq!(best(&["Bob Smith", "Ann Jones", "Ann Joness", "Al Grey"]), "Ann Joness");
+        assert_eq!(best(&["Ann Jones", "Bob Smith"]), "Bob Smith");
     }
 
     #[test]
