@@ -5,8 +5,10 @@
 //! disputes reader's tokenizers, the word classes). A byte loop costs about four times as much, natively and
 //! in wasm, which has no SIMD `memchr` here.
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The low bit of each of eight bytes.
+pub const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each of eight bytes.
+pub const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The first index at or after `from` whose byte is in `set`.
 ///
@@ -74,6 +76,17 @@ pub fn ascii_lower8(k: u64) -> u64 {
     k | (upper >> 2)
 }
 
+/// A mask of the low `n` bytes of a `u64` (none for 0, all of them from
+/// eight on): the first `n` bytes of eight loaded at once.
+#[inline]
+pub fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +149,15 @@ mod tests {
         assert_eq!(load8(b, 2), Some(u64::from_le_bytes(*b"cdefghij")));
         assert_eq!(load8(b, 3), None);
         assert_eq!(load8(b, usize::MAX), None);
+    }
+
+    #[test]
+    fn low_bytes_masks_the_first_bytes() {
+        let w = u64::from_le_bytes(*b"abcdefgh");
+        for n in 0..=9 {
+            let mut a = *b"abcdefgh";
+            a[n.min(8)..].fill(0);
+            assert_eq!(w & low_bytes(n), u64::from_le_bytes(a), "{n}");
+        }
     }
 }

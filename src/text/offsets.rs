@@ -9,11 +9,10 @@
 //! checkpoint every [`BLOCK`] bytes plus a short scan), so converting all the
 //! spans of a 10 MB analysis stays linear.
 
+use super::bytes::HIGH;
+
 /// Bytes between checkpoints.
 const BLOCK: usize = 128;
-
-/// Bit 7 of each of eight bytes.
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Precomputed checkpoints over one text for fast unit conversions.
 #[derive(Debug, Clone)]

@@ -105,7 +105,7 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
 
 /// The high bit of each of eight bytes: a packed word ([`pack8`]) is ASCII
 /// when none is set.
-const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+const ASCII_HIGH: u64 = crate::text::bytes::HIGH;
 
 /// The lexicon's lists merged: word -> bits. Static tables, generated with
 /// the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`].

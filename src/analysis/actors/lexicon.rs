@@ -9,6 +9,7 @@
 
 use super::classes::{pack8, LexClasses};
 use crate::analysis::table::{List, Table};
+use crate::text::bytes::{low_bytes, HIGH, ONES};
 
 /// A word list: membership only.
 pub type Words = Table<()>;
@@ -138,10 +139,8 @@ fn spaced_ascii(b: &[u8]) -> Option<bool> {
 /// sum carries into the next byte.
 #[inline]
 fn spaced_chunk(v: u64, n: usize, carry: &mut u64) -> Option<bool> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let at_least = |x: u64, lo: u64| (x + ONES * (0x80 - lo)) & HIGH;
-    let valid = HIGH & (u64::MAX >> (64 - 8 * n.clamp(1, 8)));
+    let valid = HIGH & low_bytes(n.clamp(1, 8));
     let x = v & !HIGH;
     let space = !at_least(x ^ (ONES * 0x20), 1) & HIGH;
     let control = !at_least(x, 0x21) & HIGH;

@@ -12,7 +12,7 @@
 
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
-use crate::text::bytes::{load8, non_alnum_bytes};
+use crate::text::bytes::{load8, low_bytes, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -355,11 +355,11 @@ fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
             // Eight letters or digits: the word goes on into the next eight bytes.
             let next = load8(bytes, start + 8)?;
             let m = (non_alnum_bytes(next).trailing_zeros() / 8) as usize;
-            (8 + m, head, low_bytes(next, m))
+            (8 + m, head, next & low_bytes(m))
         }
         stops => {
             let n = (stops.trailing_zeros() / 8) as usize;
-            (n, low_bytes(head, n), 0)
+            (n, head & low_bytes(n), 0)
         }
     };
     let end = start + n;
@@ -373,17 +373,6 @@ fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
         head,
         tail,
     ))
-}
-
-/// The first `n` bytes of `w` (eight bytes, the first lowest), the others
-/// zero.
-#[inline]
-fn low_bytes(w: u64, n: usize) -> u64 {
-    match n {
-        0 => 0,
-        1..=7 => w & (u64::MAX >> (64 - 8 * n)),
-        _ => w,
-    }
 }
 
 /// The token of a punctuation char at `start..end`.
@@ -1023,19 +1012,6 @@ mod tests {
         ] {
             assert!(short_word(t.as_bytes(), 0, false).is_none(), "{t:?}");
         }
-    }
-
-    #[test]
-    fn low_bytes_keeps_the_first_bytes() {
-        let w = u64::from_le_bytes(*b"abcdefgh");
-        for n in 0..=8 {
-            let mut a = [0u8; 8];
-            a[..n].copy_from_slice(&b"abcdefgh"[..n]);
-            assert_eq!(low_bytes(w, n), u64::from_le_bytes(a), "{n}");
-        }
-        assert_eq!(load8(b"abcdefgh", 0), Some(w));
-        assert_eq!(load8(b"abcdefgh", 1), None);
-        assert_eq!(load8(b"abc", usize::MAX), None);
     }
 
     /// Each token's id names its word, whichever path read the word.

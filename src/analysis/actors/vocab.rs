@@ -22,6 +22,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use super::classes::pack8;
 use super::hash::{process_seed, Quick, K};
+use crate::text::bytes::low_bytes;
 
 /// One distinct word: where it first occurs in the text, and its key
 /// (compared first when probing, so that a probe reads no text for a word
@@ -248,7 +249,7 @@ fn packed_at(text: &[u8], start: usize, len: usize) -> Option<u64> {
         return None;
     }
     match text.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(a) => Some(u64::from_le_bytes(a) & (u64::MAX >> (64 - 8 * len))),
+        Some(a) => Some(u64::from_le_bytes(a) & low_bytes(len)),
         None => pack8(text.get(start..start + len)?),
     }
 }

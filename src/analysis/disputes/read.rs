@@ -21,7 +21,7 @@ use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
 use crate::analysis::attribution::tokens::ascii_run_end;
-use crate::text::bytes::{ascii_lower8, load8, non_alnum_bytes};
+use crate::text::bytes::{ascii_lower8, load8, low_bytes, non_alnum_bytes};
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -492,15 +492,6 @@ fn remembered<K: Copy + Eq>(slots: &mut [(K, Reading)], key: K, mix: u64, read: 
 /// The right shift that leaves a slot index of a power-of-two table of `len`.
 fn slot_shift(len: usize) -> u32 {
     64 - len.trailing_zeros()
-}
-
-/// A mask of the low `len` bytes of a `u64` (all of them from eight on).
-fn low_bytes(len: usize) -> u64 {
-    if len >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * len)) - 1
-    }
 }
 
 /// A char beyond ASCII as the scan reads it: its byte length, whether it
