@@ -32,40 +32,76 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // A news sentence is 100 to 200 bytes: room for one per 128, so that
     // the list is seldom moved as it grows.
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
-    let bytes = text.as_bytes();
     // The start of the sentence being read; a line break ends it, as it
     // ends its paragraph (a blank line leaves only white space, which
-    // `push_trimmed` drops, as `paragraphs` skips it).
+    // `trimmed` drops, as `paragraphs` skips it).
     let mut start = 0;
-    let mut i = 0;
+    while start < text.len() {
+        let (end, next) = sentence_end(text, start);
+        out.extend(trimmed(text, start, end));
+        start = next;
+    }
+    out
+}
+
+/// What a char that may end a sentence does to the sentence from `start`,
+/// seen at byte `at`: the one rule of [`sentences`], shared with the
+/// disputes reader, which finds the ends in its own scan of the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// A line break: the sentence ends at it, the next starts after it.
+    Line,
+    /// The sentence ends at this byte (past the mark and any closing
+    /// quotes or brackets), where the next starts.
+    Ends(usize),
+    /// The sentence goes on; no end mark before this byte (past the char,
+    /// and past the closers and further marks of an end mark) counts.
+    Goes(usize),
+}
+
+/// What the char at byte `at` of `text` (a char boundary) does to the
+/// sentence from `start`: a line break ends it; `.`, `!`, `?` or `…`
+/// (plus any closing quotes or brackets) ends it when white space and
+/// then an upper-case letter, a digit, an opening quote or a bracket
+/// follow, unless the word before the period is a known abbreviation or
+/// an initial; any other char lets it go on. `None` past the end.
+pub(crate) fn mark_at(text: &str, start: usize, at: usize) -> Option<Mark> {
+    let c = text.get(at..)?.chars().next()?;
+    let mut i = at + c.len_utf8();
+    if c == '\n' {
+        return Some(Mark::Line);
+    }
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return Some(Mark::Goes(i));
+    }
+    // Swallow further end marks, closing quotes and brackets (none of
+    // which is a line break).
+    let rest = &text[i..];
+    i += rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+    let (spaced, next_word) = next_in_line(&text[i..]);
+    let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
+    let ends = spaced && starts_new && !(c == '.' && is_abbreviation(&text[start..at]));
+    Some(if ends { Mark::Ends(i) } else { Mark::Goes(i) })
+}
+
+/// Where the sentence of `text` starting at byte `start` ends (before
+/// its white space is trimmed) and where the next one starts: the end of
+/// the text when nothing ends it.
+pub(crate) fn sentence_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut i = start;
     // Jump from one possible end mark or line break to the next by bytes
     // ('…' is the only mark outside ASCII, and its lead byte starts a
     // char): one scan of the text, no search for the lines first.
     while let Some(at) = next_mark(bytes, i) {
-        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else { break };
-        i = at + c.len_utf8();
-        if c == '\n' {
-            push_trimmed(&mut out, text, start, at);
-            start = i;
-            continue;
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        // Swallow further end marks, closing quotes and brackets (none of
-        // which is a line break).
-        let rest = &text[i..];
-        let tail = rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
-        i += tail;
-        let (spaced, next_word) = next_in_line(&text[i..]);
-        let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
-        if spaced && starts_new && !(c == '.' && is_abbreviation(&text[start..at])) {
-            push_trimmed(&mut out, text, start, i);
-            start = i;
+        match mark_at(text, start, at) {
+            Some(Mark::Line) => return (at, at + 1),
+            Some(Mark::Ends(end)) => return (end, end),
+            Some(Mark::Goes(next)) => i = next,
+            None => break,
         }
     }
-    push_trimmed(&mut out, text, start, text.len());
-    out
+    (text.len(), text.len())
 }
 
 /// Of `after`, the text after a sentence's end mark, to the end of its
@@ -111,15 +147,13 @@ fn is_abbreviation(before: &str) -> bool {
     single_capital || bare.contains('.') || listed
 }
 
-/// Pushes `start..end` of `text` without its leading and trailing white
-/// space, unless nothing is left.
-fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+/// `start..end` of `text` without its leading and trailing white space,
+/// unless nothing is left: a sentence's span.
+pub(crate) fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let s = &text[start..end];
     let (lead, trail) =
         ascii_trim(s.as_bytes()).unwrap_or_else(|| (s.len() - s.trim_start().len(), s.len() - s.trim_end().len()));
-    if start + lead < end - trail {
-        out.push((start + lead, end - trail));
-    }
+    (start + lead < end - trail).then_some((start + lead, end - trail))
 }
 
 /// The lengths of `s`'s leading and trailing white space, as `str::trim`
@@ -214,11 +248,11 @@ mod tests {
                 let starts_new =
                     next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
                 if spaced && starts_new && !(c == '.' && is_abbreviation(&para[start..at])) {
-                    push_trimmed(&mut out, text, p_start + start, p_start + i);
+                    out.extend(trimmed(text, p_start + start, p_start + i));
                     start = i;
                 }
             }
-            push_trimmed(&mut out, text, p_start + start, p_end);
+            out.extend(trimmed(text, p_start + start, p_end));
         }
         out
     }
