@@ -66,22 +66,47 @@ pub(crate) enum Mark {
 /// follow, unless the word before the period is a known abbreviation or
 /// an initial; any other char lets it go on. `None` past the end.
 pub(crate) fn mark_at(text: &str, start: usize, at: usize) -> Option<Mark> {
-    let c = text.get(at..)?.chars().next()?;
-    let mut i = at + c.len_utf8();
-    if c == '\n' {
-        return Some(Mark::Line);
-    }
+    // The ASCII marks without decoding: most are periods.
+    let c = match *text.as_bytes().get(at)? {
+        b'\n' => return Some(Mark::Line),
+        c @ (b'.' | b'!' | b'?') => char::from(c),
+        _ => text.get(at..)?.chars().next()?,
+    };
+    let i = at + c.len_utf8();
     if !matches!(c, '.' | '!' | '?' | '…') {
         return Some(Mark::Goes(i));
     }
     // Swallow further end marks, closing quotes and brackets (none of
     // which is a line break).
-    let rest = &text[i..];
-    i += rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+    let i = closers_end(text.as_bytes(), i);
     let (spaced, next_word) = next_in_line(&text[i..]);
-    let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
+    let starts_new = next_word.is_some_and(opens_sentence);
     let ends = spaced && starts_new && !(c == '.' && is_abbreviation(&text[start..at]));
     Some(if ends { Mark::Ends(i) } else { Mark::Goes(i) })
+}
+
+/// Past the end marks, closing quotes and brackets from byte `i` of `b`
+/// (a `str`'s, `i` a char boundary): `.`, `!`, `?`, `”`, `"`, `’`, `'`,
+/// `)`, `]`, `»`, matched by their bytes.
+fn closers_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match b.get(i..).unwrap_or_default() {
+            [b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']', ..] => i += 1,
+            // ” and ’ (U+201D, U+2019), then » (U+00BB).
+            [0xE2, 0x80, 0x9D | 0x99, ..] => i += 3,
+            [0xC2, 0xBB, ..] => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+/// Whether a sentence may start with `n` (after white space): an
+/// upper-case letter, a digit, an opening quote or a bracket.
+fn opens_sentence(n: char) -> bool {
+    if n.is_ascii() {
+        return n.is_ascii_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\'' | '(' | '[');
+    }
+    n.is_uppercase() || n.is_numeric() || "“‘«".contains(n)
 }
 
 /// Where the sentence of `text` starting at byte `start` ends (before
@@ -108,8 +133,18 @@ pub(crate) fn sentence_end(text: &str, start: usize) -> (usize, usize) {
 /// line: whether it starts with white space, and the first char after
 /// that white space (`None` at the line's end).
 fn next_in_line(after: &str) -> (bool, Option<char>) {
-    // Char by char, not a search for the line's end: a line may be long,
-    // and this runs at every end mark.
+    // Most marks are followed by a space or a line break and ASCII: the
+    // bytes say it. (ASCII white space but the line break is what
+    // `char::is_whitespace` holds there.)
+    let b = after.as_bytes();
+    let k = b.iter().position(|c| !matches!(c, b'\t' | b'\x0B' | b'\x0C' | b'\r' | b' '));
+    match k.map(|k| (k, b[k])) {
+        None => return (!b.is_empty(), None),
+        Some((k, c)) if c.is_ascii() => return (k > 0, (c != b'\n').then_some(char::from(c))),
+        Some(_) => {}
+    }
+    // Else char by char, not a search for the line's end: a line may be
+    // long, and this runs at every end mark.
     let spaced = after.starts_with(|c: char| c != '\n' && c.is_whitespace());
     let next = after.chars().find(|&c| c == '\n' || !c.is_whitespace()).filter(|&c| c != '\n');
     (spaced, next)
@@ -126,26 +161,48 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
 /// Whether the word ending `before` (the text before a period) is an
 /// abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    // The trailing run of letters, digits and dots, sliced, not copied.
-    let from = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    // The trailing run of letters, digits and dots, sliced, not copied:
+    // by bytes while they are ASCII, char by char from a wider one.
+    let b = before.as_bytes();
+    let run = b.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'.').count();
+    let from = if b.len() > run && !b[b.len() - 1 - run].is_ascii() {
+        before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .last()
+            .map_or(before.len(), |(i, _)| i)
+    } else {
+        b.len() - run
+    };
     let bare = before[from..].trim_matches('.');
     if bare.is_empty() {
         return false;
     }
     let mut letters = bare.chars();
     let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    let listed = if bare.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
-    } else {
-        ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+    // No abbreviation is longer than four bytes, nor lower-cases longer.
+    let listed = || {
+        if bare.is_ascii() {
+            bare.len() <= ABBREVIATION_LEN && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
+        } else {
+            ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+        }
     };
-    single_capital || bare.contains('.') || listed
+    single_capital || bare.contains('.') || listed()
 }
+
+/// The longest abbreviation's length.
+const ABBREVIATION_LEN: usize = {
+    let (mut n, mut k) = (0, 0);
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > n {
+            n = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    n
+};
 
 /// `start..end` of `text` without its leading and trailing white space,
 /// unless nothing is left: a sentence's span.
@@ -276,6 +333,49 @@ mod tests {
         assert_eq!(next_in_line(" \nX"), (true, None));
         assert_eq!(next_in_line("\n X"), (false, None));
         assert_eq!(next_in_line("\u{a0} X\n"), (true, Some('X')));
+    }
+
+    /// The byte paths of the end-mark rule say what the char paths say.
+    #[test]
+    fn marks_read_by_bytes_as_by_chars() {
+        let tails = ["", " ", "  X", " \nX", "\n X", "\t\r a", "\u{a0} X\n", " \u{3000}X", " “Q", " «Q", " ‘Q", " É", " 1", " ½", "x"];
+        for t in tails {
+            let spaced = t.starts_with(|c: char| c != '\n' && c.is_whitespace());
+            let next = t.chars().find(|&c| c == '\n' || !c.is_whitespace()).filter(|&c| c != '\n');
+            assert_eq!(next_in_line(t), (spaced, next), "{t:?}");
+        }
+        for n in ['A', 'z', '0', '"', '\'', '(', '[', '{', '“', '‘', '«', '»', 'É', 'é', '½', '٣', '.'] {
+            let want = n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n);
+            assert_eq!(opens_sentence(n), want, "{n:?}");
+        }
+        let closers = ".!?”\"’')]»";
+        for rest in ["", "x", ".”x", "’’ ", "»)] y", "“x", "\u{a0}", "…"] {
+            let text = format!("{closers}{rest}");
+            let want = text.len() - text.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+            assert_eq!(closers_end(text.as_bytes(), 0), want, "{text:?}");
+        }
+        for (before, want) in [
+            ("He met Mr", true),
+            ("the U.S", true),
+            ("Sergei A", true),
+            ("in Zürich", false),
+            ("É", true),
+            ("Ünï", false),
+            ("über Dr", true),
+            ("x éa.b", true),
+            ("said", false),
+            ("", false),
+            ("...", false),
+        ] {
+            assert_eq!(is_abbreviation(before), want, "{before:?}");
+        }
+        assert_eq!(mark_at("A. B", 0, 1), Some(Mark::Goes(2)));
+        assert_eq!(mark_at("Ab. B", 0, 2), Some(Mark::Ends(3)));
+        assert_eq!(mark_at("Ab.\nB", 0, 3), Some(Mark::Line));
+        assert_eq!(mark_at("Ab.” B", 0, 2), Some(Mark::Ends(6)));
+        assert_eq!(mark_at("Ab… B", 0, 2), Some(Mark::Ends(5)));
+        assert_eq!(mark_at("Ab, B", 0, 2), Some(Mark::Goes(3)));
+        assert_eq!(mark_at("Ab", 0, 2), None);
     }
 
     #[test]
