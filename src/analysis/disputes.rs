@@ -606,17 +606,36 @@ fn topic(text: &str, claim: &Sentence) -> String {
         .and_then(|cue| find_word(&claim.lower[cue..], "that").map(|t| cue + t + 4))
         .filter(|&f| f < body.len() && body.is_char_boundary(f))
         .unwrap_or(0);
-    // Only the first eight words are read, and whether a ninth follows.
-    let mut words = body[from..].split_whitespace();
-    let mut label = words.by_ref().take(8).collect::<Vec<_>>().join(" ");
+    // Only the first eight words are read, and whether a ninth follows;
+    // joined into one string, sized once (no list of the words, no join):
+    // the words and the spaces between them take no more than the text.
+    let rest = &body[from..];
+    let mut words = rest.split_whitespace();
+    let mut label = String::with_capacity(rest.len() + '…'.len_utf8());
+    for word in words.by_ref().take(8) {
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
     label.truncate(label.trim_end_matches([',', '.', ';', ':']).len());
     if words.next().is_some() {
         label.push('…');
     }
+    capitalized(label)
+}
+
+/// `label` with its first char in upper case: in place when that char is
+/// ASCII (as it mostly is), else rebuilt.
+fn capitalized(mut label: String) -> String {
     let mut chars = label.chars();
     match chars.next() {
+        Some(first) if first.is_ascii() => {
+            label[..1].make_ascii_uppercase();
+            label
+        }
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        None => label,
     }
 }
 
@@ -807,6 +826,15 @@ mod tests {
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
+    }
+
+    #[test]
+    fn labels_are_capitalized_as_by_chars() {
+        for label in ["", "a b", "Ab", "1x", "ßa", "éa", "ǆx", "…", " x"] {
+            let mut chars = label.chars();
+            let want: String = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+            assert_eq!(capitalized(label.to_string()), want, "{label:?}");
+        }
     }
 
     #[test]

@@ -165,17 +165,35 @@ fn is_abbreviation(before: &str) -> bool {
     // by bytes while they are ASCII, char by char from a wider one.
     let b = before.as_bytes();
     let run = b.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'.').count();
-    let from = if b.len() > run && !b[b.len() - 1 - run].is_ascii() {
-        before
+    if b.len() > run && !b[b.len() - 1 - run].is_ascii() {
+        let from = before
             .char_indices()
             .rev()
             .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
             .last()
-            .map_or(before.len(), |(i, _)| i)
-    } else {
-        b.len() - run
-    };
-    let bare = before[from..].trim_matches('.');
+            .map_or(before.len(), |(i, _)| i);
+        return is_abbreviated(&before[from..]);
+    }
+    // All ASCII: the same tests on bytes.
+    let word = &b[b.len() - run..];
+    let lead = word.iter().take_while(|&&c| c == b'.').count();
+    let trail = word[lead..].iter().rev().take_while(|&&c| c == b'.').count();
+    let bare = &word[lead..word.len() - trail];
+    match bare {
+        [] => false,
+        [c] if c.is_ascii_uppercase() => true,
+        _ => {
+            bare.contains(&b'.')
+                || bare.len() <= ABBREVIATION_LEN && ABBREVIATIONS.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(bare))
+        }
+    }
+}
+
+/// Whether `run`, a word's trailing run of letters, digits and dots, is an
+/// abbreviation or an initial, dots aside: one capital, dotted letters
+/// ("U.S"), or one of the list, in any case.
+fn is_abbreviated(run: &str) -> bool {
+    let bare = run.trim_matches('.');
     if bare.is_empty() {
         return false;
     }
@@ -368,6 +386,10 @@ mod tests {
             ("...", false),
         ] {
             assert_eq!(is_abbreviation(before), want, "{before:?}");
+        }
+        for before in ["x Mr", "x mr.", "MRS", "a.b.", "..A", "A..", "x.", "Jan", "janu", "Corp", "No", "n0", "X9", "q"] {
+            let run = &before[before.rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |k| k + 1)..];
+            assert_eq!(is_abbreviation(before), is_abbreviated(run), "{before:?}");
         }
         assert_eq!(mark_at("A. B", 0, 1), Some(Mark::Goes(2)));
         assert_eq!(mark_at("Ab. B", 0, 2), Some(Mark::Ends(3)));

@@ -235,10 +235,10 @@ fn finish_sentence<'m>(
     };
     if sentence.is_kept() {
         let from = kept.words.len();
-        kept.words.extend(ids.iter().map(|&(id, _)| df.word(id)));
-        dedup_sorted_from(&mut kept.words, from);
         let ordered = kept.in_order.len();
         kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, df.word(id))));
+        kept.words.extend(kept.in_order[ordered..].iter().map(|&(_, w)| w));
+        dedup_sorted_from(&mut kept.words, from);
         // Lower-cased once: the copy already made, else by ASCII alone
         // when that is exact.
         let at = kept.lower.len();
