@@ -19,6 +19,7 @@ use super::attribution::tokens::ceil_boundary;
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
+use crate::text::bytes::find_any;
 
 mod read;
 
@@ -510,13 +511,34 @@ fn dateline_end(lower: &str) -> usize {
     // A dash starting by byte 60 ends by byte 64: only that much is
     // searched (from the first char boundary on), not the whole sentence.
     let head = &lower[..ceil_boundary(lower, 64)];
-    ["\u{2013} ", "\u{2014} ", "- "]
+    DASHES
         .iter()
-        .filter_map(|dash| head.find(dash).map(|at| (at, dash.len())))
+        .zip(first_dashes(head.as_bytes()))
+        .filter_map(|(dash, at)| Some((at?, dash.len())))
         .filter(|&(at, _)| at <= 60 && lower[..at].matches(',').count() <= 2 && !lower[..at].contains(" said"))
         .map(|(at, len)| at + len)
         .min()
         .unwrap_or(0)
+}
+
+/// The dashes that end a dateline, with the space after them.
+const DASHES: [&str; 3] = ["\u{2013} ", "\u{2014} ", "- "];
+
+/// Where each of [`DASHES`] first stands in `head`: what `str::find`
+/// gives for each, from one pass over the bytes that may start one (`-`,
+/// and 0xE2, the lead byte of the other two), eight at a time.
+fn first_dashes(head: &[u8]) -> [Option<usize>; DASHES.len()] {
+    let mut found = [None; DASHES.len()];
+    let mut i = 0;
+    while let Some(at) = find_any(head, i, [b'-', 0xE2]) {
+        for (f, dash) in found.iter_mut().zip(DASHES) {
+            if f.is_none() && head[at..].starts_with(dash.as_bytes()) {
+                *f = Some(at);
+            }
+        }
+        i = at + 1;
+    }
+    found
 }
 
 /// The first actor mentioned in `from..to` (bytes) of `sent`, else a role
@@ -785,6 +807,14 @@ mod tests {
         assert_eq!(dateline_end(&format!("a{far}")), 0);
         assert_eq!(dateline_end(&format!("{}é\u{2013} x", "a".repeat(59))), 0);
         assert_eq!(dateline_end(&format!("{}é\u{2014} x", "a".repeat(58))), 64);
+    }
+
+    #[test]
+    fn first_dashes_are_those_a_search_finds() {
+        for head in ["", "a - b", "x\u{2014} y - z\u{2013} w", "--- ", "\u{2014}\u{2014} ", "é-\u{2012} - ", "-"] {
+            let want = DASHES.map(|dash| head.find(dash));
+            assert_eq!(first_dashes(head.as_bytes()), want, "{head:?}");
+        }
     }
 
     #[test]
