@@ -496,9 +496,11 @@ fn ascii_word_at(b: &[u8], i: usize, fold: u64) -> Option<(usize, usize, u64, u6
 /// is one [`mark_at`] must look at: `.`, `!`, `?`, a line break or `…`.
 #[inline(always)]
 fn may_end(b: &[u8], at: usize, stop: usize) -> bool {
-    match stop {
-        1 => b.get(at).is_some_and(|&c| CLASS[usize::from(c)] == MARK),
-        _ => b.get(at..at + 3) == Some("…".as_bytes()),
+    // A space, after most words, first.
+    match b.get(at) {
+        Some(b' ') | None => false,
+        Some(&c) if stop == 1 => CLASS[usize::from(c)] == MARK,
+        Some(_) => b.get(at..at + 3) == Some("…".as_bytes()),
     }
 }
 
