@@ -214,11 +214,11 @@ fn finish_sentence<'m>(
     // Those starting in the sentence, counted one by one: few per
     // sentence, and each counted once over the text.
     let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
-    // Document frequencies are counted here, word by word: no sentence
-    // but a claim or a position needs its words again, so the others are
-    // neither sorted nor kept.
+    // Document frequencies were counted by the scan, word by word: no
+    // sentence but a claim or a position needs its words again, so the
+    // others are neither sorted nor kept.
     let Reader { words: ids, df, .. } = &mut scratch.reader;
-    df.count_sentence(ids);
+    df.end_sentence();
     // The copy and the words are given once all is read (see
     // [`Kept::bind`]), as the buffers may still move.
     let sentence = Sentence {
@@ -402,6 +402,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
                 };
                 if let Some(id) = read.id {
                     words.push((id, start));
+                    df.count(id);
                 }
                 if cues && read.cues != 0 {
                     cue_at(s, start, read.cues, &mut found);
@@ -456,6 +457,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
             };
             if let Some(id) = read.id {
                 words.push((id, start));
+                df.count(id);
             }
             if cues && read.cues != 0 {
                 cue_at(s, start, read.cues, &mut found);
@@ -1074,18 +1076,35 @@ impl DocFreq {
         self.entries[id as usize].word
     }
 
-    /// Counts one sentence's words (ids from [`DocFreq::id`], so each
-    /// indexes `entries`; repeats count once).
-    fn count_sentence(&mut self, ids: &[(u32, usize)]) {
-        self.read += 1;
-        let read = self.read;
-        for &(id, _) in ids {
-            let e = &mut self.entries[id as usize];
+    /// Counts word `id` (from [`DocFreq::id`]) in the sentence being read,
+    /// once however often it stands there: as the scan reads it, not in a
+    /// pass over the sentence's words after. A sentence read again (from
+    /// its lower-cased copy) counts nothing twice: it is the same sentence
+    /// until [`DocFreq::end_sentence`].
+    #[inline]
+    fn count(&mut self, id: u32) {
+        let read = self.read + 1;
+        if let Some(e) = self.entries.get_mut(id as usize) {
             if e.last != read {
                 e.n += 1;
                 e.last = read;
             }
         }
+    }
+
+    /// Ends the sentence being read: the next word counts in the next.
+    fn end_sentence(&mut self) {
+        self.read += 1;
+    }
+
+    /// Counts one sentence's words (ids from [`DocFreq::id`]; repeats
+    /// count once).
+    #[cfg(test)]
+    fn count_sentence(&mut self, ids: &[(u32, usize)]) {
+        for &(id, _) in ids {
+            self.count(id);
+        }
+        self.end_sentence();
     }
 
     fn grow(&mut self) {
