@@ -184,7 +184,8 @@ fn is_abbreviation(before: &str) -> bool {
         [c] if c.is_ascii_uppercase() => true,
         _ => {
             bare.contains(&b'.')
-                || bare.len() <= ABBREVIATION_LEN && ABBREVIATIONS.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(bare))
+                || bare.len() <= ABBREVIATION_LEN
+                    && ABBREVIATIONS.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(bare))
         }
     }
 }
@@ -356,7 +357,23 @@ mod tests {
     /// The byte paths of the end-mark rule say what the char paths say.
     #[test]
     fn marks_read_by_bytes_as_by_chars() {
-        let tails = ["", " ", "  X", " \nX", "\n X", "\t\r a", "\u{a0} X\n", " \u{3000}X", " “Q", " «Q", " ‘Q", " É", " 1", " ½", "x"];
+        let tails = [
+            "",
+            " ",
+            "  X",
+            " \nX",
+            "\n X",
+            "\t\r a",
+            "\u{a0} X\n",
+            " \u{3000}X",
+            " “Q",
+            " «Q",
+            " ‘Q",
+            " É",
+            " 1",
+            " ½",
+            "x",
+        ];
         for t in tails {
             let spaced = t.starts_with(|c: char| c != '\n' && c.is_whitespace());
             let next = t.chars().find(|&c| c == '\n' || !c.is_whitespace()).filter(|&c| c != '\n');
@@ -387,7 +404,8 @@ mod tests {
         ] {
             assert_eq!(is_abbreviation(before), want, "{before:?}");
         }
-        for before in ["x Mr", "x mr.", "MRS", "a.b.", "..A", "A..", "x.", "Jan", "janu", "Corp", "No", "n0", "X9", "q"] {
+        for before in ["x Mr", "x mr.", "MRS", "a.b.", "..A", "A..", "x.", "Jan", "janu", "Corp", "No", "n0", "X9", "q"]
+        {
             let run = &before[before.rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |k| k + 1)..];
             assert_eq!(is_abbreviation(before), is_abbreviated(run), "{before:?}");
         }

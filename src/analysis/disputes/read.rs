@@ -2,7 +2,9 @@
 //! content words (stemmed, hashed) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
-//! sentence's own bytes with a class table, lower-casing ASCII on the fly:
+//! text's bytes with a class table, which also finds where each sentence
+//! ends (asking [`mark_at`] at each end mark the words leave between
+//! them: no pass of its own for the sentences), lower-casing ASCII on the fly:
 //! a word of up to fifteen ASCII bytes is found and packed from eight-byte
 //! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
 //! decoding but for wider chars, and no string per word while reading (a
@@ -14,7 +16,7 @@
 //! `str::to_lowercase` of the sentence gives. Words of up to sixteen
 //! bytes, most of a text, are read once: what they say is remembered
 //! ([`Known`]): its stem's id in the document frequencies ([`DocFreq`],
-//! counted by id) and the cues it is the first word of.
+//! counted by id as it is read) and the cues it is the first word of.
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
@@ -80,7 +82,7 @@ impl Found {
     /// The same findings with their offsets taken from `base` on: a
     /// scan of the whole text finds them at the text's offsets, a
     /// sentence keeps them from its own start.
-    fn from_base(self, base: usize) -> Found {
+    fn rebased(self, base: usize) -> Found {
         let at = |x: usize| x - base;
         Found {
             claim_cue: self.claim_cue.map(at),
@@ -207,7 +209,7 @@ fn finish_sentence<'m>(
     kept: &mut Kept,
 ) -> Sentence<'m> {
     let (start, end) = (span.start, span.end);
-    let found = found.from_base(base);
+    let found = found.rebased(base);
     let src = &text[start..end];
     let first = first_mention_from(mentions, start, &mut scratch.mention);
     let mentions = &mentions[first..];
