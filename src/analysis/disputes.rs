@@ -14,18 +14,16 @@
 //!
 //! Linear in the text: every claim looks back over a bounded window.
 
-use super::actors::hash::Map;
 use super::actors::{ActorFound, Mention};
 use super::attribution::tokens::ceil_boundary;
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, Stance};
-
-use crate::text::segment::sentences;
+use crate::text::bytes::find_any;
 
 mod read;
 
-use read::{hash, is_content_word, stem_len, DocFreq, Kept, Scratch};
+use read::{DocFreq, Kept, Scratch};
 
 /// A claim or position: a byte span and its holder's index in the actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +133,10 @@ struct Sentence<'m> {
     /// Stemmed content words, hashed, sorted, distinct; like `lower`,
     /// kept for claims and positions only, in one buffer for the text.
     words: &'m [u64],
+    /// The same words in their order, each with its byte offset in the
+    /// sentence (repeats kept): what a position's cue acts on and a
+    /// claim's subject are read from these, not from `lower` again.
+    in_order: &'m [(usize, u64)],
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
     /// Where each of [`CONCESSIVE`] first stands as whole words, found
@@ -173,9 +175,6 @@ pub fn find_disputes(
     let mut kept = Kept::for_text(text.len());
     let sents = read_all(text, &mentions, &mut scratch, &mut kept);
     let weights = Weights(scratch.doc_freq());
-    // The content words before each claim's cue, hashed, once read.
-    // (A map, not a slot per sentence: few sentences are claims weighed.)
-    let mut subjects: Map<usize, Vec<u64>> = Map::default();
 
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
@@ -185,7 +184,7 @@ pub fn find_disputes(
         let conceded = concessive_before(sent, cue);
         let (claim_at, same_sentence) = match conceded {
             Some(_) => (Some(j), true),
-            None => (best_claim(&sents, j, &weights, &mut subjects), false),
+            None => (best_claim(&sents, j, &weights), false),
         };
         let Some(i) = claim_at else { continue };
         let position_holder = if same_sentence {
@@ -279,14 +278,14 @@ fn read_all<'m>(
     scratch: &mut Scratch,
     kept: &'m mut Kept,
 ) -> Vec<Sentence<'m>> {
-    let mut sents: Vec<Sentence<'m>> =
-        sentences(text).into_iter().map(|(s, e)| read::read_sentence(text, s, e, mentions, scratch, kept)).collect();
+    let mut sents = read::read_sentences(text, mentions, scratch, kept);
     kept.bind(&mut sents);
     sents
 }
 
 /// The words of lower-cased text (runs of letters and digits) with their
 /// byte offsets.
+#[cfg(test)]
 fn word_spans(lower: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -307,6 +306,7 @@ fn word_spans(lower: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Whether the char at byte `i` is a letter or digit, and its length;
 /// ASCII without decoding.
+#[cfg(test)]
 fn alnum_at(s: &str, i: usize) -> Option<(bool, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b.is_ascii() {
@@ -316,10 +316,14 @@ fn alnum_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
-/// Stemmed content words of lower-cased text, hashed, in order; lazily, as
-/// a position needs only the first few after its cue.
-fn content_words(lower: &str) -> impl Iterator<Item = u64> + '_ {
-    word_spans(lower).map(|(_, w)| w.as_bytes()).filter(|w| is_content_word(w)).map(|w| hash(&w[..stem_len(w)]))
+/// Stemmed content words of lower-cased text, hashed, in order, with their
+/// byte offsets: what the reader keeps of a claim or a position
+/// ([`Sentence::in_order`]), found again by chars, for the tests.
+#[cfg(test)]
+fn content_words(lower: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
+    word_spans(lower)
+        .filter(|(_, w)| read::is_content_word(w.as_bytes()))
+        .map(|(at, w)| (at, read::hash(&w.as_bytes()[..read::stem_len(w.as_bytes())])))
 }
 
 /// Whether `hay` opens with `phrase` as whole words (`hay` starts a word):
@@ -398,15 +402,19 @@ impl Weights {
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Map<usize, Vec<u64>>) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> {
     let pos = &sents[j];
     let window = if pos.contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
-    // a claim whose subject it names is the one answered.
-    let target: Vec<u64> = pos
-        .counter
-        .map(|(cue, _)| content_words(pos.lower.get(cue..).unwrap_or_default()).skip(1).take(4).collect())
-        .unwrap_or_default();
+    // a claim whose subject it names is the one answered. (The content
+    // words after the cue's own, four at most.)
+    let target = match pos.counter {
+        Some((cue, _)) => {
+            let after = pos.in_order.get(words_before(pos.in_order, cue) + 1..).unwrap_or_default();
+            &after[..after.len().min(4)]
+        }
+        None => &[],
+    };
     let mut best: Option<(f32, usize)> = None;
     for i in (j.saturating_sub(window)..j).rev() {
         let c = &sents[i];
@@ -419,22 +427,21 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, subjects: &mut Ma
         if overlap < 2.0 {
             continue;
         }
-        // A claim's subject is read once, however many positions weigh it;
-        // with no target words it does not count.
-        let named = if target.is_empty() {
-            0.0
-        } else {
-            let subject = subjects.entry(i).or_insert_with(|| {
-                content_words(c.lower.get(..c.claim_cue.unwrap_or(0)).unwrap_or_default()).collect()
-            });
-            target.iter().filter(|w| subject.contains(w)).count() as f32
-        };
+        // A claim's subject: its content words before its cue.
+        let subject = &c.in_order[..words_before(c.in_order, c.claim_cue.unwrap_or(0))];
+        let named = target.iter().filter(|(_, w)| subject.iter().any(|(_, s)| s == w)).count() as f32;
         let score = (overlap + 2.0 * named) / (1.0 + 0.15 * (j - i) as f32);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// How many of `words` (a sentence's, in order, with their offsets)
+/// start before byte `at`.
+fn words_before(words: &[(usize, u64)], at: usize) -> usize {
+    words.partition_point(|&(w, _)| w < at)
 }
 
 /// The words of `a` also in `b`, in `a`'s order (both sorted, distinct):
@@ -504,13 +511,34 @@ fn dateline_end(lower: &str) -> usize {
     // A dash starting by byte 60 ends by byte 64: only that much is
     // searched (from the first char boundary on), not the whole sentence.
     let head = &lower[..ceil_boundary(lower, 64)];
-    ["\u{2013} ", "\u{2014} ", "- "]
+    DASHES
         .iter()
-        .filter_map(|dash| head.find(dash).map(|at| (at, dash.len())))
+        .zip(first_dashes(head.as_bytes()))
+        .filter_map(|(dash, at)| Some((at?, dash.len())))
         .filter(|&(at, _)| at <= 60 && lower[..at].matches(',').count() <= 2 && !lower[..at].contains(" said"))
         .map(|(at, len)| at + len)
         .min()
         .unwrap_or(0)
+}
+
+/// The dashes that end a dateline, with the space after them.
+const DASHES: [&str; 3] = ["\u{2013} ", "\u{2014} ", "- "];
+
+/// Where each of [`DASHES`] first stands in `head`: what `str::find`
+/// gives for each, from one pass over the bytes that may start one (`-`,
+/// and 0xE2, the lead byte of the other two), eight at a time.
+fn first_dashes(head: &[u8]) -> [Option<usize>; DASHES.len()] {
+    let mut found = [None; DASHES.len()];
+    let mut i = 0;
+    while let Some(at) = find_any(head, i, [b'-', 0xE2]) {
+        for (f, dash) in found.iter_mut().zip(DASHES) {
+            if f.is_none() && head[at..].starts_with(dash.as_bytes()) {
+                *f = Some(at);
+            }
+        }
+        i = at + 1;
+    }
+    found
 }
 
 /// The first actor mentioned in `from..to` (bytes) of `sent`, else a role
@@ -600,17 +628,36 @@ fn topic(text: &str, claim: &Sentence) -> String {
         .and_then(|cue| find_word(&claim.lower[cue..], "that").map(|t| cue + t + 4))
         .filter(|&f| f < body.len() && body.is_char_boundary(f))
         .unwrap_or(0);
-    // Only the first eight words are read, and whether a ninth follows.
-    let mut words = body[from..].split_whitespace();
-    let mut label = words.by_ref().take(8).collect::<Vec<_>>().join(" ");
+    // Only the first eight words are read, and whether a ninth follows;
+    // joined into one string, sized once (no list of the words, no join):
+    // the words and the spaces between them take no more than the text.
+    let rest = &body[from..];
+    let mut words = rest.split_whitespace();
+    let mut label = String::with_capacity(rest.len() + '…'.len_utf8());
+    for word in words.by_ref().take(8) {
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
     label.truncate(label.trim_end_matches([',', '.', ';', ':']).len());
     if words.next().is_some() {
         label.push('…');
     }
+    capitalized(label)
+}
+
+/// `label` with its first char in upper case: in place when that char is
+/// ASCII (as it mostly is), else rebuilt.
+fn capitalized(mut label: String) -> String {
     let mut chars = label.chars();
     match chars.next() {
+        Some(first) if first.is_ascii() => {
+            label[..1].make_ascii_uppercase();
+            label
+        }
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        None => label,
     }
 }
 
@@ -763,6 +810,14 @@ mod tests {
     }
 
     #[test]
+    fn first_dashes_are_those_a_search_finds() {
+        for head in ["", "a - b", "x\u{2014} y - z\u{2013} w", "--- ", "\u{2014}\u{2014} ", "é-\u{2012} - ", "-"] {
+            let want = DASHES.map(|dash| head.find(dash));
+            assert_eq!(first_dashes(head.as_bytes()), want, "{head:?}");
+        }
+    }
+
+    #[test]
     fn a_demonym_names_the_country_that_holds_the_claim() {
         let text = "The Chinese plan suggests that tariffs should fall next year. \
             Officials in Washington rejected the Chinese plan as unworkable for tariffs.";
@@ -801,6 +856,15 @@ mod tests {
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
+    }
+
+    #[test]
+    fn labels_are_capitalized_as_by_chars() {
+        for label in ["", "a b", "Ab", "1x", "ßa", "éa", "ǆx", "…", " x"] {
+            let mut chars = label.chars();
+            let want: String = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+            assert_eq!(capitalized(label.to_string()), want, "{label:?}");
+        }
     }
 
     #[test]

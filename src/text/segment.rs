@@ -32,48 +32,119 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // A news sentence is 100 to 200 bytes: room for one per 128, so that
     // the list is seldom moved as it grows.
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
-    let bytes = text.as_bytes();
     // The start of the sentence being read; a line break ends it, as it
     // ends its paragraph (a blank line leaves only white space, which
-    // `push_trimmed` drops, as `paragraphs` skips it).
+    // `trimmed` drops, as `paragraphs` skips it).
     let mut start = 0;
-    let mut i = 0;
+    while start < text.len() {
+        let (end, next) = sentence_end(text, start);
+        out.extend(trimmed(text, start, end));
+        start = next;
+    }
+    out
+}
+
+/// What a char that may end a sentence does to the sentence from `start`,
+/// seen at byte `at`: the one rule of [`sentences`], shared with the
+/// disputes reader, which finds the ends in its own scan of the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// A line break: the sentence ends at it, the next starts after it.
+    Line,
+    /// The sentence ends at this byte (past the mark and any closing
+    /// quotes or brackets), where the next starts.
+    Ends(usize),
+    /// The sentence goes on; no end mark before this byte (past the char,
+    /// and past the closers and further marks of an end mark) counts.
+    Goes(usize),
+}
+
+/// What the char at byte `at` of `text` (a char boundary) does to the
+/// sentence from `start`: a line break ends it; `.`, `!`, `?` or `…`
+/// (plus any closing quotes or brackets) ends it when white space and
+/// then an upper-case letter, a digit, an opening quote or a bracket
+/// follow, unless the word before the period is a known abbreviation or
+/// an initial; any other char lets it go on. `None` past the end.
+pub(crate) fn mark_at(text: &str, start: usize, at: usize) -> Option<Mark> {
+    // The ASCII marks without decoding: most are periods.
+    let c = match *text.as_bytes().get(at)? {
+        b'\n' => return Some(Mark::Line),
+        c @ (b'.' | b'!' | b'?') => char::from(c),
+        _ => text.get(at..)?.chars().next()?,
+    };
+    let i = at + c.len_utf8();
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return Some(Mark::Goes(i));
+    }
+    // Swallow further end marks, closing quotes and brackets (none of
+    // which is a line break).
+    let i = closers_end(text.as_bytes(), i);
+    let (spaced, next_word) = next_in_line(&text[i..]);
+    let starts_new = next_word.is_some_and(opens_sentence);
+    let ends = spaced && starts_new && !(c == '.' && is_abbreviation(&text[start..at]));
+    Some(if ends { Mark::Ends(i) } else { Mark::Goes(i) })
+}
+
+/// Past the end marks, closing quotes and brackets from byte `i` of `b`
+/// (a `str`'s, `i` a char boundary): `.`, `!`, `?`, `”`, `"`, `’`, `'`,
+/// `)`, `]`, `»`, matched by their bytes.
+fn closers_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match b.get(i..).unwrap_or_default() {
+            [b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']', ..] => i += 1,
+            // ” and ’ (U+201D, U+2019), then » (U+00BB).
+            [0xE2, 0x80, 0x9D | 0x99, ..] => i += 3,
+            [0xC2, 0xBB, ..] => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+/// Whether a sentence may start with `n` (after white space): an
+/// upper-case letter, a digit, an opening quote or a bracket.
+fn opens_sentence(n: char) -> bool {
+    if n.is_ascii() {
+        return n.is_ascii_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\'' | '(' | '[');
+    }
+    n.is_uppercase() || n.is_numeric() || "“‘«".contains(n)
+}
+
+/// Where the sentence of `text` starting at byte `start` ends (before
+/// its white space is trimmed) and where the next one starts: the end of
+/// the text when nothing ends it.
+pub(crate) fn sentence_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut i = start;
     // Jump from one possible end mark or line break to the next by bytes
     // ('…' is the only mark outside ASCII, and its lead byte starts a
     // char): one scan of the text, no search for the lines first.
     while let Some(at) = next_mark(bytes, i) {
-        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else { break };
-        i = at + c.len_utf8();
-        if c == '\n' {
-            push_trimmed(&mut out, text, start, at);
-            start = i;
-            continue;
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        // Swallow further end marks, closing quotes and brackets (none of
-        // which is a line break).
-        let rest = &text[i..];
-        let tail = rest.len() - rest.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
-        i += tail;
-        let (spaced, next_word) = next_in_line(&text[i..]);
-        let starts_new = next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
-        if spaced && starts_new && !(c == '.' && is_abbreviation(&text[start..at])) {
-            push_trimmed(&mut out, text, start, i);
-            start = i;
+        match mark_at(text, start, at) {
+            Some(Mark::Line) => return (at, at + 1),
+            Some(Mark::Ends(end)) => return (end, end),
+            Some(Mark::Goes(next)) => i = next,
+            None => break,
         }
     }
-    push_trimmed(&mut out, text, start, text.len());
-    out
+    (text.len(), text.len())
 }
 
 /// Of `after`, the text after a sentence's end mark, to the end of its
 /// line: whether it starts with white space, and the first char after
 /// that white space (`None` at the line's end).
 fn next_in_line(after: &str) -> (bool, Option<char>) {
-    // Char by char, not a search for the line's end: a line may be long,
-    // and this runs at every end mark.
+    // Most marks are followed by a space or a line break and ASCII: the
+    // bytes say it. (ASCII white space but the line break is what
+    // `char::is_whitespace` holds there.)
+    let b = after.as_bytes();
+    let k = b.iter().position(|c| !matches!(c, b'\t' | b'\x0B' | b'\x0C' | b'\r' | b' '));
+    match k.map(|k| (k, b[k])) {
+        None => return (!b.is_empty(), None),
+        Some((k, c)) if c.is_ascii() => return (k > 0, (c != b'\n').then_some(char::from(c))),
+        Some(_) => {}
+    }
+    // Else char by char, not a search for the line's end: a line may be
+    // long, and this runs at every end mark.
     let spaced = after.starts_with(|c: char| c != '\n' && c.is_whitespace());
     let next = after.chars().find(|&c| c == '\n' || !c.is_whitespace()).filter(|&c| c != '\n');
     (spaced, next)
@@ -90,36 +161,75 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
 /// Whether the word ending `before` (the text before a period) is an
 /// abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    // The trailing run of letters, digits and dots, sliced, not copied.
-    let from = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let bare = before[from..].trim_matches('.');
+    // The trailing run of letters, digits and dots, sliced, not copied:
+    // by bytes while they are ASCII, char by char from a wider one.
+    let b = before.as_bytes();
+    let run = b.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'.').count();
+    if b.len() > run && !b[b.len() - 1 - run].is_ascii() {
+        let from = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        return is_abbreviated(&before[from..]);
+    }
+    // All ASCII: the same tests on bytes.
+    let word = &b[b.len() - run..];
+    let lead = word.iter().take_while(|&&c| c == b'.').count();
+    let trail = word[lead..].iter().rev().take_while(|&&c| c == b'.').count();
+    let bare = &word[lead..word.len() - trail];
+    match bare {
+        [] => false,
+        [c] if c.is_ascii_uppercase() => true,
+        _ => {
+            bare.contains(&b'.')
+                || bare.len() <= ABBREVIATION_LEN
+                    && ABBREVIATIONS.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(bare))
+        }
+    }
+}
+
+/// Whether `run`, a word's trailing run of letters, digits and dots, is an
+/// abbreviation or an initial, dots aside: one capital, dotted letters
+/// ("U.S"), or one of the list, in any case.
+fn is_abbreviated(run: &str) -> bool {
+    let bare = run.trim_matches('.');
     if bare.is_empty() {
         return false;
     }
     let mut letters = bare.chars();
     let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    let listed = if bare.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
-    } else {
-        ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+    // No abbreviation is longer than four bytes, nor lower-cases longer.
+    let listed = || {
+        if bare.is_ascii() {
+            bare.len() <= ABBREVIATION_LEN && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
+        } else {
+            ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+        }
     };
-    single_capital || bare.contains('.') || listed
+    single_capital || bare.contains('.') || listed()
 }
 
-/// Pushes `start..end` of `text` without its leading and trailing white
-/// space, unless nothing is left.
-fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+/// The longest abbreviation's length.
+const ABBREVIATION_LEN: usize = {
+    let (mut n, mut k) = (0, 0);
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > n {
+            n = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    n
+};
+
+/// `start..end` of `text` without its leading and trailing white space,
+/// unless nothing is left: a sentence's span.
+pub(crate) fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let s = &text[start..end];
     let (lead, trail) =
         ascii_trim(s.as_bytes()).unwrap_or_else(|| (s.len() - s.trim_start().len(), s.len() - s.trim_end().len()));
-    if start + lead < end - trail {
-        out.push((start + lead, end - trail));
-    }
+    (start + lead < end - trail).then_some((start + lead, end - trail))
 }
 
 /// The lengths of `s`'s leading and trailing white space, as `str::trim`
@@ -214,11 +324,11 @@ mod tests {
                 let starts_new =
                     next_word.is_some_and(|n| n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n));
                 if spaced && starts_new && !(c == '.' && is_abbreviation(&para[start..at])) {
-                    push_trimmed(&mut out, text, p_start + start, p_start + i);
+                    out.extend(trimmed(text, p_start + start, p_start + i));
                     start = i;
                 }
             }
-            push_trimmed(&mut out, text, p_start + start, p_end);
+            out.extend(trimmed(text, p_start + start, p_end));
         }
         out
     }
@@ -242,6 +352,70 @@ mod tests {
         assert_eq!(next_in_line(" \nX"), (true, None));
         assert_eq!(next_in_line("\n X"), (false, None));
         assert_eq!(next_in_line("\u{a0} X\n"), (true, Some('X')));
+    }
+
+    /// The byte paths of the end-mark rule say what the char paths say.
+    #[test]
+    fn marks_read_by_bytes_as_by_chars() {
+        let tails = [
+            "",
+            " ",
+            "  X",
+            " \nX",
+            "\n X",
+            "\t\r a",
+            "\u{a0} X\n",
+            " \u{3000}X",
+            " “Q",
+            " «Q",
+            " ‘Q",
+            " É",
+            " 1",
+            " ½",
+            "x",
+        ];
+        for t in tails {
+            let spaced = t.starts_with(|c: char| c != '\n' && c.is_whitespace());
+            let next = t.chars().find(|&c| c == '\n' || !c.is_whitespace()).filter(|&c| c != '\n');
+            assert_eq!(next_in_line(t), (spaced, next), "{t:?}");
+        }
+        for n in ['A', 'z', '0', '"', '\'', '(', '[', '{', '“', '‘', '«', '»', 'É', 'é', '½', '٣', '.'] {
+            let want = n.is_uppercase() || n.is_numeric() || "“\"‘'([«".contains(n);
+            assert_eq!(opens_sentence(n), want, "{n:?}");
+        }
+        let closers = ".!?”\"’')]»";
+        for rest in ["", "x", ".”x", "’’ ", "»)] y", "“x", "\u{a0}", "…"] {
+            let text = format!("{closers}{rest}");
+            let want = text.len() - text.trim_start_matches(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '»']).len();
+            assert_eq!(closers_end(text.as_bytes(), 0), want, "{text:?}");
+        }
+        for (before, want) in [
+            ("He met Mr", true),
+            ("the U.S", true),
+            ("Sergei A", true),
+            ("in Zürich", false),
+            ("É", true),
+            ("Ünï", false),
+            ("über Dr", true),
+            ("x éa.b", true),
+            ("said", false),
+            ("", false),
+            ("...", false),
+        ] {
+            assert_eq!(is_abbreviation(before), want, "{before:?}");
+        }
+        for before in ["x Mr", "x mr.", "MRS", "a.b.", "..A", "A..", "x.", "Jan", "janu", "Corp", "No", "n0", "X9", "q"]
+        {
+            let run = &before[before.rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |k| k + 1)..];
+            assert_eq!(is_abbreviation(before), is_abbreviated(run), "{before:?}");
+        }
+        assert_eq!(mark_at("A. B", 0, 1), Some(Mark::Goes(2)));
+        assert_eq!(mark_at("Ab. B", 0, 2), Some(Mark::Ends(3)));
+        assert_eq!(mark_at("Ab.\nB", 0, 3), Some(Mark::Line));
+        assert_eq!(mark_at("Ab.” B", 0, 2), Some(Mark::Ends(6)));
+        assert_eq!(mark_at("Ab… B", 0, 2), Some(Mark::Ends(5)));
+        assert_eq!(mark_at("Ab, B", 0, 2), Some(Mark::Goes(3)));
+        assert_eq!(mark_at("Ab", 0, 2), None);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! content words (stemmed, hashed) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
-//! sentence's own bytes with a class table, lower-casing ASCII on the fly:
+//! text's bytes with a class table, which also finds where each sentence
+//! ends (asking [`mark_at`] at each end mark the words leave between
+//! them: no pass of its own for the sentences), lower-casing ASCII on the fly:
 //! a word of up to fifteen ASCII bytes is found and packed from eight-byte
 //! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
 //! decoding but for wider chars, and no string per word while reading (a
@@ -14,14 +16,17 @@
 //! `str::to_lowercase` of the sentence gives. Words of up to sixteen
 //! bytes, most of a text, are read once: what they say is remembered
 //! ([`Known`]): its stem's id in the document frequencies ([`DocFreq`],
-//! counted by id) and the cues it is the first word of.
+//! counted by id as it is read) and the cues it is the first word of.
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
 use crate::analysis::attribution::tokens::ascii_run_end;
-use crate::text::bytes::{ascii_lower8, load8, low_bytes, non_alnum_bytes};
+#[cfg(test)]
+use crate::text::bytes::ascii_lower8;
+use crate::text::bytes::{load8, low_bytes, non_alnum_bytes};
+use crate::text::segment::{mark_at, sentence_end, trimmed, Mark};
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -67,6 +72,25 @@ struct Found {
     concessive: [Option<usize>; CONCESSIVE.len()],
     /// Whether a contrastive connective stands anywhere.
     contrastive: bool,
+    /// With `SPLIT` (see [`scan`]): where the sentence ends, before its
+    /// white space is trimmed, and where the next starts.
+    end: usize,
+    next: usize,
+}
+
+impl Found {
+    /// The same findings with their offsets taken from `base` on: a
+    /// scan of the whole text finds them at the text's offsets, a
+    /// sentence keeps them from its own start.
+    fn rebased(self, base: usize) -> Found {
+        let at = |x: usize| x - base;
+        Found {
+            claim_cue: self.claim_cue.map(at),
+            counter: self.counter.map(|(x, st)| (at(x), st)),
+            concessive: self.concessive.map(|c| c.map(at)),
+            ..self
+        }
+    }
 }
 
 /// The lower-cased copies and the words of the kept sentences (claims and
@@ -78,8 +102,11 @@ struct Found {
 pub(super) struct Kept {
     lower: String,
     words: Vec<u64>,
-    /// The ranges of `lower` and `words` of each kept sentence.
-    spans: Vec<(Range<usize>, Range<usize>)>,
+    /// The content words in their order, with their offsets in their
+    /// sentence (see [`Sentence::in_order`]).
+    in_order: Vec<(usize, u64)>,
+    /// The ranges of `lower`, `words` and `in_order` of each kept sentence.
+    spans: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
 }
 
 impl Kept {
@@ -90,6 +117,7 @@ impl Kept {
         Kept {
             lower: String::with_capacity(len / 8),
             words: Vec::with_capacity(len / 64),
+            in_order: Vec::with_capacity(len / 64),
             spans: Vec::with_capacity(len / 1024),
         }
     }
@@ -98,11 +126,44 @@ impl Kept {
     /// these buffers, in the same order) their copies and words.
     pub(super) fn bind<'k>(&'k self, sents: &mut [Sentence<'k>]) {
         let kept = sents.iter_mut().filter(|s| s.is_kept());
-        for (sent, (lower, words)) in kept.zip(&self.spans) {
+        for (sent, (lower, words, in_order)) in kept.zip(&self.spans) {
             sent.lower = self.lower.get(lower.clone()).unwrap_or_default();
             sent.words = self.words.get(words.clone()).unwrap_or_default();
+            sent.in_order = self.in_order.get(in_order.clone()).unwrap_or_default();
         }
     }
+}
+
+/// Every sentence of `text` (as [`crate::text::segment::sentences`] cuts them), read once; a
+/// claim's or a position's copy and words go into `kept`.
+///
+/// The sentences' ends are found by the scan of the words ([`scan`] with
+/// `SPLIT`), which sees every byte anyway, not by a pass of their own:
+/// some 12 instructions a byte fewer. A sentence whose scan gives up (a
+/// char that lower-cases to another length) is cut by [`sentence_end`]
+/// and read from a lower-cased copy ([`read_sentence`]).
+pub(super) fn read_sentences<'m>(
+    text: &str,
+    mentions: &'m [(Mention, usize)],
+    scratch: &mut Scratch,
+    kept: &mut Kept,
+) -> Vec<Sentence<'m>> {
+    // A news sentence is 100 to 200 bytes: room for one per 128, so
+    // that the list is seldom moved as it grows.
+    let mut sents = Vec::with_capacity(text.len() / 128 + 1);
+    let mut from = 0;
+    while from < text.len() {
+        let found = scan::<false, true>(text, from, true, &mut scratch.reader);
+        let (end, next) = found.as_ref().map_or_else(|| sentence_end(text, from), |f| (f.end, f.next));
+        if let Some((start, end)) = trimmed(text, from, end) {
+            sents.push(match found {
+                Some(found) => finish_sentence(text, start..end, found, start, false, mentions, scratch, kept),
+                None => read_sentence(text, start, end, mentions, scratch, kept),
+            });
+        }
+        from = next;
+    }
+    sents
 }
 
 /// Reads one sentence: its actors, words and cues; a claim's or a
@@ -116,28 +177,50 @@ pub(super) fn read_sentence<'m>(
     kept: &mut Kept,
 ) -> Sentence<'m> {
     let src = &text[start..end];
+    // The sentence's own bytes, lower-cased char by char as they are read,
+    // when every char lower-cases to one char of its own length; else a
+    // lower-cased copy (whose cues count only if it kept the byte length).
+    // (`lowered`: the copy was made, and is in `scratch.lower`.)
+    let (found, lowered) = match scan::<false, false>(src, 0, true, &mut scratch.reader) {
+        Some(found) => (found, false),
+        None => {
+            lower_into(&mut scratch.lower, src);
+            let aligned = scratch.lower.len() == src.len();
+            (scan::<true, false>(&scratch.lower, 0, aligned, &mut scratch.reader).unwrap_or_default(), true)
+        }
+    };
+    finish_sentence(text, start..end, found, 0, lowered, mentions, scratch, kept)
+}
+
+/// The sentence `span` of `text` made from what its scan found (`found`
+/// and its words in `scratch.reader`, at offsets where the sentence
+/// starts at `base`: the text's, or the sentence's own; its lower-cased
+/// copy in `scratch.lower` if `lowered`): its mentions, its words
+/// counted, and a claim's or a position's copy and words kept.
+#[allow(clippy::too_many_arguments)]
+fn finish_sentence<'m>(
+    text: &str,
+    span: Range<usize>,
+    found: Found,
+    base: usize,
+    lowered: bool,
+    mentions: &'m [(Mention, usize)],
+    scratch: &mut Scratch,
+    kept: &mut Kept,
+) -> Sentence<'m> {
+    let (start, end) = (span.start, span.end);
+    let found = found.rebased(base);
+    let src = &text[start..end];
     let first = first_mention_from(mentions, start, &mut scratch.mention);
     let mentions = &mentions[first..];
     // Those starting in the sentence, counted one by one: few per
     // sentence, and each counted once over the text.
     let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
-    // The sentence's own bytes, lower-cased char by char as they are read,
-    // when every char lower-cases to one char of its own length; else a
-    // lower-cased copy (whose cues count only if it kept the byte length).
-    // (`lowered`: the copy was made, and is in `scratch.lower`.)
-    let (found, lowered) = match scan::<false>(src, true, &mut scratch.reader) {
-        Some(found) => (found, false),
-        None => {
-            lower_into(&mut scratch.lower, src);
-            let aligned = scratch.lower.len() == src.len();
-            (scan::<true>(&scratch.lower, aligned, &mut scratch.reader).unwrap_or_default(), true)
-        }
-    };
-    // Document frequencies are counted here, word by word: no sentence
-    // but a claim or a position needs its words again, so the others are
-    // neither sorted nor kept.
+    // Document frequencies were counted by the scan, word by word: no
+    // sentence but a claim or a position needs its words again, so the
+    // others are neither sorted nor kept.
     let Reader { words: ids, df, .. } = &mut scratch.reader;
-    df.count_sentence(ids);
+    df.end_sentence();
     // The copy and the words are given once all is read (see
     // [`Kept::bind`]), as the buffers may still move.
     let sentence = Sentence {
@@ -146,6 +229,7 @@ pub(super) fn read_sentence<'m>(
         lower: "",
         mentions,
         words: &[],
+        in_order: &[],
         claim_cue: found.claim_cue,
         counter: found.counter,
         concessive: found.concessive,
@@ -153,7 +237,9 @@ pub(super) fn read_sentence<'m>(
     };
     if sentence.is_kept() {
         let from = kept.words.len();
-        kept.words.extend(ids.iter().map(|&id| df.word(id)));
+        let ordered = kept.in_order.len();
+        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, df.word(id))));
+        kept.words.extend(kept.in_order[ordered..].iter().map(|&(_, w)| w));
         dedup_sorted_from(&mut kept.words, from);
         // Lower-cased once: the copy already made, else by ASCII alone
         // when that is exact.
@@ -167,7 +253,7 @@ pub(super) fn read_sentence<'m>(
             kept.lower.push_str(src);
             kept.lower[at..].make_ascii_lowercase();
         }
-        kept.spans.push((at..kept.lower.len(), from..kept.words.len()));
+        kept.spans.push((at..kept.lower.len(), from..kept.words.len(), ordered..kept.in_order.len()));
     }
     sentence
 }
@@ -210,15 +296,24 @@ fn first_mention_from(mentions: &[(Mention, usize)], start: usize, cursor: &mut 
 
 /// The byte classes of the scan: ASCII letters and digits, other ASCII,
 /// and bytes of wider chars.
+/// `MARK`: the ASCII chars that may end a sentence (`.`, `!`, `?` and
+/// a line break), other ASCII to a scan that does not look for ends.
 const OTHER: u8 = 0;
 const ALNUM: u8 = 1;
 const WIDE: u8 = 2;
+const MARK: u8 = 3;
 
 static CLASS: [u8; 256] = {
     let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() { ALNUM } else { OTHER };
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b as u8, b'.' | b'!' | b'?' | b'\n') {
+            MARK
+        } else {
+            OTHER
+        };
         b += 1;
     }
     t
@@ -237,25 +332,53 @@ static CLASS: [u8; 256] = {
 /// a sentence must be lower-cased by the standard library first. With it,
 /// wider chars are letters or not by [`char::is_alphanumeric`], like the
 /// words of the old per-char reader of the lower-cased sentence.
-fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option<Found> {
+///
+/// Reads from byte `from`. With `SPLIT`, `s` is the whole text and
+/// `from` a sentence's start (before trimming, as
+/// [`crate::text::segment::sentences`] has it):
+/// the scan stops where that sentence ends (by [`mark_at`], asked at each
+/// mark the words leave between them), and says where (`found.end` and
+/// `.next`); the offsets it gives are the text's. Without, it reads to
+/// the end of `s`.
+fn scan<const LOWERED: bool, const SPLIT: bool>(
+    s: &str,
+    from: usize,
+    cues: bool,
+    reader: &mut Reader,
+) -> Option<Found> {
     let Reader { words, spelt: buf, known, df } = reader;
     words.clear();
     let mut found = Found { plain: true, ..Found::default() };
     let b = s.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     loop {
         // The next word's start.
         let start = loop {
-            let Some(&c) = b.get(i) else { return Some(found) };
-            match CLASS[usize::from(c)] {
+            let Some(&c) = b.get(i) else { return Some(Found { end: b.len(), next: b.len(), ..found }) };
+            let mark = match CLASS[usize::from(c)] {
                 ALNUM => break i,
-                OTHER => i += 1,
+                MARK if SPLIT => true,
+                OTHER | MARK => {
+                    i += 1;
+                    false
+                }
                 _ => {
                     let w = wide::<LOWERED>(s, i, &mut found)?;
                     if w.alnum {
                         break i;
                     }
-                    i += w.len;
+                    if !(SPLIT && w.lower == '…') {
+                        i += w.len;
+                    }
+                    SPLIT && w.lower == '…'
+                }
+            };
+            if mark {
+                match mark_at(s, from, i) {
+                    Some(Mark::Line) => return Some(Found { end: i, next: i + 1, ..found }),
+                    Some(Mark::Ends(end)) => return Some(Found { end, next: end, ..found }),
+                    Some(Mark::Goes(next)) => i = next,
+                    None => return Some(Found { end: b.len(), next: b.len(), ..found }),
                 }
             }
         };
@@ -266,8 +389,12 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
         let folded = u64::from_ne_bytes([fold; 8]);
         if let Some((len, stop, head, last)) = ascii_word_at(b, start, folded) {
             // The char after it is no letter or digit, and a plain mark if
-            // not ASCII: no word starts there, nothing else changes.
-            i = start + len + stop;
+            // not ASCII: no word starts there, nothing else changes; but
+            // one that may end the sentence is looked at next.
+            i = start + len;
+            if !(SPLIT && may_end(b, i, stop)) {
+                i += stop;
+            }
             if len >= 2 {
                 let word = &b[start..start + len];
                 let read = if len <= 8 {
@@ -276,7 +403,8 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                     known.get_long((head, last | folded, len), || classify(word, fold, head, df))
                 };
                 if let Some(id) = read.id {
-                    words.push(id);
+                    words.push((id, start));
+                    df.count(id);
                 }
                 if cues && read.cues != 0 {
                     cue_at(s, start, read.cues, &mut found);
@@ -330,7 +458,8 @@ fn scan<const LOWERED: bool>(s: &str, cues: bool, reader: &mut Reader) -> Option
                 classify(word, fold, head, df)
             };
             if let Some(id) = read.id {
-                words.push(id);
+                words.push((id, start));
+                df.count(id);
             }
             if cues && read.cues != 0 {
                 cue_at(s, start, read.cues, &mut found);
@@ -367,6 +496,18 @@ fn ascii_word_at(b: &[u8], i: usize, fold: u64) -> Option<(usize, usize, u64, u6
     Some((len, stop_len(b, i + len)?, first | fold, load8(b, i + len - 8)?))
 }
 
+/// Whether the char at `at` of `b`, `stop` bytes long (see [`stop_len`]),
+/// is one [`mark_at`] must look at: `.`, `!`, `?`, a line break or `…`.
+#[inline(always)]
+fn may_end(b: &[u8], at: usize, stop: usize) -> bool {
+    // A space, after most words, first.
+    match b.get(at) {
+        Some(b' ') | None => false,
+        Some(&c) if stop == 1 => CLASS[usize::from(c)] == MARK,
+        Some(_) => b.get(at..at + 3) == Some("…".as_bytes()),
+    }
+}
+
 /// The bytes of a `u64` below the lowest byte whose high bit `stops` (only
 /// high bits, not 0) sets: [`low_bytes`] of that byte's index, without a
 /// branch on it (a word's length, a branch no predictor learns).
@@ -392,8 +533,8 @@ fn stop_len(b: &[u8], at: usize) -> Option<usize> {
 #[derive(Default)]
 pub(super) struct Reader {
     /// The content words' ids (see [`DocFreq::id`]) of the sentence read
-    /// last.
-    words: Vec<u32>,
+    /// last, with their offsets as the scan gives them.
+    words: Vec<(u32, usize)>,
     /// A word with chars beyond ASCII, lower-cased.
     spelt: Vec<u8>,
     known: Known,
@@ -757,7 +898,9 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
     buf.make_ascii_lowercase();
 }
 
-/// Whether a (lower-cased) word counts towards a sentence's topic.
+/// Whether a (lower-cased) word counts towards a sentence's topic (the
+/// tests' reference reader's test; the scan asks [`is_content`]).
+#[cfg(test)]
 pub(super) fn is_content_word(w: &[u8]) -> bool {
     is_content(w.len(), ascii_lower8(pack8(w).unwrap_or(0)))
 }
@@ -838,6 +981,7 @@ pub(super) fn stem_len(w: &[u8]) -> usize {
 
 /// FNV-1a over lower-cased bytes: words only need telling apart within
 /// one article.
+#[cfg(test)]
 pub(super) fn hash(w: &[u8]) -> u64 {
     fnv(w, 0)
 }
@@ -934,18 +1078,35 @@ impl DocFreq {
         self.entries[id as usize].word
     }
 
-    /// Counts one sentence's words (ids from [`DocFreq::id`], so each
-    /// indexes `entries`; repeats count once).
-    fn count_sentence(&mut self, ids: &[u32]) {
-        self.read += 1;
-        let read = self.read;
-        for &id in ids {
-            let e = &mut self.entries[id as usize];
+    /// Counts word `id` (from [`DocFreq::id`]) in the sentence being read,
+    /// once however often it stands there: as the scan reads it, not in a
+    /// pass over the sentence's words after. A sentence read again (from
+    /// its lower-cased copy) counts nothing twice: it is the same sentence
+    /// until [`DocFreq::end_sentence`].
+    #[inline]
+    fn count(&mut self, id: u32) {
+        let read = self.read + 1;
+        if let Some(e) = self.entries.get_mut(id as usize) {
             if e.last != read {
                 e.n += 1;
                 e.last = read;
             }
         }
+    }
+
+    /// Ends the sentence being read: the next word counts in the next.
+    fn end_sentence(&mut self) {
+        self.read += 1;
+    }
+
+    /// Counts one sentence's words (ids from [`DocFreq::id`]; repeats
+    /// count once).
+    #[cfg(test)]
+    fn count_sentence(&mut self, ids: &[(u32, usize)]) {
+        for &(id, _) in ids {
+            self.count(id);
+        }
+        self.end_sentence();
     }
 
     fn grow(&mut self) {
@@ -1033,20 +1194,21 @@ mod tests {
             "—",
         ] {
             let mut reader = Reader::default();
-            let hashes = |r: &Reader| r.words.iter().map(|&id| r.df.word(id)).collect::<Vec<_>>();
-            let direct = scan::<false>(s, true, &mut reader).map(|_| hashes(&reader));
+            let hashes = |r: &Reader| r.words.iter().map(|&(id, at)| (at, r.df.word(id))).collect::<Vec<_>>();
+            let direct = scan::<false, false>(s, 0, true, &mut reader).map(|_| hashes(&reader));
             let mut lower = String::new();
             lower_into(&mut lower, s);
             assert_eq!(lower, s.to_lowercase());
-            scan::<true>(&lower, true, &mut reader);
+            scan::<true, false>(&lower, 0, true, &mut reader);
             let words = hashes(&reader);
-            assert_eq!(words, words_by_chars(s), "{s}");
+            assert_eq!(words.iter().map(|w| w.1).collect::<Vec<_>>(), words_by_chars(s), "{s}");
             if let Some(direct) = direct {
                 assert_eq!(direct, words, "{s}");
             }
             // The linking reads claims' and positions' words again, from
             // their lower-cased copy: the same hashes.
             assert_eq!(super::super::content_words(&lower).collect::<Vec<_>>(), words, "{s}");
+            // With the offsets of the words in the lower-cased sentence.
         }
     }
 
@@ -1181,6 +1343,43 @@ mod tests {
         }
     }
 
+    /// Reading the whole text, the scan cutting the sentences, reads what
+    /// cutting them first ([`sentences`](crate::text::segment::sentences))
+    /// and reading each alone does: the same spans, cues, words and
+    /// copies, and the same counts.
+    #[test]
+    fn the_text_read_at_once_is_read_sentence_by_sentence() {
+        let texts = [
+            "The ministry claims it. Mr. Baker denied it!\nThey CLAIM “so.” Then… Really? No.\n\n  \nEnd",
+            "He claimed x.” She denied it… “Never,” he said?! (Aside.) [Yes.] 1. 2. A. B. U.S. said no.",
+            "İstanbul claims it. ΣΑΣ DENIED IT. Ünïcödé claims ß.\u{3000}Он denied it. \u{85}They claim\u{2028}no.",
+            "x.\u{a0}\nY. z.  \nW.\n.\n!\n?\n…\n word…” Next. Putin’s. Claims’. “Denied.” Alleged.\r\nDenies",
+            "",
+            " ",
+            "no marks at all",
+        ];
+        for text in texts {
+            let (mut a, mut b) = ((Scratch::default(), Kept::default()), (Scratch::default(), Kept::default()));
+            let mut whole = read_sentences(text, &[], &mut a.0, &mut a.1);
+            let mut cut: Vec<Sentence> = crate::text::segment::sentences(text)
+                .into_iter()
+                .map(|(s, e)| read_sentence(text, s, e, &[], &mut b.0, &mut b.1))
+                .collect();
+            a.1.bind(&mut whole);
+            b.1.bind(&mut cut);
+            let fields = |s: &Sentence| {
+                let (lower, words, in_order) = (s.lower.to_string(), s.words.to_vec(), s.in_order.to_vec());
+                (s.start, s.end, lower, words, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
+            };
+            assert_eq!(whole.iter().map(fields).collect::<Vec<_>>(), cut.iter().map(fields).collect::<Vec<_>>());
+            let (dfa, dfb) = (a.0.doc_freq(), b.0.doc_freq());
+            for &(_, w) in cut.iter().flat_map(|s| s.in_order) {
+                assert_eq!(dfa.get(w), dfb.get(w), "{text:?}");
+            }
+            assert_eq!(dfa.read, dfb.read, "{text:?}");
+        }
+    }
+
     #[test]
     fn below_the_lowest_stop_is_the_low_bytes_of_its_index() {
         for k in 0..8 {
@@ -1260,11 +1459,11 @@ mod tests {
         let mut df = DocFreq::default();
         let mut five = None;
         for s in 0..3000u64 {
-            let ids = [s, s, 7, s + 1].map(|w| df.id(w).unwrap_or(EMPTY));
+            let ids = [s, s, 7, s + 1].map(|w| (df.id(w).unwrap_or(EMPTY), 0));
             df.count_sentence(&ids);
-            assert_eq!(df.word(ids[3]), s + 1);
+            assert_eq!(df.word(ids[3].0), s + 1);
             if s == 5 {
-                five = Some(ids[0]);
+                five = Some(ids[0].0);
             }
         }
         assert_eq!(df.get(7), Some(3000));
