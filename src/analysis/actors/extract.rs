@@ -50,9 +50,12 @@ pub struct Keys {
     hasher: Quick,
     /// The lookup form being built, kept between calls.
     buf: String,
-    /// Keys already worked out for a lexicon entry ([`Keys::cached`]): no
-    /// lookup form built and hashed again.
-    cache: Map<u64, KeyId>,
+    /// Per lexicon entry (a place's index `i` at `2 * i`, an
+    /// organization's at `2 * i + 1`), its key once worked out
+    /// ([`Keys::cached`]; [`NO_KEY`] before): no lookup form built and
+    /// hashed again, and an index rather than a hash probe per mention
+    /// (the lexicon has about a thousand entries: a few kilobytes at most).
+    entries: Vec<KeyId>,
     /// Per word id, its word's key once worked out ([`Keys::word`];
     /// [`NO_KEY`] before): an index, not a hash, per mention.
     words: Vec<KeyId>,
@@ -62,13 +65,16 @@ pub struct Keys {
 const NO_KEY: KeyId = KeyId::MAX;
 
 /// [`Keys::cached`]'s tags: a lexicon entry's key.
-const ENTRY_PLACE: u64 = 0;
-const ENTRY_ORG: u64 = 1;
+const ENTRY_PLACE: usize = 0;
+const ENTRY_ORG: usize = 1;
 
 impl Keys {
-    /// A table sized for about `n` keys, grown only past them.
-    fn with_capacity(n: usize) -> Self {
+    /// A table sized for about `n` keys, grown only past them, for a text
+    /// of `words` distinct words (each with its slot in [`Keys::words`]
+    /// from the start, rather than grown as ids come).
+    fn with_capacity(n: usize, words: usize) -> Self {
         Keys {
+            words: vec![NO_KEY; words],
             // Most keys are a word or two.
             text: String::with_capacity(n * 12),
             ends: Vec::with_capacity(n),
@@ -140,13 +146,18 @@ impl Keys {
 
     /// The id of `s`'s lookup form, `s` being the one thing `(id, tag)`
     /// stands for (a lexicon entry's name).
-    fn cached(&mut self, id: u32, tag: u64, s: &str) -> KeyId {
-        let c = u64::from(id) << 2 | tag;
-        if let Some(&k) = self.cache.get(&c) {
+    fn cached(&mut self, id: u32, tag: usize, s: &str) -> KeyId {
+        let i = (id as usize).saturating_mul(2).saturating_add(tag);
+        if let Some(&k) = self.entries.get(i).filter(|&&k| k != NO_KEY) {
             return k;
         }
         let k = self.norm(s);
-        self.cache.insert(c, k);
+        if i >= self.entries.len() {
+            self.entries.resize(i + 1, NO_KEY);
+        }
+        if let Some(slot) = self.entries.get_mut(i) {
+            *slot = k;
+        }
         k
     }
 
@@ -592,7 +603,7 @@ impl<'a> Doc<'a> {
         // than grown (each growth a copy of every mention so far).
         let raws = Vec::with_capacity(toks.len() / 8);
         // A key for about one distinct word in eight.
-        let keys = Keys::with_capacity(words.distinct() / 8);
+        let keys = Keys::with_capacity(words.distinct() / 8, words.distinct());
         Doc {
             text,
             toks,
@@ -617,12 +628,6 @@ impl<'a> Doc<'a> {
     pub fn w(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.text[t.s()..t.e()]
-    }
-
-    /// The word with its possessive, as used inside longer names.
-    fn wfull(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.s()..t.pe()]
     }
 
     /// Whether the word of token `k` has any of `bits`.
@@ -663,6 +668,12 @@ impl<'a> Doc<'a> {
             return answer;
         }
         v & (which << 1) != 0
+    }
+
+    /// The possessive after token `i`'s word ("'s", "’s", "'"), if it has one.
+    fn possessive(&self, i: usize) -> Option<&'a str> {
+        let t = &self.toks[i];
+        self.text.get(t.e()..t.pe()).filter(|p| !p.is_empty())
     }
 
     /// The bare word of token `i` as bytes: for comparing with ASCII
@@ -790,7 +801,6 @@ impl<'a> Doc<'a> {
                 written.push(' ');
                 folded.push(' ');
             }
-            let (wl, fl) = (written.len(), folded.len());
             let bare = self.w(t);
             written.push_str(bare);
             norm_key_into(folded, bare);
@@ -809,12 +819,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // Inner words keep their possessive: "People's Republic of China".
-            if self.toks[t].has_poss() {
-                written.truncate(wl);
-                folded.truncate(fl);
-                let full = self.wfull(t);
-                written.push_str(full);
-                norm_key_into(folded, full);
+            // (Appended to the bare word's forms: a word has no white space,
+            // so its lookup form is its chars' forms, word and possessive
+            // apart as together, without the whole word's again.)
+            if let Some(poss) = self.possessive(t) {
+                written.push_str(poss);
+                norm_key_into(folded, poss);
             }
             if !self.lx.is_prefix(folded) {
                 break;
@@ -2322,6 +2332,36 @@ mod tests {
     /// The index of the token `w` in `d`.
     fn at(d: &Doc, w: &str) -> usize {
         (0..d.toks.len()).find(|&k| d.w(k) == w).unwrap_or_else(|| panic!("no token {w:?}"))
+    }
+
+    #[test]
+    fn possessives_fold_apart_as_with_their_word() {
+        let d = doc("The People’s Republic and NATO's allies met Thomas' aides and Reuters.");
+        for (w, poss) in [("People", Some("’s")), ("NATO", Some("'s")), ("Thomas", Some("'")), ("Reuters", None)] {
+            let k = at(&d, w);
+            assert_eq!(d.possessive(k), poss, "{w}");
+            // What `lex_phrases` relies on: the word's lookup form and then
+            // its possessive's are the whole word's.
+            let whole = format!("{w}{}", poss.unwrap_or(""));
+            let mut apart = String::new();
+            norm_key_into(&mut apart, w);
+            norm_key_into(&mut apart, poss.unwrap_or(""));
+            assert_eq!(apart, norm_key(&whole), "{w}");
+        }
+    }
+
+    #[test]
+    fn entry_keys_are_cached_by_entry_and_kind() {
+        let mut keys = Keys::default();
+        let a = keys.cached(700, ENTRY_PLACE, "New York");
+        assert_eq!(keys.get(a), "new york");
+        // Asked again, the name is not looked at.
+        assert_eq!(keys.cached(700, ENTRY_PLACE, "ignored"), a);
+        // The same index as an organization is another entry.
+        let b = keys.cached(700, ENTRY_ORG, "United Nations");
+        assert_ne!(a, b);
+        assert_eq!(keys.get(b), "united nations");
+        assert_eq!(keys.cached(3, ENTRY_ORG, "New York"), a);
     }
 
     #[test]
