@@ -688,7 +688,7 @@ impl<'a> Doc<'a> {
     /// Asked of most words (by [`Doc::scan_nouns`]): one compare of word
     /// ids, not of the word's bytes sliced from the text.
     fn is_the(&self, i: usize) -> bool {
-        self.ids.get(i).is_some_and(|id| self.the_ids.contains(id))
+        self.ids.get(i).is_some_and(|&id| is_the_id(self.the_ids, id))
     }
 
     fn same_line(&self, a: usize, b: usize) -> bool {
@@ -1839,7 +1839,7 @@ impl<'a> Doc<'a> {
     /// [`noun_start`] of token `k` (`k > 0`).
     #[cfg(test)]
     fn noun_candidate(&self, k: usize) -> bool {
-        noun_start(&self.toks[k - 1], self.is_the(k - 1), &self.toks[k])
+        noun_start(&self.toks[k - 1], || self.is_the(k - 1), &self.toks[k])
     }
 
     /// The first token from `from` (at least 1) on the line of the one
@@ -1856,7 +1856,7 @@ impl<'a> Doc<'a> {
         let the = self.the_ids;
         let found = toks.windows(2).zip(ids).position(|(pair, prev_id)| {
             let (prev, t) = (&pair[0], &pair[1]);
-            !t.nl && noun_start(prev, the.contains(prev_id), t)
+            !t.nl && noun_start(prev, || is_the_id(the, *prev_id), t)
         });
         found.map(|o| from + o)
     }
@@ -1965,7 +1965,9 @@ impl<'a> Doc<'a> {
     /// checking bounds) per token.
     fn next_group_word(&self, from: usize) -> Option<usize> {
         let text = self.text.as_bytes();
-        let found = self.toks.get(from..)?.iter().position(|t| t.is_word() && !t.compound && group_ending(text, t));
+        // (No punctuation token passes `group_ending`: a punctuation char
+        // ends in no ASCII letter.)
+        let found = self.toks.get(from..)?.iter().position(|t| !t.compound && group_ending(text, t));
         found.map(|o| from + o)
     }
 
@@ -2170,13 +2172,23 @@ impl<'a> Doc<'a> {
 /// lower-case word after a name or "the", or spelled like "government(s)";
 /// a capitalised one after "the". `prev` is the token before it, `after_the`
 /// whether that is "the" or "The".
+///
+/// `after_the` is asked last, only when the answer depends on it: this
+/// runs for every token, and most are answered by their shapes.
 #[inline]
-fn noun_start(prev: &Tok, after_the: bool, t: &Tok) -> bool {
+fn noun_start(prev: &Tok, after_the: impl FnOnce() -> bool, t: &Tok) -> bool {
     match t.shape {
-        Shape::Lower => prev.namey() || matches!(t.e() - t.s(), 10 | 11) || after_the,
-        Shape::Title => after_the,
+        Shape::Lower => prev.namey() || matches!(t.e() - t.s(), 10 | 11) || after_the(),
+        Shape::Title => after_the(),
         _ => false,
     }
+}
+
+/// Whether word id `id` is one of `the` (the ids of "the" and "The"): two
+/// comparisons, where a slice's `contains` was a loop.
+#[inline]
+fn is_the_id(the: [u32; 2], id: u32) -> bool {
+    id == the[0] || id == the[1]
 }
 
 /// Whether token `t` (a word) of `text` ends in "s" or "men" or is
@@ -2482,6 +2494,13 @@ mod tests {
     }
 
     #[test]
+    fn the_ids_are_the_two_spellings() {
+        assert!(is_the_id([4, 9], 4) && is_the_id([4, 9], 9) && !is_the_id([4, 9], 5));
+        // A text without "The": its id is no word's.
+        assert!(!is_the_id([4, u32::MAX], 0));
+    }
+
+    #[test]
     fn may_be_group_word_is_the_ending_test() {
         let text = "Analysts and women saw police, Clergy, Police, men, a bus, a lemon, pol, clergyman.";
         let d = doc(text);
@@ -2492,6 +2511,11 @@ mod tests {
             assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
         }
         assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
+        // No punctuation token passes: `next_group_word` need not ask for a word.
+        let p = doc("“Hi,” she said — «yes» (s) ’s ‘n’ [e]… y? • ™ ©.");
+        let puncts: Vec<usize> = (0..p.toks.len()).filter(|&k| !p.toks[k].is_word()).collect();
+        assert!(puncts.len() >= 10);
+        assert!(puncts.iter().all(|&k| !p.may_be_group_word(k)));
     }
 
     #[test]
