@@ -1151,7 +1151,10 @@ impl<'a> Doc<'a> {
                 phrase.push(' ');
             }
             phrase.push_str(self.w(t));
-            if lx.title.contains(phrase.as_str()) {
+            // One word alone: its class says whether the list has it (the
+            // title list is the class's table), without hashing it again.
+            let listed = if j == 0 { self.is(t, cls::TITLE) } else { lx.title.contains(phrase.as_str()) };
+            if listed {
                 best = j + 1;
             }
         }
