@@ -1870,7 +1870,6 @@ impl<'a> Doc<'a> {
     // Kept out of line: each phase is one entry in a profile.
     #[inline(never)]
     pub fn scan_appositions(&mut self) {
-        let lx = self.lx;
         let n = self.toks.len();
         // The tokens each person mention ends and starts at, found in two
         // sweeps over the tokens rather than a binary search per mention
@@ -1883,15 +1882,13 @@ impl<'a> Doc<'a> {
         let ending_at = tokens_at(&self.toks, &ends, |t| t.e());
         let starting_at = tokens_at(&self.toks, &starts, |t| t.s());
         // A capitalised title phrase over tokens a..b (exclusive), ending on a title word.
-        let title_phrase = |a: usize, b: usize| -> bool {
-            let ends_title = (1..=lx.title_max_words.min(b - a)).any(|m| {
-                let phrase: Vec<&str> = (b - m..b).map(|k| self.w(k)).collect();
-                lx.title.contains(phrase.join(" ").as_str())
-            });
+        // (The phrases are built in one buffer for all.)
+        let mut phrase = String::new();
+        let mut title_phrase = |a: usize, b: usize| -> bool {
             b > a
                 && b - a <= 6
                 && self.toks[b - 1].shape == Shape::Title
-                && ends_title
+                && self.ends_in_title(a, b, &mut phrase)
                 && (a..b).all(|k| {
                     let t = &self.toks[k];
                     (t.namey() || matches!(self.w(k), "of" | "the"))
@@ -1951,6 +1948,24 @@ impl<'a> Doc<'a> {
             }
         }
         self.raws.extend(add);
+    }
+
+    /// Whether the last words of tokens `a..b` (one, two, up to the
+    /// longest title's words) are a title ("Secretary of State"), each
+    /// phrase built in `phrase` (a buffer reused from call to call, not a
+    /// list and a string per phrase).
+    fn ends_in_title(&self, a: usize, b: usize, phrase: &mut String) -> bool {
+        let lx = self.lx;
+        (1..=lx.title_max_words.min(b.saturating_sub(a))).any(|m| {
+            phrase.clear();
+            for k in b - m..b {
+                if k > b - m {
+                    phrase.push(' ');
+                }
+                phrase.push_str(self.w(k));
+            }
+            lx.title.contains(phrase)
+        })
     }
 
     /// [`group_ending`] of token `k`.
@@ -2150,24 +2165,36 @@ impl<'a> Doc<'a> {
                 }
             } else if t.shape == Shape::Lower && anaphor_noun && after_the {
                 add.push(anaphor(t.s(), t.e(), self.keys.id(self.w(k))));
-            } else if t.shape == Shape::Title
-                && matches!(self.wb(k), b"West" | b"East" | b"North" | b"South")
-                && after_the
-                && !t.compound
-                && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
-            {
+            } else if let Some(key) = the_compass(self.wb(k)).filter(|_| {
+                t.shape == Shape::Title
+                    && after_the
+                    && !t.compound
+                    && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
+            }) {
                 add.push(Raw {
                     s: t.s(),
                     e: t.e(),
                     ns: t.s(),
                     ne: t.e(),
                     kind: ActorKind::Place,
-                    key: Key::Place(self.keys.id(&format!("the {}", lower(self.w(k))))),
+                    key: Key::Place(self.keys.id(key)),
                     canon: None,
                 });
             }
         }
         self.raws.extend(add);
+    }
+}
+
+/// The key of "the West" and the other compass points as a place, for the
+/// word as written: a constant, not a string made per mention.
+fn the_compass(w: &[u8]) -> Option<&'static str> {
+    match w {
+        b"West" => Some("the west"),
+        b"East" => Some("the east"),
+        b"North" => Some("the north"),
+        b"South" => Some("the south"),
+        _ => None,
     }
 }
 
@@ -2494,6 +2521,29 @@ mod tests {
         }
         assert_eq!(keys.find_hashed("eu", 7), None);
         assert_eq!((keys.count(), keys.get(4), keys.get(NO_KEY)), (4, "", ""));
+    }
+
+    #[test]
+    fn compass_keys_are_the_words_lower_cased_after_the() {
+        for w in ["West", "East", "North", "South"] {
+            assert_eq!(the_compass(w.as_bytes()), Some(format!("the {}", lower(w)).as_str()));
+        }
+        assert_eq!(the_compass(b"west"), None);
+        assert_eq!(the_compass(b"Western"), None);
+    }
+
+    #[test]
+    fn ends_in_title_takes_the_last_words() {
+        let d = doc("He met Secretary of State John Kerry and the Prime Minister, and the minister.");
+        let mut buf = String::from("left over");
+        let after = |w: &str| at(&d, w) + 1;
+        assert!(d.ends_in_title(at(&d, "Secretary"), after("State"), &mut buf));
+        // Only the words given: neither "State" nor "of State" is a title.
+        assert!(!d.ends_in_title(at(&d, "of"), after("State"), &mut buf));
+        assert!(d.ends_in_title(at(&d, "minister"), after("minister"), &mut buf), "one word");
+        assert!(d.ends_in_title(at(&d, "Prime"), after("Minister"), &mut buf));
+        assert!(!d.ends_in_title(at(&d, "Secretary"), after("Kerry"), &mut buf));
+        assert!(!d.ends_in_title(at(&d, "Secretary"), at(&d, "Secretary"), &mut buf));
     }
 
     #[test]

@@ -552,8 +552,8 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
     let mut shape = shape_of(bare, dotted);
     // "I’m", "We’re", "Don't": contractions are never names.
     if let Some(a) = bare.rfind(is_apostrophe) {
-        let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
-        if matches!(tail.as_str(), "m" | "d" | "ve" | "ll" | "re" | "t") {
+        let tail = bare[a..].trim_start_matches(is_apostrophe);
+        if is_contraction_tail(tail) {
             shape = Shape::Other;
         }
     }
@@ -563,10 +563,7 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
         let rest = &bare[h + hl..];
         let rest_upper = rest.chars().next().is_some_and(char::is_uppercase);
         let last = rest.rsplit(is_hyphen).next().unwrap_or(rest);
-        if matches!(shape, Shape::Lower | Shape::Title)
-            && lx.title_prefix.contains(first.to_lowercase().as_str())
-            && rest_upper
-        {
+        if matches!(shape, Shape::Lower | Shape::Title) && title_prefix_lower(lx, first) && rest_upper {
             // "then-Secretary", "Then-President": the title starts after the hyphen.
             s = start + h + hl;
             shape = shape_of(rest, dotted);
@@ -597,6 +594,29 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
     let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
     let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false };
     (tok, j.max(pe))
+}
+
+/// Whether `tail`, what follows a word's last apostrophe, lower-cased is
+/// a contraction's ("m", "d", "ve", "ll", "re", "t"): compared ignoring
+/// ASCII case, not lower-cased into a new string (no char beyond ASCII
+/// lower-cases to these letters, so the answer is the same).
+fn is_contraction_tail(tail: &str) -> bool {
+    ["m", "d", "ve", "ll", "re", "t"].iter().any(|c| tail.eq_ignore_ascii_case(c))
+}
+
+/// Whether the lexicon's title prefixes ("then", "ex") hold `w`
+/// lower-cased: on the stack for a short ASCII word (all of theirs), as
+/// `to_lowercase` would give it, not in a new string.
+fn title_prefix_lower(lx: &Lexicon, w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..w.len()) {
+        Some(b) if w.is_ascii() => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            lx.title_prefix.get_bytes(b).is_some()
+        }
+        _ => lx.title_prefix.contains(&w.to_lowercase()),
+    }
 }
 
 fn is_stop(w: &str) -> bool {
@@ -981,6 +1001,19 @@ mod tests {
         let marked = |t: &str| tokenize(t, lexicon()).toks.iter().all(|t| t.initial);
         assert!(marked("Trump Would Put Liberals On Court"));
         assert!(!marked("Trump would put liberals On Court"));
+    }
+
+    #[test]
+    fn contraction_tails_and_title_prefixes_as_lower_cased() {
+        for tail in ["m", "M", "d", "ve", "VE", "Ll", "re", "t", "T", "s", "", "vé", "mm", "K"] {
+            let want = matches!(tail.to_lowercase().as_str(), "m" | "d" | "ve" | "ll" | "re" | "t");
+            assert_eq!(is_contraction_tail(tail), want, "{tail:?}");
+        }
+        let lx = lexicon();
+        for w in ["then", "Then", "THEN", "ex", "Ex", "former", "x", "", "thén", "Thenabcdefghijklmnop"] {
+            assert_eq!(title_prefix_lower(lx, w), lx.title_prefix.contains(&w.to_lowercase()), "{w:?}");
+        }
+        assert!(title_prefix_lower(lx, "Then"));
     }
 
     #[test]
