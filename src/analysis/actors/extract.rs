@@ -1845,9 +1845,27 @@ impl<'a> Doc<'a> {
         noun_start(&self.toks[k - 1], || self.is_the(k - 1), &self.toks[k])
     }
 
+    /// Whether token `t` (word id `id`), a [`noun_start`], may give one of
+    /// [`Doc::scan_nouns`]'s mentions at all: a lower-case word spelled
+    /// like "government(s)" or of the classes its rules ask for (a noun of
+    /// acting, of government, a head word "the" refers back with); a
+    /// capitalised one of four or five letters (the compass points).
+    ///
+    /// Why: most candidates after a name or "the" are none of these, and
+    /// the rules asked the same classes one by one after more loads.
+    #[inline]
+    fn noun_may_name(&self, t: &Tok, id: u32) -> bool {
+        const NOUNS: u32 = cls::ACT_NOUN | cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN;
+        match t.shape {
+            Shape::Lower => matches!(t.e() - t.s(), 10 | 11) || self.words.id_bits(id, NOUNS) != 0,
+            Shape::Title => matches!(t.e() - t.s(), 4 | 5),
+            _ => false,
+        }
+    }
+
     /// The first token from `from` (at least 1) on the line of the one
-    /// before it that may start a mention ([`noun_start`]): [`Doc::scan_nouns`]'s
-    /// next word to look at.
+    /// before it that may start a mention ([`noun_start`],
+    /// [`Doc::noun_may_name`]): [`Doc::scan_nouns`]'s next word to look at.
     ///
     /// Why a search of its own: most tokens are skipped, and walking the
     /// tokens and their word ids side by side tests each with a few loads,
@@ -1857,9 +1875,9 @@ impl<'a> Doc<'a> {
         let toks = self.toks.get(before..)?;
         let ids = self.ids.get(before..)?;
         let the = self.the_ids;
-        let found = toks.windows(2).zip(ids).position(|(pair, prev_id)| {
+        let found = toks.windows(2).zip(ids.windows(2)).position(|(pair, id_pair)| {
             let (prev, t) = (&pair[0], &pair[1]);
-            !t.nl && noun_start(prev, || is_the_id(the, *prev_id), t)
+            !t.nl && noun_start(prev, || is_the_id(the, id_pair[0]), t) && self.noun_may_name(t, id_pair[1])
         });
         found.map(|o| from + o)
     }
@@ -2524,6 +2542,26 @@ mod tests {
     }
 
     #[test]
+    fn nouns_that_may_name_are_the_rules_words() {
+        let d =
+            doc("The government said the ministry and the Russian proposal, the West, the Westerners, the tall man.");
+        for (w, want) in [
+            ("government", true),
+            ("ministry", true),
+            ("proposal", true),
+            ("West", true),
+            ("Westerners", false),
+            ("tall", false),
+            ("man", false),
+        ] {
+            let k = at(&d, w);
+            assert_eq!(d.noun_may_name(&d.toks[k], d.ids[k]), want, "{w}");
+        }
+        // Every compass point is of four or five letters.
+        assert!(["West", "East", "North", "South"].iter().all(|w| matches!(w.len(), 4 | 5)));
+    }
+
+    #[test]
     fn compass_keys_are_the_words_lower_cased_after_the() {
         for w in ["West", "East", "North", "South"] {
             assert_eq!(the_compass(w.as_bytes()), Some(format!("the {}", lower(w)).as_str()));
@@ -2583,10 +2621,17 @@ mod tests {
         }
         assert_eq!(d.next_noun_candidate(0), None);
         for from in 1..=n + 1 {
-            let want = (from..n).find(|&k| !d.toks[k].nl && d.noun_candidate(k));
+            let want =
+                (from..n).find(|&k| !d.toks[k].nl && d.noun_candidate(k) && d.noun_may_name(&d.toks[k], d.ids[k]));
             assert_eq!(d.next_noun_candidate(from), want, "from {from}");
         }
-        // "The" opens a line: "Ministry" after it is a candidate, the line break before "The" not.
+        // Past the line break ("Ministry" after "The" names nothing by
+        // these rules: no candidate), "government" after "the" is one.
+        assert_eq!(d.next_noun_candidate(at(&d, "The")), Some(at(&d, "government")));
+        assert!(
+            d.noun_candidate(at(&d, "Ministry"))
+                && !d.noun_may_name(&d.toks[at(&d, "Ministry")], d.ids[at(&d, "Ministry")])
+        );
         assert!(d.next_noun_candidate(1).is_some());
     }
 
