@@ -1994,17 +1994,36 @@ impl<'a> Doc<'a> {
 
     /// The first token from `from` that [`Doc::scan_groups`] looks at: a
     /// word, not a compound, whose ending may make it a group noun
-    /// ([`group_ending`]).
+    /// ([`group_ending`]) and whose classes do ([`Doc::group_may_name`]).
     ///
     /// Why a search of its own: most tokens are skipped, and a walk over
     /// the tokens tests each with a few loads, without indexing them (and
     /// checking bounds) per token.
     fn next_group_word(&self, from: usize) -> Option<usize> {
         let text = self.text.as_bytes();
+        let (toks, ids) = (self.toks.get(from..)?, self.ids.get(from..)?);
         // (No punctuation token passes `group_ending`: a punctuation char
         // ends in no ASCII letter.)
-        let found = self.toks.get(from..)?.iter().position(|t| !t.compound && group_ending(text, t));
+        let found = toks
+            .iter()
+            .zip(ids)
+            .position(|(t, &id)| !t.compound && group_ending(text, t) && self.group_may_name(t, id));
         found.map(|o| from + o)
+    }
+
+    /// Whether token `t` (word id `id`) is of the classes a group's word
+    /// is ([`Doc::scan_groups`]' test, asked in the walk): a group noun in
+    /// lower or title case, a plural group or demonym in title case.
+    ///
+    /// Why in the walk: most words ending in "s" are none, and the scan
+    /// looked at each (its place among the mentions first) before asking.
+    #[inline]
+    fn group_may_name(&self, t: &Tok, id: u32) -> bool {
+        match t.shape {
+            Shape::Lower => self.words.id_bits(id, cls::GROUP_NOUN) != 0,
+            Shape::Title => self.words.id_bits(id, cls::GROUP_NOUN | cls::GROUP_PLURAL | cls::DEMONYM_PLURAL) != 0,
+            _ => false,
+        }
     }
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
@@ -2542,6 +2561,26 @@ mod tests {
     }
 
     #[test]
+    fn group_words_are_group_nouns_plurals_and_demonyms() {
+        let d =
+            doc("Analysts and officials met Russians, the Police and police, as Ukrainians, but not states or news.");
+        for (w, want) in [
+            ("Analysts", true),
+            ("officials", true),
+            ("Russians", true),
+            ("Police", true),
+            ("police", true),
+            ("Ukrainians", true),
+            ("states", false),
+            ("news", false),
+            ("as", false),
+        ] {
+            let k = at(&d, w);
+            assert_eq!(d.group_may_name(&d.toks[k], d.ids[k]), want, "{w}");
+        }
+    }
+
+    #[test]
     fn nouns_that_may_name_are_the_rules_words() {
         let d =
             doc("The government said the ministry and the Russian proposal, the West, the Westerners, the tall man.");
@@ -2616,7 +2655,12 @@ mod tests {
         let d = doc(text);
         let n = d.toks.len();
         for from in 0..=n + 1 {
-            let want = (from..n).find(|&k| d.toks[k].is_word() && !d.toks[k].compound && d.may_be_group_word(k));
+            let want = (from..n).find(|&k| {
+                d.toks[k].is_word()
+                    && !d.toks[k].compound
+                    && d.may_be_group_word(k)
+                    && d.group_may_name(&d.toks[k], d.ids[k])
+            });
             assert_eq!(d.next_group_word(from), want, "from {from}");
         }
         assert_eq!(d.next_noun_candidate(0), None);
