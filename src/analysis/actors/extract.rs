@@ -50,9 +50,12 @@ pub struct Keys {
     hasher: Quick,
     /// The lookup form being built, kept between calls.
     buf: String,
-    /// Keys already worked out for a lexicon entry ([`Keys::cached`]): no
-    /// lookup form built and hashed again.
-    cache: Map<u64, KeyId>,
+    /// Per lexicon entry (a place's index `i` at `2 * i`, an
+    /// organization's at `2 * i + 1`), its key once worked out
+    /// ([`Keys::cached`]; [`NO_KEY`] before): no lookup form built and
+    /// hashed again, and an index rather than a hash probe per mention
+    /// (the lexicon has about a thousand entries: a few kilobytes at most).
+    entries: Vec<KeyId>,
     /// Per word id, its word's key once worked out ([`Keys::word`];
     /// [`NO_KEY`] before): an index, not a hash, per mention.
     words: Vec<KeyId>,
@@ -62,13 +65,16 @@ pub struct Keys {
 const NO_KEY: KeyId = KeyId::MAX;
 
 /// [`Keys::cached`]'s tags: a lexicon entry's key.
-const ENTRY_PLACE: u64 = 0;
-const ENTRY_ORG: u64 = 1;
+const ENTRY_PLACE: usize = 0;
+const ENTRY_ORG: usize = 1;
 
 impl Keys {
-    /// A table sized for about `n` keys, grown only past them.
-    fn with_capacity(n: usize) -> Self {
+    /// A table sized for about `n` keys, grown only past them, for a text
+    /// of `words` distinct words (each with its slot in [`Keys::words`]
+    /// from the start, rather than grown as ids come).
+    fn with_capacity(n: usize, words: usize) -> Self {
         Keys {
+            words: vec![NO_KEY; words],
             // Most keys are a word or two.
             text: String::with_capacity(n * 12),
             ends: Vec::with_capacity(n),
@@ -140,13 +146,18 @@ impl Keys {
 
     /// The id of `s`'s lookup form, `s` being the one thing `(id, tag)`
     /// stands for (a lexicon entry's name).
-    fn cached(&mut self, id: u32, tag: u64, s: &str) -> KeyId {
-        let c = u64::from(id) << 2 | tag;
-        if let Some(&k) = self.cache.get(&c) {
+    fn cached(&mut self, id: u32, tag: usize, s: &str) -> KeyId {
+        let i = (id as usize).saturating_mul(2).saturating_add(tag);
+        if let Some(&k) = self.entries.get(i).filter(|&&k| k != NO_KEY) {
             return k;
         }
         let k = self.norm(s);
-        self.cache.insert(c, k);
+        if i >= self.entries.len() {
+            self.entries.resize(i + 1, NO_KEY);
+        }
+        if let Some(slot) = self.entries.get_mut(i) {
+            *slot = k;
+        }
         k
     }
 
@@ -592,7 +603,7 @@ impl<'a> Doc<'a> {
         // than grown (each growth a copy of every mention so far).
         let raws = Vec::with_capacity(toks.len() / 8);
         // A key for about one distinct word in eight.
-        let keys = Keys::with_capacity(words.distinct() / 8);
+        let keys = Keys::with_capacity(words.distinct() / 8, words.distinct());
         Doc {
             text,
             toks,
@@ -617,12 +628,6 @@ impl<'a> Doc<'a> {
     pub fn w(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.text[t.s()..t.e()]
-    }
-
-    /// The word with its possessive, as used inside longer names.
-    fn wfull(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.s()..t.pe()]
     }
 
     /// Whether the word of token `k` has any of `bits`.
@@ -665,6 +670,12 @@ impl<'a> Doc<'a> {
         v & (which << 1) != 0
     }
 
+    /// The possessive after token `i`'s word ("'s", "’s", "'"), if it has one.
+    fn possessive(&self, i: usize) -> Option<&'a str> {
+        let t = &self.toks[i];
+        self.text.get(t.e()..t.pe()).filter(|p| !p.is_empty())
+    }
+
     /// The bare word of token `i` as bytes: for comparing with ASCII
     /// words, without the char-boundary checks of slicing the text.
     fn wb(&self, i: usize) -> &'a [u8] {
@@ -677,7 +688,7 @@ impl<'a> Doc<'a> {
     /// Asked of most words (by [`Doc::scan_nouns`]): one compare of word
     /// ids, not of the word's bytes sliced from the text.
     fn is_the(&self, i: usize) -> bool {
-        self.ids.get(i).is_some_and(|id| self.the_ids.contains(id))
+        self.ids.get(i).is_some_and(|&id| is_the_id(self.the_ids, id))
     }
 
     fn same_line(&self, a: usize, b: usize) -> bool {
@@ -790,7 +801,6 @@ impl<'a> Doc<'a> {
                 written.push(' ');
                 folded.push(' ');
             }
-            let (wl, fl) = (written.len(), folded.len());
             let bare = self.w(t);
             written.push_str(bare);
             norm_key_into(folded, bare);
@@ -809,12 +819,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // Inner words keep their possessive: "People's Republic of China".
-            if self.toks[t].has_poss() {
-                written.truncate(wl);
-                folded.truncate(fl);
-                let full = self.wfull(t);
-                written.push_str(full);
-                norm_key_into(folded, full);
+            // (Appended to the bare word's forms: a word has no white space,
+            // so its lookup form is its chars' forms, word and possessive
+            // apart as together, without the whole word's again.)
+            if let Some(poss) = self.possessive(t) {
+                written.push_str(poss);
+                norm_key_into(folded, poss);
             }
             if !self.lx.is_prefix(folded) {
                 break;
@@ -1141,7 +1151,10 @@ impl<'a> Doc<'a> {
                 phrase.push(' ');
             }
             phrase.push_str(self.w(t));
-            if lx.title.contains(phrase.as_str()) {
+            // One word alone: its class says whether the list has it (the
+            // title list is the class's table), without hashing it again.
+            let listed = if j == 0 { self.is(t, cls::TITLE) } else { lx.title.contains(phrase.as_str()) };
+            if listed {
                 best = j + 1;
             }
         }
@@ -1829,12 +1842,30 @@ impl<'a> Doc<'a> {
     /// [`noun_start`] of token `k` (`k > 0`).
     #[cfg(test)]
     fn noun_candidate(&self, k: usize) -> bool {
-        noun_start(&self.toks[k - 1], self.is_the(k - 1), &self.toks[k])
+        noun_start(&self.toks[k - 1], || self.is_the(k - 1), &self.toks[k])
+    }
+
+    /// Whether token `t` (word id `id`), a [`noun_start`], may give one of
+    /// [`Doc::scan_nouns`]'s mentions at all: a lower-case word spelled
+    /// like "government(s)" or of the classes its rules ask for (a noun of
+    /// acting, of government, a head word "the" refers back with); a
+    /// capitalised one of four or five letters (the compass points).
+    ///
+    /// Why: most candidates after a name or "the" are none of these, and
+    /// the rules asked the same classes one by one after more loads.
+    #[inline]
+    fn noun_may_name(&self, t: &Tok, id: u32) -> bool {
+        const NOUNS: u32 = cls::ACT_NOUN | cls::GOV_NOUN | cls::ANAPHOR_AS_WRITTEN;
+        match t.shape {
+            Shape::Lower => matches!(t.e() - t.s(), 10 | 11) || self.words.id_bits(id, NOUNS) != 0,
+            Shape::Title => matches!(t.e() - t.s(), 4 | 5),
+            _ => false,
+        }
     }
 
     /// The first token from `from` (at least 1) on the line of the one
-    /// before it that may start a mention ([`noun_start`]): [`Doc::scan_nouns`]'s
-    /// next word to look at.
+    /// before it that may start a mention ([`noun_start`],
+    /// [`Doc::noun_may_name`]): [`Doc::scan_nouns`]'s next word to look at.
     ///
     /// Why a search of its own: most tokens are skipped, and walking the
     /// tokens and their word ids side by side tests each with a few loads,
@@ -1844,9 +1875,9 @@ impl<'a> Doc<'a> {
         let toks = self.toks.get(before..)?;
         let ids = self.ids.get(before..)?;
         let the = self.the_ids;
-        let found = toks.windows(2).zip(ids).position(|(pair, prev_id)| {
+        let found = toks.windows(2).zip(ids.windows(2)).position(|(pair, id_pair)| {
             let (prev, t) = (&pair[0], &pair[1]);
-            !t.nl && noun_start(prev, the.contains(prev_id), t)
+            !t.nl && noun_start(prev, || is_the_id(the, id_pair[0]), t) && self.noun_may_name(t, id_pair[1])
         });
         found.map(|o| from + o)
     }
@@ -1857,7 +1888,6 @@ impl<'a> Doc<'a> {
     // Kept out of line: each phase is one entry in a profile.
     #[inline(never)]
     pub fn scan_appositions(&mut self) {
-        let lx = self.lx;
         let n = self.toks.len();
         // The tokens each person mention ends and starts at, found in two
         // sweeps over the tokens rather than a binary search per mention
@@ -1870,15 +1900,13 @@ impl<'a> Doc<'a> {
         let ending_at = tokens_at(&self.toks, &ends, |t| t.e());
         let starting_at = tokens_at(&self.toks, &starts, |t| t.s());
         // A capitalised title phrase over tokens a..b (exclusive), ending on a title word.
-        let title_phrase = |a: usize, b: usize| -> bool {
-            let ends_title = (1..=lx.title_max_words.min(b - a)).any(|m| {
-                let phrase: Vec<&str> = (b - m..b).map(|k| self.w(k)).collect();
-                lx.title.contains(phrase.join(" ").as_str())
-            });
+        // (The phrases are built in one buffer for all.)
+        let mut phrase = String::new();
+        let mut title_phrase = |a: usize, b: usize| -> bool {
             b > a
                 && b - a <= 6
                 && self.toks[b - 1].shape == Shape::Title
-                && ends_title
+                && self.ends_in_title(a, b, &mut phrase)
                 && (a..b).all(|k| {
                     let t = &self.toks[k];
                     (t.namey() || matches!(self.w(k), "of" | "the"))
@@ -1940,6 +1968,24 @@ impl<'a> Doc<'a> {
         self.raws.extend(add);
     }
 
+    /// Whether the last words of tokens `a..b` (one, two, up to the
+    /// longest title's words) are a title ("Secretary of State"), each
+    /// phrase built in `phrase` (a buffer reused from call to call, not a
+    /// list and a string per phrase).
+    fn ends_in_title(&self, a: usize, b: usize, phrase: &mut String) -> bool {
+        let lx = self.lx;
+        (1..=lx.title_max_words.min(b.saturating_sub(a))).any(|m| {
+            phrase.clear();
+            for k in b - m..b {
+                if k > b - m {
+                    phrase.push(' ');
+                }
+                phrase.push_str(self.w(k));
+            }
+            lx.title.contains(phrase)
+        })
+    }
+
     /// [`group_ending`] of token `k`.
     #[cfg(test)]
     fn may_be_group_word(&self, k: usize) -> bool {
@@ -1948,15 +1994,36 @@ impl<'a> Doc<'a> {
 
     /// The first token from `from` that [`Doc::scan_groups`] looks at: a
     /// word, not a compound, whose ending may make it a group noun
-    /// ([`group_ending`]).
+    /// ([`group_ending`]) and whose classes do ([`Doc::group_may_name`]).
     ///
     /// Why a search of its own: most tokens are skipped, and a walk over
     /// the tokens tests each with a few loads, without indexing them (and
     /// checking bounds) per token.
     fn next_group_word(&self, from: usize) -> Option<usize> {
         let text = self.text.as_bytes();
-        let found = self.toks.get(from..)?.iter().position(|t| t.is_word() && !t.compound && group_ending(text, t));
+        let (toks, ids) = (self.toks.get(from..)?, self.ids.get(from..)?);
+        // (No punctuation token passes `group_ending`: a punctuation char
+        // ends in no ASCII letter.)
+        let found = toks
+            .iter()
+            .zip(ids)
+            .position(|(t, &id)| !t.compound && group_ending(text, t) && self.group_may_name(t, id));
         found.map(|o| from + o)
+    }
+
+    /// Whether token `t` (word id `id`) is of the classes a group's word
+    /// is ([`Doc::scan_groups`]' test, asked in the walk): a group noun in
+    /// lower or title case, a plural group or demonym in title case.
+    ///
+    /// Why in the walk: most words ending in "s" are none, and the scan
+    /// looked at each (its place among the mentions first) before asking.
+    #[inline]
+    fn group_may_name(&self, t: &Tok, id: u32) -> bool {
+        match t.shape {
+            Shape::Lower => self.words.id_bits(id, cls::GROUP_NOUN) != 0,
+            Shape::Title => self.words.id_bits(id, cls::GROUP_NOUN | cls::GROUP_PLURAL | cls::DEMONYM_PLURAL) != 0,
+            _ => false,
+        }
     }
 
     /// Groups: "NATO officials", "Russian-backed separatists", "Analysts", "Muslims".
@@ -2135,19 +2202,19 @@ impl<'a> Doc<'a> {
                 }
             } else if t.shape == Shape::Lower && anaphor_noun && after_the {
                 add.push(anaphor(t.s(), t.e(), self.keys.id(self.w(k))));
-            } else if t.shape == Shape::Title
-                && matches!(self.wb(k), b"West" | b"East" | b"North" | b"South")
-                && after_the
-                && !t.compound
-                && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
-            {
+            } else if let Some(key) = the_compass(self.wb(k)).filter(|_| {
+                t.shape == Shape::Title
+                    && after_the
+                    && !t.compound
+                    && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
+            }) {
                 add.push(Raw {
                     s: t.s(),
                     e: t.e(),
                     ns: t.s(),
                     ne: t.e(),
                     kind: ActorKind::Place,
-                    key: Key::Place(self.keys.id(&format!("the {}", lower(self.w(k))))),
+                    key: Key::Place(self.keys.id(key)),
                     canon: None,
                 });
             }
@@ -2156,17 +2223,39 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The key of "the West" and the other compass points as a place, for the
+/// word as written: a constant, not a string made per mention.
+fn the_compass(w: &[u8]) -> Option<&'static str> {
+    match w {
+        b"West" => Some("the west"),
+        b"East" => Some("the east"),
+        b"North" => Some("the north"),
+        b"South" => Some("the south"),
+        _ => None,
+    }
+}
+
 /// Whether token `t` may start one of [`Doc::scan_nouns`]'s mentions: a
 /// lower-case word after a name or "the", or spelled like "government(s)";
 /// a capitalised one after "the". `prev` is the token before it, `after_the`
 /// whether that is "the" or "The".
+///
+/// `after_the` is asked last, only when the answer depends on it: this
+/// runs for every token, and most are answered by their shapes.
 #[inline]
-fn noun_start(prev: &Tok, after_the: bool, t: &Tok) -> bool {
+fn noun_start(prev: &Tok, after_the: impl FnOnce() -> bool, t: &Tok) -> bool {
     match t.shape {
-        Shape::Lower => prev.namey() || matches!(t.e() - t.s(), 10 | 11) || after_the,
-        Shape::Title => after_the,
+        Shape::Lower => prev.namey() || matches!(t.e() - t.s(), 10 | 11) || after_the(),
+        Shape::Title => after_the(),
         _ => false,
     }
+}
+
+/// Whether word id `id` is one of `the` (the ids of "the" and "The"): two
+/// comparisons, where a slice's `contains` was a loop.
+#[inline]
+fn is_the_id(the: [u32; 2], id: u32) -> bool {
+    id == the[0] || id == the[1]
 }
 
 /// Whether token `t` (a word) of `text` ends in "s" or "men" or is
@@ -2325,6 +2414,36 @@ mod tests {
     }
 
     #[test]
+    fn possessives_fold_apart_as_with_their_word() {
+        let d = doc("The People’s Republic and NATO's allies met Thomas' aides and Reuters.");
+        for (w, poss) in [("People", Some("’s")), ("NATO", Some("'s")), ("Thomas", Some("'")), ("Reuters", None)] {
+            let k = at(&d, w);
+            assert_eq!(d.possessive(k), poss, "{w}");
+            // What `lex_phrases` relies on: the word's lookup form and then
+            // its possessive's are the whole word's.
+            let whole = format!("{w}{}", poss.unwrap_or(""));
+            let mut apart = String::new();
+            norm_key_into(&mut apart, w);
+            norm_key_into(&mut apart, poss.unwrap_or(""));
+            assert_eq!(apart, norm_key(&whole), "{w}");
+        }
+    }
+
+    #[test]
+    fn entry_keys_are_cached_by_entry_and_kind() {
+        let mut keys = Keys::default();
+        let a = keys.cached(700, ENTRY_PLACE, "New York");
+        assert_eq!(keys.get(a), "new york");
+        // Asked again, the name is not looked at.
+        assert_eq!(keys.cached(700, ENTRY_PLACE, "ignored"), a);
+        // The same index as an organization is another entry.
+        let b = keys.cached(700, ENTRY_ORG, "United Nations");
+        assert_ne!(a, b);
+        assert_eq!(keys.get(b), "united nations");
+        assert_eq!(keys.cached(3, ENTRY_ORG, "New York"), a);
+    }
+
+    #[test]
     fn plain_alone_words_are_ordinary_and_name_nothing() {
         let d = doc("Talks began. But President Obama said in Washington. However the talks went on. The end.");
         for w in ["But", "However", "The"] {
@@ -2442,6 +2561,76 @@ mod tests {
     }
 
     #[test]
+    fn group_words_are_group_nouns_plurals_and_demonyms() {
+        let d =
+            doc("Analysts and officials met Russians, the Police and police, as Ukrainians, but not states or news.");
+        for (w, want) in [
+            ("Analysts", true),
+            ("officials", true),
+            ("Russians", true),
+            ("Police", true),
+            ("police", true),
+            ("Ukrainians", true),
+            ("states", false),
+            ("news", false),
+            ("as", false),
+        ] {
+            let k = at(&d, w);
+            assert_eq!(d.group_may_name(&d.toks[k], d.ids[k]), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn nouns_that_may_name_are_the_rules_words() {
+        let d =
+            doc("The government said the ministry and the Russian proposal, the West, the Westerners, the tall man.");
+        for (w, want) in [
+            ("government", true),
+            ("ministry", true),
+            ("proposal", true),
+            ("West", true),
+            ("Westerners", false),
+            ("tall", false),
+            ("man", false),
+        ] {
+            let k = at(&d, w);
+            assert_eq!(d.noun_may_name(&d.toks[k], d.ids[k]), want, "{w}");
+        }
+        // Every compass point is of four or five letters.
+        assert!(["West", "East", "North", "South"].iter().all(|w| matches!(w.len(), 4 | 5)));
+    }
+
+    #[test]
+    fn compass_keys_are_the_words_lower_cased_after_the() {
+        for w in ["West", "East", "North", "South"] {
+            assert_eq!(the_compass(w.as_bytes()), Some(format!("the {}", lower(w)).as_str()));
+        }
+        assert_eq!(the_compass(b"west"), None);
+        assert_eq!(the_compass(b"Western"), None);
+    }
+
+    #[test]
+    fn ends_in_title_takes_the_last_words() {
+        let d = doc("He met Secretary of State John Kerry and the Prime Minister, and the minister.");
+        let mut buf = String::from("left over");
+        let after = |w: &str| at(&d, w) + 1;
+        assert!(d.ends_in_title(at(&d, "Secretary"), after("State"), &mut buf));
+        // Only the words given: neither "State" nor "of State" is a title.
+        assert!(!d.ends_in_title(at(&d, "of"), after("State"), &mut buf));
+        assert!(d.ends_in_title(at(&d, "minister"), after("minister"), &mut buf), "one word");
+        assert!(d.ends_in_title(at(&d, "Prime"), after("Minister"), &mut buf));
+        assert!(!d.ends_in_title(at(&d, "Secretary"), after("Kerry"), &mut buf));
+        assert!(!d.ends_in_title(at(&d, "Secretary"), at(&d, "Secretary"), &mut buf));
+    }
+
+    #[test]
+    fn the_ids_are_the_two_spellings() {
+        assert!(is_the_id([4, 9], 4) && is_the_id([4, 9], 9) && !is_the_id([4, 9], 5));
+        // A text without "The": its id is no word's.
+        assert!(!is_the_id([4, u32::MAX], 0));
+    }
+
+    #[test]
     fn may_be_group_word_is_the_ending_test() {
         let text = "Analysts and women saw police, Clergy, Police, men, a bus, a lemon, pol, clergyman.";
         let d = doc(text);
@@ -2452,6 +2641,11 @@ mod tests {
             assert_eq!(d.may_be_group_word(k), want, "{}", d.w(k));
         }
         assert!(d.may_be_group_word(at(&d, "women")) && !d.may_be_group_word(at(&d, "lemon")));
+        // No punctuation token passes: `next_group_word` need not ask for a word.
+        let p = doc("“Hi,” she said — «yes» (s) ’s ‘n’ [e]… y? • ™ ©.");
+        let puncts: Vec<usize> = (0..p.toks.len()).filter(|&k| !p.toks[k].is_word()).collect();
+        assert!(puncts.len() >= 10);
+        assert!(puncts.iter().all(|&k| !p.may_be_group_word(k)));
     }
 
     #[test]
@@ -2461,15 +2655,27 @@ mod tests {
         let d = doc(text);
         let n = d.toks.len();
         for from in 0..=n + 1 {
-            let want = (from..n).find(|&k| d.toks[k].is_word() && !d.toks[k].compound && d.may_be_group_word(k));
+            let want = (from..n).find(|&k| {
+                d.toks[k].is_word()
+                    && !d.toks[k].compound
+                    && d.may_be_group_word(k)
+                    && d.group_may_name(&d.toks[k], d.ids[k])
+            });
             assert_eq!(d.next_group_word(from), want, "from {from}");
         }
         assert_eq!(d.next_noun_candidate(0), None);
         for from in 1..=n + 1 {
-            let want = (from..n).find(|&k| !d.toks[k].nl && d.noun_candidate(k));
+            let want =
+                (from..n).find(|&k| !d.toks[k].nl && d.noun_candidate(k) && d.noun_may_name(&d.toks[k], d.ids[k]));
             assert_eq!(d.next_noun_candidate(from), want, "from {from}");
         }
-        // "The" opens a line: "Ministry" after it is a candidate, the line break before "The" not.
+        // Past the line break ("Ministry" after "The" names nothing by
+        // these rules: no candidate), "government" after "the" is one.
+        assert_eq!(d.next_noun_candidate(at(&d, "The")), Some(at(&d, "government")));
+        assert!(
+            d.noun_candidate(at(&d, "Ministry"))
+                && !d.noun_may_name(&d.toks[at(&d, "Ministry")], d.ids[at(&d, "Ministry")])
+        );
         assert!(d.next_noun_candidate(1).is_some());
     }
 

@@ -552,8 +552,8 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
     let mut shape = shape_of(bare, dotted);
     // "I’m", "We’re", "Don't": contractions are never names.
     if let Some(a) = bare.rfind(is_apostrophe) {
-        let tail = bare[a..].trim_start_matches(is_apostrophe).to_lowercase();
-        if matches!(tail.as_str(), "m" | "d" | "ve" | "ll" | "re" | "t") {
+        let tail = bare[a..].trim_start_matches(is_apostrophe);
+        if is_contraction_tail(tail) {
             shape = Shape::Other;
         }
     }
@@ -563,10 +563,7 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
         let rest = &bare[h + hl..];
         let rest_upper = rest.chars().next().is_some_and(char::is_uppercase);
         let last = rest.rsplit(is_hyphen).next().unwrap_or(rest);
-        if matches!(shape, Shape::Lower | Shape::Title)
-            && lx.title_prefix.contains(first.to_lowercase().as_str())
-            && rest_upper
-        {
+        if matches!(shape, Shape::Lower | Shape::Title) && title_prefix_lower(lx, first) && rest_upper {
             // "then-Secretary", "Then-President": the title starts after the hyphen.
             s = start + h + hl;
             shape = shape_of(rest, dotted);
@@ -599,6 +596,29 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
     (tok, j.max(pe))
 }
 
+/// Whether `tail`, what follows a word's last apostrophe, lower-cased is
+/// a contraction's ("m", "d", "ve", "ll", "re", "t"): compared ignoring
+/// ASCII case, not lower-cased into a new string (no char beyond ASCII
+/// lower-cases to these letters, so the answer is the same).
+fn is_contraction_tail(tail: &str) -> bool {
+    ["m", "d", "ve", "ll", "re", "t"].iter().any(|c| tail.eq_ignore_ascii_case(c))
+}
+
+/// Whether the lexicon's title prefixes ("then", "ex") hold `w`
+/// lower-cased: on the stack for a short ASCII word (all of theirs), as
+/// `to_lowercase` would give it, not in a new string.
+fn title_prefix_lower(lx: &Lexicon, w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..w.len()) {
+        Some(b) if w.is_ascii() => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            lx.title_prefix.get_bytes(b).is_some()
+        }
+        _ => lx.title_prefix.contains(&w.to_lowercase()),
+    }
+}
+
 fn is_stop(w: &str) -> bool {
     matches!(
         w,
@@ -629,25 +649,24 @@ fn is_stop(w: &str) -> bool {
 }
 
 /// Sets `initial` and `shout`, line by line.
+///
+/// One walk over the tokens, a line marked as it is read (a search for
+/// each line's end first cost a second look at every token); the few lines
+/// that may be headlines or shouted are noted and closed ([`end_line`])
+/// after the walk.
 #[inline(never)]
 fn mark_positions(text: &str, toks: &mut [Tok]) {
-    let mut a = 0;
-    while a < toks.len() {
-        let mut b = a + 1;
-        while b < toks.len() && !toks[b].nl {
-            b += 1;
-        }
-        mark_line(text, &mut toks[a..b]);
-        a = b;
-    }
-}
-
-/// Sets `initial` and `shout` on the tokens of one line: the first word of
-/// each sentence, and every word of a title-case headline or a shouted line.
-fn mark_line(text: &str, line: &mut [Tok]) {
+    let mut headlines: Vec<(usize, usize, LineCounts)> = Vec::new();
+    let mut line = 0;
     let mut start = true;
     let mut counts = LineCounts::default();
-    for t in line.iter_mut() {
+    for (k, t) in toks.iter_mut().enumerate() {
+        if t.nl && k > line {
+            if counts.may_be_headline() {
+                headlines.push((line, k, counts));
+            }
+            (line, start, counts) = (k, true, LineCounts::default());
+        }
         if t.shape == Shape::Punct {
             if starts_sentence(text, t.s()) {
                 start = true;
@@ -658,10 +677,22 @@ fn mark_line(text: &str, line: &mut [Tok]) {
         start = false;
         counts.add(text, t);
     }
+    if counts.may_be_headline() {
+        headlines.push((line, toks.len(), counts));
+    }
+    for (a, b, counts) in headlines {
+        end_line(text, toks.get_mut(a..b).unwrap_or_default(), &counts);
+    }
+}
+
+/// Closes a line whose words [`mark_positions`] has marked as sentence
+/// starts or not and counted (`counts`): every word of a title-case
+/// headline or a shouted line is marked too.
+fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
     let ends_sentence = line.last().is_some_and(|t| {
         t.shape == Shape::Punct && text[t.s()..t.e()].starts_with(['.', '!', '?', '"', '”', ')', ':', ';', ','])
     });
-    let LineCounts { content, caps, shouted, lower_content } = counts;
+    let &LineCounts { content, caps, shouted, lower_content } = counts;
     if content >= 3 && lower_content == 0 && shouted * 10 >= content * 8 {
         for t in line {
             t.shout = true;
@@ -692,7 +723,7 @@ fn starts_sentence(text: &str, s: usize) -> bool {
 
 /// What a line's content words are like, to tell headlines and shouted
 /// lines (function words, "the", "of", do not count).
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct LineCounts {
     content: usize,
     caps: usize,
@@ -701,6 +732,12 @@ struct LineCounts {
 }
 
 impl LineCounts {
+    /// Whether [`end_line`] may mark the line: enough content words, at
+    /// most one in lower case (what both of its tests ask at least).
+    fn may_be_headline(&self) -> bool {
+        self.content >= 3 && self.lower_content <= 1
+    }
+
     /// Counts the word `t`. Once two lower-case content words are seen the
     /// line is neither a headline nor shouted: the rest is not looked at.
     #[inline]
@@ -943,6 +980,40 @@ mod tests {
         assert!(lines[1].iter().all(|&f| f == (true, false)), "{:?}", lines[1]);
         assert_eq!(lines[2].iter().filter(|f| f.0).count(), 1, "{:?}", lines[2]);
         assert!(lines[2].iter().all(|f| !f.1));
+    }
+
+    #[test]
+    fn end_line_marks_only_lines_that_may_be_headlines() {
+        // A line of one mark, ending a sentence or not.
+        for text in [".", "—"] {
+            for (content, caps, shouted, lower_content) in (0..6)
+                .flat_map(|c| (0..=c).flat_map(move |k| (0..=k).flat_map(move |s| (0..3).map(move |l| (c, k, s, l)))))
+            {
+                let counts = LineCounts { content, caps, shouted, lower_content };
+                let mut line = [punct_token(0, text.len(), false)];
+                end_line(text, &mut line, &counts);
+                if line[0].initial || line[0].shout {
+                    assert!(counts.may_be_headline(), "{text:?} {content} {caps} {shouted} {lower_content}");
+                }
+            }
+        }
+        // A headline is marked; the same words with two lower-case ones are not.
+        let marked = |t: &str| tokenize(t, lexicon()).toks.iter().all(|t| t.initial);
+        assert!(marked("Trump Would Put Liberals On Court"));
+        assert!(!marked("Trump would put liberals On Court"));
+    }
+
+    #[test]
+    fn contraction_tails_and_title_prefixes_as_lower_cased() {
+        for tail in ["m", "M", "d", "ve", "VE", "Ll", "re", "t", "T", "s", "", "vé", "mm", "K"] {
+            let want = matches!(tail.to_lowercase().as_str(), "m" | "d" | "ve" | "ll" | "re" | "t");
+            assert_eq!(is_contraction_tail(tail), want, "{tail:?}");
+        }
+        let lx = lexicon();
+        for w in ["then", "Then", "THEN", "ex", "Ex", "former", "x", "", "thén", "Thenabcdefghijklmnop"] {
+            assert_eq!(title_prefix_lower(lx, w), lx.title_prefix.contains(&w.to_lowercase()), "{w:?}");
+        }
+        assert!(title_prefix_lower(lx, "Then"));
     }
 
     #[test]
