@@ -72,6 +72,9 @@ const POST_WINDOW: usize = 300;
 const PREV_PARAGRAPH_WINDOW: usize = 300;
 /// Bytes read back to resolve a pronoun or a document to a name.
 const RESOLVE_WINDOW: usize = 1500;
+/// Bytes of whole lines read first when looking back for a document's
+/// owner (the rest of `RESOLVE_WINDOW` only if the owner is not there).
+const FIRST_OWNER_LINES: usize = 256;
 /// Bytes read back for a name when there are no actors to resolve to.
 const NAME_WINDOW: usize = 800;
 /// Actor mentions looked at when resolving a pronoun.
@@ -1060,12 +1063,38 @@ impl<'a> Ctx<'a> {
     /// it whose owner the text states ("NATO's statement", "a statement
     /// from NATO", "NATO said in a statement", "In a statement ..., NATO
     /// called", "NATO issued a statement").
+    ///
+    /// The window (`RESOLVE_WINDOW` bytes back) is read in two parts: the
+    /// whole lines of its last `FIRST_OWNER_LINES` bytes, then only if the
+    /// owner is not there, the rest: the owner is most often in the same
+    /// paragraph or the one before. Exactly the answer of reading
+    /// it whole: a line break is a token of its own, so the tokens of the
+    /// last lines are those of the whole window there, and no look from a token
+    /// goes back past its sentence's start, which a break bounds (the break
+    /// token is kept at the front of the lines read).
     fn document_owner(&self, np: &Np, i: usize) -> Option<Np> {
         let text = self.text;
         let lo = tokens::ceil_boundary(text, np.start.saturating_sub(RESOLVE_WINDOW));
-        let w = self.window(lo, np.start, Some(i));
+        let near = last_line_start(text, lo, np.start.saturating_sub(FIRST_OWNER_LINES).max(lo));
+        let last = self.window(near, np.start, Some(i));
+        if let Some(owner) = self.document_owner_in(&last, last.toks.len()) {
+            return Some(owner);
+        }
+        if near <= lo {
+            return None;
+        }
+        let rest = self.window(lo, near, Some(i));
+        let read = rest.toks.len();
+        let whole = Window { toks: [rest.toks, last.toks].concat(), inside: [rest.inside, last.inside].concat() };
+        self.document_owner_in(&whole, read)
+    }
+
+    /// [`Self::document_owner`] over the tokens `..read` of `w` (the later
+    /// ones were searched already), nearest first.
+    fn document_owner_in(&self, w: &Window, read: usize) -> Option<Np> {
+        let text = self.text;
         let toks = &w.toks;
-        for k in (0..toks.len()).rev() {
+        for k in (0..read).rev() {
             if w.inside[k] || !toks[k].is_word() || !lexicon::is_document_noun(toks[k].text(text)) {
                 continue;
             }
@@ -1476,6 +1505,12 @@ fn sentence_start(text: &str, w: &Window) -> usize {
 
 fn sentence_start_before(text: &str, toks: &[Tok], at: usize) -> usize {
     (0..at).rev().find(|&k| toks[k].kind == Kind::Break || ends_sentence(text, toks, k)).map_or(0, |k| k + 1)
+}
+
+/// Where the last line of `text[lo..hi]` starts: at its line break (kept,
+/// so that its tokens begin with the break), else at `lo`.
+fn last_line_start(text: &str, lo: usize, hi: usize) -> usize {
+    text.as_bytes().get(lo..hi).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(lo, |p| lo + p)
 }
 
 fn is_capitalized_at(text: &str, at: usize) -> bool {
