@@ -236,17 +236,23 @@ impl<'a> Ctx<'a> {
         let toks = &w.toks;
         let n = toks.len();
         for k in (s0..named_only.unwrap_or(n).min(n)).rev() {
-            if w.inside[k] || !toks[k].is_word() || lexicon::is_weak_cue(toks[k].text(text)) != weak {
+            if w.inside[k] || !toks[k].is_word() {
                 continue;
             }
             let word = toks[k].text(text);
+            // One look-up a word: a word that is no verb of saying is passed
+            // at once, but for "according to" and "put it".
+            let class = lexicon::cue_class(word);
+            if (class == Some(true)) != weak {
+                continue;
+            }
             let next = toks.get(k + 1).map(|t| t.text(text)).unwrap_or_default();
             let np = if word.eq_ignore_ascii_case("according") && next == "to" {
                 np::np_after(text, toks, k + 2, n)
             } else if matches!(word, "put" | "puts") && next == "it" {
                 // "As Mr. Cornyn put it: “...”"
                 subject_before(text, toks, s0, k)
-            } else if self.is_cue_at(w, k) {
+            } else if class.is_some() && self.is_cue_at(w, k) {
                 self.subject_of_cue(w, s0, k).or_else(|| {
                     // "said Mr. Kim: “" (the verb first, the name right before the
                     // quote); also "said the Florida senator, “", a role.

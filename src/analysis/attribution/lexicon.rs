@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::analysis::table::{List, Table};
+use crate::analysis::table::{Hashed, List, Table};
 
 /// A word list: membership only.
 type Set = Table<()>;
@@ -61,11 +61,25 @@ fn listed(set: Option<&Set>, word: &str) -> bool {
 /// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
 /// lower-case words count: "States" or "Post" in a name is no verb.
 pub(crate) fn is_cue_verb(word: &str) -> bool {
+    cue_class(word).is_some()
+}
+
+/// Which verbs of saying a word is among: `Some(true)` a weak one
+/// ([`is_weak_cue`]), `Some(false)` another, `None` no verb of saying
+/// ([`is_cue_verb`]). One look-up answers both questions, hashed once for
+/// both tables: a backward pass over a sentence asks them of every word.
+pub(crate) fn cue_class(word: &str) -> Option<bool> {
     if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return false;
+        return None;
     }
     let mut buf = [0u8; 24];
-    lower(word, &mut buf).is_some_and(|w| cue_verbs().0.get_bytes(w).is_some() || cue_verbs().1.get_bytes(w).is_some())
+    let key = Hashed::new(lower(word, &mut buf)?);
+    let (strong, weak) = cue_verbs();
+    if weak.get_hashed(&key).is_some() {
+        Some(true)
+    } else {
+        strong.get_hashed(&key).is_some().then_some(false)
+    }
 }
 
 /// A verb of thinking or judging ("believes", "expects", "blamed"): a cue
@@ -202,6 +216,11 @@ mod tests {
     fn lists_load_and_answer_case_blind() {
         assert!(is_cue_verb("said") && is_cue_verb("tweeted") && !is_cue_verb("Said") && !is_cue_verb("table"));
         assert!(is_cue_verb("believes") && is_weak_cue("believes") && !is_weak_cue("said"));
+        assert_eq!(cue_class("said"), Some(false));
+        assert_eq!(cue_class("believes"), Some(true));
+        assert_eq!(cue_class("table"), None);
+        assert_eq!(cue_class("Said"), None);
+        assert_eq!(cue_class("saidsaidsaidsaidsaidsaidsaid"), None);
         assert!(is_function_word("Amid") && is_determiner("the") && is_time_word("Thursday"));
         assert!(!is_function_word_cased("US") && !is_function_word_cased("Will") && is_function_word_cased("But"));
         assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("A") && !is_abbreviation("Putin"));
