@@ -1330,7 +1330,9 @@ fn sorted_mentions(text: &str, actors: &[ActorFound]) -> Vec<(usize, usize, usiz
         mentions.sort_unstable();
         return mentions;
     }
-    let mut keys: Vec<u64> = all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64).collect();
+    // Sized at once: collected from the filter, the list grew by doubling.
+    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+    keys.extend(all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64));
     keys.sort_unstable();
     keys.into_iter()
         .map(|k| {
