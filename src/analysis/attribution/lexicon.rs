@@ -64,12 +64,16 @@ pub(crate) fn is_cue_verb(word: &str) -> bool {
     cue_class(word).is_some()
 }
 
+/// The bytes of the shortest verb of saying ("say", "ask"; a test checks).
+const SHORTEST_CUE_VERB: usize = 3;
+
 /// Which verbs of saying a word is among: `Some(true)` a weak one
 /// ([`is_weak_cue`]), `Some(false)` another, `None` no verb of saying
 /// ([`is_cue_verb`]). One look-up answers both questions, hashed once for
 /// both tables: a backward pass over a sentence asks them of every word.
 pub(crate) fn cue_class(word: &str) -> Option<bool> {
-    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+    // "a", "of", "to", "he": a third of the words, and too short to be listed.
+    if word.len() < SHORTEST_CUE_VERB || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -220,6 +224,9 @@ mod tests {
         assert_eq!(cue_class("believes"), Some(true));
         assert_eq!(cue_class("table"), None);
         assert_eq!(cue_class("Said"), None);
+        assert_eq!(cue_class("say"), Some(false));
+        let (strong, weak) = cue_verbs();
+        assert!(strong.keys().chain(weak.keys()).all(|w| w.len() >= SHORTEST_CUE_VERB));
         assert_eq!(cue_class("saidsaidsaidsaidsaidsaidsaid"), None);
         assert!(is_function_word("Amid") && is_determiner("the") && is_time_word("Thursday"));
         assert!(!is_function_word_cased("US") && !is_function_word_cased("Will") && is_function_word_cased("But"));

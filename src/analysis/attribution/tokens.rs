@@ -148,7 +148,17 @@ pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
 /// Whether a sentence ends right after token `i` (a `.`, `?` or `!`, maybe
 /// followed by closing marks), judged by what comes next: a capital, a
 /// quotation mark, a break, or nothing.
+///
+/// Asked of every token of a window: the kind is checked here, inlined, and
+/// only a stop is read further ([`stop_ends_sentence`]).
+#[inline]
 pub(crate) fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Break | Kind::Punct('.' | '?' | '!' | '…')))
+        && stop_ends_sentence(text, toks, i)
+}
+
+/// [`ends_sentence`] for any token (the full reading, out of line).
+fn stop_ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     match t.kind {
         Kind::Break => return true,
@@ -317,6 +327,17 @@ mod tests {
         let toks = tokenize(t, 0, t.len());
         let ends: Vec<usize> = (0..toks.len()).filter(|&i| ends_sentence(t, &toks, i)).map(|i| toks[i].start).collect();
         assert_eq!(ends, vec![17, 26, 45, 57, 69]);
+    }
+
+    /// The inlined check of the kind passes every token the full reading
+    /// could call a sentence end.
+    #[test]
+    fn only_stops_and_breaks_are_read_further() {
+        let t = "Mr. Putin said so! He left? The U.S. team won… “No.” (Yes.) x — y, z; a: b\nNew";
+        let toks = tokenize(t, 0, t.len());
+        for i in 0..=toks.len() {
+            assert_eq!(ends_sentence(t, &toks, i), stop_ends_sentence(t, &toks, i), "{i}");
+        }
     }
 
     #[test]
