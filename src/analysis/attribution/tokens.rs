@@ -79,6 +79,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             loop {
                 // Runs of ASCII letters and digits eight bytes at a time.
                 e = ascii_run_end(bytes, e);
+                // The commonest end: an ASCII byte that is not in the run
+                // (so no letter or digit) and joins nothing (a space, a comma).
+                if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
+                    break;
+                }
                 let Some(d) = char_at(s, e) else { break };
                 if is_alnum(d) {
                     e += d.len_utf8();
