@@ -437,3 +437,24 @@ fn document_owner_by_lines_is_that_of_the_whole_window() {
         }
     }
 }
+
+/// A window's flags read the same whether kept as a list or left out
+/// (none inside), cut short, or joined to another.
+#[test]
+fn window_flags_survive_prefix_and_join() {
+    let t = "He said “no” and “yes” then left.\nShe said so.";
+    let qs = find_quotes(t);
+    let ctx = Ctx::new(t, &qs, &[]);
+    let flags = |w: &Window| (0..w.toks.len()).map(|k| w.inside(k)).collect::<Vec<bool>>();
+    let whole = ctx.window(0, t.len(), None);
+    assert!(flags(&whole).iter().filter(|&&f| f).count() == 2);
+    let split = t.find('\n').unwrap_or(0);
+    let (a, b) = (ctx.window(0, split, None), ctx.window(split, t.len(), None));
+    assert!(b.inside.is_empty());
+    let joined = a.then(b);
+    assert_eq!(joined.toks, whole.toks);
+    assert_eq!(flags(&joined), flags(&whole));
+    let p = whole.prefix(4);
+    assert_eq!(flags(&p), flags(&whole)[..4]);
+    assert!(!whole.prefix(99).inside(99));
+}
