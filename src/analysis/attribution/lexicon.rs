@@ -147,8 +147,9 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 /// [`is_function_word`] for a word as written: a capitalised "Will",
 /// "May" or "Long" and an all-capitals "US" or "IT" are names.
 pub(crate) fn is_function_word_cased(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters > 1 && word.chars().all(|c| !c.is_lowercase()) {
+    // No lower-case letter first: that test mostly stops at the first
+    // char, where counting the letters reads them all.
+    if word.chars().all(|c| !c.is_lowercase()) && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
         return false;
     }
     if word.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), word) {
@@ -230,6 +231,7 @@ mod tests {
         assert_eq!(cue_class("saidsaidsaidsaidsaidsaidsaid"), None);
         assert!(is_function_word("Amid") && is_determiner("the") && is_time_word("Thursday"));
         assert!(!is_function_word_cased("US") && !is_function_word_cased("Will") && is_function_word_cased("But"));
+        assert!(!is_function_word_cased("IT") && !is_function_word_cased("U.S") && is_function_word_cased("in"));
         assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("A") && !is_abbreviation("Putin"));
         assert!(is_abbreviation("No") && !is_abbreviation("no") && is_abbreviation("etc"));
         assert!(
