@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
+use crate::analysis::actors::classes::pack8;
 use crate::analysis::table::{Hashed, List, Table};
+use crate::text::bytes::ascii_lower8;
 
 /// A word list: membership only.
 type Set = Table<()>;
@@ -34,6 +36,17 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     Some(&buf[..bytes.len()])
 }
 
+/// `word` with its ASCII letters lower-cased, as a table key: a word of up
+/// to eight bytes (most) as one integer, lower-cased all at once and never
+/// copied; a longer one through `buf` ([`lower`]).
+fn lower_key<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<Hashed<'b>> {
+    let bytes = word.as_bytes();
+    match pack8(bytes) {
+        Some(packed) => Some(Hashed::packed(ascii_lower8(packed), bytes.len())),
+        None => lower(word, buf).map(Hashed::new),
+    }
+}
+
 /// The verbs of saying, and the weak ones (thinking, judging) after `[weak]`.
 fn cue_verbs() -> (&'static Set, &'static Set) {
     (&super::lexicon_tables::LISTS.strong, &super::lexicon_tables::LISTS.weak)
@@ -54,8 +67,8 @@ macro_rules! section {
 
 fn listed(set: Option<&Set>, word: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else { return false };
-    set.is_some_and(|s| s.get_bytes(w).is_some())
+    let Some(key) = lower_key(word, &mut buf) else { return false };
+    set.is_some_and(|s| s.get_hashed(&key).is_some())
 }
 
 /// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
@@ -77,7 +90,7 @@ pub(crate) fn cue_class(word: &str) -> Option<bool> {
         return None;
     }
     let mut buf = [0u8; 24];
-    let key = Hashed::new(lower(word, &mut buf)?);
+    let key = lower_key(word, &mut buf)?;
     let (strong, weak) = cue_verbs();
     if weak.get_hashed(&key).is_some() {
         Some(true)
@@ -243,6 +256,32 @@ mod tests {
         assert_eq!(pronoun("She"), Some(Pronoun::Person));
         assert_eq!(pronoun("who"), Some(Pronoun::Relative));
         assert!(sections().len() >= 12);
+    }
+
+    /// A key made at once from a short word finds what the word copied,
+    /// lower-cased, finds: every listed word in three casings, and others.
+    #[test]
+    fn lower_keys_find_what_lowered_copies_find() {
+        let (strong, weak) = cue_verbs();
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "Ünï".into(),
+            "SAID".into(),
+            "d’Souza".into(),
+            "x".repeat(9),
+            "y".repeat(30),
+            "Statements".into(),
+        ];
+        for w in strong.keys().chain(weak.keys()).chain(sections().iter().flat_map(|(_, set)| set.keys())) {
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}s")]);
+        }
+        for w in &words {
+            let mut buf = [0u8; 24];
+            for set in [strong, weak].into_iter().chain(sections().iter().map(|(_, set)| set)) {
+                let copied = lower(w, &mut buf).is_some_and(|l| set.get_bytes(l).is_some());
+                assert_eq!(listed(Some(set), w), copied, "{w:?}");
+            }
+        }
     }
 
     #[test]
