@@ -100,7 +100,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 }
             }
             out.push(Tok { start: at, end: start + e, kind: Kind::Word });
-            i = e;
+            // The space after a word (most words have one) passed at once.
+            i = if bytes.get(e) == Some(&b' ') { e + 1 } else { e };
             continue;
         }
         let next = i + c.len_utf8();
