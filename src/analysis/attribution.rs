@@ -72,6 +72,9 @@ const POST_WINDOW: usize = 300;
 const PREV_PARAGRAPH_WINDOW: usize = 300;
 /// Bytes read back to resolve a pronoun or a document to a name.
 const RESOLVE_WINDOW: usize = 1500;
+/// Bytes of whole lines read first when looking back for a document's
+/// owner (the rest of `RESOLVE_WINDOW` only if the owner is not there).
+const FIRST_OWNER_LINES: usize = 256;
 /// Bytes read back for a name when there are no actors to resolve to.
 const NAME_WINDOW: usize = 800;
 /// Actor mentions looked at when resolving a pronoun.
@@ -120,7 +123,33 @@ struct Ctx<'a> {
 /// (other than the one being attributed).
 struct Window {
     toks: Vec<Tok>,
+    /// One flag a token, or none at all when no token is inside: most
+    /// windows hold no other quotation, and need no list.
     inside: Vec<bool>,
+}
+
+impl Window {
+    /// Whether token `k` lies inside a quotation.
+    fn inside(&self, k: usize) -> bool {
+        self.inside.get(k).copied().unwrap_or(false)
+    }
+
+    /// The first `n` tokens.
+    fn prefix(&self, n: usize) -> Window {
+        let n = n.min(self.toks.len());
+        Window { toks: self.toks[..n].to_vec(), inside: self.inside.get(..n).unwrap_or_default().to_vec() }
+    }
+
+    /// This window's tokens, then `later`'s.
+    fn then(self, later: Window) -> Window {
+        let inside = if self.inside.is_empty() && later.inside.is_empty() {
+            Vec::new()
+        } else {
+            let flags = |w: &Window| (0..w.toks.len()).map(|k| w.inside(k)).collect::<Vec<bool>>();
+            [flags(&self), flags(&later)].concat()
+        };
+        Window { toks: [self.toks, later.toks].concat(), inside }
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -140,7 +169,7 @@ impl<'a> Ctx<'a> {
     /// marks (any but `skip`).
     fn window(&self, lo: usize, hi: usize, skip: Option<usize>) -> Window {
         let toks = tokenize(self.text, lo, hi);
-        let mut inside = vec![false; toks.len()];
+        let mut inside = Vec::new();
         // Quotations overlapping the window: found by binary search, then
         // walked; they do not overlap one another, so at most a few.
         let first = self.quotes.partition_point(|q| q.close.unwrap_or(q.end) <= lo);
@@ -159,6 +188,9 @@ impl<'a> Ctx<'a> {
                 }
                 // The marks themselves stay visible: they delimit clauses.
                 if t.start >= q.start && t.end <= q.end {
+                    if inside.is_empty() {
+                        inside = vec![false; toks.len()];
+                    }
                     inside[k] = true;
                 }
             }
@@ -176,7 +208,7 @@ impl<'a> Ctx<'a> {
         let pre_lo = tokens::ceil_boundary(text, q.open.saturating_sub(PRE_WINDOW).max(p_start));
         let pre = self.window(pre_lo, q.open, Some(i));
         let s0 = sentence_start(text, &pre);
-        let opens_sentence = (s0..pre.toks.len()).all(|k| pre.inside[k] || !pre.toks[k].is_word());
+        let opens_sentence = (s0..pre.toks.len()).all(|k| pre.inside(k) || !pre.toks[k].is_word());
 
         let mut found = self.post_cue(i, content, words, &pre, s0).map(|n| (n, Cue::Post));
         if found.is_none() {
@@ -233,17 +265,23 @@ impl<'a> Ctx<'a> {
         let toks = &w.toks;
         let n = toks.len();
         for k in (s0..named_only.unwrap_or(n).min(n)).rev() {
-            if w.inside[k] || !toks[k].is_word() || lexicon::is_weak_cue(toks[k].text(text)) != weak {
+            if w.inside(k) || !toks[k].is_word() {
                 continue;
             }
             let word = toks[k].text(text);
+            // One look-up a word: a word that is no verb of saying is passed
+            // at once, but for "according to" and "put it".
+            let class = lexicon::cue_class(word);
+            if (class == Some(true)) != weak {
+                continue;
+            }
             let next = toks.get(k + 1).map(|t| t.text(text)).unwrap_or_default();
             let np = if word.eq_ignore_ascii_case("according") && next == "to" {
                 np::np_after(text, toks, k + 2, n)
             } else if matches!(word, "put" | "puts") && next == "it" {
                 // "As Mr. Cornyn put it: “...”"
                 subject_before(text, toks, s0, k)
-            } else if self.is_cue_at(w, k) {
+            } else if class.is_some() && self.is_cue_at(w, k) {
                 self.subject_of_cue(w, s0, k).or_else(|| {
                     // "said Mr. Kim: “" (the verb first, the name right before the
                     // quote); also "said the Florida senator, “", a role.
@@ -263,7 +301,7 @@ impl<'a> Ctx<'a> {
             };
             if let Some(np) = np {
                 // Between the cue and the quote: only its object and a comma or colon.
-                let between = (k + 1..n).filter(|&j| !w.inside[j] && toks[j].is_word()).count();
+                let between = (k + 1..n).filter(|&j| !w.inside(j) && toks[j].is_word()).count();
                 let last = toks.last().map(|t| t.kind);
                 let opens = matches!(last, Some(Kind::Punct(',' | ':' | '—' | '–'))) || k + 1 == n;
                 let immediate = between <= 6 && opens && !(k + 1..n).any(|j| toks[j].kind == Kind::Quote);
@@ -302,7 +340,7 @@ impl<'a> Ctx<'a> {
         let toks = &w.toks;
         for k in (s0..at.min(toks.len())).rev() {
             let t = &toks[k];
-            if w.inside[k] {
+            if w.inside(k) {
                 continue;
             }
             let word = t.text(text);
@@ -412,7 +450,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // The clause after the last comma (outside quotations), else the sentence.
-        let cs = (s0..n - 1).rev().find(|&k| toks[k].is_punct(',') && !w.inside[k]).map_or(s0, |k| k + 1);
+        let cs = (s0..n - 1).rev().find(|&k| toks[k].is_punct(',') && !w.inside(k)).map_or(s0, |k| k + 1);
         let np = np::clause_subject(text, toks, cs, n - 1).or_else(|| {
             if cs > s0 {
                 np::clause_subject(text, toks, s0, n - 1)
@@ -445,7 +483,7 @@ impl<'a> Ctx<'a> {
             let v = if u > lo && matches!(toks[u - 1].text(text), "and" | "but") { u } else { v };
             if v > lo && matches!(toks[v - 1].text(text), "and" | "but") {
                 let earlier = (lo..v - 1).rev().find(|&k| {
-                    !w.inside[k] && toks[k].is_word() && !lexicon::is_gerund(toks[k].text(text)) && self.is_cue_at(w, k)
+                    !w.inside(k) && toks[k].is_word() && !lexicon::is_gerund(toks[k].text(text)) && self.is_cue_at(w, k)
                 });
                 if let Some(np) = earlier.and_then(|k| subject_before(text, toks, lo, k)) {
                     return Some(np);
@@ -500,7 +538,7 @@ impl<'a> Ctx<'a> {
         }
         for k in (lo..v).rev() {
             let t = toks[k].text(text);
-            if !w.inside[k] && toks[k].is_word() && !lexicon::is_gerund(t) && self.is_cue_at(w, k) {
+            if !w.inside(k) && toks[k].is_word() && !lexicon::is_gerund(t) && self.is_cue_at(w, k) {
                 if let Some(np) = subject_before(text, toks, lo, k) {
                     return Some(np);
                 }
@@ -524,7 +562,7 @@ impl<'a> Ctx<'a> {
             }
             let cs = (lo..ce)
                 .rev()
-                .find(|&k| !w.inside[k] && (toks[k].is_punct(',') || toks[k].kind == Kind::Quote))
+                .find(|&k| !w.inside(k) && (toks[k].is_punct(',') || toks[k].kind == Kind::Quote))
                 .map_or(lo, |k| k + 1);
             let mut k = cs;
             while k < ce && !toks[k].is_word() {
@@ -538,7 +576,7 @@ impl<'a> Ctx<'a> {
             // A subordinator inside the chunk opens the clause: "such as when
             // Cruz knocked Rubio".
             let sub = (k..ce).rev().find(|&x| {
-                !w.inside[x]
+                !w.inside(x)
                     && matches!(
                         toks[x].text(text).to_ascii_lowercase().as_str(),
                         "when"
@@ -759,10 +797,10 @@ impl<'a> Ctx<'a> {
         }
         // That sentence, outside any quotation, in the window.
         let lo = sentence_start_before(self.text, toks, s0 - 1);
-        let w = Window { toks: toks.to_vec(), inside: pre.inside[..s0].to_vec() };
+        let w = pre.prefix(s0);
         let found = (lo..s0)
             .rev()
-            .filter(|&k| !w.inside[k] && w.toks[k].is_word() && self.is_cue_at(&w, k))
+            .filter(|&k| !w.inside(k) && w.toks[k].is_word() && self.is_cue_at(&w, k))
             .find_map(|k| self.subject_of_cue(&w, lo, k))?;
         (!is_quote_inside(&w, &found)).then_some(found)
     }
@@ -1004,7 +1042,7 @@ impl<'a> Ctx<'a> {
         let mut k = toks.len();
         while k > 0 {
             k -= 1;
-            if w.inside[k] || !toks[k].is_word() || !is_capitalized(toks[k].text(text)) {
+            if w.inside(k) || !toks[k].is_word() || !is_capitalized(toks[k].text(text)) {
                 continue;
             }
             // A run of capitalised words ending at k.
@@ -1014,7 +1052,7 @@ impl<'a> Ctx<'a> {
                 let p = &toks[s - 1];
                 let pt = p.text(text);
                 let name_word =
-                    p.is_word() && is_capitalized(pt) && !lexicon::is_function_word_cased(pt) && !w.inside[s - 1];
+                    p.is_word() && is_capitalized(pt) && !lexicon::is_function_word_cased(pt) && !w.inside(s - 1);
                 let abbreviation_dot = p.is_punct('.') && s >= 2 && lexicon::is_abbreviation(toks[s - 2].text(text));
                 if !(name_word || abbreviation_dot) {
                     break;
@@ -1060,13 +1098,39 @@ impl<'a> Ctx<'a> {
     /// it whose owner the text states ("NATO's statement", "a statement
     /// from NATO", "NATO said in a statement", "In a statement ..., NATO
     /// called", "NATO issued a statement").
+    ///
+    /// The window (`RESOLVE_WINDOW` bytes back) is read in two parts: the
+    /// whole lines of its last `FIRST_OWNER_LINES` bytes, then only if the
+    /// owner is not there, the rest: the owner is most often in the same
+    /// paragraph or the one before. Exactly the answer of reading
+    /// it whole: a line break is a token of its own, so the tokens of the
+    /// last lines are those of the whole window there, and no look from a token
+    /// goes back past its sentence's start, which a break bounds (the break
+    /// token is kept at the front of the lines read).
     fn document_owner(&self, np: &Np, i: usize) -> Option<Np> {
         let text = self.text;
         let lo = tokens::ceil_boundary(text, np.start.saturating_sub(RESOLVE_WINDOW));
-        let w = self.window(lo, np.start, Some(i));
+        let near = last_line_start(text, lo, np.start.saturating_sub(FIRST_OWNER_LINES).max(lo));
+        let last = self.window(near, np.start, Some(i));
+        if let Some(owner) = self.document_owner_in(&last, last.toks.len()) {
+            return Some(owner);
+        }
+        if near <= lo {
+            return None;
+        }
+        let rest = self.window(lo, near, Some(i));
+        let read = rest.toks.len();
+        let whole = rest.then(last);
+        self.document_owner_in(&whole, read)
+    }
+
+    /// [`Self::document_owner`] over the tokens `..read` of `w` (the later
+    /// ones were searched already), nearest first.
+    fn document_owner_in(&self, w: &Window, read: usize) -> Option<Np> {
+        let text = self.text;
         let toks = &w.toks;
-        for k in (0..toks.len()).rev() {
-            if w.inside[k] || !toks[k].is_word() || !lexicon::is_document_noun(toks[k].text(text)) {
+        for k in (0..read).rev() {
+            if w.inside(k) || !toks[k].is_word() || !lexicon::is_document_noun(toks[k].text(text)) {
                 continue;
             }
             // Possessor before, over at most two adjectives.
@@ -1295,7 +1359,9 @@ fn sorted_mentions(text: &str, actors: &[ActorFound]) -> Vec<(usize, usize, usiz
         mentions.sort_unstable();
         return mentions;
     }
-    let mut keys: Vec<u64> = all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64).collect();
+    // Sized at once: collected from the filter, the list grew by doubling.
+    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+    keys.extend(all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64));
     keys.sort_unstable();
     keys.into_iter()
         .map(|k| {
@@ -1466,8 +1532,8 @@ fn sentence_start(text: &str, w: &Window) -> usize {
         if toks[k].kind == Kind::Break {
             return k + 1;
         }
-        let quote_end = w.inside[k] && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Quote);
-        if (!w.inside[k] || quote_end) && ends_sentence(text, toks, k) {
+        let quote_end = w.inside(k) && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Quote);
+        if (!w.inside(k) || quote_end) && ends_sentence(text, toks, k) {
             return k + 1;
         }
     }
@@ -1476,6 +1542,12 @@ fn sentence_start(text: &str, w: &Window) -> usize {
 
 fn sentence_start_before(text: &str, toks: &[Tok], at: usize) -> usize {
     (0..at).rev().find(|&k| toks[k].kind == Kind::Break || ends_sentence(text, toks, k)).map_or(0, |k| k + 1)
+}
+
+/// Where the last line of `text[lo..hi]` starts: at its line break (kept,
+/// so that its tokens begin with the break), else at `lo`.
+fn last_line_start(text: &str, lo: usize, hi: usize) -> usize {
+    text.as_bytes().get(lo..hi).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(lo, |p| lo + p)
 }
 
 fn is_capitalized_at(text: &str, at: usize) -> bool {
@@ -1489,7 +1561,7 @@ fn has_capital_word(text: &str, np: &Np) -> bool {
 }
 
 fn is_quote_inside(w: &Window, np: &Np) -> bool {
-    w.toks.iter().zip(&w.inside).any(|(t, &inside)| inside && t.start >= np.start && t.end <= np.end)
+    w.toks.iter().enumerate().any(|(k, t)| w.inside(k) && t.start >= np.start && t.end <= np.end)
 }
 
 /// The shape of a quotation alone: a sentence-like quote is direct, a few

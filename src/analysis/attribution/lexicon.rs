@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use crate::analysis::table::{List, Table};
+use crate::analysis::actors::classes::pack8;
+use crate::analysis::table::{Hashed, List, Table};
+use crate::text::bytes::ascii_lower8;
 
 /// A word list: membership only.
 type Set = Table<()>;
@@ -34,6 +36,17 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     Some(&buf[..bytes.len()])
 }
 
+/// `word` with its ASCII letters lower-cased, as a table key: a word of up
+/// to eight bytes (most) as one integer, lower-cased all at once and never
+/// copied; a longer one through `buf` ([`lower`]).
+fn lower_key<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<Hashed<'b>> {
+    let bytes = word.as_bytes();
+    match pack8(bytes) {
+        Some(packed) => Some(Hashed::packed(ascii_lower8(packed), bytes.len())),
+        None => lower(word, buf).map(Hashed::new),
+    }
+}
+
 /// The verbs of saying, and the weak ones (thinking, judging) after `[weak]`.
 fn cue_verbs() -> (&'static Set, &'static Set) {
     (&super::lexicon_tables::LISTS.strong, &super::lexicon_tables::LISTS.weak)
@@ -54,18 +67,36 @@ macro_rules! section {
 
 fn listed(set: Option<&Set>, word: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else { return false };
-    set.is_some_and(|s| s.get_bytes(w).is_some())
+    let Some(key) = lower_key(word, &mut buf) else { return false };
+    set.is_some_and(|s| s.get_hashed(&key).is_some())
 }
 
 /// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
 /// lower-case words count: "States" or "Post" in a name is no verb.
 pub(crate) fn is_cue_verb(word: &str) -> bool {
-    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return false;
+    cue_class(word).is_some()
+}
+
+/// The bytes of the shortest verb of saying ("say", "ask"; a test checks).
+const SHORTEST_CUE_VERB: usize = 3;
+
+/// Which verbs of saying a word is among: `Some(true)` a weak one
+/// ([`is_weak_cue`]), `Some(false)` another, `None` no verb of saying
+/// ([`is_cue_verb`]). One look-up answers both questions, hashed once for
+/// both tables: a backward pass over a sentence asks them of every word.
+pub(crate) fn cue_class(word: &str) -> Option<bool> {
+    // "a", "of", "to", "he": a third of the words, and too short to be listed.
+    if word.len() < SHORTEST_CUE_VERB || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
     }
     let mut buf = [0u8; 24];
-    lower(word, &mut buf).is_some_and(|w| cue_verbs().0.get_bytes(w).is_some() || cue_verbs().1.get_bytes(w).is_some())
+    let key = lower_key(word, &mut buf)?;
+    let (strong, weak) = cue_verbs();
+    if weak.get_hashed(&key).is_some() {
+        Some(true)
+    } else {
+        strong.get_hashed(&key).is_some().then_some(false)
+    }
 }
 
 /// A verb of thinking or judging ("believes", "expects", "blamed"): a cue
@@ -129,8 +160,9 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 /// [`is_function_word`] for a word as written: a capitalised "Will",
 /// "May" or "Long" and an all-capitals "US" or "IT" are names.
 pub(crate) fn is_function_word_cased(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters > 1 && word.chars().all(|c| !c.is_lowercase()) {
+    // No lower-case letter first: that test mostly stops at the first
+    // char, where counting the letters reads them all.
+    if word.chars().all(|c| !c.is_lowercase()) && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
         return false;
     }
     if word.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), word) {
@@ -202,8 +234,17 @@ mod tests {
     fn lists_load_and_answer_case_blind() {
         assert!(is_cue_verb("said") && is_cue_verb("tweeted") && !is_cue_verb("Said") && !is_cue_verb("table"));
         assert!(is_cue_verb("believes") && is_weak_cue("believes") && !is_weak_cue("said"));
+        assert_eq!(cue_class("said"), Some(false));
+        assert_eq!(cue_class("believes"), Some(true));
+        assert_eq!(cue_class("table"), None);
+        assert_eq!(cue_class("Said"), None);
+        assert_eq!(cue_class("say"), Some(false));
+        let (strong, weak) = cue_verbs();
+        assert!(strong.keys().chain(weak.keys()).all(|w| w.len() >= SHORTEST_CUE_VERB));
+        assert_eq!(cue_class("saidsaidsaidsaidsaidsaidsaid"), None);
         assert!(is_function_word("Amid") && is_determiner("the") && is_time_word("Thursday"));
         assert!(!is_function_word_cased("US") && !is_function_word_cased("Will") && is_function_word_cased("But"));
+        assert!(!is_function_word_cased("IT") && !is_function_word_cased("U.S") && is_function_word_cased("in"));
         assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("A") && !is_abbreviation("Putin"));
         assert!(is_abbreviation("No") && !is_abbreviation("no") && is_abbreviation("etc"));
         assert!(
@@ -215,6 +256,32 @@ mod tests {
         assert_eq!(pronoun("She"), Some(Pronoun::Person));
         assert_eq!(pronoun("who"), Some(Pronoun::Relative));
         assert!(sections().len() >= 12);
+    }
+
+    /// A key made at once from a short word finds what the word copied,
+    /// lower-cased, finds: every listed word in three casings, and others.
+    #[test]
+    fn lower_keys_find_what_lowered_copies_find() {
+        let (strong, weak) = cue_verbs();
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "Ünï".into(),
+            "SAID".into(),
+            "d’Souza".into(),
+            "x".repeat(9),
+            "y".repeat(30),
+            "Statements".into(),
+        ];
+        for w in strong.keys().chain(weak.keys()).chain(sections().iter().flat_map(|(_, set)| set.keys())) {
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}s")]);
+        }
+        for w in &words {
+            let mut buf = [0u8; 24];
+            for set in [strong, weak].into_iter().chain(sections().iter().map(|(_, set)| set)) {
+                let copied = lower(w, &mut buf).is_some_and(|l| set.get_bytes(l).is_some());
+                assert_eq!(listed(Some(set), w), copied, "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -401,3 +401,60 @@ fn mentions_sort_by_start_end_actor() {
     actors[2].mentions.push(m(50, 50 + 0x10000));
     assert_eq!(sorted_mentions(&text, &actors), want(&actors));
 }
+
+#[test]
+fn last_line_start_keeps_the_break() {
+    let t = "ab\ncd\nef";
+    assert_eq!(last_line_start(t, 0, t.len()), 5);
+    assert_eq!(last_line_start(t, 0, 5), 2);
+    assert_eq!(last_line_start(t, 0, 2), 0);
+    assert_eq!(last_line_start(t, 3, 5), 3);
+    assert_eq!(last_line_start(t, 6, 9), 6);
+}
+
+/// The document owner read a line at a time is the one read from the whole
+/// window: at every offset of texts with statements, breaks and quotations.
+#[test]
+fn document_owner_by_lines_is_that_of_the_whole_window() {
+    let texts = [
+        "In a statement Thursday evening, NATO called on Russia to “defuse the escalation.” \
+         NATO reiterated its support.\n“Any new aggression would have a high price tag,” the statement said.",
+        "The ministry issued a statement\n on Monday. “We reject\n the claims,” the statement said.",
+        "The ministry said in a statement\n\nthat it was calm.\n“We reject the claims,” the statement said. \
+         A statement from\nthe ministry came late.\n\nRussia's statement\nsaid so. The report by the agency\n",
+        "“x\n”\n\nstatement\n'' from ``NATO'' said the statement\n",
+    ];
+    for t in texts {
+        let qs = find_quotes(t);
+        let ctx = Ctx::new(t, &qs, &[]);
+        for at in (0..=t.len()).filter(|&a| t.is_char_boundary(a)) {
+            let np = Np { start: at, end: at, head_start: at, head_end: at, pronoun: None, ante: None };
+            for i in 0..=qs.len() {
+                let lo = tokens::ceil_boundary(t, at.saturating_sub(RESOLVE_WINDOW));
+                let whole = ctx.window(lo, at, Some(i));
+                assert_eq!(ctx.document_owner(&np, i), ctx.document_owner_in(&whole, whole.toks.len()), "{t:?} {at}");
+            }
+        }
+    }
+}
+
+/// A window's flags read the same whether kept as a list or left out
+/// (none inside), cut short, or joined to another.
+#[test]
+fn window_flags_survive_prefix_and_join() {
+    let t = "He said “no” and “yes” then left.\nShe said so.";
+    let qs = find_quotes(t);
+    let ctx = Ctx::new(t, &qs, &[]);
+    let flags = |w: &Window| (0..w.toks.len()).map(|k| w.inside(k)).collect::<Vec<bool>>();
+    let whole = ctx.window(0, t.len(), None);
+    assert!(flags(&whole).iter().filter(|&&f| f).count() == 2);
+    let split = t.find('\n').unwrap_or(0);
+    let (a, b) = (ctx.window(0, split, None), ctx.window(split, t.len(), None));
+    assert!(b.inside.is_empty());
+    let joined = a.then(b);
+    assert_eq!(joined.toks, whole.toks);
+    assert_eq!(flags(&joined), flags(&whole));
+    let p = whole.prefix(4);
+    assert_eq!(flags(&p), flags(&whole)[..4]);
+    assert!(!whole.prefix(99).inside(99));
+}

@@ -6,6 +6,7 @@
 
 use super::lexicon;
 use crate::analysis::actors::tokens::{alnum_run, char_at};
+use crate::text::bytes::{load8, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -39,6 +40,17 @@ impl Tok {
     }
 }
 
+/// [`char::is_alphanumeric`], answered without the Unicode tables for
+/// ASCII and for General Punctuation (U+2000..U+206F: dashes, curly quotes,
+/// the ’ of "Russia’s"), which holds no letter or digit: their slow search
+/// cost more than the rest of a word's reading.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
 fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐' | '‑')
 }
@@ -63,18 +75,23 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             continue;
         }
         let at = start + i;
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let mut e = i + c.len_utf8();
             loop {
                 // Runs of ASCII letters and digits eight bytes at a time.
-                e = ascii_run_end(bytes, e);
+                e = run_end(bytes, e);
+                // The commonest end: an ASCII byte that is not in the run
+                // (so no letter or digit) and joins nothing (a space, a comma).
+                if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
+                    break;
+                }
                 let Some(d) = char_at(s, e) else { break };
-                if d.is_alphanumeric() {
+                if is_alnum(d) {
                     e += d.len_utf8();
                 } else if joins_word(d) {
                     // Only inside a word: the next char must be a letter or digit.
                     let after = e + d.len_utf8();
-                    if char_at(s, after).is_some_and(char::is_alphanumeric) {
+                    if char_at(s, after).is_some_and(is_alnum) {
                         e = after;
                     } else {
                         break;
@@ -84,7 +101,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 }
             }
             out.push(Tok { start: at, end: start + e, kind: Kind::Word });
-            i = e;
+            // The space after a word (most words have one) passed at once.
+            i = if bytes.get(e) == Some(&b' ') { e + 1 } else { e };
             continue;
         }
         let next = i + c.len_utf8();
@@ -106,6 +124,25 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         i = next;
     }
     out
+}
+
+/// [`ascii_run_end`] written out over [`load8`] and [`non_alnum_bytes`],
+/// inlined into the tokenizer's loop: a plainer loop than [`alnum_run`]'s
+/// slice and remainder, whose set-up cost about as much as the scan of a
+/// short word.
+#[inline]
+fn run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = load8(b, i) {
+        let stops = non_alnum_bytes(w);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 /// The end of the run of ASCII letters and digits from byte `i` of `b`
@@ -137,7 +174,17 @@ pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
 /// Whether a sentence ends right after token `i` (a `.`, `?` or `!`, maybe
 /// followed by closing marks), judged by what comes next: a capital, a
 /// quotation mark, a break, or nothing.
+///
+/// Asked of every token of a window: the kind is checked here, inlined, and
+/// only a stop is read further ([`stop_ends_sentence`]).
+#[inline]
 pub(crate) fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Break | Kind::Punct('.' | '?' | '!' | '…')))
+        && stop_ends_sentence(text, toks, i)
+}
+
+/// [`ends_sentence`] for any token (the full reading, out of line).
+fn stop_ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     match t.kind {
         Kind::Break => return true,
@@ -285,6 +332,25 @@ mod tests {
     }
 
     #[test]
+    fn is_alnum_is_char_is_alphanumeric() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn run_end_is_ascii_run_end() {
+        let t = "abcdefghijk9 x Ünï d’x 0123456789abcdefXYZ-q".as_bytes();
+        for i in 0..=t.len() + 2 {
+            assert_eq!(run_end(t, i), ascii_run_end(t, i), "{i}");
+        }
+        for k in 0..=255u8 {
+            let b = [b'a', b'Z', b'0', b'q', b'r', b's', b't', b'u', b'v', k, b'x'];
+            assert_eq!(run_end(&b, 0), ascii_run_end(&b, 0), "{k}");
+        }
+    }
+
+    #[test]
     fn words_keep_inner_marks() {
         assert_eq!(
             words("Mr. D’Souza’s U.S. non-partisan “plan,”"),
@@ -299,6 +365,17 @@ mod tests {
         let toks = tokenize(t, 0, t.len());
         let ends: Vec<usize> = (0..toks.len()).filter(|&i| ends_sentence(t, &toks, i)).map(|i| toks[i].start).collect();
         assert_eq!(ends, vec![17, 26, 45, 57, 69]);
+    }
+
+    /// The inlined check of the kind passes every token the full reading
+    /// could call a sentence end.
+    #[test]
+    fn only_stops_and_breaks_are_read_further() {
+        let t = "Mr. Putin said so! He left? The U.S. team won… “No.” (Yes.) x — y, z; a: b\nNew";
+        let toks = tokenize(t, 0, t.len());
+        for i in 0..=toks.len() {
+            assert_eq!(ends_sentence(t, &toks, i), stop_ends_sentence(t, &toks, i), "{i}");
+        }
     }
 
     #[test]
