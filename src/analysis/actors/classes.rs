@@ -17,7 +17,6 @@ use super::hash::Map;
 use super::lexicon::norm_key;
 #[cfg(test)]
 use super::lexicon::{build::Lists, Lexicon};
-use super::tokens::{Shape, Tok};
 use super::vocab::Vocab;
 use crate::analysis::table::{Hashed, Table};
 use crate::text::bytes::ascii_lower8;
@@ -208,31 +207,21 @@ pub struct WordClasses<'a> {
 /// The bits of an id are worked out.
 const DONE: u32 = 1 << 31;
 /// The word occurs as a lower-case word of the text.
-const LOWER_TOKEN: u32 = 1 << 30;
+pub(super) const LOWER_TOKEN: u32 = 1 << 30;
 /// The word occurs capitalised ("Title" or capitals) away from a sentence start.
-const CAP_MID: u32 = 1 << 29;
+pub(super) const CAP_MID: u32 = 1 << 29;
 /// The bits that answer questions.
 const ANSWERS: u32 = (1 << 28) - 1;
 
 impl<'a> WordClasses<'a> {
-    /// The classes of the words of `vocab`, whose ids `ids` the tokens
-    /// `toks` have: what the text says about each word is read off its
-    /// tokens here; the rest is worked out when first asked.
-    #[inline(never)]
-    pub fn new(lex: &'static LexClasses, vocab: Vocab<'a>, toks: &[Tok], ids: &[u32]) -> Self {
-        let info: Vec<Cell<u32>> = vec![Cell::new(0); vocab.len()];
-        for (t, &id) in toks.iter().zip(ids) {
-            let flag = match t.shape {
-                Shape::Lower => LOWER_TOKEN,
-                Shape::Title | Shape::Caps if !t.initial => CAP_MID,
-                _ => 0,
-            };
-            if flag != 0 {
-                if let Some(c) = info.get(id as usize) {
-                    c.set(c.get() | flag);
-                }
-            }
-        }
+    /// The classes of the words of `vocab`, with what the text says about
+    /// each (`seen[id]`: [`LOWER_TOKEN`], [`CAP_MID`], as the tokenizer
+    /// noted them while marking positions); the rest is worked out when
+    /// first asked.
+    pub fn new(lex: &'static LexClasses, vocab: Vocab<'a>, seen: Vec<u32>) -> Self {
+        // (Every id has its flags: a missing one is a word never seen.)
+        let mut info: Vec<Cell<u32>> = seen.into_iter().map(Cell::new).collect();
+        info.resize(vocab.len(), Cell::new(0));
         WordClasses { lex, vocab, info }
     }
 
@@ -355,14 +344,14 @@ impl<'a> WordClasses<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::{build, lexicon};
-    use super::super::tokens::tokenize;
+    use super::super::tokens::{tokenize, Tok};
     use super::*;
 
     /// The classes of `text`'s words, and its tokens' ids.
     fn classes(text: &str) -> (WordClasses<'_>, Vec<Tok>, Vec<u32>) {
         let lx = lexicon();
         let t = tokenize(text, lx);
-        (WordClasses::new(lx.classes(), t.vocab, &t.toks, &t.ids), t.toks, t.ids)
+        (WordClasses::new(lx.classes(), t.vocab, t.seen), t.toks, t.ids)
     }
 
     #[test]

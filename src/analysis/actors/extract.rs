@@ -581,7 +581,7 @@ const STRONG_WORD: u32 =
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, tokens: Tokens<'a>, lx: &'static Lexicon) -> Self {
-        let Tokens { toks, ids, vocab } = tokens;
+        let Tokens { toks, ids, vocab, seen } = tokens;
         let mut versioned = Set::default();
         for t in &toks {
             if t.shape == Shape::Caps {
@@ -594,7 +594,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let words = WordClasses::new(lx.classes(), vocab, &toks, &ids);
+        let words = WordClasses::new(lx.classes(), vocab, seen);
         let derived = vec![Cell::new(0); words.distinct()];
         let first_words = vec![Cell::new((0, 0)); words.distinct()];
         // (u32::MAX: no word's id, for a text without the word.)

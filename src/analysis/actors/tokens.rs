@@ -10,6 +10,7 @@
 //! ([`marked_token`]). The tests keep the char-by-char tokenizer this
 //! replaced and check that both agree.
 
+use super::classes::{CAP_MID, LOWER_TOKEN};
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
 use crate::text::bytes::{load8, low_bytes, non_alnum_bytes};
@@ -56,14 +57,17 @@ pub struct Tok {
 }
 
 /// A text's tokens and its distinct words: `ids[k]` is the [`Vocab`] id
-/// of token `k`'s word (`s()..e()`).
+/// of token `k`'s word (`s()..e()`); `seen[id]` how the text writes the
+/// word of `id` ([`LOWER_TOKEN`], [`CAP_MID`]: the word classes' text flags).
 ///
 /// Why here: each word is interned as it is read, its bytes still at hand,
-/// rather than in a second pass over the tokens.
+/// rather than in a second pass over the tokens; its flags are noted as
+/// the positions are marked ([`mark_positions`]), not in a pass of their own.
 pub struct Tokens<'a> {
     pub toks: Vec<Tok>,
     pub ids: Vec<u32>,
     pub vocab: Vocab<'a>,
+    pub seen: Vec<u32>,
 }
 
 /// The longest text tokenized: offsets must fit a `u32`. (Beyond 4 GiB, a
@@ -327,12 +331,12 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         nl = false;
         i = next;
     }
-    mark_positions(text, &mut toks);
+    let seen = mark_positions(text, &mut toks, &ids, vocab.len());
     // The capacity was a guess; give back what it overshot.
     toks.shrink_to_fit();
     ids.shrink_to_fit();
     vocab.shrink_to_fit();
-    Tokens { toks, ids, vocab }
+    Tokens { toks, ids, vocab, seen }
 }
 
 /// The token of the word at `start` if it is of one to fifteen ASCII
@@ -648,24 +652,33 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
-/// Sets `initial` and `shout`, line by line.
+/// Sets `initial` and `shout`, line by line, and returns the text flags
+/// of the `words` distinct words (`ids[k]` token `k`'s): [`LOWER_TOKEN`]
+/// for a word written in lower case, [`CAP_MID`] for one capitalised on a
+/// token not marked initial.
 ///
 /// One walk over the tokens, a line marked as it is read (a search for
 /// each line's end first cost a second look at every token); the few lines
 /// that may be headlines or shouted are noted and closed ([`end_line`])
-/// after the walk.
+/// after the walk. A capitalised word's [`CAP_MID`] waits while its line
+/// may still be a headline (which would mark it initial): it is noted when
+/// the line's second lower-case content word rules that out, or once the
+/// line is closed.
 #[inline(never)]
-fn mark_positions(text: &str, toks: &mut [Tok]) {
+fn mark_positions(text: &str, toks: &mut [Tok], ids: &[u32], words: usize) -> Vec<u32> {
+    let mut seen = vec![0; words];
     let mut headlines: Vec<(usize, usize, LineCounts)> = Vec::new();
+    // The ids of the capitalised words of the line so far, while it may
+    // be a headline.
+    let mut pending: Vec<u32> = Vec::new();
+    let mut settled = false;
     let mut line = 0;
     let mut start = true;
     let mut counts = LineCounts::default();
-    for (k, t) in toks.iter_mut().enumerate() {
+    for (k, (t, &id)) in toks.iter_mut().zip(ids).enumerate() {
         if t.nl && k > line {
-            if counts.may_be_headline() {
-                headlines.push((line, k, counts));
-            }
-            (line, start, counts) = (k, true, LineCounts::default());
+            close_line(&mut seen, &mut pending, &mut headlines, (line, k, counts));
+            (line, start, counts, settled) = (k, true, LineCounts::default(), false);
         }
         if t.shape == Shape::Punct {
             if starts_sentence(text, t.s()) {
@@ -674,15 +687,69 @@ fn mark_positions(text: &str, toks: &mut [Tok]) {
             continue;
         }
         t.initial = start;
-        start = false;
         counts.add(text, t);
+        match t.shape {
+            Shape::Lower => {
+                note(&mut seen, id, LOWER_TOKEN);
+                // Two lower-case content words: never a headline.
+                if !settled && !counts.may_be_headline_still() {
+                    settled = true;
+                    for &p in &pending {
+                        note(&mut seen, p, CAP_MID);
+                    }
+                    pending.clear();
+                }
+            }
+            Shape::Title | Shape::Caps if !start => {
+                if settled {
+                    note(&mut seen, id, CAP_MID);
+                } else {
+                    pending.push(id);
+                }
+            }
+            _ => {}
+        }
+        start = false;
     }
-    if counts.may_be_headline() {
-        headlines.push((line, toks.len(), counts));
-    }
+    close_line(&mut seen, &mut pending, &mut headlines, (line, toks.len(), counts));
     for (a, b, counts) in headlines {
-        end_line(text, toks.get_mut(a..b).unwrap_or_default(), &counts);
+        let line = toks.get_mut(a..b).unwrap_or_default();
+        end_line(text, line, &counts);
+        for (t, &id) in line.iter().zip(ids.get(a..b).unwrap_or_default()) {
+            if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
+                note(&mut seen, id, CAP_MID);
+            }
+        }
     }
+    seen
+}
+
+/// Sets `flag` in the flags of the word of `id`.
+#[inline]
+fn note(seen: &mut [u32], id: u32, flag: u32) {
+    if let Some(f) = seen.get_mut(id as usize) {
+        *f |= flag;
+    }
+}
+
+/// Ends the line `a..b` of [`mark_positions`] with its `counts`: a line
+/// that may be a headline is kept for [`end_line`] (its capitalised words'
+/// flags then wait for it), any other's `pending` capitalised words are
+/// noted [`CAP_MID`].
+fn close_line(
+    seen: &mut [u32],
+    pending: &mut Vec<u32>,
+    headlines: &mut Vec<(usize, usize, LineCounts)>,
+    (a, b, counts): (usize, usize, LineCounts),
+) {
+    if counts.may_be_headline() {
+        headlines.push((a, b, counts));
+    } else {
+        for &p in pending.iter() {
+            note(seen, p, CAP_MID);
+        }
+    }
+    pending.clear();
 }
 
 /// Closes a line whose words [`mark_positions`] has marked as sentence
@@ -736,6 +803,13 @@ impl LineCounts {
     /// most one in lower case (what both of its tests ask at least).
     fn may_be_headline(&self) -> bool {
         self.content >= 3 && self.lower_content <= 1
+    }
+
+    /// Whether more words could still make the line one that
+    /// [`LineCounts::may_be_headline`]: at most one lower-case content word.
+    #[inline]
+    fn may_be_headline_still(&self) -> bool {
+        self.lower_content <= 1
     }
 
     /// Counts the word `t`. Once two lower-case content words are seen the
@@ -962,6 +1036,49 @@ mod tests {
                 t
             })
             .collect()
+    }
+
+    /// The text flags as the word classes once read them off the marked
+    /// tokens, in a pass of their own.
+    fn seen_by_pass(t: &Tokens<'_>) -> Vec<u32> {
+        let mut seen = vec![0; t.vocab.len()];
+        for (t, &id) in t.toks.iter().zip(&t.ids) {
+            seen[id as usize] |= match t.shape {
+                Shape::Lower => LOWER_TOKEN,
+                Shape::Title | Shape::Caps if !t.initial => CAP_MID,
+                _ => 0,
+            };
+        }
+        seen
+    }
+
+    #[test]
+    fn seen_flags_are_those_of_the_marked_tokens() {
+        let lx = lexicon();
+        let mut texts = tricky_texts(400);
+        texts.extend(
+            [
+                // A headline's capitals are initial; the same words mid-sentence are not.
+                "Putin Meets Leaders In Paris\nThe talks in Paris were long.",
+                "Putin Meets Leaders In Paris\nThe talks were long.",
+                "PUTIN WARNS NATO TROOPS\nIt said NATO was ready, and Putin agreed.",
+                // A line with one lower-case word may still be a headline; with two not.
+                "Leaders of Nations Meet in Paris Today",
+                "Leaders of the Nations meet in Paris",
+                "The leaders met and Paris hosted them. Then Paris slept.",
+                "By John Smith\nJohn Smith reports from Paris.",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let t = tokenize(text, lx);
+            assert_eq!(t.seen, seen_by_pass(&t), "{text:?}");
+        }
+        // Both flags occur: the comparison is not of empty flags.
+        let t = tokenize("The talks in Paris were long.", lx);
+        let paris = t.vocab.find(b"Paris").unwrap_or(u32::MAX) as usize;
+        let talks = t.vocab.find(b"talks").unwrap_or(u32::MAX) as usize;
+        assert_eq!((t.seen.get(paris), t.seen.get(talks)), (Some(&CAP_MID), Some(&LOWER_TOKEN)));
     }
 
     #[test]
