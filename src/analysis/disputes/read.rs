@@ -578,6 +578,10 @@ pub(super) struct Known {
     /// last eight bytes (packed and lower-cased) and their length: news
     /// repeats its long words too ("government", "spokesperson").
     long: Vec<(LongKey, Reading)>,
+    /// The right shifts that leave an index of `slots` and of `long`
+    /// ([`slot_shift`] of their lengths), kept rather than derived from the
+    /// lengths at every word.
+    shifts: (u32, u32),
 }
 
 /// A word of nine to sixteen bytes: its first and last eight bytes,
@@ -599,30 +603,38 @@ impl Known {
     fn for_text(len: usize) -> Self {
         let bits = (len / 16).max(1).ilog2().clamp(8, 11);
         let long_bits = (len / 128).max(1).ilog2().clamp(6, 10);
+        let (slots, long) = (1 << bits, 1 << long_bits);
         Known {
-            slots: vec![(0, Reading::default()); 1 << bits],
-            long: vec![((0, 0, 0), Reading::default()); 1 << long_bits],
+            slots: vec![(0, Reading::default()); slots],
+            long: vec![((0, 0, 0), Reading::default()); long],
+            shifts: (slot_shift(slots), slot_shift(long)),
         }
     }
 
     /// The reading of the word of nine to sixteen bytes keyed `key`, from
     /// `read` the first time (an empty slot's length, 0, matches none).
     fn get_long(&mut self, key: LongKey, read: impl FnOnce() -> Reading) -> Reading {
-        remembered(&mut self.long, key, key.0 ^ key.1.rotate_left(29), read)
+        remembered(&mut self.long, self.shifts.1, key, key.0 ^ key.1.rotate_left(29), read)
     }
 
     /// The reading of the short word packed as `head` (not 0), from
     /// `read` the first time.
     fn get(&mut self, head: u64, read: impl FnOnce() -> Reading) -> Reading {
-        remembered(&mut self.slots, head, head, read)
+        remembered(&mut self.slots, self.shifts.0, head, head, read)
     }
 }
 
-/// The reading remembered for `key` in `slots` (a power-of-two length),
-/// in the slot the top bits of `mix` times a constant pick; else `read`'s,
-/// which then takes the slot.
-fn remembered<K: Copy + Eq>(slots: &mut [(K, Reading)], key: K, mix: u64, read: impl FnOnce() -> Reading) -> Reading {
-    let i = (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> slot_shift(slots.len())) as usize;
+/// The reading remembered for `key` in `slots` (a power-of-two length,
+/// `shift` its [`slot_shift`]), in the slot the top bits of `mix` times a
+/// constant pick; else `read`'s, which then takes the slot.
+fn remembered<K: Copy + Eq>(
+    slots: &mut [(K, Reading)],
+    shift: u32,
+    key: K,
+    mix: u64,
+    read: impl FnOnce() -> Reading,
+) -> Reading {
+    let i = (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
     match slots.get_mut(i) {
         Some((k, reading)) if *k == key => *reading,
         Some(slot) => {
