@@ -406,7 +406,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
                 } else {
                     known.get_long((head, last | folded, len), || classify(word, fold, head, df))
                 };
-                if let Some(id) = read.id {
+                if let Some(id) = read.id() {
                     words.push((id, start));
                     df.count(id);
                 }
@@ -461,7 +461,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
             } else {
                 classify(word, fold, head, df)
             };
-            if let Some(id) = read.id {
+            if let Some(id) = read.id() {
                 words.push((id, start));
                 df.count(id);
             }
@@ -549,11 +549,31 @@ pub(super) struct Reader {
 /// What a word says to the scan: its stem's id in the document
 /// frequencies if it is a content word, and the cues it is the first word
 /// of (see [`cues_of`]). The id, not the hash, so that counting a word
-/// remembered ([`Known`]) needs no hash table.
-#[derive(Clone, Copy, Default)]
+/// remembered ([`Known`]) needs no hash table. The id is [`EMPTY`] for
+/// none (no id is), not an `Option`: the reading is then two plain words,
+/// which the scan keeps in registers rather than copying to the stack.
+#[derive(Clone, Copy)]
 struct Reading {
-    id: Option<u32>,
+    id: u32,
     cues: u64,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading::new(None, 0)
+    }
+}
+
+impl Reading {
+    fn new(id: Option<u32>, cues: u64) -> Self {
+        Reading { id: id.unwrap_or(EMPTY), cues }
+    }
+
+    /// The stem's id, if the word is a content word.
+    #[inline(always)]
+    fn id(self) -> Option<u32> {
+        (self.id != EMPTY).then_some(self.id)
+    }
 }
 
 /// What `word` says: `head` is its first eight bytes packed and
@@ -563,7 +583,7 @@ fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = is_content(len, head);
     let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
-    Reading { id, cues: cues_of(word, cues_like(len, head)) }
+    Reading::new(id, cues_of(word, cues_like(len, head)))
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -1419,23 +1439,31 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_keeps_its_id_or_none() {
+        assert_eq!(Reading::default().id(), None);
+        assert_eq!(Reading::new(None, 5).id(), None);
+        assert_eq!(Reading::new(Some(0), 0).id(), Some(0));
+        assert_eq!(Reading::new(Some(EMPTY - 1), 0).id(), Some(EMPTY - 1));
+    }
+
+    #[test]
     fn known_words_read_as_they_did_the_first_time() {
         let mut known = Known::default();
-        let a = Reading { id: Some(7), cues: 3 };
-        assert_eq!(known.get(0x6162, || a).id, Some(7));
+        let a = Reading::new(Some(7), 3);
+        assert_eq!(known.get(0x6162, || a).id(), Some(7));
         assert_eq!(known.get(0x6162, Reading::default).cues, 3);
         // Another word in the same slot takes it over.
         let shift = slot_shift(known.slots.len());
         let slot = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
         let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).expect("an endless search finds one");
-        assert_eq!(known.get(other, Reading::default).id, None);
-        assert_eq!(known.get(0x6162, || Reading { id: Some(9), cues: 0 }).id, Some(9));
+        assert_eq!(known.get(other, Reading::default).id(), None);
+        assert_eq!(known.get(0x6162, || Reading::new(Some(9), 0)).id(), Some(9));
         // Long words by their whole key: the same ends at another length
         // are another word.
         let key = (0x6162, 0x6364, 10);
-        assert_eq!(known.get_long(key, || a).id, Some(7));
+        assert_eq!(known.get_long(key, || a).id(), Some(7));
         assert_eq!(known.get_long(key, Reading::default).cues, 3);
-        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).id, None);
+        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).id(), None);
     }
 
     /// A short article gets small tables (its peak heap stays under 10x
