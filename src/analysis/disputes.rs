@@ -905,8 +905,10 @@ mod tests {
             QuoteSpan { open: 29, start: 30, end: 40, close: None },
         ];
         let mut u = Unquoted::new(&quotes);
-        let kept: Vec<bool> =
-            [m(0, 5), m(10, 14), m(15, 20), m(18, 22), m(25, 28), m(30, 40), m(41, 45)].iter().map(|x| u.keeps(x)).collect();
+        let kept: Vec<bool> = [m(0, 5), m(10, 14), m(15, 20), m(18, 22), m(25, 28), m(30, 40), m(41, 45)]
+            .iter()
+            .map(|x| u.keeps(x))
+            .collect();
         assert_eq!(kept, [true, false, false, true, true, false, true]);
     }
 
