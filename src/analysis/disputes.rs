@@ -218,29 +218,44 @@ pub fn find_disputes(
 /// start: those outside quotations.
 #[inline(never)]
 fn holders_mentions(actors: &[ActorFound], quotes: &[QuoteSpan]) -> Vec<(Mention, usize)> {
-    let mut mentions = sorted_mentions(actors);
-    // A name inside a quotation is what someone said, not who holds it.
-    // (Quotes are in text order and do not overlap; `k` is the number of
-    // quotes starting at or before the mention, moved forward, not
-    // searched for, as mentions come in order.)
-    let mut k = 0;
-    mentions.retain(|(m, _)| {
-        while quotes.get(k).is_some_and(|q| q.start <= m.start) {
-            k += 1;
-        }
-        !(k > 0 && m.end <= quotes[k - 1].end)
-    });
-    mentions
+    sorted_mentions(actors, &mut Unquoted::new(quotes))
 }
 
-/// Every mention of the actors with its actor's index, by start. Where
-/// mentions of two actors start together ("NATO" in "NATO officials"),
-/// the longer, more specific one comes first; then the actors in order.
+/// Tells the mentions inside a quotation apart, given in order of their
+/// starts: a name inside one is what someone said, not who holds it.
+/// (Quotes are in text order and do not overlap; `k` is the number of
+/// quotes starting at or before the last mention, moved forward, not
+/// searched for.)
+struct Unquoted<'q> {
+    quotes: &'q [QuoteSpan],
+    k: usize,
+}
+
+impl<'q> Unquoted<'q> {
+    fn new(quotes: &'q [QuoteSpan]) -> Self {
+        Unquoted { quotes, k: 0 }
+    }
+
+    /// Whether `m` (starting at or after the mentions asked about before)
+    /// stands outside the quotations.
+    fn keeps(&mut self, m: &Mention) -> bool {
+        while self.quotes.get(self.k).is_some_and(|q| q.start <= m.start) {
+            self.k += 1;
+        }
+        !(self.k > 0 && m.end <= self.quotes[self.k - 1].end)
+    }
+}
+
+/// Every mention of the actors with its actor's index, by start, but
+/// those `unquoted` drops (asked as they are unpacked from the sorted
+/// keys: no pass of its own). Where mentions of two actors start together
+/// ("NATO" in "NATO officials"), the longer, more specific one comes
+/// first; then the actors in order.
 ///
 /// Each packed into one integer when it fits (start, then 0xFFFF less the
 /// length, then the actor, in 32, 16 and 16 bits), so that the sort
 /// compares integers, not triples: mentions are many.
-fn sorted_mentions(actors: &[ActorFound]) -> Vec<(Mention, usize)> {
+fn sorted_mentions(actors: &[ActorFound], unquoted: &mut Unquoted) -> Vec<(Mention, usize)> {
     let all = || actors.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)));
     // Packed in one pass into a list sized once; the first that does not
     // fit stops it.
@@ -256,16 +271,21 @@ fn sorted_mentions(actors: &[ActorFound]) -> Vec<(Mention, usize)> {
     if !fits {
         let mut mentions: Vec<(Mention, usize)> = all().collect();
         mentions.sort_unstable_by_key(|&(m, i)| (m.start, std::cmp::Reverse(m.end), i));
+        mentions.retain(|(m, _)| unquoted.keeps(m));
         return mentions;
     }
     keys.sort_unstable();
-    keys.into_iter()
-        .map(|k| {
-            let start = (k >> 32) as usize;
-            let len = 0xFFFF - (k >> 16 & 0xFFFF) as usize;
-            (Mention { start, end: start + len }, (k & 0xFFFF) as usize)
-        })
-        .collect()
+    let mut mentions = Vec::with_capacity(keys.len());
+    mentions.extend(
+        keys.into_iter()
+            .map(|k| {
+                let start = (k >> 32) as usize;
+                let len = 0xFFFF - (k >> 16 & 0xFFFF) as usize;
+                (Mention { start, end: start + len }, (k & 0xFFFF) as usize)
+            })
+            .filter(|(m, _)| unquoted.keeps(m)),
+    );
+    mentions
 }
 
 /// Every sentence of `text`, read once (see [`read`]), the kept ones'
@@ -878,6 +898,21 @@ mod tests {
 
     /// Packed or not, mentions sort by start, longer first, then actor.
     #[test]
+    fn unquoted_drops_mentions_within_a_quote_only() {
+        let m = |start, end| Mention { start, end };
+        let quotes = [
+            QuoteSpan { open: 9, start: 10, end: 20, close: Some(20) },
+            QuoteSpan { open: 29, start: 30, end: 40, close: None },
+        ];
+        let mut u = Unquoted::new(&quotes);
+        let kept: Vec<bool> = [m(0, 5), m(10, 14), m(15, 20), m(18, 22), m(25, 28), m(30, 40), m(41, 45)]
+            .iter()
+            .map(|x| u.keeps(x))
+            .collect();
+        assert_eq!(kept, [true, false, false, true, true, false, true]);
+    }
+
+    #[test]
     fn holders_mentions_are_by_start_longer_first_then_actor() {
         let m = |start, end| Mention { start, end };
         let actor = |mentions: Vec<Mention>| ActorFound { name: String::new(), kind: ActorKind::Person, mentions };
@@ -898,8 +933,12 @@ mod tests {
         let mut want: Vec<(Mention, usize)> =
             long.iter().enumerate().flat_map(|(i, a)| a.mentions.iter().map(move |x| (*x, i))).collect();
         want.sort_unstable_by_key(|&(x, i)| (x.start, std::cmp::Reverse(x.end), i));
-        assert_eq!(sorted_mentions(&long), want);
-        assert_eq!(sorted_mentions(&actors).len(), 9);
+        assert_eq!(sorted_mentions(&long, &mut Unquoted::new(&[])), want);
+        assert_eq!(sorted_mentions(&actors, &mut Unquoted::new(&[])).len(), 9);
+        // The same quote dropped by the other sort too.
+        let mut want_long: Vec<(Mention, usize)> = want.clone();
+        want_long.retain(|(x, _)| x.start != 40);
+        assert_eq!(holders_mentions(&long, &[quote]), want_long);
     }
 
     #[test]

@@ -111,14 +111,18 @@ pub(super) struct Kept {
 
 impl Kept {
     /// Buffers for a text of `len` bytes, sized for the claims and
-    /// positions of a news article (about a tenth of its sentences), so
-    /// that they are seldom moved as they grow.
+    /// positions of an article dense with disputes (the bench texts keep
+    /// some 45 % of their bytes, a word per 20 bytes and a sentence per
+    /// 380), so that they are not moved as they grow: grown from an
+    /// eighth, they were moved eight times on a 9 KB article and ended at
+    /// these capacities anyway (so the peak heap does not rise; an
+    /// article with fewer claims reserves more than it fills).
     pub(super) fn for_text(len: usize) -> Self {
         Kept {
-            lower: String::with_capacity(len / 8),
-            words: Vec::with_capacity(len / 64),
-            in_order: Vec::with_capacity(len / 64),
-            spans: Vec::with_capacity(len / 1024),
+            lower: String::with_capacity(len / 2),
+            words: Vec::with_capacity(len / 16),
+            in_order: Vec::with_capacity(len / 16),
+            spans: Vec::with_capacity(len / 256),
         }
     }
 
@@ -402,7 +406,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
                 } else {
                     known.get_long((head, last | folded, len), || classify(word, fold, head, df))
                 };
-                if let Some(id) = read.id {
+                if let Some(id) = read.id() {
                     words.push((id, start));
                     df.count(id);
                 }
@@ -457,7 +461,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
             } else {
                 classify(word, fold, head, df)
             };
-            if let Some(id) = read.id {
+            if let Some(id) = read.id() {
                 words.push((id, start));
                 df.count(id);
             }
@@ -545,11 +549,31 @@ pub(super) struct Reader {
 /// What a word says to the scan: its stem's id in the document
 /// frequencies if it is a content word, and the cues it is the first word
 /// of (see [`cues_of`]). The id, not the hash, so that counting a word
-/// remembered ([`Known`]) needs no hash table.
-#[derive(Clone, Copy, Default)]
+/// remembered ([`Known`]) needs no hash table. The id is [`EMPTY`] for
+/// none (no id is), not an `Option`: the reading is then two plain words,
+/// which the scan keeps in registers rather than copying to the stack.
+#[derive(Clone, Copy)]
 struct Reading {
-    id: Option<u32>,
+    id: u32,
     cues: u64,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading::new(None, 0)
+    }
+}
+
+impl Reading {
+    fn new(id: Option<u32>, cues: u64) -> Self {
+        Reading { id: id.unwrap_or(EMPTY), cues }
+    }
+
+    /// The stem's id, if the word is a content word.
+    #[inline(always)]
+    fn id(self) -> Option<u32> {
+        (self.id != EMPTY).then_some(self.id)
+    }
 }
 
 /// What `word` says: `head` is its first eight bytes packed and
@@ -559,7 +583,7 @@ fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = is_content(len, head);
     let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
-    Reading { id, cues: cues_of(word, cues_like(len, head)) }
+    Reading::new(id, cues_of(word, cues_like(len, head)))
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -574,6 +598,10 @@ pub(super) struct Known {
     /// last eight bytes (packed and lower-cased) and their length: news
     /// repeats its long words too ("government", "spokesperson").
     long: Vec<(LongKey, Reading)>,
+    /// The right shifts that leave an index of `slots` and of `long`
+    /// ([`slot_shift`] of their lengths), kept rather than derived from the
+    /// lengths at every word.
+    shifts: (u32, u32),
 }
 
 /// A word of nine to sixteen bytes: its first and last eight bytes,
@@ -595,30 +623,38 @@ impl Known {
     fn for_text(len: usize) -> Self {
         let bits = (len / 16).max(1).ilog2().clamp(8, 11);
         let long_bits = (len / 128).max(1).ilog2().clamp(6, 10);
+        let (slots, long) = (1 << bits, 1 << long_bits);
         Known {
-            slots: vec![(0, Reading::default()); 1 << bits],
-            long: vec![((0, 0, 0), Reading::default()); 1 << long_bits],
+            slots: vec![(0, Reading::default()); slots],
+            long: vec![((0, 0, 0), Reading::default()); long],
+            shifts: (slot_shift(slots), slot_shift(long)),
         }
     }
 
     /// The reading of the word of nine to sixteen bytes keyed `key`, from
     /// `read` the first time (an empty slot's length, 0, matches none).
     fn get_long(&mut self, key: LongKey, read: impl FnOnce() -> Reading) -> Reading {
-        remembered(&mut self.long, key, key.0 ^ key.1.rotate_left(29), read)
+        remembered(&mut self.long, self.shifts.1, key, key.0 ^ key.1.rotate_left(29), read)
     }
 
     /// The reading of the short word packed as `head` (not 0), from
     /// `read` the first time.
     fn get(&mut self, head: u64, read: impl FnOnce() -> Reading) -> Reading {
-        remembered(&mut self.slots, head, head, read)
+        remembered(&mut self.slots, self.shifts.0, head, head, read)
     }
 }
 
-/// The reading remembered for `key` in `slots` (a power-of-two length),
-/// in the slot the top bits of `mix` times a constant pick; else `read`'s,
-/// which then takes the slot.
-fn remembered<K: Copy + Eq>(slots: &mut [(K, Reading)], key: K, mix: u64, read: impl FnOnce() -> Reading) -> Reading {
-    let i = (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> slot_shift(slots.len())) as usize;
+/// The reading remembered for `key` in `slots` (a power-of-two length,
+/// `shift` its [`slot_shift`]), in the slot the top bits of `mix` times a
+/// constant pick; else `read`'s, which then takes the slot.
+fn remembered<K: Copy + Eq>(
+    slots: &mut [(K, Reading)],
+    shift: u32,
+    key: K,
+    mix: u64,
+    read: impl FnOnce() -> Reading,
+) -> Reading {
+    let i = (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
     match slots.get_mut(i) {
         Some((k, reading)) if *k == key => *reading,
         Some(slot) => {
@@ -836,9 +872,10 @@ fn cues_like(len: usize, head: u64) -> u64 {
     probe(&CUE_KEYS, key)
 }
 
-/// Slots of the static tables of packed words: a power of two over twice
-/// their keys, so a probe ends after a few slots.
-const SLOTS: usize = 128;
+/// Slots of the static tables of packed words: a power of two over four
+/// times their keys, so that most probes end at their home slot (at 128,
+/// under half full, a word read cost some 10 instructions more in probing).
+const SLOTS: usize = 256;
 
 /// A static open-addressing table of packed words (see [`pack_const`])
 /// and bits for each; key 0 (no word packs to 0) marks an empty slot.
@@ -846,7 +883,7 @@ type Packed = [(u64, u64); SLOTS];
 
 /// The home slot of packed word `k`.
 const fn slot(k: u64) -> usize {
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 /// `t` with `bits` or-ed into the entry of `key` (added if absent): how
@@ -1403,23 +1440,31 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_keeps_its_id_or_none() {
+        assert_eq!(Reading::default().id(), None);
+        assert_eq!(Reading::new(None, 5).id(), None);
+        assert_eq!(Reading::new(Some(0), 0).id(), Some(0));
+        assert_eq!(Reading::new(Some(EMPTY - 1), 0).id(), Some(EMPTY - 1));
+    }
+
+    #[test]
     fn known_words_read_as_they_did_the_first_time() {
         let mut known = Known::default();
-        let a = Reading { id: Some(7), cues: 3 };
-        assert_eq!(known.get(0x6162, || a).id, Some(7));
+        let a = Reading::new(Some(7), 3);
+        assert_eq!(known.get(0x6162, || a).id(), Some(7));
         assert_eq!(known.get(0x6162, Reading::default).cues, 3);
         // Another word in the same slot takes it over.
         let shift = slot_shift(known.slots.len());
         let slot = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
         let other = (1u64..).find(|&k| slot(k) == slot(0x6162) && k != 0x6162).expect("an endless search finds one");
-        assert_eq!(known.get(other, Reading::default).id, None);
-        assert_eq!(known.get(0x6162, || Reading { id: Some(9), cues: 0 }).id, Some(9));
+        assert_eq!(known.get(other, Reading::default).id(), None);
+        assert_eq!(known.get(0x6162, || Reading::new(Some(9), 0)).id(), Some(9));
         // Long words by their whole key: the same ends at another length
         // are another word.
         let key = (0x6162, 0x6364, 10);
-        assert_eq!(known.get_long(key, || a).id, Some(7));
+        assert_eq!(known.get_long(key, || a).id(), Some(7));
         assert_eq!(known.get_long(key, Reading::default).cues, 3);
-        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).id, None);
+        assert_eq!(known.get_long((0x6162, 0x6364, 11), Reading::default).id(), None);
     }
 
     /// A short article gets small tables (its peak heap stays under 10x
