@@ -53,7 +53,7 @@ pub fn find_any_or_pair<const N: usize>(bytes: &[u8], from: usize, set: [u8; N],
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let v = u64::from_le_bytes(word);
-        let paired = zero((v | ONES * u64::from(bit)) ^ (ONES * u64::from(high)));
+        let paired = zero((v | (ONES * u64::from(bit))) ^ (ONES * u64::from(high)));
         let hits = set.iter().fold(paired, |hits, &b| hits | zero(v ^ (ONES * u64::from(b))));
         if hits != 0 {
             return Some(base + (hits.trailing_zeros() / 8) as usize);

@@ -380,12 +380,12 @@ fn hostile_input_never_panics() {
 fn bucket_sort_sorts() {
     let limit = 5000usize;
     let mut keys: Vec<u64> =
-        (0..3000u64).map(|n| (n * 7919 % limit as u64) << 32 | (n * 31 % 97) << 16 | n % 5).collect();
-    keys.extend([(limit as u64 - 1) << 32, 0, 0, 3 << 32 | 1]);
+        (0..3000u64).map(|n| ((n * 7919 % limit as u64) << 32) | ((n * 31 % 97) << 16) | (n % 5)).collect();
+    keys.extend([(limit as u64 - 1) << 32, 0, 0, (3 << 32) | 1]);
     let mut want = keys.clone();
     want.sort_unstable();
     assert_eq!(sorted_by_start(&keys, limit), want);
-    let crowded: Vec<u64> = (0..200u64).rev().map(|n| 300 << 32 | n).collect();
+    let crowded: Vec<u64> = (0..200u64).rev().map(|n| (300 << 32) | n).collect();
     let mut want = crowded.clone();
     want.sort_unstable();
     assert_eq!(sorted_by_start(&crowded, limit), want);
