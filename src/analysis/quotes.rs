@@ -8,8 +8,7 @@
 //! that paragraph opens with a mark (the typographic convention for quotes
 //! running over several paragraphs). Linear in the text.
 
-use crate::text::bytes::find_any;
-use crate::text::segment::paragraphs;
+use crate::text::bytes::find_any_or_pair;
 
 /// A quotation found between marks; byte offsets into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +63,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // An unclosed quote carried into the next paragraph.
     let mut carried: Option<QuoteSpan> = None;
-    for (p_start, p_end) in paragraphs(text) {
-        let marks = marks_in(text, p_start, p_end);
+    // Buffers reused from line to line.
+    let (mut marks, mut found) = (Vec::new(), Vec::new());
+    // The paragraphs of `segment::paragraphs` (the lines that are not
+    // blank), each found by the same scan as its marks.
+    let mut line = Some(0);
+    while let Some(p_start) = line {
+        let p_end = line_marks(text, p_start, &mut found, &mut marks);
+        line = (p_end < text.len()).then_some(p_end + 1);
+        if text.get(p_start..p_end).is_none_or(|l| l.trim().is_empty()) {
+            continue;
+        }
         let mut open: Option<QuoteSpan> = None;
         let mut rest = &marks[..];
         if let Some(mut q) = carried.take() {
@@ -170,20 +178,47 @@ fn first_non_space(text: &str, start: usize, end: usize) -> usize {
     text.get(start..end).map_or(start, |p| start + (p.len() - p.trim_start().len()))
 }
 
-fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
-    let Some(para) = text.get(start..end) else {
-        return Vec::new();
+/// The line from `start` (to the next line break or the text's end):
+/// returns its end and leaves its quotation marks in `marks`. One scan finds
+/// both the line break and the bytes that may start a mark (`found`, a
+/// buffer); the marks are then read with the line's bounds known.
+fn line_marks(text: &str, start: usize, found: &mut Vec<usize>, marks: &mut Vec<Mark>) -> usize {
+    let bytes = text.as_bytes();
+    found.clear();
+    // The ASCII marks and the lead bytes of “ ” „ (0xE2) and « » (0xC2),
+    // which always start a char. Everything else is skipped without
+    // decoding, eight bytes at a time.
+    let mut from = start;
+    let end = loop {
+        match find_any_or_pair(bytes, from, [b'\n', b'"', b'`', b'\''], [0xC2, 0xE2]) {
+            Some(i) if bytes.get(i) == Some(&b'\n') => break i,
+            Some(i) => {
+                found.push(i - start);
+                from = i + 1;
+            }
+            None => break text.len(),
+        }
     };
-    let mut marks = Vec::new();
-    let bytes = para.as_bytes();
+    marks_in(text, start, end, found, marks);
+    end
+}
+
+/// The quotation marks of the paragraph `start..end` into `marks`, read at
+/// the candidate offsets `found` (relative to `start`, in order).
+fn marks_in(text: &str, start: usize, end: usize, found: &[usize], marks: &mut Vec<Mark>) {
+    marks.clear();
+    let Some(para) = text.get(start..end) else {
+        return;
+    };
     // Inside an attribute value of markup left in the text (author="...").
     let mut in_attribute = false;
-    // Jump from one byte that may start a mark to the next: the ASCII marks
-    // and the lead bytes of “ ” „ (0xE2) and « » (0xC2), which always start
-    // a char. Everything else is skipped without decoding, eight bytes at a
-    // time.
+    // Candidates inside a mark already read (the second of `` or '') are
+    // passed over.
     let mut from = 0;
-    while let Some(i) = find_any(bytes, from, [b'"', b'`', b'\'', 0xE2, 0xC2]) {
+    for &i in found {
+        if i < from {
+            continue;
+        }
         let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else { break };
         from = i + c.len_utf8();
         // The char just before the mark (the paragraph's start counts as a space).
@@ -216,7 +251,6 @@ fn marks_in(text: &str, start: usize, end: usize) -> Vec<Mark> {
             at_end,
         });
     }
-    marks
 }
 
 #[cfg(test)]
@@ -291,6 +325,23 @@ mod tests {
         assert_eq!(&t[q[0].start..q[0].end], "One.\n“Two.\n“Three.");
         let t = "She said: “Never closed.\nJane Doe reported from Paris.";
         assert_eq!(quotes(t), vec!["Never closed."]);
+    }
+
+    #[test]
+    fn line_marks_ends_at_the_line_break_and_reads_its_marks_only() {
+        let t = "He said ``no'' and “yes”\n« oui » it's \"x\"";
+        let (mut found, mut marks) = (Vec::new(), Vec::new());
+        let end = line_marks(t, 0, &mut found, &mut marks);
+        assert_eq!(end, t.find('\n').unwrap());
+        let at: Vec<(usize, usize)> = marks.iter().map(|m| (m.at, m.len)).collect();
+        assert_eq!(at, [(8, 2), (12, 2), (19, 3), (25, 3)]);
+        assert!(marks[0].opens && marks[1].closes && marks[3].at_end);
+        let end2 = line_marks(t, end + 1, &mut found, &mut marks);
+        assert_eq!(end2, t.len());
+        let glyphs: Vec<Glyph> = marks.iter().map(|m| m.glyph).collect();
+        assert_eq!(glyphs, [Glyph::Open, Glyph::Close, Glyph::Straight, Glyph::Straight]);
+        assert_eq!(line_marks(t, t.len(), &mut found, &mut marks), t.len());
+        assert!(marks.is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Bytes eight at a time, for the scanners that read every byte of an
 //! article: [`find_any`], the first of a few given bytes (quotation marks,
-//! sentence ends); [`non_alnum_bytes`], where a word of ASCII letters and
+//! sentence ends), and [`find_any_or_pair`]; [`non_alnum_bytes`], where a word of ASCII letters and
 //! digits ends, [`load8`] and [`ascii_lower8`] (the actor finder's and the
 //! disputes reader's tokenizers, the word classes). A byte loop costs about four times as much, natively and
 //! in wasm, which has no SIMD `memchr` here.
@@ -33,6 +33,34 @@ pub fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> Opti
         base += 8;
     }
     chunks.remainder().iter().position(|b| set.contains(b)).map(|k| base + k)
+}
+
+/// [`find_any`] for `set` and also the two bytes of `pair`, which differ
+/// in one bit only (the lead bytes 0xC2 and 0xE2 of « » and “ ”): setting
+/// that bit in every byte first makes both equal to the higher one, so the
+/// pair costs one test, not two. The first index at or after `from` whose
+/// byte is in `set` or `pair`.
+#[inline]
+pub fn find_any_or_pair<const N: usize>(bytes: &[u8], from: usize, set: [u8; N], pair: [u8; 2]) -> Option<usize> {
+    let bit = pair[0] ^ pair[1];
+    debug_assert!(bit.is_power_of_two(), "the pair must differ in one bit");
+    let high = pair[0] | pair[1];
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut base = from;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let paired = zero((v | (ONES * u64::from(bit))) ^ (ONES * u64::from(high)));
+        let hits = set.iter().fold(paired, |hits, &b| hits | zero(v ^ (ONES * u64::from(b))));
+        if hits != 0 {
+            return Some(base + (hits.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|b| set.contains(b) || pair.contains(b)).map(|k| base + k)
 }
 
 /// The high bit of each byte of `w` (eight bytes, the first lowest) that
@@ -111,6 +139,31 @@ mod tests {
                 buf[15] = b'q';
                 let want = if b == b'q' || b == 0x80 { lane } else { 15 };
                 assert_eq!(find_any(&buf, 0, [b'q', 0x80]), Some(want), "{b} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_any_or_pair_finds_what_a_byte_loop_finds() {
+        let text = "He said “no” – it’s \"done\",\n `x` «oui» 0x80\u{80} \u{2}@\u{7}\u{0}.?! end…ÿ".repeat(3);
+        let bytes = text.as_bytes();
+        let set = [b'"', b'`', b'\'', b'\n'];
+        for pair in [[0xC2, 0xE2], [0xE2, 0xC2], [b'a', b'A'], [0x00, 0x80]] {
+            for from in 0..=bytes.len() + 1 {
+                let want = bytes
+                    .get(from..)
+                    .and_then(|r| r.iter().position(|b| set.contains(b) || pair.contains(b)).map(|k| from + k));
+                assert_eq!(find_any_or_pair(bytes, from, set, pair), want, "{pair:?} from {from}");
+            }
+        }
+        // Every byte value, in each of the eight lanes.
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut buf = [b'a'; 16];
+                buf[lane] = b;
+                buf[15] = b'q';
+                let want = if [b'q', 0xC2, 0xE2].contains(&b) { lane } else { 15 };
+                assert_eq!(find_any_or_pair(&buf, 0, [b'q'], [0xC2, 0xE2]), Some(want), "{b} in lane {lane}");
             }
         }
     }
