@@ -1044,7 +1044,9 @@ pub(super) struct DocFreq {
     slots: Vec<u32>,
     /// By id.
     entries: Vec<Entry>,
-    /// Sentences counted so far.
+    /// The (1-based) number of the sentence being read: kept 1-based
+    /// rather than counting those read, so that counting a word (at every
+    /// word of the text) needs no add.
     read: u32,
     key: u64,
 }
@@ -1070,7 +1072,7 @@ impl Default for DocFreq {
         DocFreq {
             slots: vec![EMPTY; 1024],
             entries: Vec::with_capacity(512),
-            read: 0,
+            read: 1,
             key: Quick::default().hash_one(0u64) | 1,
         }
     }
@@ -1122,7 +1124,7 @@ impl DocFreq {
     /// until [`DocFreq::end_sentence`].
     #[inline]
     fn count(&mut self, id: u32) {
-        let read = self.read + 1;
+        let read = self.read;
         if let Some(e) = self.entries.get_mut(id as usize) {
             if e.last != read {
                 e.n += 1;
