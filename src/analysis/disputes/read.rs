@@ -582,7 +582,7 @@ impl Reading {
 fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = is_content(len, head);
-    let id = if content { df.id(fnv(&word[..stem_len(word)], fold)) } else { None };
+    let id = if content { df.id(stem_hash(word, fold, head)) } else { None };
     Reading::new(id, cues_of(word, cues_like(len, head)))
 }
 
@@ -1023,11 +1023,40 @@ pub(super) fn hash(w: &[u8]) -> u64 {
     fnv(w, 0)
 }
 
+/// [`fnv`] of `word`'s stem ([`stem_len`]), its bytes or-ed with `fold`;
+/// `head` is `word`'s first eight bytes so or-ed, packed: a stem of up to
+/// eight bytes (most) is hashed from it, in a register, not loaded and
+/// or-ed byte by byte (some 10 instructions fewer per word read the first
+/// time).
+fn stem_hash(word: &[u8], fold: u8, head: u64) -> u64 {
+    let n = stem_len(word);
+    if n <= 8 {
+        fnv_packed(head, n)
+    } else {
+        fnv(&word[..n], fold)
+    }
+}
+
+/// [`fnv`] of the first `n` (at most eight) bytes packed in `k`, the
+/// first lowest: what `fnv` gives for those bytes with no fold.
+fn fnv_packed(mut k: u64, n: usize) -> u64 {
+    let mut h = FNV_OFFSET;
+    for _ in 0..n {
+        h = (h ^ (k & 0xFF)).wrapping_mul(FNV_PRIME);
+        k >>= 8;
+    }
+    h
+}
+
+/// FNV-1a's 64-bit offset basis and prime.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
+
 /// FNV-1a over `w`'s bytes, each or-ed with `fold` (0x20 lower-cases the
 /// ASCII letters and digits a scan without `LOWERED` reads; 0 for
 /// lower-cased text).
 fn fnv(w: &[u8], fold: u8) -> u64 {
-    w.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(0x100_0000_01b3))
+    w.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(FNV_PRIME))
 }
 
 /// Document frequencies: for each content word (by its stem's hash), how
@@ -1044,7 +1073,9 @@ pub(super) struct DocFreq {
     slots: Vec<u32>,
     /// By id.
     entries: Vec<Entry>,
-    /// Sentences counted so far.
+    /// The (1-based) number of the sentence being read: kept 1-based
+    /// rather than counting those read, so that counting a word (at every
+    /// word of the text) needs no add.
     read: u32,
     key: u64,
 }
@@ -1070,7 +1101,7 @@ impl Default for DocFreq {
         DocFreq {
             slots: vec![EMPTY; 1024],
             entries: Vec::with_capacity(512),
-            read: 0,
+            read: 1,
             key: Quick::default().hash_one(0u64) | 1,
         }
     }
@@ -1122,7 +1153,7 @@ impl DocFreq {
     /// until [`DocFreq::end_sentence`].
     #[inline]
     fn count(&mut self, id: u32) {
-        let read = self.read + 1;
+        let read = self.read;
         if let Some(e) = self.entries.get_mut(id as usize) {
             if e.last != read {
                 e.n += 1;
@@ -1180,6 +1211,23 @@ impl DocFreq {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stem hashed from the packed head is the stem's FNV-1a, folded
+    /// or not, short stems and long.
+    #[test]
+    fn stem_hash_is_fnv_of_the_stem() {
+        for w in ["Refugees", "talking", "claims", "NATO", "in", "spokespersons", "Proposal", "x9ab"] {
+            let b = w.as_bytes();
+            for fold in [0, 0x20] {
+                let head =
+                    pack8(&b[..b.len().min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(b.len()));
+                let stem = &b[..stem_len(b)];
+                assert_eq!(stem_hash(b, fold, head), fnv(stem, fold), "{w} {fold}");
+            }
+        }
+        assert_eq!(fnv_packed(pack8(b"ab").unwrap_or(0), 2), hash(b"ab"));
+        assert_ne!(fnv_packed(pack8(b"ab").unwrap_or(0), 1), hash(b"ab"));
+    }
 
     /// A plain mark is no letter or digit and lower-cases to itself, so a
     /// sentence of ASCII and such marks lower-cases by ASCII alone.
