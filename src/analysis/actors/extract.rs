@@ -810,6 +810,8 @@ impl<'a> Doc<'a> {
             let hit = match known {
                 Some(hit) => hit,
                 None if self.toks[t].shout => self.lx.lookup("", folded),
+                // Two words or more: no name in capitals has a space.
+                None if k > p => self.lx.lookup_phrase(folded),
                 None => self.lx.lookup(written, folded),
             };
             if let Some(e) = hit {

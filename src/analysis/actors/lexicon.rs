@@ -167,6 +167,14 @@ impl Lexicon {
         self.names.get(folded).copied()
     }
 
+    /// [`Lexicon::lookup`] of a phrase of two words or more: by its folded
+    /// form alone, as no name written in capitals has a space (the test
+    /// `caps_names_are_single_words` checks), so the written form is no
+    /// key of [`Lexicon::names_exact`].
+    pub fn lookup_phrase(&self, folded: &str) -> Option<Entry> {
+        self.names.get(folded).copied()
+    }
+
     /// The word lists as bits per word.
     pub fn classes(&self) -> &LexClasses {
         &self.classes
@@ -434,6 +442,21 @@ pub(super) mod build {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`Lexicon::lookup_phrase`] relies on: names matched as written
+    /// (in capitals) are single words.
+    #[test]
+    fn caps_names_are_single_words() {
+        let lx = lexicon();
+        assert!(lx.names_exact.len() > 10);
+        for k in lx.names_exact.keys() {
+            assert!(!k.contains(char::is_whitespace), "{k:?}");
+        }
+        for (written, folded) in [("United States", "united states"), ("New York", "new york"), ("Foo Bar", "foo bar")]
+        {
+            assert_eq!(lx.lookup_phrase(folded), lx.lookup(written, folded), "{written}");
+        }
+    }
 
     /// [`spaced_ascii`] as a byte loop, with the capitals: the reference it
     /// must agree with (any byte below `!` but the space sends a name to
