@@ -316,9 +316,9 @@ pub struct Doc<'a> {
     pub lx: &'static Lexicon,
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
-    /// Phrase buffers of [`Doc::lex_match`] (as written, folded), kept
-    /// between calls: it runs for most capitalised words ([`Doc::title_at`]
-    /// borrows the first).
+    /// Phrase buffers kept between calls: the second is
+    /// [`Doc::lex_phrases`]' folded phrase (it runs for most capitalised
+    /// words), the first [`Doc::title_at`]'s.
     lex_bufs: RefCell<(String, String)>,
     /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
     lex_memo: LexMemo,
@@ -790,19 +790,19 @@ impl<'a> Doc<'a> {
                 return hit.map(|e| (1, e));
             }
         }
-        // The phrase buffers are the document's, reused from call to call.
+        // The phrase buffer is the document's, reused from call to call.
+        // Only the folded phrase is built: the written form is looked up
+        // for the first word alone (no name in capitals has a space:
+        // [`Lexicon::lookup_phrase`]), which is the word itself.
         let mut bufs = self.lex_bufs.borrow_mut();
-        let (written, folded) = &mut *bufs;
-        written.clear();
+        let (_, folded) = &mut *bufs;
         folded.clear();
         let mut best = None;
         for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
             if k > p {
-                written.push(' ');
                 folded.push(' ');
             }
             let bare = self.w(t);
-            written.push_str(bare);
             norm_key_into(folded, bare);
             // The first word's answers are known when it was asked alone
             // (and it has no possessive: then a longer name may follow).
@@ -812,7 +812,7 @@ impl<'a> Doc<'a> {
                 None if self.toks[t].shout => self.lx.lookup("", folded),
                 // Two words or more: no name in capitals has a space.
                 None if k > p => self.lx.lookup_phrase(folded),
-                None => self.lx.lookup(written, folded),
+                None => self.lx.lookup(bare, folded),
             };
             if let Some(e) = hit {
                 best = Some((k - p + 1, e));
@@ -821,11 +821,10 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // Inner words keep their possessive: "People's Republic of China".
-            // (Appended to the bare word's forms: a word has no white space,
+            // (Appended to the bare word's form: a word has no white space,
             // so its lookup form is its chars' forms, word and possessive
             // apart as together, without the whole word's again.)
             if let Some(poss) = self.possessive(t) {
-                written.push_str(poss);
                 norm_key_into(folded, poss);
             }
             if !self.lx.is_prefix(folded) {
