@@ -793,7 +793,7 @@ impl<'a> Doc<'a> {
         // The phrase buffer is the document's, reused from call to call.
         // Only the folded phrase is built: the written form is looked up
         // for the first word alone (no name in capitals has a space:
-        // [`Lexicon::lookup_phrase`]), which is the word itself.
+        // [`Lexicon::phrase_and_prefix`]), which is the word itself.
         let mut bufs = self.lex_bufs.borrow_mut();
         let (_, folded) = &mut *bufs;
         folded.clear();
@@ -807,11 +807,17 @@ impl<'a> Doc<'a> {
             // The first word's answers are known when it was asked alone
             // (and it has no possessive: then a longer name may follow).
             let known = if k == p { self.first_known(t) } else { None };
+            // Whether a longer name starts so, when asked with the lookup.
+            let mut prefix = None;
             let hit = match known {
                 Some(hit) => hit,
                 None if self.toks[t].shout => self.lx.lookup("", folded),
                 // Two words or more: no name in capitals has a space.
-                None if k > p => self.lx.lookup_phrase(folded),
+                None if k > p => {
+                    let (hit, longer) = self.lx.phrase_and_prefix(folded);
+                    prefix = Some(longer);
+                    hit
+                }
                 None => self.lx.lookup(bare, folded),
             };
             if let Some(e) = hit {
@@ -826,8 +832,9 @@ impl<'a> Doc<'a> {
             // apart as together, without the whole word's again.)
             if let Some(poss) = self.possessive(t) {
                 norm_key_into(folded, poss);
+                prefix = None;
             }
-            if !self.lx.is_prefix(folded) {
+            if !prefix.unwrap_or_else(|| self.lx.is_prefix(folded)) {
                 break;
             }
         }
