@@ -312,9 +312,9 @@ pub struct Doc<'a> {
     pub lx: &'static Lexicon,
     /// The word lists and the text's own evidence, as bits per word.
     words: WordClasses<'a>,
-    /// Phrase buffers of [`Doc::lex_match`] (as written, folded), kept
-    /// between calls: it runs for most capitalised words ([`Doc::title_at`]
-    /// borrows the first).
+    /// Phrase buffers kept between calls: the second is
+    /// [`Doc::lex_phrases`]' folded phrase (it runs for most capitalised
+    /// words), the first [`Doc::title_at`]'s.
     lex_bufs: RefCell<(String, String)>,
     /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
     lex_memo: LexMemo,
@@ -786,27 +786,35 @@ impl<'a> Doc<'a> {
                 return hit.map(|e| (1, e));
             }
         }
-        // The phrase buffers are the document's, reused from call to call.
+        // The phrase buffer is the document's, reused from call to call.
+        // Only the folded phrase is built: the written form is looked up
+        // for the first word alone (no name in capitals has a space:
+        // [`Lexicon::phrase_and_prefix`]), which is the word itself.
         let mut bufs = self.lex_bufs.borrow_mut();
-        let (written, folded) = &mut *bufs;
-        written.clear();
+        let (_, folded) = &mut *bufs;
         folded.clear();
         let mut best = None;
         for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
             if k > p {
-                written.push(' ');
                 folded.push(' ');
             }
             let bare = self.w(t);
-            written.push_str(bare);
             norm_key_into(folded, bare);
             // The first word's answers are known when it was asked alone
             // (and it has no possessive: then a longer name may follow).
             let known = if k == p { self.first_known(t) } else { None };
+            // Whether a longer name starts so, when asked with the lookup.
+            let mut prefix = None;
             let hit = match known {
                 Some(hit) => hit,
                 None if self.toks[t].shout => self.lx.lookup("", folded),
-                None => self.lx.lookup(written, folded),
+                // Two words or more: no name in capitals has a space.
+                None if k > p => {
+                    let (hit, longer) = self.lx.phrase_and_prefix(folded);
+                    prefix = Some(longer);
+                    hit
+                }
+                None => self.lx.lookup(bare, folded),
             };
             if let Some(e) = hit {
                 best = Some((k - p + 1, e));
@@ -815,14 +823,14 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // Inner words keep their possessive: "People's Republic of China".
-            // (Appended to the bare word's forms: a word has no white space,
+            // (Appended to the bare word's form: a word has no white space,
             // so its lookup form is its chars' forms, word and possessive
             // apart as together, without the whole word's again.)
             if let Some(poss) = self.possessive(t) {
-                written.push_str(poss);
                 norm_key_into(folded, poss);
+                prefix = None;
             }
-            if !self.lx.is_prefix(folded) {
+            if !prefix.unwrap_or_else(|| self.lx.is_prefix(folded)) {
                 break;
             }
         }

@@ -8,7 +8,7 @@
 //! except those documented as lower-cased.
 
 use super::classes::{pack8, LexClasses};
-use crate::analysis::table::{List, Table};
+use crate::analysis::table::{Hashed, List, Table};
 use crate::text::bytes::{low_bytes, HIGH, ONES};
 
 /// A word list: membership only.
@@ -165,6 +165,16 @@ impl Lexicon {
         // A lower-cased entry never matches an all-capitals short word
         // ("WHO" the pronoun in a shouted headline is not "who").
         self.names.get(folded).copied()
+    }
+
+    /// [`Lexicon::lookup`] of a phrase of two words or more, with
+    /// [`Lexicon::is_prefix`] of it: by its folded form alone, as no name
+    /// written in capitals has a space (the test
+    /// `caps_names_are_single_words` checks), so the written form is no
+    /// key of [`Lexicon::names_exact`]; and hashed once for both tables.
+    pub fn phrase_and_prefix(&self, folded: &str) -> (Option<Entry>, bool) {
+        let key = Hashed::new(folded.as_bytes());
+        (self.names.get_hashed(&key).copied(), self.prefixes.get_hashed(&key).is_some())
     }
 
     /// The word lists as bits per word.
@@ -434,6 +444,21 @@ pub(super) mod build {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`Lexicon::phrase_and_prefix`] relies on: names matched as written
+    /// (in capitals) are single words.
+    #[test]
+    fn caps_names_are_single_words() {
+        let lx = lexicon();
+        assert!(lx.names_exact.len() > 10);
+        for k in lx.names_exact.keys() {
+            assert!(!k.contains(char::is_whitespace), "{k:?}");
+        }
+        for (written, folded) in [("United States", "united states"), ("New York", "new york"), ("Foo Bar", "foo bar")]
+        {
+            assert_eq!(lx.phrase_and_prefix(folded), (lx.lookup(written, folded), lx.is_prefix(folded)), "{written}");
+        }
+    }
 
     /// [`spaced_ascii`] as a byte loop, with the capitals: the reference it
     /// must agree with (any byte below `!` but the space sends a name to
