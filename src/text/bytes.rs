@@ -18,21 +18,7 @@ pub const HIGH: u64 = 0x8080_8080_8080_8080;
 /// one). Plain `u64` arithmetic, as fast in wasm32 as natively.
 #[inline]
 pub fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut base = from;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
-        let hits = set.iter().fold(0, |hits, &b| hits | zero(v ^ (ONES * u64::from(b))));
-        if hits != 0 {
-            return Some(base + (hits.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    chunks.remainder().iter().position(|b| set.contains(b)).map(|k| base + k)
+    first_flagged(bytes, from, |v| flag_set(v, &set), |b| set.contains(&b))
 }
 
 /// [`find_any`] for `set` and also the two bytes of `pair`, which differ
@@ -45,22 +31,46 @@ pub fn find_any_or_pair<const N: usize>(bytes: &[u8], from: usize, set: [u8; N],
     let bit = pair[0] ^ pair[1];
     debug_assert!(bit.is_power_of_two(), "the pair must differ in one bit");
     let high = pair[0] | pair[1];
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    first_flagged(
+        bytes,
+        from,
+        |v| flag_zero((v | (ONES * u64::from(bit))) ^ (ONES * u64::from(high))) | flag_set(v, &set),
+        |b| set.contains(&b) || pair.contains(&b),
+    )
+}
+
+/// The high bit of each zero byte of `v` (exact at the lowest one; see
+/// [`find_any`]).
+#[inline]
+fn flag_zero(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGH
+}
+
+/// The high bit of each byte of `v` that is in `set` (exact at the lowest).
+#[inline]
+fn flag_set<const N: usize>(v: u64, set: &[u8; N]) -> u64 {
+    set.iter().fold(0, |hits, &b| hits | flag_zero(v ^ (ONES * u64::from(b))))
+}
+
+/// The first index at or after `from` that `flags` flags (eight bytes at
+/// a time, read as one little-endian word) or, in the last bytes short of
+/// a word, that `is_hit` accepts: the one loop of [`find_any`] and
+/// [`find_any_or_pair`].
+#[inline]
+fn first_flagged(bytes: &[u8], from: usize, flags: impl Fn(u64) -> u64, is_hit: impl Fn(u8) -> bool) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let mut chunks = rest.chunks_exact(8);
     let mut base = from;
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
-        let paired = zero((v | (ONES * u64::from(bit))) ^ (ONES * u64::from(high)));
-        let hits = set.iter().fold(paired, |hits, &b| hits | zero(v ^ (ONES * u64::from(b))));
+        let hits = flags(u64::from_le_bytes(word));
         if hits != 0 {
             return Some(base + (hits.trailing_zeros() / 8) as usize);
         }
         base += 8;
     }
-    chunks.remainder().iter().position(|b| set.contains(b) || pair.contains(b)).map(|k| base + k)
+    chunks.remainder().iter().position(|&b| is_hit(b)).map(|k| base + k)
 }
 
 /// The high bit of each byte of `w` (eight bytes, the first lowest) that
