@@ -92,6 +92,26 @@ pub fn non_alnum_bytes(w: u64) -> u64 {
     HIGH & !((digit | letter) & !w)
 }
 
+/// The end of the run of ASCII letters and digits from byte `i` of `b`
+/// (`i` itself when none starts there): eight bytes at a time
+/// ([`non_alnum_bytes`]), as most words end within their first eight
+/// bytes, then byte by byte for the last few. The one such scan of the
+/// tokenizers (the actor finder's, attribution's) and the disputes reader.
+#[inline]
+pub fn alnum_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = load8(b, i) {
+        let stops = non_alnum_bytes(w);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
 /// The eight bytes of `b` from `i` as one integer, the first lowest, if
 /// there are eight.
 #[inline]
@@ -175,6 +195,34 @@ mod tests {
                 let want = if [b'q', 0xC2, 0xE2].contains(&b) { lane } else { 15 };
                 assert_eq!(find_any_or_pair(&buf, 0, [b'q'], [0xC2, 0xE2]), Some(want), "{b} in lane {lane}");
             }
+        }
+    }
+
+    #[test]
+    fn alnum_end_is_where_the_letters_and_digits_stop() {
+        for t in [
+            "",
+            "a",
+            "abc def",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh-ij",
+            "Zelenskyy’s",
+            "0123456789abcdefXYZ!",
+            "é",
+            "abcdefghijk9 x Ünï d’x 0123456789abcdefXYZ-q",
+        ] {
+            let b = t.as_bytes();
+            for s in 0..=b.len() + 2 {
+                let want =
+                    b.get(s..).map_or(s, |r| s + r.iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(r.len()));
+                assert_eq!(alnum_end(b, s), want, "{t:?} from {s}");
+            }
+        }
+        for k in 0..=255u8 {
+            let b = [b'a', b'Z', b'0', b'q', b'r', b's', b't', b'u', b'v', k, b'x'];
+            let want = if k.is_ascii_alphanumeric() { b.len() } else { 9 };
+            assert_eq!(alnum_end(&b, 0), want, "{k}");
         }
     }
 

@@ -13,7 +13,7 @@
 use super::classes::{CAP_MID, LOWER_TOKEN};
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
-use crate::text::bytes::{load8, low_bytes, non_alnum_bytes};
+use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -406,7 +406,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let mut seg_start = start;
     let mut plain = true;
     loop {
-        j += alnum_run(bytes.get(j..).unwrap_or_default());
+        j = alnum_end(bytes, j);
         match bytes.get(j) {
             None => break,
             Some(&x) if x.is_ascii() && !matches!(x, b'-' | b'\'' | b'.') => break,
@@ -436,26 +436,6 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
         seg_start = j;
     }
     (j, plain)
-}
-
-/// How many bytes `b` starts with that are ASCII letters or digits.
-///
-/// Eight bytes at a time ([`non_alnum_bytes`]): most words end within
-/// their first eight bytes, so one test finds the end instead of one per
-/// byte.
-#[inline]
-pub(crate) fn alnum_run(b: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = b.get(n..n + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let stops = non_alnum_bytes(word);
-        if stops != 0 {
-            return n + (stops.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    let rest = b.get(n..).unwrap_or_default();
-    n + rest.iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(rest.len())
 }
 
 /// The apostrophe (' or ’) starting at byte `i`, if one does: a byte test
@@ -1153,19 +1133,6 @@ mod tests {
             let fast: Vec<_> = tokenize(t, lx).toks.iter().map(fields).collect();
             let slow: Vec<_> = tokenize_by_chars(t, lx).iter().map(fields).collect();
             assert_eq!(fast, slow, "{t:?}");
-        }
-    }
-
-    #[test]
-    fn alnum_run_counts_the_leading_letters_and_digits() {
-        for t in
-            ["", "a", "abc def", "abcdefgh", "abcdefghi", "abcdefgh-ij", "Zelenskyy’s", "0123456789abcdefXYZ!", "é"]
-        {
-            let b = t.as_bytes();
-            for s in 0..b.len() {
-                let want = b[s..].iter().position(|x| !x.is_ascii_alphanumeric()).unwrap_or(b.len() - s);
-                assert_eq!(alnum_run(&b[s..]), want, "{t:?} from {s}");
-            }
         }
     }
 

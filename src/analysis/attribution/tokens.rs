@@ -2,11 +2,11 @@
 //! its sentences end. Attribution only ever reads bounded windows around a
 //! quotation, so this never sees more than a few hundred bytes at a time.
 //! Runs of ASCII letters and digits are read eight bytes at a time
-//! ([`ascii_run_end`], which the disputes reader shares).
+//! ([`alnum_end`], shared with the actor tokenizer and the disputes reader).
 
 use super::lexicon;
-use crate::analysis::actors::tokens::{alnum_run, char_at};
-use crate::text::bytes::{load8, non_alnum_bytes};
+use crate::analysis::actors::tokens::char_at;
+use crate::text::bytes::alnum_end;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -79,7 +79,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             let mut e = i + c.len_utf8();
             loop {
                 // Runs of ASCII letters and digits eight bytes at a time.
-                e = run_end(bytes, e);
+                e = alnum_end(bytes, e);
                 // The commonest end: an ASCII byte that is not in the run
                 // (so no letter or digit) and joins nothing (a space, a comma).
                 if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
@@ -124,31 +124,6 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         i = next;
     }
     out
-}
-
-/// [`ascii_run_end`] written out over [`load8`] and [`non_alnum_bytes`],
-/// inlined into the tokenizer's loop: a plainer loop than [`alnum_run`]'s
-/// slice and remainder, whose set-up cost about as much as the scan of a
-/// short word.
-#[inline]
-fn run_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(w) = load8(b, i) {
-        let stops = non_alnum_bytes(w);
-        if stops != 0 {
-            return i + (stops.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-        i += 1;
-    }
-    i
-}
-
-/// The end of the run of ASCII letters and digits from byte `i` of `b`
-/// (eight bytes at a time: [`alnum_run`], the actor tokenizer's).
-pub(crate) fn ascii_run_end(b: &[u8], i: usize) -> usize {
-    i + alnum_run(b.get(i..).unwrap_or_default())
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -320,33 +295,9 @@ mod tests {
     }
 
     #[test]
-    fn ascii_runs_end_at_anything_but_a_letter_or_digit() {
-        for k in 0..=255u8 {
-            let b = [b'a', b'Z', b'0', b'q', b'r', b's', b't', b'u', b'v', k, b'x'];
-            let want = if k.is_ascii_alphanumeric() { b.len() } else { 9 };
-            assert_eq!(ascii_run_end(&b, 0), want, "{k}");
-        }
-        assert_eq!(ascii_run_end(b"abcdefghijk9 x", 0), 12);
-        assert_eq!(ascii_run_end(b"abc", 1), 3);
-        assert_eq!(ascii_run_end("abcdefghé".as_bytes(), 0), 8);
-    }
-
-    #[test]
     fn is_alnum_is_char_is_alphanumeric() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn run_end_is_ascii_run_end() {
-        let t = "abcdefghijk9 x Ünï d’x 0123456789abcdefXYZ-q".as_bytes();
-        for i in 0..=t.len() + 2 {
-            assert_eq!(run_end(t, i), ascii_run_end(t, i), "{i}");
-        }
-        for k in 0..=255u8 {
-            let b = [b'a', b'Z', b'0', b'q', b'r', b's', b't', b'u', b'v', k, b'x'];
-            assert_eq!(run_end(&b, 0), ascii_run_end(&b, 0), "{k}");
         }
     }
 

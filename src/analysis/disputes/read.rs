@@ -22,10 +22,9 @@ use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES}
 use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::Mention;
-use crate::analysis::attribution::tokens::ascii_run_end;
 #[cfg(test)]
 use crate::text::bytes::ascii_lower8;
-use crate::text::bytes::{load8, low_bytes, non_alnum_bytes};
+use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
 use crate::text::segment::{mark_at, sentence_end, trimmed, Mark};
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -418,7 +417,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
         }
         // Else its end: runs of ASCII letters and digits by a word-at-a-time
         // search, then a wider char, if any, decides.
-        i = ascii_run_end(b, i);
+        i = alnum_end(b, i);
         let mut spelt = false;
         while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == WIDE) {
             let w = wide::<LOWERED>(s, i, &mut found)?;
@@ -435,7 +434,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
                 buf.extend_from_slice(w.lower.encode_utf8(&mut utf8).as_bytes());
             }
             let from = i + w.len;
-            i = ascii_run_end(b, from);
+            i = alnum_end(b, from);
             if spelt {
                 buf.extend(b[from..i].iter().map(u8::to_ascii_lowercase));
             }
