@@ -19,6 +19,13 @@ pub(super) struct Lists {
     pub(super) strong: Set,
     pub(super) weak: Set,
     pub(super) sections: List<(&'static str, Set)>,
+    /// For each pair of ASCII letters (`26 * first + second`), the lengths
+    /// of the document nouns that start with it ([`length_bit`]):
+    /// [`may_start`]'s filter for [`is_document_noun`]. The document owner
+    /// is looked for some 200 words back from a quotation, and nine in ten
+    /// of them ("the", "said", "reporters") start as no document noun of
+    /// their length does.
+    pub(super) document_starts: [u16; 26 * 26],
 }
 
 /// The bytes of `word` with its ASCII letters lower-cased, in `buf`, when it
@@ -193,17 +200,11 @@ pub(crate) fn is_time_word(word: &str) -> bool {
 /// Nouns for texts that "say" things for their authors ("the statement
 /// said", "suggests the text").
 pub(crate) fn is_document_noun(word: &str) -> bool {
-    may_start(&DOCUMENT_STARTS, word) && listed(section!("document"), word)
+    may_start(&super::lexicon_tables::LISTS.document_starts, word) && listed(section!("document"), word)
 }
 
-/// For each pair of ASCII letters, the lengths of the document nouns that
-/// start with it: [`may_start`]'s filter. The document owner is looked for
-/// some 200 words back from a quotation, and nine in ten of them ("the",
-/// "said", "reporters") start as no document noun of their length does.
-static DOCUMENT_STARTS: [u16; 26 * 26] = letter_pairs(include_str!("words.txt"), b"[document]");
-
 /// Whether `word` may be in a list whose words' starts are `starts`
-/// ([`letter_pairs`]): `false` only for a word whose first two bytes are
+/// ([`Lists::document_starts`]): `false` only for a word whose first two bytes are
 /// ASCII letters that start none of them of its length (the lists'
 /// look-ups lower-case ASCII letters only, which keeps lengths, so such a
 /// word is in none). Far cheaper than the look-up itself.
@@ -217,61 +218,10 @@ fn may_start(starts: &[u16; 26 * 26], word: &str) -> bool {
     starts.get(pair).is_some_and(|&lengths| lengths & length_bit(word.len()) != 0)
 }
 
-/// A word's length as one bit of [`letter_pairs`]' masks: 15 and longer
+/// A word's length as one bit of [`Lists::document_starts`]' masks: 15 and longer
 /// share the top bit.
 const fn length_bit(len: usize) -> u16 {
     1 << if len < 15 { len } else { 15 }
-}
-
-/// The first two letters of the words of one section of `words.txt` (the
-/// file's text, the section's `[name]` line), read at compile time: for each
-/// pair of ASCII letters (`26 * first + second`), the lengths of the words
-/// that start with it ([`length_bit`]). Words that do not start with two
-/// ASCII letters are left out: the filter passes every word that does not
-/// either.
-const fn letter_pairs(file: &str, header: &[u8]) -> [u16; 26 * 26] {
-    const fn is_space(c: u8) -> bool {
-        c == b' ' || c == b'\t' || c == b'\r'
-    }
-    let b = file.as_bytes();
-    let mut out = [0u16; 26 * 26];
-    let mut in_section = false;
-    let mut i = 0;
-    while i < b.len() {
-        let mut end = i;
-        while end < b.len() && b[end] != b'\n' {
-            end += 1;
-        }
-        if end > i && b[i] == b'[' {
-            // A section's header: is it the one asked for?
-            let mut same = end - i >= header.len();
-            let mut k = 0;
-            while same && k < header.len() {
-                same = b[i + k] == header[k];
-                k += 1;
-            }
-            in_section = same;
-        } else if in_section && !(end > i && b[i] == b'#') {
-            let mut w = i;
-            while w < end {
-                while w < end && is_space(b[w]) {
-                    w += 1;
-                }
-                let start = w;
-                while w < end && !is_space(b[w]) {
-                    w += 1;
-                }
-                if w >= start + 2 {
-                    let (x, y) = (b[start].to_ascii_lowercase(), b[start + 1].to_ascii_lowercase());
-                    if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
-                        out[(x - b'a') as usize * 26 + (y - b'a') as usize] |= length_bit(w - start);
-                    }
-                }
-            }
-        }
-        i = end + 1;
-    }
-    out
 }
 
 /// Heads of a speaker phrase that speak for someone named in the phrase
@@ -336,16 +286,15 @@ mod tests {
         assert!(sections().len() >= 12);
     }
 
-    /// A key made at once from a short word finds what the word copied,
-    /// lower-cased, finds: every listed word in three casings, and others.
     #[test]
     fn document_starts_pass_every_document_noun_and_few_other_words() {
+        let starts = &super::super::lexicon_tables::LISTS.document_starts;
         let set = section!("document").unwrap();
         let mut n = 0;
         for w in set.keys() {
             n += 1;
             for v in [w.to_string(), w.to_uppercase()] {
-                assert!(may_start(&DOCUMENT_STARTS, &v), "{v:?}");
+                assert!(may_start(starts, &v), "{v:?}");
             }
             for v in [w.to_string(), w.to_uppercase(), format!("{w}s"), format!("{w}-x")] {
                 assert_eq!(is_document_noun(&v), listed(Some(set), &v), "{v:?}");
@@ -353,13 +302,13 @@ mod tests {
         }
         assert!(n > 50);
         for w in ["the", "said", "That", "they", "Putin", "reporters", "Posts"] {
-            assert!(!may_start(&DOCUMENT_STARTS, w), "{w:?}");
+            assert!(!may_start(starts, w), "{w:?}");
         }
         for w in ["", "s", "’s", "1st", "Ünï", "s-x", "recent", "Country"] {
-            assert!(may_start(&DOCUMENT_STARTS, w), "{w:?}");
+            assert!(may_start(starts, w), "{w:?}");
         }
-        // A section's words, and nothing from the sections around it.
-        let pairs = letter_pairs("[a]\nxy\n[doc]\n# zz\n ab Cd e-f\ng\n[b]\nqq\n", b"[doc]");
+        // Words of two ASCII letters or more, by their first two and length.
+        let pairs = build::letter_pairs(&["ab", "Cd", "e-f", "g", "Üb"]);
         assert_eq!(length_bit(16), length_bit(15));
         let mut want = [0u16; 26 * 26];
         want[1] = 1 << 2;
@@ -367,6 +316,8 @@ mod tests {
         assert_eq!(pairs, want);
     }
 
+    /// A key made at once from a short word finds what the word copied,
+    /// lower-cased, finds: every listed word in three casings, and others.
     #[test]
     fn lower_keys_find_what_lowered_copies_find() {
         let (strong, weak) = cue_verbs();
@@ -408,7 +359,7 @@ mod tests {
 /// what the generated tables hold (test code, the generator).
 #[cfg(test)]
 mod build {
-    use super::{List, Lists, Set, Table};
+    use super::{length_bit, List, Lists, Set, Table};
     use std::collections::{BTreeMap, BTreeSet};
 
     const CUE_VERBS: &str = include_str!("cue_verbs.txt");
@@ -438,10 +389,29 @@ mod build {
             }
             map.entry(current).or_default().extend(line.split_whitespace());
         }
+        let document_starts = letter_pairs(map.get("document").map_or(&[][..], Vec::as_slice));
         Lists {
             strong: set(words_of(strong)),
             weak: set(words_of(weak)),
             sections: List::build(map.into_iter().map(|(name, words)| (name, set(words))).collect()),
+            document_starts,
         }
+    }
+
+    /// For each pair of ASCII letters (`26 * first + second`), the lengths
+    /// of `words` that start with it ([`length_bit`]). Words that do not
+    /// start with two ASCII letters are left out: the filter passes every
+    /// word that does not either.
+    pub fn letter_pairs(words: &[&str]) -> [u16; 26 * 26] {
+        let mut out = [0u16; 26 * 26];
+        for w in words {
+            if let [x, y, ..] = w.as_bytes() {
+                let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+                if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
+                    out[usize::from(x - b'a') * 26 + usize::from(y - b'a')] |= length_bit(w.len());
+                }
+            }
+        }
+        out
     }
 }
