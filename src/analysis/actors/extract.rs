@@ -58,9 +58,46 @@ pub struct Keys {
     /// lexicon's thousands of entries, and a vector as long as the highest
     /// index named was 6.7 KB of the seed's peak heap (8.45x -> 9.21x).
     entries: Map<u32, KeyId>,
+    /// The recent answers of `entries`, see [`EntryMemo`].
+    recent: EntryMemo,
     /// Per word id, its word's key once worked out ([`Keys::word`];
     /// [`NO_KEY`] before): an index, not a hash, per mention.
     words: Vec<KeyId>,
+}
+
+/// A few recent answers of [`Keys::cached`], direct-mapped by the
+/// entry's number: a text names a few dozen entries, each many times, and
+/// a slot here is one compare where the map is a hash and a probe.
+struct EntryMemo([(u32, KeyId); ENTRY_MEMO_SLOTS]);
+
+/// Slots of [`EntryMemo`] (a power of two).
+const ENTRY_MEMO_SLOTS: usize = 64;
+
+impl Default for EntryMemo {
+    fn default() -> Self {
+        // (u32::MAX: no entry's number, see [`Keys::cached`].)
+        EntryMemo([(u32::MAX, NO_KEY); ENTRY_MEMO_SLOTS])
+    }
+}
+
+impl EntryMemo {
+    /// The slot of entry number `i`.
+    fn slot(i: u32) -> usize {
+        (i.wrapping_mul(0x9E37_79B9) >> 26) as usize % ENTRY_MEMO_SLOTS
+    }
+
+    /// The key of entry number `i`, if its slot holds it (never for
+    /// `u32::MAX`, the empty slots' number).
+    fn get(&self, i: u32) -> Option<KeyId> {
+        self.0.get(Self::slot(i)).filter(|&&(k, _)| k == i && i != u32::MAX).map(|&(_, v)| v)
+    }
+
+    /// Keeps `key` as entry number `i`'s (not for `u32::MAX`).
+    fn set(&mut self, i: u32, key: KeyId) {
+        if let Some(slot) = self.0.get_mut(Self::slot(i)).filter(|_| i != u32::MAX) {
+            *slot = (i, key);
+        }
+    }
 }
 
 /// A word id of [`Keys::words`] whose key is not worked out yet.
@@ -150,11 +187,18 @@ impl Keys {
     /// stands for (a lexicon entry's name).
     fn cached(&mut self, id: u32, tag: usize, s: &str) -> KeyId {
         let i = id.saturating_mul(2).saturating_add(tag as u32);
-        if let Some(&k) = self.entries.get(&i) {
+        if let Some(k) = self.recent.get(i) {
             return k;
         }
-        let k = self.norm(s);
-        self.entries.insert(i, k);
+        let k = match self.entries.get(&i) {
+            Some(&k) => k,
+            None => {
+                let k = self.norm(s);
+                self.entries.insert(i, k);
+                k
+            }
+        };
+        self.recent.set(i, k);
         k
     }
 
@@ -2649,6 +2693,26 @@ mod tests {
         assert!(!d.derived(at(&d, "CNN"), ACRONYM, |_| false));
         // The letters of a versioned name are not an acronym.
         assert!(!d.acronym_word(at(&d, "IE6")));
+    }
+
+    #[test]
+    fn entry_memo_answers_only_the_entry_it_holds() {
+        let mut m = EntryMemo::default();
+        assert_eq!((m.get(0), m.get(u32::MAX)), (None, None));
+        m.set(6, 2);
+        assert_eq!((m.get(6), m.get(7)), (Some(2), None));
+        // Another entry of the slot takes it.
+        let other = (7..).find(|&i| EntryMemo::slot(i) == EntryMemo::slot(6)).unwrap();
+        m.set(other, 5);
+        assert_eq!((m.get(6), m.get(other)), (None, Some(5)));
+        // Through `Keys::cached`: the same key whether from the memo or the map.
+        let mut keys = Keys::default();
+        let a = keys.cached(3, ENTRY_PLACE, "Kyiv");
+        assert_eq!((keys.cached(3, ENTRY_PLACE, "x"), keys.get(a)), (a, "kyiv"));
+        keys.recent = EntryMemo::default();
+        assert_eq!(keys.cached(3, ENTRY_PLACE, "x"), a);
+        assert_ne!(keys.cached(3, ENTRY_ORG, "Kyiv Post"), a);
+        assert_eq!(keys.cached(u32::MAX, ENTRY_ORG, "Max"), keys.cached(u32::MAX, ENTRY_ORG, "other"));
     }
 
     #[test]
