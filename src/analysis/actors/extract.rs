@@ -10,6 +10,7 @@ use super::hash::{Map, Quick, Set};
 use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
 use super::tokens::{Shape, Tok, Tokens};
 use crate::analysis::ActorKind;
+use crate::text::bytes::ascii_lower8;
 use std::hash::BuildHasher;
 
 /// A key's id in [`Keys`]: equal ids, equal keys.
@@ -57,9 +58,46 @@ pub struct Keys {
     /// lexicon's thousands of entries, and a vector as long as the highest
     /// index named was 6.7 KB of the seed's peak heap (8.45x -> 9.21x).
     entries: Map<u32, KeyId>,
+    /// The recent answers of `entries`, see [`EntryMemo`].
+    recent: EntryMemo,
     /// Per word id, its word's key once worked out ([`Keys::word`];
     /// [`NO_KEY`] before): an index, not a hash, per mention.
     words: Vec<KeyId>,
+}
+
+/// A few recent answers of [`Keys::cached`], direct-mapped by the
+/// entry's number: a text names a few dozen entries, each many times, and
+/// a slot here is one compare where the map is a hash and a probe.
+struct EntryMemo([(u32, KeyId); ENTRY_MEMO_SLOTS]);
+
+/// Slots of [`EntryMemo`] (a power of two).
+const ENTRY_MEMO_SLOTS: usize = 64;
+
+impl Default for EntryMemo {
+    fn default() -> Self {
+        // (u32::MAX: no entry's number, see [`Keys::cached`].)
+        EntryMemo([(u32::MAX, NO_KEY); ENTRY_MEMO_SLOTS])
+    }
+}
+
+impl EntryMemo {
+    /// The slot of entry number `i`.
+    fn slot(i: u32) -> usize {
+        (i.wrapping_mul(0x9E37_79B9) >> 26) as usize % ENTRY_MEMO_SLOTS
+    }
+
+    /// The key of entry number `i`, if its slot holds it (never for
+    /// `u32::MAX`, the empty slots' number).
+    fn get(&self, i: u32) -> Option<KeyId> {
+        self.0.get(Self::slot(i)).filter(|&&(k, _)| k == i && i != u32::MAX).map(|&(_, v)| v)
+    }
+
+    /// Keeps `key` as entry number `i`'s (not for `u32::MAX`).
+    fn set(&mut self, i: u32, key: KeyId) {
+        if let Some(slot) = self.0.get_mut(Self::slot(i)).filter(|_| i != u32::MAX) {
+            *slot = (i, key);
+        }
+    }
 }
 
 /// A word id of [`Keys::words`] whose key is not worked out yet.
@@ -149,11 +187,18 @@ impl Keys {
     /// stands for (a lexicon entry's name).
     fn cached(&mut self, id: u32, tag: usize, s: &str) -> KeyId {
         let i = id.saturating_mul(2).saturating_add(tag as u32);
-        if let Some(&k) = self.entries.get(&i) {
+        if let Some(k) = self.recent.get(i) {
             return k;
         }
-        let k = self.norm(s);
-        self.entries.insert(i, k);
+        let k = match self.entries.get(&i) {
+            Some(&k) => k,
+            None => {
+                let k = self.norm(s);
+                self.entries.insert(i, k);
+                k
+            }
+        };
+        self.recent.set(i, k);
         k
     }
 
@@ -318,6 +363,8 @@ pub struct Doc<'a> {
     lex_bufs: RefCell<(String, String)>,
     /// Recent answers of [`Doc::lex_match`], see [`LexMemo`].
     lex_memo: LexMemo,
+    /// Two-word phrases that no longer name starts with, see [`PairMemo`].
+    pair_memo: PairMemo,
     pub raws: Vec<Raw>,
     /// The keys the raws' ids stand for.
     pub keys: Keys,
@@ -344,12 +391,32 @@ fn is_connector(w: &[u8]) -> bool {
 }
 
 /// Endings of ordinary words, for a capitalised word at a sentence start.
+///
+/// The endings are picked by the word's last letter first (an ending
+/// with another last letter cannot match): asked once per distinct
+/// capitalised word, the whole list's tests cost about a thousand
+/// instructions a word.
 fn wordlike_ending(w: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "ing", "ly", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ence", "ism",
-        "ists", "ous", "ive", "able", "ible", "ful", "less", "est", "ed", "ers", "ies", "als",
-    ];
-    with_lower(w, |l| l.chars().count() > 4 && ENDS.iter().any(|e| l.ends_with(e)))
+    with_lower(w, |l| {
+        // (More than four chars needs more than four bytes.)
+        l.len() > 4 && endings_by_last(l.as_bytes()).iter().any(|e| l.ends_with(e)) && l.chars().count() > 4
+    })
+}
+
+/// The endings of [`wordlike_ending`] that end in `l`'s last byte.
+fn endings_by_last(l: &[u8]) -> &'static [&'static str] {
+    match l.last() {
+        Some(b'g') => &["ing"],
+        Some(b'y') => &["ly", "ity"],
+        Some(b'n') => &["tion", "sion"],
+        Some(b's') => &["tions", "sions", "ments", "ness", "ities", "ists", "ous", "less", "ers", "ies", "als"],
+        Some(b't') => &["ment", "est"],
+        Some(b'e') => &["ance", "ence", "ive", "able", "ible"],
+        Some(b'm') => &["ism"],
+        Some(b'l') => &["ful"],
+        Some(b'd') => &["ed"],
+        _ => &[],
+    }
 }
 
 /// Bodies of a state, after which a country's name is its own mention:
@@ -415,64 +482,68 @@ fn with_titlecase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Weekdays, months and function words end a name even when capitalised
 /// ("Joe Monday", "President Of The").
+///
+/// An ASCII word is compared as it is, lower-cased as one integer
+/// ([`calendar_key`]): asked once per distinct capitalised word, a
+/// `match` on its lower-cased copy compared the strings one by one.
 fn calendar_or_function(w: &str) -> bool {
-    with_lower(w, |l| {
-        matches!(
-            l.trim_end_matches('.'),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "jan"
-                | "feb"
-                | "aug"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "the"
-                | "of"
-                | "and"
-                | "to"
-                | "for"
-                | "with"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "from"
-                | "a"
-                | "an"
-                | "or"
-                | "as"
-                | "is"
-                | "are"
-                | "was"
-                | "be"
-                | "not"
-                | "no"
-                | "this"
-                | "that"
-                | "it"
-                | "his"
-                | "her"
-                | "their"
-        )
-    })
+    if w.is_ascii() {
+        calendar_key(w.as_bytes())
+    } else {
+        with_lower(w, |l| calendar_key(l.as_bytes()))
+    }
+}
+
+/// Whether `b`, its dots trimmed from the end, is one of
+/// [`calendar_or_function`]'s words in any ASCII case.
+fn calendar_key(mut b: &[u8]) -> bool {
+    while let [rest @ .., b'.'] = b {
+        b = rest;
+    }
+    match b.len() {
+        // (A NUL would pack as the word without it.)
+        1..=8 => cls::pack8(b)
+            .is_some_and(|v| CALENDAR_OR_FUNCTION.binary_search(&ascii_lower8(v)).is_ok() && !b.contains(&0)),
+        9 => b.eq_ignore_ascii_case(b"wednesday") || b.eq_ignore_ascii_case(b"september"),
+        _ => false,
+    }
+}
+
+/// [`calendar_or_function`]'s words of up to eight bytes, packed
+/// ([`pack_word_bytes`]) and sorted.
+const CALENDAR_OR_FUNCTION: [u64; 50] = {
+    const WORDS: [&str; 50] = [
+        "monday", "tuesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "june", "july", "august", "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+        "the", "of", "and", "to", "for", "with", "in", "on", "at", "by", "from", "a", "an", "or", "as", "is", "are",
+        "was", "be", "not", "no", "this", "that", "it", "his", "her", "their",
+    ];
+    let mut out = [0u64; 50];
+    let mut i = 0;
+    while i < WORDS.len() {
+        // Insertion sort: the table is made at compile time.
+        let v = pack_word_bytes(WORDS[i].as_bytes());
+        let mut j = i;
+        while j > 0 && out[j - 1] > v {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = v;
+        i += 1;
+    }
+    out
+};
+
+/// Up to eight bytes as one integer, the first byte lowest (as
+/// [`cls::pack8`] packs them); a longer word keeps its first eight.
+const fn pack_word_bytes(b: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        v |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
 }
 
 /// Plural nouns that keep their possessive inside a name: "Korean People's Army".
@@ -569,6 +640,59 @@ impl LexMemo {
     }
 }
 
+/// The second step of [`Doc::lex_phrases`] for pairs of words seen
+/// before, keyed by the two word ids: whether the two words are a name
+/// (its entry) when no longer name starts with them.
+///
+/// Why: the same two capitalised words meet again and again in a text
+/// ("White House", "Prime Minister"), and each time the phrase's lookup
+/// form was built word by word and hashed for two tables, to learn that
+/// the walk stops there. The answer depends only on the two words (when
+/// neither is shouted nor has a possessive), so a small direct-mapped
+/// table keeps the recent ones; a pair that lost its slot is only asked
+/// again.
+struct PairMemo {
+    /// (the two ids, [`PAIR_EMPTY`] when empty; [`pack_entry`] of the
+    /// pair's entry).
+    slots: [Cell<(u64, u32)>; PAIR_MEMO_SLOTS],
+}
+
+/// Slots of [`PairMemo`] (a power of two).
+const PAIR_MEMO_SLOTS: usize = 256;
+
+/// An empty slot of [`PairMemo`]: no two word ids make it (ids are below
+/// `u32::MAX`).
+const PAIR_EMPTY: u64 = u64::MAX;
+
+impl Default for PairMemo {
+    fn default() -> Self {
+        PairMemo { slots: [const { Cell::new((PAIR_EMPTY, 0)) }; PAIR_MEMO_SLOTS] }
+    }
+}
+
+impl PairMemo {
+    /// The slot and key of the pair of word ids `a`, `b`.
+    fn slot(a: u32, b: u32) -> (usize, u64) {
+        let key = u64::from(a) << 32 | u64::from(b);
+        let at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % PAIR_MEMO_SLOTS;
+        (at, key)
+    }
+
+    /// The entry of the pair `a`, `b` if it was set (and kept).
+    fn get(&self, a: u32, b: u32) -> Option<Option<Entry>> {
+        let (at, key) = Self::slot(a, b);
+        let (k, v) = self.slots.get(at)?.get();
+        (k == key).then(|| unpack_entry(v))
+    }
+
+    fn set(&self, a: u32, b: u32, e: Option<Entry>) {
+        let (at, key) = Self::slot(a, b);
+        if let (Some(slot), Some(v)) = (self.slots.get(at), pack_entry(e)) {
+            slot.set((key, v));
+        }
+    }
+}
+
 /// The word classes that make a capitalised word the start of a name
 /// wherever it stands ([`Doc::strong`]; [`Doc::plain_alone`] asks for them
 /// too, so the two never disagree).
@@ -610,6 +734,7 @@ impl<'a> Doc<'a> {
             words,
             lex_bufs: RefCell::new((String::with_capacity(64), String::with_capacity(64))),
             lex_memo: LexMemo::default(),
+            pair_memo: PairMemo::default(),
             raws,
             keys,
             singles: Vec::new(),
@@ -786,6 +911,10 @@ impl<'a> Doc<'a> {
                 return hit.map(|e| (1, e));
             }
         }
+        // Two known words that end the walk: their answer, with no phrase built.
+        if let Some(hit) = self.known_pair(c, p, lim) {
+            return hit;
+        }
         // The phrase buffer is the document's, reused from call to call.
         // Only the folded phrase is built: the written form is looked up
         // for the first word alone (no name in capitals has a space:
@@ -794,6 +923,8 @@ impl<'a> Doc<'a> {
         let (_, folded) = &mut *bufs;
         folded.clear();
         let mut best = None;
+        // Whether the first word's answers were known ([`Doc::known_pair`]'s condition).
+        let mut first_known = false;
         for (k, &t) in c.iter().enumerate().take(lim).skip(p) {
             if k > p {
                 folded.push(' ');
@@ -812,6 +943,9 @@ impl<'a> Doc<'a> {
                 None if k > p => {
                     let (hit, longer) = self.lx.phrase_and_prefix(folded);
                     prefix = Some(longer);
+                    if k == p + 1 && first_known && !longer && self.pair_plain(t) {
+                        self.pair_memo.set(self.ids[c[p]], self.ids[t], hit);
+                    }
                     hit
                 }
                 None => self.lx.lookup(bare, folded),
@@ -820,6 +954,7 @@ impl<'a> Doc<'a> {
                 best = Some((k - p + 1, e));
             }
             if known.is_some() {
+                first_known = true;
                 continue;
             }
             // Inner words keep their possessive: "People's Republic of China".
@@ -835,6 +970,34 @@ impl<'a> Doc<'a> {
             }
         }
         best
+    }
+
+    /// [`Doc::lex_phrases`]' answer from [`PairMemo`]: when the first
+    /// word's answers are known ([`Doc::first_known`]) and the pair of it
+    /// and the next word was asked before and ended the walk. `None` when
+    /// the walk must be made.
+    fn known_pair(&self, c: &[usize], p: usize, lim: usize) -> Option<LexHit> {
+        if lim < p + 2 {
+            return None;
+        }
+        let (&a, &b) = (c.get(p)?, c.get(p + 1)?);
+        if !self.pair_plain(b) {
+            return None;
+        }
+        let first = self.first_known(a)?;
+        let second = self.pair_memo.get(*self.ids.get(a)?, *self.ids.get(b)?)?;
+        Some(match second {
+            Some(e) => Some((2, e)),
+            None => first.map(|e| (1, e)),
+        })
+    }
+
+    /// Whether token `t`, second in a phrase, is looked up by its word
+    /// alone: not shouted (looked up another way), no possessive (kept
+    /// in the phrase).
+    fn pair_plain(&self, t: usize) -> bool {
+        let tok = &self.toks[t];
+        !tok.shout && !tok.has_poss()
     }
 
     fn is_acronym(&self, i: usize) -> bool {
@@ -2533,6 +2696,26 @@ mod tests {
     }
 
     #[test]
+    fn entry_memo_answers_only_the_entry_it_holds() {
+        let mut m = EntryMemo::default();
+        assert_eq!((m.get(0), m.get(u32::MAX)), (None, None));
+        m.set(6, 2);
+        assert_eq!((m.get(6), m.get(7)), (Some(2), None));
+        // Another entry of the slot takes it.
+        let other = (7..).find(|&i| EntryMemo::slot(i) == EntryMemo::slot(6)).unwrap();
+        m.set(other, 5);
+        assert_eq!((m.get(6), m.get(other)), (None, Some(5)));
+        // Through `Keys::cached`: the same key whether from the memo or the map.
+        let mut keys = Keys::default();
+        let a = keys.cached(3, ENTRY_PLACE, "Kyiv");
+        assert_eq!((keys.cached(3, ENTRY_PLACE, "x"), keys.get(a)), (a, "kyiv"));
+        keys.recent = EntryMemo::default();
+        assert_eq!(keys.cached(3, ENTRY_PLACE, "x"), a);
+        assert_ne!(keys.cached(3, ENTRY_ORG, "Kyiv Post"), a);
+        assert_eq!(keys.cached(u32::MAX, ENTRY_ORG, "Max"), keys.cached(u32::MAX, ENTRY_ORG, "other"));
+    }
+
+    #[test]
     fn word_keys_are_cached_by_id() {
         let mut keys = Keys::default();
         let a = keys.word(3, "Putin");
@@ -2795,6 +2978,149 @@ mod tests {
         packed.sort();
         let back: Vec<(usize, usize)> = packed.iter().map(|&p| (span_start(p), span_end(p))).collect();
         assert_eq!(back, pairs);
+    }
+
+    #[test]
+    fn pair_memo_keeps_pairs_apart_and_answers_only_what_was_set() {
+        let m = PairMemo::default();
+        assert_eq!(m.get(1, 2), None);
+        m.set(1, 2, Some(Entry::Place(7)));
+        m.set(2, 1, None);
+        assert_eq!((m.get(1, 2), m.get(2, 1), m.get(1, 3)), (Some(Some(Entry::Place(7))), Some(None), None));
+        // A pair sharing the slot takes it: the other is asked again.
+        let (at, _) = PairMemo::slot(1, 2);
+        let other = (0..u32::MAX).map(|b| (5, b)).find(|&(a, b)| PairMemo::slot(a, b).0 == at).unwrap();
+        m.set(other.0, other.1, Some(Entry::Org(3)));
+        assert_eq!((m.get(1, 2), m.get(other.0, other.1)), (None, Some(Some(Entry::Org(3)))));
+    }
+
+    #[test]
+    fn lex_match_answers_alike_with_pairs_remembered() {
+        let text = "Prime Minister Boris Johnson met White House aides. The White House said Prime Minister \
+                    Johnson and New York Times reporters, the New York Police, NEW YORK and the White House's \
+                    staff. New Zealand Herald, White Houses, United States, United States Senate.";
+        let warm = doc(text);
+        let n = warm.toks.len();
+        // Asked in order and again: the second round answers from the memos.
+        for round in 0..2 {
+            for p in 0..n {
+                for lim in p + 1..=n.min(p + 6) {
+                    let c: Vec<usize> = (0..lim).collect();
+                    let cold = doc(text);
+                    assert_eq!(warm.lex_match(&c, p), cold.lex_match(&c, p), "{round} {p} {lim}");
+                }
+            }
+        }
+        // Some pair was remembered and is answered without a walk.
+        let (w, h) = (at(&warm, "White"), at(&warm, "White") + 1);
+        assert!(warm.known_pair(&[w, h, h + 1], 0, 3).is_some() || warm.first_known(w).is_none());
+    }
+
+    #[test]
+    fn word_tests_answer_as_their_lists() {
+        const ENDS: &[&str] = &[
+            "ing", "ly", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ence",
+            "ism", "ists", "ous", "ive", "able", "ible", "ful", "less", "est", "ed", "ers", "ies", "als",
+        ];
+        const CAL: &[&str] = &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "aug",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "the",
+            "of",
+            "and",
+            "to",
+            "for",
+            "with",
+            "in",
+            "on",
+            "at",
+            "by",
+            "from",
+            "a",
+            "an",
+            "or",
+            "as",
+            "is",
+            "are",
+            "was",
+            "be",
+            "not",
+            "no",
+            "this",
+            "that",
+            "it",
+            "his",
+            "her",
+            "their",
+        ];
+        let listed_ending = |w: &str| {
+            let l = lower(w);
+            l.chars().count() > 4 && ENDS.iter().any(|e| l.ends_with(e))
+        };
+        let listed_cal = |w: &str| CAL.contains(&lower(w).trim_end_matches('.'));
+        let mut words: Vec<String> = Vec::new();
+        for w in ENDS.iter().chain(CAL) {
+            for v in
+                [w.to_string(), format!("X{w}"), format!("Abcd{w}"), w.to_uppercase(), format!("{w}."), format!("{w}s")]
+            {
+                words.push(v);
+            }
+        }
+        words.extend(
+            [
+                "",
+                ".",
+                "Ing",
+                "Thing",
+                "Things",
+                "Été",
+                "ÉTÉS",
+                "Ölings",
+                "OF.",
+                "ThE",
+                "\u{212A}",
+                "\u{130}t",
+                "İs",
+                "of\u{301}",
+                "a\0",
+                "Monday..",
+                "Sept.",
+                "Septembers",
+                "May",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(wordlike_ending(w), listed_ending(w), "{w}");
+            assert_eq!(calendar_or_function(w), listed_cal(w), "{w}");
+        }
+        assert!(calendar_or_function("Wednesday") && calendar_or_function("OF") && !calendar_or_function("Offer"));
+        assert!(wordlike_ending("Running") && !wordlike_ending("Sing") && !wordlike_ending("Obama"));
+        assert_eq!(pack_word_bytes(b"abc"), cls::pack8(b"abc").unwrap());
+        assert!(CALENDAR_OR_FUNCTION.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

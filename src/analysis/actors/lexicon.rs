@@ -521,6 +521,18 @@ mod tests {
             "A\u{1f}B",
             "ΣΟΦΙΑ",
             "NATO",
+            "a b",
+            "A  B",
+            "Ab ",
+            " aB",
+            "AbCdEfGh",
+            "AbCdEfGhI",
+            "a\tb",
+            "Ab\u{7f}",
+            "A\u{0}B",
+            "Zoë",
+            "O’B",
+            "[@`{]",
         ] {
             let general: Vec<String> = s
                 .split_whitespace()
