@@ -29,10 +29,10 @@ fn main() {
             let found = actors::find_actors(&text);
             let a = per_mb(t);
             let t = Instant::now();
-            let spans = quotes::find_quotes(&text);
+            let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(&text);
             let q = per_mb(t);
             let t = Instant::now();
-            let at = attribution::attribute(&text, &spans, &found);
+            let at = attribution::attribute_in(&text, &spans, &paragraphs, &found);
             let s = per_mb(t);
             let t = Instant::now();
             black_box(disputes::find_disputes(&text, &found, &spans, &at));

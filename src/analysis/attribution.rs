@@ -86,7 +86,19 @@ const TRAILING_APPOSITIVE_TOKENS: usize = 40;
 
 /// One attribution per quote, in the same order.
 pub fn attribute(text: &str, quotes: &[QuoteSpan], actors: &[ActorFound]) -> Vec<Attribution> {
-    let ctx = Ctx::new(text, quotes, actors);
+    let paras: Vec<(usize, usize)> = paragraphs(text).collect();
+    attribute_in(text, quotes, &paras, actors)
+}
+
+/// [`attribute`] given the text's paragraphs (`segment::paragraphs`), as
+/// [`super::quotes::find_quotes_and_paragraphs`] finds them: not read again.
+pub fn attribute_in(
+    text: &str,
+    quotes: &[QuoteSpan],
+    paras: &[(usize, usize)],
+    actors: &[ActorFound],
+) -> Vec<Attribution> {
+    let ctx = Ctx::new(text, quotes, paras, actors);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     let mut cues: Vec<Option<Cue>> = Vec::with_capacity(quotes.len());
     for i in 0..quotes.len() {
@@ -114,7 +126,8 @@ struct Ctx<'a> {
     text: &'a str,
     quotes: &'a [QuoteSpan],
     actors: &'a [ActorFound],
-    paras: Vec<(usize, usize)>,
+    /// The paragraphs (`segment::paragraphs`).
+    paras: &'a [(usize, usize)],
     /// Every actor mention: (start, end, actor), by start.
     mentions: Vec<(usize, usize, usize)>,
 }
@@ -153,8 +166,8 @@ impl Window {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, quotes: &'a [QuoteSpan], actors: &'a [ActorFound]) -> Self {
-        Ctx { text, quotes, actors, paras: paragraphs(text).collect(), mentions: sorted_mentions(text, actors) }
+    fn new(text: &'a str, quotes: &'a [QuoteSpan], paras: &'a [(usize, usize)], actors: &'a [ActorFound]) -> Self {
+        Ctx { text, quotes, actors, paras, mentions: sorted_mentions(text, actors) }
     }
 
     fn para_of(&self, at: usize) -> usize {

@@ -161,8 +161,8 @@ fn id(prefix: char, index: usize) -> String {
 /// on byte offsets; code points appear only here, at the output.
 pub fn find(text: &str) -> Findings {
     let mut actors = actors::find_actors(text);
-    let spans = quotes::find_quotes(text);
-    let attributions = attribution::attribute(text, &spans, &actors);
+    let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
+    let attributions = attribution::attribute_in(text, &spans, &paragraphs, &actors);
     let disputes::Disputes { disputes: found, extra_actors } =
         disputes::find_disputes(text, &actors, &spans, &attributions);
     // Holders the disputes stage met that name no actor ("his spokesperson").

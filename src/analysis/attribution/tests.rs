@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::analysis::actors::Mention;
-use crate::analysis::quotes::find_quotes;
+use crate::analysis::quotes::{find_quotes, find_quotes_and_paragraphs};
 
 /// (quoted text, kind, speaker: "@name" for an actor, else the mention text).
 type Read = (String, QuoteKind, Option<String>);
@@ -446,8 +446,8 @@ fn document_owner_by_lines_is_that_of_the_whole_window() {
         "“x\n”\n\nstatement\n'' from ``NATO'' said the statement\n",
     ];
     for t in texts {
-        let qs = find_quotes(t);
-        let ctx = Ctx::new(t, &qs, &[]);
+        let (qs, paras) = find_quotes_and_paragraphs(t);
+        let ctx = Ctx::new(t, &qs, &paras, &[]);
         for at in (0..=t.len()).filter(|&a| t.is_char_boundary(a)) {
             let np = Np { start: at, end: at, head_start: at, head_end: at, pronoun: None, ante: None };
             for i in 0..=qs.len() {
@@ -464,8 +464,8 @@ fn document_owner_by_lines_is_that_of_the_whole_window() {
 #[test]
 fn window_flags_survive_prefix_and_join() {
     let t = "He said “no” and “yes” then left.\nShe said so.";
-    let qs = find_quotes(t);
-    let ctx = Ctx::new(t, &qs, &[]);
+    let (qs, paras) = find_quotes_and_paragraphs(t);
+    let ctx = Ctx::new(t, &qs, &paras, &[]);
     let flags = |w: &Window| (0..w.toks.len()).map(|k| w.inside(k)).collect::<Vec<bool>>();
     let whole = ctx.window(0, t.len(), None);
     assert!(flags(&whole).iter().filter(|&&f| f).count() == 2);

@@ -65,65 +65,81 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     };
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let bytes = s.as_bytes();
-    // By byte index, not a char iterator: a word's ASCII letters and
-    // digits are taken without decoding a char each.
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        // A space, the commonest char between tokens, is passed at once.
-        if c == ' ' {
-            i += 1;
-            continue;
-        }
-        let at = start + i;
-        if is_alnum(c) {
-            let mut e = i + c.len_utf8();
-            loop {
-                // Runs of ASCII letters and digits eight bytes at a time.
-                e = alnum_end(bytes, e);
-                // The commonest end: an ASCII byte that is not in the run
-                // (so no letter or digit) and joins nothing (a space, a comma).
-                if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
-                    break;
+    while let Some(&b) = bytes.get(i) {
+        // An ASCII byte (nine in ten) is told by itself, no char decoded.
+        let (kind, len) = match b {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => {
+                i = push_word(s, i, 1, start, &mut out);
+                continue;
+            }
+            b'\n' => (Kind::Break, 1),
+            b'"' => (Kind::Quote, 1),
+            b'`' | b'\'' if bytes.get(i + 1) == Some(&b) => (Kind::Quote, 2),
+            0..=0x7f => (Kind::Punct(char::from(b)), 1),
+            _ => {
+                let Some(c) = char_at(s, i) else { break };
+                let len = c.len_utf8();
+                if is_alnum(c) {
+                    i = push_word(s, i, len, start, &mut out);
+                    continue;
                 }
-                let Some(d) = char_at(s, e) else { break };
-                if is_alnum(d) {
-                    e += d.len_utf8();
-                } else if joins_word(d) {
-                    // Only inside a word: the next char must be a letter or digit.
-                    let after = e + d.len_utf8();
-                    if char_at(s, after).is_some_and(is_alnum) {
-                        e = after;
-                    } else {
-                        break;
+                match c {
+                    '“' | '”' | '„' | '«' | '»' => (Kind::Quote, len),
+                    c if c.is_whitespace() => {
+                        i += len;
+                        continue;
                     }
-                } else {
-                    break;
+                    c => (Kind::Punct(c), len),
                 }
             }
-            out.push(Tok { start: at, end: start + e, kind: Kind::Word });
-            // The space after a word (most words have one) passed at once.
-            i = if bytes.get(e) == Some(&b' ') { e + 1 } else { e };
-            continue;
-        }
-        let next = i + c.len_utf8();
-        let kind = match c {
-            '\n' => Kind::Break,
-            '“' | '”' | '„' | '«' | '»' | '"' => Kind::Quote,
-            '`' | '\'' if char_at(s, next) == Some(c) => {
-                out.push(Tok { start: at, end: at + 2, kind: Kind::Quote });
-                i = next + 1;
-                continue;
-            }
-            c if c.is_whitespace() => {
-                i = next;
-                continue;
-            }
-            c => Kind::Punct(c),
         };
-        out.push(Tok { start: at, end: at + c.len_utf8(), kind });
-        i = next;
+        out.push(Tok { start: start + i, end: start + i + len, kind });
+        i += len;
     }
     out
+}
+
+/// Pushes the word of `s` that starts at byte `i` with a letter or digit
+/// of `first` bytes (offsets shifted by `base`); returns where reading
+/// goes on: after the word, and after the space that follows it (most
+/// words have one).
+fn push_word(s: &str, i: usize, first: usize, base: usize, out: &mut Vec<Tok>) -> usize {
+    let bytes = s.as_bytes();
+    let mut e = i + first;
+    loop {
+        // Runs of ASCII letters and digits eight bytes at a time.
+        e = alnum_end(bytes, e);
+        // The commonest end: an ASCII byte that is not in the run
+        // (so no letter or digit) and joins nothing (a space, a comma).
+        if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
+            break;
+        }
+        let Some(d) = char_at(s, e) else { break };
+        if is_alnum(d) {
+            e += d.len_utf8();
+        } else if joins_word(d) {
+            // Only inside a word: the next char must be a letter or digit.
+            let after = e + d.len_utf8();
+            if char_at(s, after).is_some_and(is_alnum) {
+                e = after;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    out.push(Tok { start: base + i, end: base + e, kind: Kind::Word });
+    if bytes.get(e) == Some(&b' ') {
+        e + 1
+    } else {
+        e
+    }
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
