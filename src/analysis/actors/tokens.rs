@@ -13,6 +13,7 @@
 use super::classes::{CAP_MID, LOWER_TOKEN};
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
+use crate::analysis::table::Hashed;
 use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,30 +297,57 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     // table never grows); a long text's vocabulary grows more slowly than
     // its tokens (about one per six bytes), and the table grows as needed.
     let mut vocab = Vocab::new(text, text.len() / 96 + 600);
+    // The ids of the ASCII punctuation marks met so far (`u32::MAX`: none
+    // yet): a mark is interned once, not once per occurrence.
+    let mut punct_ids = [u32::MAX; 128];
     let mut i = 0;
     let mut nl = false;
-    loop {
-        // Most tokens: a short ASCII word, read as integers and interned so.
-        if let Some(w) = short_word(bytes, i) {
-            let end = i + w.len;
-            ids.push(vocab.intern_read(i, w.len, w.head, w.tail));
-            toks.push(Tok {
-                start: off(i),
-                end: off(end),
-                poss: 0,
-                shape: w.shape,
-                initial: false,
-                nl,
-                compound: false,
-                shout: false,
-            });
-            nl = false;
-            // (Most words are followed by a space: skipped here.)
-            i = end + usize::from(w.stop == b' ');
+    while let Some(&x) = bytes.get(i) {
+        if x.is_ascii_alphanumeric() {
+            // Most tokens: a short ASCII word, read as integers and interned so.
+            if let Some(mut w) = short_word(bytes, i) {
+                let mut end = i + w.len;
+                // (Most words are followed by a space: skipped here.)
+                let mut next = end + usize::from(w.stop == b' ');
+                let id = if w.stop == b'.' && abbreviated(&w, bytes.get(i..end).unwrap_or_default(), lx) {
+                    // "Mr.", "A.": the dot belongs to the word.
+                    end += 1;
+                    next = end;
+                    if w.shape == Shape::Other {
+                        w.shape = Shape::Initial;
+                    }
+                    vocab.intern(i, end)
+                } else {
+                    vocab.intern_read(i, w.len, w.head, w.tail)
+                };
+                let tok = Tok {
+                    start: off(i),
+                    end: off(end),
+                    poss: 0,
+                    shape: w.shape,
+                    initial: false,
+                    nl,
+                    compound: false,
+                    shout: false,
+                };
+                ids.push(id);
+                toks.push(tok);
+                nl = false;
+                i = next;
+                continue;
+            }
+        } else if x == b' ' {
+            i += 1;
             continue;
-        }
-        let Some(&x) = bytes.get(i) else { break };
-        if x == b' ' {
+        } else if let Some(m) = punct_ids.get_mut(usize::from(x)).filter(|_| !is_ascii_space(x)) {
+            // An ASCII char that is neither a letter, a digit nor a space
+            // is a mark of its own.
+            if *m == u32::MAX {
+                *m = vocab.intern_packed(i, 1, u64::from(x));
+            }
+            ids.push(*m);
+            toks.push(punct_token(i, i + 1, nl));
+            nl = false;
             i += 1;
             continue;
         }
@@ -368,9 +396,10 @@ struct ShortWord {
 }
 
 /// The word at `start` if it is of one to fifteen ASCII letters and digits
-/// ended by an ASCII byte that joins nothing (a space, a comma: most
-/// words); `None` for any other word, or none, or too few bytes left to
-/// read.
+/// ended by an ASCII byte that joins nothing (a space, a comma, a dot
+/// before a space: most words); `None` for any other word, or none, or too
+/// few bytes left to read. (A dot after it may still be its own:
+/// [`abbreviated`].)
 ///
 /// One eight-byte read finds the end, the bytes, the shape and the byte
 /// after most words (whether a word starts at all: its first byte), with
@@ -400,10 +429,36 @@ fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
         (8 + m, first, next & low_bytes(m), next >> (8 * m))
     };
     let stop = after as u8;
-    if !stop.is_ascii() || matches!(stop, b'-' | b'\'' | b'.') {
+    if !stop.is_ascii() || matches!(stop, b'-' | b'\'') {
+        return None;
+    }
+    // A dot joins what follows unless that is no word char: an ASCII
+    // byte but a letter or digit, or none.
+    if stop == b'.' && bytes.get(start + len + 1).is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
         return None;
     }
     Some(ShortWord { len, head, tail, shape: packed_shape(head, tail), stop })
+}
+
+/// Whether the word `word` that [`short_word`] read, followed by a dot,
+/// takes the dot: a single capital ("A.") or an abbreviation ("Mr.").
+/// ([`plain_token`]'s rule for a word without inner dots.)
+#[inline]
+fn abbreviated(w: &ShortWord, word: &[u8], lx: &Lexicon) -> bool {
+    let single = w.len == 1 && (w.head as u8).is_ascii_uppercase();
+    single
+        || if w.len <= 8 {
+            lx.abbrev.get_hashed(&Hashed::packed(w.head, w.len)).is_some()
+        } else {
+            lx.abbrev.get_bytes(word).is_some()
+        }
+}
+
+/// ASCII white space as [`char::is_whitespace`] has it (with the vertical
+/// tab, unlike [`u8::is_ascii_whitespace`]).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Bit 0x40 of each of eight bytes: set in an ASCII letter, clear in a
@@ -1217,8 +1272,9 @@ mod tests {
             "abcdefgh ",
             "abcdefghijklmnop and on",
             "Washington’s view",
-            "Washington. And then",
-            "Mr. Putin",
+            "U.S. and so",
+            "gawker.com x",
+            "Washington.é and",
             "Jong-un x",
             "NATO's xx",
             "Russia’s",
@@ -1227,6 +1283,25 @@ mod tests {
         ] {
             assert!(short_word(t.as_bytes(), 0).is_none(), "{t:?}");
         }
+        // A dot that joins nothing after it: the word is read, the dot is
+        // left to `abbreviated`.
+        for t in ["Washington. And then", "Mr. Putin", "said.\n And", "said.\" and", "it.. xxxxxx"] {
+            assert_eq!(short_word(t.as_bytes(), 0).map(|w| w.stop), Some(b'.'), "{t:?}");
+        }
+    }
+
+    /// A word read by `short_word` before a dot takes it as `plain_token`
+    /// would: single capitals and abbreviations, nothing else.
+    #[test]
+    fn abbreviated_is_the_plain_rule() {
+        let lx = lexicon();
+        for w in ["Mr", "A", "a", "Gen", "Sept", "approx", "Approx", "Putin", "said", "I", "3", "vs", "Mrs", "ABCDEFGHIJ"] {
+            let t = format!("{w}. xxxxxxxxxxxxxxxx");
+            let r = short_word(t.as_bytes(), 0).expect("a short word");
+            let (tok, _) = plain_token(&t, 0, w.len(), false, lx);
+            assert_eq!(abbreviated(&r, w.as_bytes(), lx), tok.e() == w.len() + 1, "{w}");
+        }
+        assert!(abbreviated(&short_word(b"Mr. Putin xxxxxx", 0).expect("Mr"), b"Mr", lx));
     }
 
     /// The shape by bit tests is `ascii_shape`'s: every word over "aZ0"
