@@ -3,9 +3,10 @@
 //! and each token's word id in the text's vocabulary ([`Tokens`]).
 //!
 //! The text is read by bytes: an ASCII word of up to fifteen bytes (most
-//! words) by one or two eight-byte reads ([`short_word`]), a longer ASCII
-//! word by eight-byte steps and byte rules ([`word_end`], [`plain_token`]);
-//! only words with an
+//! words) by one or two eight-byte reads that give its end, its bytes as
+//! integers (the vocabulary's key) and its shape ([`short_word`]); an ASCII
+//! mark by a table of the marks' ids; a longer ASCII word by eight-byte
+//! steps and byte rules ([`word_end`], [`plain_token`]); only words with an
 //! apostrophe, a hyphen or a char beyond ASCII take the char rules
 //! ([`marked_token`]). The tests keep the char-by-char tokenizer this
 //! replaced and check that both agree.
@@ -305,31 +306,8 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     while let Some(&x) = bytes.get(i) {
         if x.is_ascii_alphanumeric() {
             // Most tokens: a short ASCII word, read as integers and interned so.
-            if let Some(mut w) = short_word(bytes, i) {
-                let mut end = i + w.len;
-                // (Most words are followed by a space: skipped here.)
-                let mut next = end + usize::from(w.stop == b' ');
-                let id = if w.stop == b'.' && abbreviated(&w, bytes.get(i..end).unwrap_or_default(), lx) {
-                    // "Mr.", "A.": the dot belongs to the word.
-                    end += 1;
-                    next = end;
-                    if w.shape == Shape::Other {
-                        w.shape = Shape::Initial;
-                    }
-                    vocab.intern(i, end)
-                } else {
-                    vocab.intern_read(i, w.len, w.head, w.tail)
-                };
-                let tok = Tok {
-                    start: off(i),
-                    end: off(end),
-                    poss: 0,
-                    shape: w.shape,
-                    initial: false,
-                    nl,
-                    compound: false,
-                    shout: false,
-                };
+            if let Some(w) = short_word(bytes, i) {
+                let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
                 ids.push(id);
                 toks.push(tok);
                 nl = false;
@@ -438,6 +416,44 @@ fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
         return None;
     }
     Some(ShortWord { len, head, tail, shape: packed_shape(head, tail), stop })
+}
+
+/// The token of the word `w` that [`short_word`] read at `start` (after a
+/// line break if `nl`), its word's id, and where the text goes on after
+/// it: after the space that follows most words, or after the word's
+/// abbreviation dot ("Mr.", [`abbreviated`]), which is part of the word.
+#[inline(always)]
+fn short_token(
+    bytes: &[u8],
+    start: usize,
+    mut w: ShortWord,
+    nl: bool,
+    vocab: &mut Vocab,
+    lx: &Lexicon,
+) -> (Tok, u32, usize) {
+    let mut end = start + w.len;
+    let mut next = end + usize::from(w.stop == b' ');
+    let id = if w.stop == b'.' && abbreviated(&w, bytes.get(start..end).unwrap_or_default(), lx) {
+        end += 1;
+        next = end;
+        if w.shape == Shape::Other {
+            w.shape = Shape::Initial;
+        }
+        vocab.intern(start, end)
+    } else {
+        vocab.intern_read(start, w.len, w.head, w.tail)
+    };
+    let tok = Tok {
+        start: off(start),
+        end: off(end),
+        poss: 0,
+        shape: w.shape,
+        initial: false,
+        nl,
+        compound: false,
+        shout: false,
+    };
+    (tok, id, next)
 }
 
 /// Whether the word `word` that [`short_word`] read, followed by a dot,
@@ -1295,7 +1311,9 @@ mod tests {
     #[test]
     fn abbreviated_is_the_plain_rule() {
         let lx = lexicon();
-        for w in ["Mr", "A", "a", "Gen", "Sept", "approx", "Approx", "Putin", "said", "I", "3", "vs", "Mrs", "ABCDEFGHIJ"] {
+        for w in
+            ["Mr", "A", "a", "Gen", "Sept", "approx", "Approx", "Putin", "said", "I", "3", "vs", "Mrs", "ABCDEFGHIJ"]
+        {
             let t = format!("{w}. xxxxxxxxxxxxxxxx");
             let r = short_word(t.as_bytes(), 0).expect("a short word");
             let (tok, _) = plain_token(&t, 0, w.len(), false, lx);

@@ -202,7 +202,9 @@ impl<'a> Vocab<'a> {
     }
 
     /// A new id for the word at `start`, `len` bytes long, with `key`, in
-    /// the empty slot `i`.
+    /// the empty slot `i`. (Not inlined: it runs once per distinct word,
+    /// the probes once per token.)
+    #[inline(never)]
     fn insert(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
         self.words.push(Word { start: start as u32, len: len as u32 });
@@ -228,7 +230,11 @@ impl<'a> Vocab<'a> {
         self.slots[i].id.checked_sub(1)
     }
 
-    /// Twice the slots, every word placed again.
+    /// Twice the slots, every word placed again. (Out of line and cold: a
+    /// short article's table never grows, and [`Vocab::insert`], which runs
+    /// once per distinct word, stays a small call.)
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         self.bits += 1;
         let old = std::mem::replace(&mut self.slots, vec![Slot::default(); 1 << self.bits]);
