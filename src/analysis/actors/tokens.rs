@@ -81,7 +81,7 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 /// tokenizer's loop a compare and a move per offset.)
 #[inline]
 fn off(i: usize) -> u32 {
-    debug_assert!(i <= MAX_TEXT);
+    debug_assert!(u32::try_from(i).is_ok());
     i as u32
 }
 
