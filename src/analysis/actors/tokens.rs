@@ -3,9 +3,10 @@
 //! and each token's word id in the text's vocabulary ([`Tokens`]).
 //!
 //! The text is read by bytes: an ASCII word of up to fifteen bytes (most
-//! words) by one or two eight-byte reads ([`short_word`]), a longer ASCII
-//! word by eight-byte steps and byte rules ([`word_end`], [`plain_token`]);
-//! only words with an
+//! words) by one or two eight-byte reads that give its end, its bytes as
+//! integers (the vocabulary's key) and its shape ([`short_word`]); an ASCII
+//! mark by a table of the marks' ids; a longer ASCII word by eight-byte
+//! steps and byte rules ([`word_end`], [`plain_token`]); only words with an
 //! apostrophe, a hyphen or a char beyond ASCII take the char rules
 //! ([`marked_token`]). The tests keep the char-by-char tokenizer this
 //! replaced and check that both agree.
@@ -13,6 +14,7 @@
 use super::classes::{CAP_MID, LOWER_TOKEN};
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
+use crate::analysis::table::Hashed;
 use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,9 +76,13 @@ pub struct Tokens<'a> {
 /// text is read up to there; no browser or CLI use comes near.)
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
-/// A byte offset below [`MAX_TEXT`] as stored in a token.
+/// A byte offset of a tokenized text (at most [`MAX_TEXT`], so exact) as
+/// stored in a token. (A plain cast: a checked conversion cost the
+/// tokenizer's loop a compare and a move per offset.)
+#[inline]
 fn off(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
+    debug_assert!(u32::try_from(i).is_ok());
+    i as u32
 }
 
 impl Tok {
@@ -292,26 +298,41 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     // table never grows); a long text's vocabulary grows more slowly than
     // its tokens (about one per six bytes), and the table grows as needed.
     let mut vocab = Vocab::new(text, text.len() / 96 + 600);
+    // The ids of the ASCII punctuation marks met so far (`u32::MAX`: none
+    // yet): a mark is interned once, not once per occurrence.
+    let mut punct_ids = [u32::MAX; 128];
     let mut i = 0;
     let mut nl = false;
     while let Some(&x) = bytes.get(i) {
-        if x == b' ' {
+        if x.is_ascii_alphanumeric() {
+            // Most tokens: a short ASCII word, read as integers and interned so.
+            if let Some(w) = short_word(bytes, i) {
+                let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
+                ids.push(id);
+                toks.push(tok);
+                nl = false;
+                i = next;
+                continue;
+            }
+        } else if x == b' ' {
             i += 1;
             continue;
-        }
-        let alnum = x.is_ascii_alphanumeric();
-        if let Some((tok, head, tail)) = if alnum { short_word(bytes, i, nl) } else { None } {
-            ids.push(vocab.intern_read(i, tok.e() - i, head, tail));
-            // (Most words are followed by a space: skipped here.)
-            i = tok.e() + usize::from(bytes.get(tok.e()) == Some(&b' '));
-            toks.push(tok);
+        } else if let Some(m) = punct_ids.get_mut(usize::from(x)).filter(|_| !is_ascii_space(x)) {
+            // An ASCII char that is neither a letter, a digit nor a space
+            // is a mark of its own.
+            if *m == u32::MAX {
+                *m = vocab.intern_packed(i, 1, u64::from(x));
+            }
+            ids.push(*m);
+            toks.push(punct_token(i, i + 1, nl));
             nl = false;
+            i += 1;
             continue;
         }
         // The length of the punctuation char at `i`, if it is one (else a
         // word starts there).
         let mut punct = None;
-        if !alnum {
+        if !x.is_ascii_alphanumeric() {
             let Some(c) = char_at(text, i) else { break };
             if c.is_whitespace() {
                 nl |= is_break(c);
@@ -339,44 +360,150 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     Tokens { toks, ids, vocab, seen }
 }
 
-/// The token of the word at `start` if it is of one to fifteen ASCII
-/// letters and digits ended by an ASCII byte that joins nothing (a space, a
-/// comma: most words), with its bytes as two integers: the first eight
-/// (of a word of up to eight bytes, only its own: [`super::classes::pack8`],
-/// the vocabulary's key) and the others, zero-padded
-/// ([`Vocab::intern_read`] takes both); `None` for any other word or none.
+/// A word of one to fifteen ASCII letters and digits as [`short_word`]
+/// read it: its bytes as two integers, the first eight (of a word of up
+/// to eight bytes, only its own: [`super::classes::pack8`], the
+/// vocabulary's key) and the others, zero-padded ([`Vocab::intern_read`]
+/// takes both), its shape, and the byte after it.
+struct ShortWord {
+    len: usize,
+    head: u64,
+    tail: u64,
+    shape: Shape,
+    stop: u8,
+}
+
+/// The word at `start` if it is of one to fifteen ASCII letters and digits
+/// ended by an ASCII byte that joins nothing (a space, a comma, a dot
+/// before a space: most words); `None` for any other word, or none, or too
+/// few bytes left to read. (A dot after it may still be its own:
+/// [`abbreviated`].)
 ///
-/// One eight-byte read finds the end, the bytes and the shape of most
-/// words; a word of eight letters or more takes a second read. Such a word
-/// takes none of [`word_end`]'s joins and none of [`plain_token`]'s
-/// possessive or dot rules, so it is the token they would make (the test
-/// `bytewise_tokenizer_agrees_with_the_char_one` checks).
+/// One eight-byte read finds the end, the bytes, the shape and the byte
+/// after most words (whether a word starts at all: its first byte), with
+/// no byte loop; a word of eight letters or more takes a second read. Such
+/// a word takes none of [`word_end`]'s joins and none of [`plain_token`]'s
+/// possessive or dot rules, so its token is the one they would make (the
+/// test `bytewise_tokenizer_agrees_with_the_char_one` checks).
 #[inline]
-fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
-    let head = load8(bytes, start)?;
-    let (n, head, tail) = match non_alnum_bytes(head) {
-        0 => {
-            // Eight letters or digits: the word goes on into the next eight bytes.
-            let next = load8(bytes, start + 8)?;
-            let m = (non_alnum_bytes(next).trailing_zeros() / 8) as usize;
-            (8 + m, head, next & low_bytes(m))
-        }
-        stops => {
-            let n = (stops.trailing_zeros() / 8) as usize;
-            (n, head & low_bytes(n), 0)
-        }
-    };
-    let end = start + n;
-    let stop = *bytes.get(end)?;
-    if n == 0 || n >= 16 || !stop.is_ascii() || matches!(stop, b'-' | b'\'' | b'.') {
+fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
+    let first = load8(bytes, start)?;
+    let stops = non_alnum_bytes(first);
+    if stops & 0x80 != 0 {
+        // No letter or digit at `start`.
         return None;
     }
-    let shape = ascii_shape(bytes.get(start..end)?, false);
-    Some((
-        Tok { start: off(start), end: off(end), poss: 0, shape, initial: false, nl, compound: false, shout: false },
-        head,
-        tail,
-    ))
+    let (len, head, tail, after) = if stops != 0 {
+        let n = (stops.trailing_zeros() / 8) as usize;
+        (n, first & low_bytes(n), 0, first >> (8 * n))
+    } else {
+        // Eight letters or digits: the word goes on into the next eight bytes.
+        let next = load8(bytes, start + 8)?;
+        let more = non_alnum_bytes(next);
+        if more == 0 {
+            return None;
+        }
+        let m = (more.trailing_zeros() / 8) as usize;
+        (8 + m, first, next & low_bytes(m), next >> (8 * m))
+    };
+    let stop = after as u8;
+    if !stop.is_ascii() || matches!(stop, b'-' | b'\'') {
+        return None;
+    }
+    // A dot joins what follows unless that is no word char: an ASCII
+    // byte but a letter or digit, or none.
+    if stop == b'.' && bytes.get(start + len + 1).is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(ShortWord { len, head, tail, shape: packed_shape(head, tail), stop })
+}
+
+/// The token of the word `w` that [`short_word`] read at `start` (after a
+/// line break if `nl`), its word's id, and where the text goes on after
+/// it: after the space that follows most words, or after the word's
+/// abbreviation dot ("Mr.", [`abbreviated`]), which is part of the word.
+#[inline(always)]
+fn short_token(
+    bytes: &[u8],
+    start: usize,
+    mut w: ShortWord,
+    nl: bool,
+    vocab: &mut Vocab,
+    lx: &Lexicon,
+) -> (Tok, u32, usize) {
+    let mut end = start + w.len;
+    let mut next = end + usize::from(w.stop == b' ');
+    let id = if w.stop == b'.' && abbreviated(&w, bytes.get(start..end).unwrap_or_default(), lx) {
+        end += 1;
+        next = end;
+        if w.shape == Shape::Other {
+            w.shape = Shape::Initial;
+        }
+        vocab.intern(start, end)
+    } else {
+        vocab.intern_read(start, w.len, w.head, w.tail)
+    };
+    let tok = Tok {
+        start: off(start),
+        end: off(end),
+        poss: 0,
+        shape: w.shape,
+        initial: false,
+        nl,
+        compound: false,
+        shout: false,
+    };
+    (tok, id, next)
+}
+
+/// Whether the word `word` that [`short_word`] read, followed by a dot,
+/// takes the dot: a single capital ("A.") or an abbreviation ("Mr.").
+/// ([`plain_token`]'s rule for a word without inner dots.)
+#[inline]
+fn abbreviated(w: &ShortWord, word: &[u8], lx: &Lexicon) -> bool {
+    let single = w.len == 1 && (w.head as u8).is_ascii_uppercase();
+    single
+        || if w.len <= 8 {
+            lx.abbrev.get_hashed(&Hashed::packed(w.head, w.len)).is_some()
+        } else {
+            lx.abbrev.get_bytes(word).is_some()
+        }
+}
+
+/// ASCII white space as [`char::is_whitespace`] has it (with the vertical
+/// tab, unlike [`u8::is_ascii_whitespace`]).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Bit 0x40 of each of eight bytes: set in an ASCII letter, clear in a
+/// digit and in zero padding.
+const LETTER_BITS: u64 = 0x4040_4040_4040_4040;
+
+/// [`ascii_shape`] (undotted) of a word of ASCII letters and digits held
+/// as [`short_word`] reads it (`head`, `tail`: its bytes, zero-padded), by
+/// bit tests on all its bytes at once. In such bytes bit 0x40 marks a
+/// letter and, with it, bit 0x20 a lower-case one.
+#[inline]
+fn packed_shape(head: u64, tail: u64) -> Shape {
+    let first = head as u8;
+    if first.is_ascii_digit() {
+        return Shape::Num;
+    }
+    if first.is_ascii_lowercase() {
+        return Shape::Lower;
+    }
+    // A capital first. (Bit 0x20 moved up onto bit 0x40, within each byte.)
+    let lower = |v: u64| v & (v << 1) & LETTER_BITS;
+    if lower(head) | lower(tail) != 0 {
+        Shape::Title
+    } else if ((head >> 8) | tail) & LETTER_BITS != 0 {
+        // Another letter than the first.
+        Shape::Caps
+    } else {
+        Shape::Other
+    }
 }
 
 /// The token of a punctuation char at `start..end`.
@@ -1138,34 +1265,80 @@ mod tests {
 
     #[test]
     fn short_word_takes_only_words_that_join_nothing() {
-        let (tok, head, tail) = short_word(b"Putin, who said", 0, true).expect("a short word");
-        assert_eq!((tok.s(), tok.e(), tok.shape, tok.nl), (0, 5, Shape::Title, true));
-        assert_eq!((Some(head), tail), (super::super::classes::pack8(b"Putin"), 0));
-        assert_eq!(short_word(b"x NATO said", 2, false).map(|(t, _, _)| (t.e(), t.shape)), Some((6, Shape::Caps)));
+        let w = short_word(b"Putin, who said", 0).expect("a short word");
+        assert_eq!((w.len, w.shape, w.stop), (5, Shape::Title, b','));
+        assert_eq!((Some(w.head), w.tail), (super::super::classes::pack8(b"Putin"), 0));
+        assert_eq!(short_word(b"x NATO said", 2).map(|w| (w.len, w.shape, w.stop)), Some((4, Shape::Caps, b' ')));
         // Eight to fifteen bytes: the first eight, and the rest zero-padded.
         for w in ["abcdefgh", "Washington", "administrations"] {
             let t = format!("{w}, and more text after it");
-            let (tok, head, tail) = short_word(t.as_bytes(), 0, false).expect("a word of two reads");
-            assert_eq!((tok.e(), tok.shape), (w.len(), ascii_shape(w.as_bytes(), false)), "{w}");
+            let r = short_word(t.as_bytes(), 0).expect("a word of two reads");
+            assert_eq!((r.len, r.shape, r.stop), (w.len(), ascii_shape(w.as_bytes(), false), b','), "{w}");
             let rest = w.as_bytes().get(8..).unwrap_or_default();
-            assert_eq!(head, super::super::classes::pack8(&w.as_bytes()[..8]).unwrap_or(0), "{w}");
-            assert_eq!(tail, super::super::classes::pack8(rest).unwrap_or(0), "{w}");
+            assert_eq!(r.head, super::super::classes::pack8(&w.as_bytes()[..8]).unwrap_or(0), "{w}");
+            assert_eq!(r.tail, super::super::classes::pack8(rest).unwrap_or(0), "{w}");
         }
-        // Sixteen letters or more, a joiner or a char beyond ASCII after
-        // it, or too few bytes left to read: the other paths decide.
+        // No word, sixteen letters or more, a joiner or a char beyond
+        // ASCII after it, or too few bytes left to read: the other paths
+        // decide.
         for t in [
+            " abcdefgh",
+            ", and the",
+            "é and the",
             "abcdefgh ",
             "abcdefghijklmnop and on",
             "Washington’s view",
-            "Washington. And then",
-            "Mr. Putin",
+            "U.S. and so",
+            "gawker.com x",
+            "Washington.é and",
             "Jong-un x",
             "NATO's xx",
             "Russia’s",
             "naïve xxx",
             "word",
         ] {
-            assert!(short_word(t.as_bytes(), 0, false).is_none(), "{t:?}");
+            assert!(short_word(t.as_bytes(), 0).is_none(), "{t:?}");
+        }
+        // A dot that joins nothing after it: the word is read, the dot is
+        // left to `abbreviated`.
+        for t in ["Washington. And then", "Mr. Putin", "said.\n And", "said.\" and", "it.. xxxxxx"] {
+            assert_eq!(short_word(t.as_bytes(), 0).map(|w| w.stop), Some(b'.'), "{t:?}");
+        }
+    }
+
+    /// A word read by `short_word` before a dot takes it as `plain_token`
+    /// would: single capitals and abbreviations, nothing else.
+    #[test]
+    fn abbreviated_is_the_plain_rule() {
+        let lx = lexicon();
+        for w in
+            ["Mr", "A", "a", "Gen", "Sept", "approx", "Approx", "Putin", "said", "I", "3", "vs", "Mrs", "ABCDEFGHIJ"]
+        {
+            let t = format!("{w}. xxxxxxxxxxxxxxxx");
+            let r = short_word(t.as_bytes(), 0).expect("a short word");
+            let (tok, _) = plain_token(&t, 0, w.len(), false, lx);
+            assert_eq!(abbreviated(&r, w.as_bytes(), lx), tok.e() == w.len() + 1, "{w}");
+        }
+        assert!(abbreviated(&short_word(b"Mr. Putin xxxxxx", 0).expect("Mr"), b"Mr", lx));
+    }
+
+    /// The shape by bit tests is `ascii_shape`'s: every word over "aZ0"
+    /// of one to seven bytes, alone, with eight digits after it, and split
+    /// by eight digits after its first byte (so that its other bytes lie
+    /// in the second integer).
+    #[test]
+    fn packed_shape_is_ascii_shape() {
+        let pack = super::super::classes::pack8;
+        for len in 1..=7u32 {
+            for code in 0..3usize.pow(len) {
+                let u: Vec<u8> = (0..len).map(|k| b"aZ0"[code / 3usize.pow(k) % 3]).collect();
+                let spaced = [&u[..1], b"00000000", &u[1..]].concat();
+                for w in [u.clone(), [&u[..], b"00000000"].concat(), spaced] {
+                    let head = pack(&w[..w.len().min(8)]).unwrap_or(0);
+                    let tail = w.get(8..).and_then(pack).unwrap_or(0);
+                    assert_eq!(packed_shape(head, tail), ascii_shape(&w, false), "{:?}", String::from_utf8_lossy(&w));
+                }
+            }
         }
     }
 

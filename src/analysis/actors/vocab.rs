@@ -8,13 +8,15 @@
 //! lets whatever is worked out about a word (its lexicon classes, what the
 //! text says about it) be worked out once per distinct word.
 //!
-//! An open-addressing table of ids (linear probing, at most three quarters
-//! full). Each word keeps a 64-bit key: for a word of up to eight bytes,
-//! its bytes packed into one integer (zero-padded; the stored length tells
-//! "a" from "a\0"), so that it is compared as one integer and its length,
-//! reading no text; for a longer word, its hash, compared before its
-//! length and bytes. The hash is keyed per process (as the word sets of
-//! [`super::hash`]), so a crafted text cannot aim at collisions.
+//! An open-addressing table (linear probing, at most three quarters full). Each
+//! slot holds a word's 64-bit key, its length and its id: for a word of up
+//! to eight bytes the key is its bytes packed into one integer
+//! (zero-padded; the length tells "a" from "a\0"), so that a probe compares
+//! two integers of one slot and reads nothing else, neither the text nor
+//! the word list; for a longer word, the key is its hash, and a probe
+//! whose key and length agree compares the bytes too. The hash is keyed
+//! per process (as the word sets of [`super::hash`]), so a crafted text
+//! cannot aim at collisions.
 //!
 //! The tokenizer interns each token as it reads it ([`super::tokens::Tokens`]).
 
@@ -24,20 +26,27 @@ use super::classes::pack8;
 use super::hash::{process_seed, Quick, K};
 use crate::text::bytes::low_bytes;
 
-/// One distinct word: where it first occurs in the text, and its key
-/// (compared first when probing, so that a probe reads no text for a word
-/// of up to eight bytes, and rarely for a longer one).
+/// One distinct word: where it first occurs in the text.
 #[derive(Clone, Copy)]
 struct Word {
     start: u32,
     len: u32,
+}
+
+/// One slot of the table: a word's key and length, and its id + 1 (0 for
+/// an empty slot, whose length, 0, no word has). Sixteen bytes: a probe
+/// reads one slot, not a slot and then the word it names.
+#[derive(Clone, Copy, Default)]
+struct Slot {
     key: u64,
+    len: u32,
+    id: u32,
 }
 
 pub struct Vocab<'a> {
     text: &'a str,
-    /// Id + 1 per slot, 0 when empty; a power of two long.
-    slots: Vec<u32>,
+    /// A power of two long.
+    slots: Vec<Slot>,
     /// log2 of the slots.
     bits: u32,
     words: Vec<Word>,
@@ -53,7 +62,8 @@ impl<'a> Vocab<'a> {
         let quick = Quick::default();
         let seed = process_seed();
         let bits = (expect.max(32) * 4 / 3 + 1).next_power_of_two().trailing_zeros();
-        Vocab { text, slots: vec![0; 1 << bits], bits, words: Vec::with_capacity(expect), quick, seed }
+        let slots = vec![Slot::default(); 1 << bits];
+        Vocab { text, slots, bits, words: Vec::with_capacity(expect), quick, seed }
     }
 
     /// Gives back the room reserved for words that did not come (the
@@ -75,10 +85,10 @@ impl<'a> Vocab<'a> {
     }
 
     /// The key of the bytes `b`: their bytes packed ([`pack8`]) if they are
-    /// one to eight, else their hash (`packed`, if given, is `pack8(b)`).
+    /// one to eight, else their hash.
     #[inline]
-    fn key(&self, b: &[u8], packed: Option<u64>) -> u64 {
-        match packed {
+    fn key(&self, b: &[u8]) -> u64 {
+        match pack8(b) {
             Some(k) => k,
             None => {
                 let mut h = self.quick.build_hasher();
@@ -96,26 +106,32 @@ impl<'a> Vocab<'a> {
         (h >> (64 - self.bits)) as usize
     }
 
-    /// The slot for `b` (with `key`): where it is, or the empty slot where
-    /// it would go.
+    /// The slot of the word of `len` bytes with `key`: where it is, or the
+    /// empty slot where it would go. `same(id)` says whether the word of
+    /// `id`, whose key and length agree, is the word (always, for a word
+    /// of up to eight bytes, whose key is its bytes).
     #[inline(always)]
-    fn probe(&self, b: &[u8], key: u64) -> usize {
+    fn probe(&self, key: u64, len: usize, same: impl Fn(u32) -> bool) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key, b.len());
+        let mut i = self.home(key, len);
         loop {
-            let id = self.slots[i];
-            if id == 0 {
+            let s = self.slots[i];
+            // (An empty slot's length, 0, is no word's but the empty
+            // one's: `same` is asked about no id then, or as a word of up
+            // to eight bytes, which it never reads.)
+            if s.key == key && s.len as usize == len && same(s.id.wrapping_sub(1)) {
                 return i;
             }
-            let w = self.words[id as usize - 1];
-            if w.key == key && w.len as usize == b.len() && (b.len() <= 8 || self.bytes(w) == b) {
+            if s.id == 0 {
                 return i;
             }
             i = (i + 1) & mask;
         }
     }
 
-    fn bytes(&self, w: Word) -> &[u8] {
+    /// The bytes of the word of `id`.
+    fn bytes(&self, id: u32) -> &[u8] {
+        let w = self.words[id as usize];
         let s = w.start as usize;
         self.text.as_bytes().get(s..s + w.len as usize).unwrap_or_default()
     }
@@ -139,18 +155,17 @@ impl<'a> Vocab<'a> {
     /// has them at hand.
     #[inline]
     pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key, len);
-        loop {
-            let id = self.slots[i];
-            if id == 0 {
-                return self.insert(i, start, len, key);
-            }
-            let w = &self.words[id as usize - 1];
-            if w.key == key && w.len as usize == len {
-                return id - 1;
-            }
-            i = (i + 1) & mask;
+        let i = self.probe(key, len, |_| true);
+        self.id_at(i, start, len, key)
+    }
+
+    /// The id in slot `i`, where a probe for the word of `len` bytes at
+    /// `start` with `key` ended: a new one if the slot is empty.
+    #[inline]
+    fn id_at(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
+        match self.slots[i].id {
+            0 => self.insert(i, start, len, key),
+            id => id - 1,
         }
     }
 
@@ -173,7 +188,7 @@ impl<'a> Vocab<'a> {
     fn intern_long(&mut self, start: usize, end: usize) -> u32 {
         let b = self.text.as_bytes().get(start..end).unwrap_or_default();
         // Not one to eight bytes (else `intern` packed them): a hash.
-        let key = self.key(b, None);
+        let key = self.key(b);
         self.intern_keyed(start, b.len(), key)
     }
 
@@ -182,19 +197,18 @@ impl<'a> Vocab<'a> {
     #[inline(never)]
     fn intern_keyed(&mut self, start: usize, len: usize, key: u64) -> u32 {
         let b = self.text.as_bytes().get(start..start + len).unwrap_or_default();
-        let i = self.probe(b, key);
-        match self.slots[i] {
-            0 => self.insert(i, start, b.len(), key),
-            id => id - 1,
-        }
+        let i = self.probe(key, b.len(), |id| self.bytes(id) == b);
+        self.id_at(i, start, b.len(), key)
     }
 
     /// A new id for the word at `start`, `len` bytes long, with `key`, in
-    /// the empty slot `i`.
+    /// the empty slot `i`. (Not inlined: it runs once per distinct word,
+    /// the probes once per token.)
+    #[inline(never)]
     fn insert(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
-        self.words.push(Word { start: start as u32, len: len as u32, key });
-        self.slots[i] = new + 1;
+        self.words.push(Word { start: start as u32, len: len as u32 });
+        self.slots[i] = Slot { key, len: len as u32, id: new + 1 };
         if self.words.len() * 4 > self.slots.len() * 3 {
             self.grow();
         }
@@ -204,38 +218,33 @@ impl<'a> Vocab<'a> {
     /// The id of the word spelt by `b`, if the text has it.
     #[inline]
     pub fn find(&self, b: &[u8]) -> Option<u32> {
-        let key = self.key(b, pack8(b));
-        let id = self.slots[self.probe(b, key)];
-        id.checked_sub(1)
+        let i = self.probe(self.key(b), b.len(), |id| b.len() <= 8 || self.bytes(id) == b);
+        self.slots[i].id.checked_sub(1)
     }
 
     /// The id of the word of `len` bytes (one to eight) whose [`pack8`] is
     /// `key`, if the text has it: for a caller holding a word as an
     /// integer (lower-cased eight bytes at a time), not in memory.
     pub fn find_packed(&self, key: u64, len: usize) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key, len);
-        loop {
-            let id = *self.slots.get(i)?;
-            let w = self.words.get(id.checked_sub(1)? as usize)?;
-            if w.key == key && w.len as usize == len {
-                return Some(id - 1);
-            }
-            i = (i + 1) & mask;
-        }
+        let i = self.probe(key, len, |_| true);
+        self.slots[i].id.checked_sub(1)
     }
 
-    /// Twice the slots, every word placed again.
+    /// Twice the slots, every word placed again. (Out of line and cold: a
+    /// short article's table never grows, and [`Vocab::insert`], which runs
+    /// once per distinct word, stays a small call.)
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         self.bits += 1;
-        self.slots = vec![0; 1 << self.bits];
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); 1 << self.bits]);
         let mask = self.slots.len() - 1;
-        for (id, w) in self.words.iter().enumerate() {
-            let mut i = self.home(w.key, w.len as usize);
-            while self.slots[i] != 0 {
+        for s in old.into_iter().filter(|s| s.id != 0) {
+            let mut i = self.home(s.key, s.len as usize);
+            while self.slots[i].id != 0 {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = id as u32 + 1;
+            self.slots[i] = s;
         }
     }
 }
