@@ -54,6 +54,10 @@ pub struct Tok {
     pub compound: bool,
     /// In an all-capitals line: capitals say nothing either.
     pub shout: bool,
+    /// The word is one to fifteen ASCII letters and digits, ended by an
+    /// ASCII byte other than `-`, `'` and `.` ([`short_word`]'s words):
+    /// the disputes reader takes such a word as it is.
+    pub ascii: bool,
 }
 
 /// A text's tokens and its distinct words: `ids[k]` is the [`Vocab`] id
@@ -373,7 +377,17 @@ fn short_word(bytes: &[u8], start: usize, nl: bool) -> Option<(Tok, u64, u64)> {
     }
     let shape = ascii_shape(bytes.get(start..end)?, false);
     Some((
-        Tok { start: off(start), end: off(end), poss: 0, shape, initial: false, nl, compound: false, shout: false },
+        Tok {
+            start: off(start),
+            end: off(end),
+            poss: 0,
+            shape,
+            initial: false,
+            nl,
+            compound: false,
+            shout: false,
+            ascii: true,
+        },
         head,
         tail,
     ))
@@ -390,6 +404,7 @@ fn punct_token(start: usize, end: usize, nl: bool) -> Tok {
         nl,
         compound: false,
         shout: false,
+        ascii: false,
     }
 }
 
@@ -498,7 +513,18 @@ fn plain_token(text: &str, start: usize, j: usize, nl: bool, lx: &Lexicon) -> (T
     }
     let shape = ascii_shape(bytes.get(start..e).unwrap_or_default(), dotted);
     let poss = u8::try_from(pe - e).unwrap_or(u8::MAX);
-    (Tok { start: off(start), end: off(e), poss, shape, initial: false, nl, compound: false, shout: false }, pe)
+    let tok = Tok {
+        start: off(start),
+        end: off(e),
+        poss,
+        shape,
+        initial: false,
+        nl,
+        compound: false,
+        shout: false,
+        ascii: false,
+    };
+    (tok, pe)
 }
 
 /// [`word_token`] for a word `text[start..j]` that holds an apostrophe, a
@@ -576,7 +602,7 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
         }
     }
     let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-    let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false };
+    let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false, ascii: false };
     (tok, j.max(pe))
 }
 
@@ -1278,6 +1304,7 @@ mod tests {
                     nl,
                     compound: false,
                     shout: false,
+                    ascii: false,
                 });
                 nl = false;
                 i += clen;
@@ -1397,7 +1424,17 @@ mod tests {
                 }
             }
             let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-            toks.push(Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false });
+            toks.push(Tok {
+                start: off(s),
+                end: off(e),
+                poss,
+                shape,
+                initial: false,
+                nl,
+                compound,
+                shout: false,
+                ascii: false,
+            });
             nl = false;
             i = j.max(pe);
         }
