@@ -59,8 +59,14 @@ impl Scratch {
         // Room for a long sentence's words at once: grown word by word,
         // the buffer would be moved five times or so.
         let words = Vec::with_capacity(64);
-        let reader =
-            Reader { words, spelt: Vec::new(), known: Known::for_text(len), df: DocFreq::default(), by_id: Vec::new() };
+        let reader = Reader {
+            words,
+            spelt: Vec::new(),
+            known: Known::for_text(len),
+            df: DocFreq::default(),
+            by_id: Vec::new(),
+            chars: WideMemo::default(),
+        };
         Scratch { lower: String::new(), reader, mention: 0 }
     }
 
@@ -405,7 +411,7 @@ fn scan_to<const LOWERED: bool, const SPLIT: bool>(
     reader: &mut Reader,
     found: &mut Found,
 ) -> Option<Stop> {
-    let Reader { words, spelt: buf, known, df, .. } = reader;
+    let Reader { words, spelt: buf, known, df, chars, .. } = reader;
     let b = s.as_bytes();
     loop {
         // The next word's start.
@@ -422,7 +428,7 @@ fn scan_to<const LOWERED: bool, const SPLIT: bool>(
                     false
                 }
                 _ => {
-                    let w = wide::<LOWERED>(s, i, found)?;
+                    let w = wide::<LOWERED>(s, i, found, chars)?;
                     if w.alnum {
                         break i;
                     }
@@ -470,7 +476,7 @@ fn scan_to<const LOWERED: bool, const SPLIT: bool>(
         i = alnum_end(b, i);
         let mut spelt = false;
         while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == WIDE) {
-            let w = wide::<LOWERED>(s, i, found)?;
+            let w = wide::<LOWERED>(s, i, found, chars)?;
             if !w.alnum {
                 break;
             }
@@ -565,7 +571,7 @@ impl<'t> Toks<'t> {
 /// beyond ASCII, "U.S.", "Putin’s", "then-" before "Secretary") is read
 /// by the scan itself ([`scan_to`]), so the words, offsets, cues and
 /// sentence ends are exactly the scan's. Every step taken from a token is
-/// checked against the bytes (see [`token_step`]): the tokens only say
+/// checked against the bytes (see [`word_step`]): the tokens only say
 /// where to look.
 fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader) -> Option<Found> {
     reader.words.clear();
@@ -601,8 +607,20 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
                         continue;
                     }
                     i = s;
-                    let word = if t.is_word() { ascii_token_word(b, s, t.e()) } else { None };
-                    token_step(text, t, id, word, reader, &mut found)
+                    if t.is_word() {
+                        word_step(text, t, id, reader, &mut found)
+                    } else {
+                        // Punctuation: ASCII but an end mark is stepped
+                        // over, as the scan steps over it.
+                        match b.get(s).map(|&c| CLASS[usize::from(c)]) {
+                            Some(OTHER) => {
+                                i = s + 1;
+                                continue;
+                            }
+                            Some(MARK) => Step::Mark(s),
+                            _ => Step::Scan(s + 1),
+                        }
+                    }
                 } else {
                     // A gap of more than one space: the scan reads it.
                     Step::Scan(s)
@@ -638,32 +656,16 @@ enum Step {
     Scan(usize),
 }
 
-/// The [`walk`]'s step at token `t` (where the scan would look for a
-/// word), whose word id is `id` (and `word` its [`ascii_token_word`]),
-/// but for a plain word, which the walk reads itself: a word of ASCII
-/// letters and digits and a `.` ("Mr.") is read by its id, an
-/// ASCII mark that may end a sentence is asked about, other ASCII
-/// punctuation is stepped over; the scan reads anything else.
+/// The [`walk`]'s step at word token `t` (where the scan would look for
+/// a word) that is not [`Tok::ascii`], whose word id is `id`: a word of
+/// ASCII letters and digits, perhaps with a last `.` ("Mr.", whose `.` is
+/// then asked about), that is the scan's word ([`ascii_token_word`]) is
+/// read by its id; the scan reads anything else.
 #[inline(never)]
-fn token_step(
-    text: &str,
-    t: &Tok,
-    id: Option<u32>,
-    word: Option<(usize, bool)>,
-    reader: &mut Reader,
-    found: &mut Found,
-) -> Step {
+fn word_step(text: &str, t: &Tok, id: Option<u32>, reader: &mut Reader, found: &mut Found) -> Step {
     let b = text.as_bytes();
     let s = t.s();
-    let scan = Step::Scan(t.pe().max(s + 1));
-    if !t.is_word() {
-        return match b.get(s).map(|&c| CLASS[usize::from(c)]) {
-            Some(OTHER) => Step::Went(s + 1),
-            Some(MARK) => Step::Mark(s),
-            _ => scan,
-        };
-    }
-    let Some((len, dotted)) = word else { return scan };
+    let Some((len, dotted)) = ascii_token_word(b, s, t.e()) else { return Step::Scan(t.pe().max(s + 1)) };
     if len >= 2 {
         let read = reader.token_reading(id, b, s, len);
         let Reader { words, df, .. } = reader;
@@ -780,6 +782,8 @@ pub(super) struct Reader {
     /// The readings of the actor tokens' words by their word ids
     /// ([`UNREAD`] until read): see [`Reader::token_reading`].
     by_id: Vec<Reading>,
+    /// Chars beyond ASCII already read ([`wide`]).
+    chars: WideMemo,
 }
 
 impl Reader {
@@ -954,8 +958,9 @@ struct Wide {
 
 /// The char at byte `i` of `s` (not ASCII); `None` without `LOWERED` when
 /// it does not lower-case to one char of its own length. Clears
-/// `found.plain` unless it is a [`plain_mark`].
-fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found) -> Option<Wide> {
+/// `found.plain` unless it is a [`plain_mark`]. What a letter says
+/// without `LOWERED` is remembered in `memo`.
+fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found, memo: &mut WideMemo) -> Option<Wide> {
     let c = s.get(i..)?.chars().next()?;
     let len = c.len_utf8();
     if plain_mark(c) {
@@ -965,8 +970,44 @@ fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found) -> Option<Wid
     if LOWERED {
         return Some(Wide { len, alnum: c.is_alphanumeric(), lower: c });
     }
-    let lower = lower_char(c)?;
-    Some(Wide { len, alnum: c.is_alphanumeric(), lower })
+    let (alnum, lower) = memo.get(c);
+    Some(Wide { len, alnum, lower: lower? })
+}
+
+/// Whether chars beyond ASCII are letters or digits, and their
+/// [`lower_char`]s, as the scan has read them: the Unicode tables behind
+/// both cost some 700 instructions a char, and a text repeats the few
+/// letters of its names ("ñ", "ł", "ễ"). One slot per char, picked by its
+/// low bits; a char whose slot is taken replaces what is there.
+struct WideMemo([(u32, u32); 64]);
+
+impl Default for WideMemo {
+    /// No char (key 0: none beyond ASCII).
+    fn default() -> Self {
+        WideMemo([(0, 0); 64])
+    }
+}
+
+/// A memo entry's bits: the char is a letter or digit; it has no
+/// [`lower_char`] (else the low bits are that lower case).
+const MEMO_ALNUM: u32 = 1 << 31;
+const MEMO_NO_LOWER: u32 = 1 << 30;
+
+impl WideMemo {
+    /// Whether `c` (not ASCII) is a letter or digit, and its
+    /// [`lower_char`].
+    fn get(&mut self, c: char) -> (bool, Option<char>) {
+        let key = u32::from(c);
+        let slot = &mut self.0[(key as usize ^ (key as usize >> 6)) % 64];
+        if slot.0 != key {
+            let lower = lower_char(c);
+            let alnum = if c.is_alphanumeric() { MEMO_ALNUM } else { 0 };
+            *slot = (key, alnum | lower.map_or(MEMO_NO_LOWER, u32::from));
+        }
+        let bits = slot.1;
+        let lower = if bits & MEMO_NO_LOWER != 0 { None } else { char::from_u32(bits & !(MEMO_ALNUM | MEMO_NO_LOWER)) };
+        (bits & MEMO_ALNUM != 0, lower)
+    }
 }
 
 /// The lower case of `c` (not ASCII) when it can stand in for `c` in the
@@ -1921,6 +1962,22 @@ mod tests {
             s += len + 1;
         }
         assert!(spellings.len() > 6 && reader.by_id.iter().all(|r| r.cues != UNREAD.cues));
+    }
+
+    /// The memo of wider chars says what the Unicode tables say, the
+    /// first time, when remembered and after another char took the slot.
+    #[test]
+    fn remembered_chars_read_as_the_tables_say() {
+        let mut memo = WideMemo::default();
+        let chars: Vec<char> =
+            (0x80..0x3000u32).step_by(7).chain([0x130, 0x3A3, 0x212A, 0x1EC5]).filter_map(char::from_u32).collect();
+        for round in 0..2 {
+            for &c in chars.iter().chain(chars.iter().rev()) {
+                assert_eq!(memo.get(c), (c.is_alphanumeric(), lower_char(c)), "{c:?} {round}");
+            }
+        }
+        assert_eq!(memo.get('Ñ'), (true, Some('ñ')));
+        assert_eq!(memo.get('İ'), (true, None));
     }
 
     #[test]
