@@ -597,7 +597,7 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
                     // Most tokens: a word of ASCII letters and digits,
                     // ended by ASCII, the scan's word as it is.
                     if t.ascii {
-                        let len = t.e() - s;
+                        let len = t.e().saturating_sub(s);
                         if len >= 2 {
                             let read = reader.token_reading(id, b, s, len);
                             let Reader { words, df, .. } = &mut *reader;
