@@ -26,7 +26,7 @@ fn main() {
         let mut best = [f64::MAX; 5];
         for _ in 0..rounds {
             let t = Instant::now();
-            let found = actors::find_actors(&text);
+            let (found, tokens) = actors::find_actors_tokenized(&text);
             let a = per_mb(t);
             let t = Instant::now();
             let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(&text);
@@ -35,7 +35,7 @@ fn main() {
             let at = attribution::attribute_in(&text, &spans, &paragraphs, &found);
             let s = per_mb(t);
             let t = Instant::now();
-            black_box(disputes::find_disputes(&text, &found, &spans, &at));
+            black_box(disputes::find_disputes_tokenized(&text, &tokens, &found, &spans, &at));
             let d = per_mb(t);
             let t = Instant::now();
             black_box(analyze(&text));

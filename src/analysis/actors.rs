@@ -40,23 +40,50 @@ pub struct ActorFound {
 
 /// All actors of `text`, ordered by first mention.
 pub fn find_actors(text: &str) -> Vec<ActorFound> {
+    actors_of(text, false).0
+}
+
+/// The actor stage's tokens of a text, kept for the disputes reader
+/// ([`super::disputes::find_disputes_tokenized`]), which reads words from
+/// them where they are its own words instead of scanning those bytes
+/// again. Empty for a blank text, or when not kept.
+#[derive(Default)]
+pub struct Tokenized {
+    pub(crate) toks: Vec<tokens::Tok>,
+    /// Each token's word id (see [`tokens::Tokens`]).
+    pub(crate) ids: Vec<u32>,
+    /// How many distinct words (ids `0..distinct`).
+    pub(crate) distinct: usize,
+}
+
+/// [`find_actors`], and its tokens for the later stages: what
+/// [`super::find`] calls, so that the text is tokenized once for both.
+pub fn find_actors_tokenized(text: &str) -> (Vec<ActorFound>, Tokenized) {
+    actors_of(text, true)
+}
+
+/// The actors of `text`, and its tokens if `keep` (else none, freed
+/// before clustering, which builds its own, to keep the peak heap down).
+fn actors_of(text: &str, keep: bool) -> (Vec<ActorFound>, Tokenized) {
     if text.trim().is_empty() {
-        return Vec::new();
+        return (Vec::new(), Tokenized::default());
     }
     let lx = lexicon::lexicon();
     let toks = tokens::tokenize(text, lx);
+    // The ids are the finder's own: a copy (4 bytes a token) is kept.
+    let ids = if keep { toks.ids.clone() } else { Vec::new() };
+    let distinct = toks.vocab.len();
     let mut doc = extract::Doc::new(text, toks, lx);
     doc.scan_runs();
     doc.resolve_singles();
     doc.scan_appositions();
     doc.scan_nouns();
     doc.scan_groups();
-    // The tokens are the largest structure: free them before clustering,
-    // which builds its own, to keep the peak heap down.
     let raws = std::mem::take(&mut doc.raws);
     let keys = std::mem::take(&mut doc.keys);
+    let toks = if keep { std::mem::take(&mut doc.toks) } else { Vec::new() };
     drop(doc);
-    cluster::cluster(text, raws, &keys)
+    (cluster::cluster(text, raws, &keys), Tokenized { toks, ids, distinct })
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 //!
 //! Linear in the text: every claim looks back over a bounded window.
 
-use super::actors::{ActorFound, Mention};
+use super::actors::{ActorFound, Mention, Tokenized};
 use super::attribution::tokens::ceil_boundary;
 use super::attribution::Attribution;
 use super::quotes::QuoteSpan;
@@ -23,7 +23,7 @@ use crate::text::bytes::find_any;
 
 mod read;
 
-use read::{DocFreq, Kept, Scratch};
+use read::{DocFreq, Kept, Scratch, Toks};
 
 /// A claim or position: a byte span and its holder's index in the actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,11 +169,25 @@ pub fn find_disputes(
     quotes: &[QuoteSpan],
     attributions: &[Attribution],
 ) -> Disputes {
+    find_disputes_tokenized(text, &Tokenized::default(), actors, quotes, attributions)
+}
+
+/// [`find_disputes`] given the actor stage's tokens of `text` (from
+/// [`super::actors::find_actors_tokenized`]): its words are read from the
+/// tokens where they agree with the reader's own (see [`read`]), the same
+/// findings for fewer instructions.
+pub fn find_disputes_tokenized(
+    text: &str,
+    tokens: &Tokenized,
+    actors: &[ActorFound],
+    quotes: &[QuoteSpan],
+    attributions: &[Attribution],
+) -> Disputes {
     let mentions = holders_mentions(actors, quotes);
     let actors = &Actors::new(actors);
     let mut scratch = Scratch::for_text(text.len());
     let mut kept = Kept::for_text(text.len());
-    let sents = read_all(text, &mentions, &mut scratch, &mut kept);
+    let sents = read_all(text, Toks::of(tokens), &mentions, &mut scratch, &mut kept);
     let weights = Weights(scratch.doc_freq());
 
     let mut out = Disputes::default();
@@ -294,11 +308,12 @@ fn sorted_mentions(actors: &[ActorFound], unquoted: &mut Unquoted) -> Vec<(Menti
 #[inline(never)]
 fn read_all<'m>(
     text: &str,
+    toks: Toks,
     mentions: &'m [(Mention, usize)],
     scratch: &mut Scratch,
     kept: &'m mut Kept,
 ) -> Vec<Sentence<'m>> {
-    let mut sents = read::read_sentences(text, mentions, scratch, kept);
+    let mut sents = read::read_sentences(text, toks, mentions, scratch, kept);
     kept.bind(&mut sents);
     sents
 }
@@ -720,7 +735,7 @@ mod tests {
             However, they denied it. They, by contrast, denied it. On the other hand it was denied. Butter denied.";
         let mut scratch = Scratch::default();
         let mut kept = Kept::default();
-        let sents = read_all(text, &[], &mut scratch, &mut kept);
+        let sents = read_all(text, Toks::default(), &[], &mut scratch, &mut kept);
         let mut cases = 0;
         for sent in sents.iter().filter(|s| s.counter.is_some() || s.claim_cue.is_some()) {
             for cue in 0..=sent.lower.len() {

@@ -160,11 +160,13 @@ fn id(prefix: char, index: usize) -> String {
 /// Reads `text` and returns what it found. The stages run in order, each
 /// on byte offsets; code points appear only here, at the output.
 pub fn find(text: &str) -> Findings {
-    let mut actors = actors::find_actors(text);
+    // The actor stage's tokens are read again by the disputes stage.
+    let (mut actors, tokens) = actors::find_actors_tokenized(text);
     let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
     let attributions = attribution::attribute_in(text, &spans, &paragraphs, &actors);
     let disputes::Disputes { disputes: found, extra_actors } =
-        disputes::find_disputes(text, &actors, &spans, &attributions);
+        disputes::find_disputes_tokenized(text, &tokens, &actors, &spans, &attributions);
+    drop(tokens);
     // Holders the disputes stage met that name no actor ("his spokesperson").
     actors.extend(extra_actors);
 

@@ -56,6 +56,11 @@ pub struct Tok {
     pub compound: bool,
     /// In an all-capitals line: capitals say nothing either.
     pub shout: bool,
+    /// The word is one to fifteen ASCII letters and digits, ended by an
+    /// ASCII byte that joins nothing ([`short_word`]'s words, but for one
+    /// that takes its abbreviation dot): the disputes reader takes such a
+    /// word as it is.
+    pub ascii: bool,
 }
 
 /// A text's tokens and its distinct words: `ids[k]` is the [`Vocab`] id
@@ -452,6 +457,8 @@ fn short_token(
         nl,
         compound: false,
         shout: false,
+        // The word alone, without an abbreviation dot.
+        ascii: end == start + w.len,
     };
     (tok, id, next)
 }
@@ -517,6 +524,7 @@ fn punct_token(start: usize, end: usize, nl: bool) -> Tok {
         nl,
         compound: false,
         shout: false,
+        ascii: false,
     }
 }
 
@@ -625,7 +633,18 @@ fn plain_token(text: &str, start: usize, j: usize, nl: bool, lx: &Lexicon) -> (T
     }
     let shape = ascii_shape(bytes.get(start..e).unwrap_or_default(), dotted);
     let poss = u8::try_from(pe - e).unwrap_or(u8::MAX);
-    (Tok { start: off(start), end: off(e), poss, shape, initial: false, nl, compound: false, shout: false }, pe)
+    let tok = Tok {
+        start: off(start),
+        end: off(e),
+        poss,
+        shape,
+        initial: false,
+        nl,
+        compound: false,
+        shout: false,
+        ascii: false,
+    };
+    (tok, pe)
 }
 
 /// [`word_token`] for a word `text[start..j]` that holds an apostrophe, a
@@ -703,7 +722,7 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
         }
     }
     let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-    let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false };
+    let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false, ascii: false };
     (tok, j.max(pe))
 }
 
@@ -1451,6 +1470,7 @@ mod tests {
                     nl,
                     compound: false,
                     shout: false,
+                    ascii: false,
                 });
                 nl = false;
                 i += clen;
@@ -1570,7 +1590,17 @@ mod tests {
                 }
             }
             let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-            toks.push(Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false });
+            toks.push(Tok {
+                start: off(s),
+                end: off(e),
+                poss,
+                shape,
+                initial: false,
+                nl,
+                compound,
+                shout: false,
+                ascii: false,
+            });
             nl = false;
             i = j.max(pe);
         }

@@ -17,11 +17,22 @@
 //! bytes, most of a text, are read once: what they say is remembered
 //! ([`Known`]): its stem's id in the document frequencies ([`DocFreq`],
 //! counted by id as it is read) and the cues it is the first word of.
+//!
+//! Given the actor stage's tokens of the text ([`Toks`]), the reader walks
+//! them instead of the bytes where they are its own words ([`walk`]): a
+//! word of ASCII letters and digits ended by ASCII (most of a news text)
+//! is taken as the tokenizer found it and read by its word id, one array
+//! load ([`Reader::token_reading`]); any other stretch (line breaks,
+//! chars beyond ASCII, "U.S.", "Putin’s", the "then-" of
+//! "then-Secretary") is read by the byte scan, so that the words, offsets,
+//! cues and sentence ends are the same as the scan's alone (tested on the
+//! bench texts and random mixes).
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
 use crate::analysis::actors::classes::pack8;
 use crate::analysis::actors::hash::Quick;
-use crate::analysis::actors::Mention;
+use crate::analysis::actors::tokens::Tok;
+use crate::analysis::actors::{Mention, Tokenized};
 #[cfg(test)]
 use crate::text::bytes::ascii_lower8;
 use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
@@ -48,7 +59,14 @@ impl Scratch {
         // Room for a long sentence's words at once: grown word by word,
         // the buffer would be moved five times or so.
         let words = Vec::with_capacity(64);
-        let reader = Reader { words, spelt: Vec::new(), known: Known::for_text(len), df: DocFreq::default() };
+        let reader = Reader {
+            words,
+            spelt: Vec::new(),
+            known: Known::for_text(len),
+            df: DocFreq::default(),
+            by_id: Vec::new(),
+            chars: WideMemo::default(),
+        };
         Scratch { lower: String::new(), reader, mention: 0 }
     }
 
@@ -140,13 +158,15 @@ impl Kept {
 /// Every sentence of `text` (as [`crate::text::segment::sentences`] cuts them), read once; a
 /// claim's or a position's copy and words go into `kept`.
 ///
-/// The sentences' ends are found by the scan of the words ([`scan`] with
-/// `SPLIT`), which sees every byte anyway, not by a pass of their own:
-/// some 12 instructions a byte fewer. A sentence whose scan gives up (a
-/// char that lower-cases to another length) is cut by [`sentence_end`]
+/// The sentences' ends are found by the reading of the words ([`walk`]:
+/// the actor tokens `toks` where they are the scan's words, else the scan
+/// with `SPLIT`), which sees every byte anyway, not by a pass of their
+/// own: some 12 instructions a byte fewer. A sentence whose scan gives up
+/// (a char that lower-cases to another length) is cut by [`sentence_end`]
 /// and read from a lower-cased copy ([`read_sentence`]).
 pub(super) fn read_sentences<'m>(
     text: &str,
+    toks: Toks,
     mentions: &'m [(Mention, usize)],
     scratch: &mut Scratch,
     kept: &mut Kept,
@@ -154,9 +174,14 @@ pub(super) fn read_sentences<'m>(
     // A news sentence is 100 to 200 bytes: room for one per 128, so
     // that the list is seldom moved as it grows.
     let mut sents = Vec::with_capacity(text.len() / 128 + 1);
+    let by_id = &mut scratch.reader.by_id;
+    by_id.clear();
+    by_id.resize(toks.distinct, UNREAD);
+    // The first token not read yet.
+    let mut k = 0;
     let mut from = 0;
     while from < text.len() {
-        let found = scan::<false, true>(text, from, true, &mut scratch.reader);
+        let found = walk(text, from, toks, &mut k, &mut scratch.reader);
         let (end, next) = found.as_ref().map_or_else(|| sentence_end(text, from), |f| (f.end, f.next));
         if let Some((start, end)) = trimmed(text, from, end) {
             sents.push(match found {
@@ -349,15 +374,52 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
     cues: bool,
     reader: &mut Reader,
 ) -> Option<Found> {
-    let Reader { words, spelt: buf, known, df } = reader;
-    words.clear();
+    reader.words.clear();
     let mut found = Found { plain: true, ..Found::default() };
+    let (end, next) = match scan_to::<LOWERED, SPLIT>(s, from, from, usize::MAX, cues, reader, &mut found)? {
+        Stop::End(end, next) => (end, next),
+        // (No limit: the scan reads to an end.)
+        Stop::At(_) => (s.len(), s.len()),
+    };
+    Some(Found { end, next, ..found })
+}
+
+/// Where [`scan_to`] stopped.
+enum Stop {
+    /// The sentence ends at the first, the next starts at the second.
+    End(usize, usize),
+    /// At the limit: looking for a word from this byte (at or past the
+    /// limit) on.
+    At(usize),
+}
+
+/// [`scan`]'s reading of `s` from byte `i` (`from` the sentence's start),
+/// its findings added to `found` and its words to `reader.words`, up to
+/// `limit`: it stops where it would look for a word at or past `limit`
+/// ([`Stop::At`]; a word starting before `limit` is read whole), or where
+/// the sentence ends ([`Stop::End`], with `SPLIT`; the end of `s`
+/// without). `None`: it gave up (see [`scan`]). The [`walk`] of the actor
+/// tokens hands the scan the stretches that are not plain tokens.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn scan_to<const LOWERED: bool, const SPLIT: bool>(
+    s: &str,
+    from: usize,
+    mut i: usize,
+    limit: usize,
+    cues: bool,
+    reader: &mut Reader,
+    found: &mut Found,
+) -> Option<Stop> {
+    let Reader { words, spelt: buf, known, df, chars, .. } = reader;
     let b = s.as_bytes();
-    let mut i = from;
     loop {
         // The next word's start.
         let start = loop {
-            let Some(&c) = b.get(i) else { return Some(Found { end: b.len(), next: b.len(), ..found }) };
+            let Some(&c) = b.get(i) else { return Some(Stop::End(b.len(), b.len())) };
+            if i >= limit {
+                return Some(Stop::At(i));
+            }
             let mark = match CLASS[usize::from(c)] {
                 ALNUM => break i,
                 MARK if SPLIT => true,
@@ -366,7 +428,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
                     false
                 }
                 _ => {
-                    let w = wide::<LOWERED>(s, i, &mut found)?;
+                    let w = wide::<LOWERED>(s, i, found, chars)?;
                     if w.alnum {
                         break i;
                     }
@@ -378,10 +440,10 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
             };
             if mark {
                 match mark_at(s, from, i) {
-                    Some(Mark::Line) => return Some(Found { end: i, next: i + 1, ..found }),
-                    Some(Mark::Ends(end)) => return Some(Found { end, next: end, ..found }),
+                    Some(Mark::Line) => return Some(Stop::End(i, i + 1)),
+                    Some(Mark::Ends(end)) => return Some(Stop::End(end, end)),
                     Some(Mark::Goes(next)) => i = next,
-                    None => return Some(Found { end: b.len(), next: b.len(), ..found }),
+                    None => return Some(Stop::End(b.len(), b.len())),
                 }
             }
         };
@@ -405,13 +467,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
                 } else {
                     known.get_long((head, last | folded, len), || classify(word, fold, head, df))
                 };
-                if let Some(id) = read.id() {
-                    words.push((id, start));
-                    df.count(id);
-                }
-                if cues && read.cues != 0 {
-                    cue_at(s, start, read.cues, &mut found);
-                }
+                take(read, s, start, cues, words, df, found);
             }
             continue;
         }
@@ -420,7 +476,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
         i = alnum_end(b, i);
         let mut spelt = false;
         while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == WIDE) {
-            let w = wide::<LOWERED>(s, i, &mut found)?;
+            let w = wide::<LOWERED>(s, i, found, chars)?;
             if !w.alnum {
                 break;
             }
@@ -460,14 +516,194 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
             } else {
                 classify(word, fold, head, df)
             };
-            if let Some(id) = read.id() {
-                words.push((id, start));
-                df.count(id);
-            }
-            if cues && read.cues != 0 {
-                cue_at(s, start, read.cues, &mut found);
-            }
+            take(read, s, start, cues, words, df, found);
         }
+    }
+}
+
+/// What a word read at `start` of `s` does: its stem's id (per `read`)
+/// is pushed to `words` and counted, and with `cues` the cues it begins
+/// are looked for.
+#[inline(always)]
+fn take(
+    read: Reading,
+    s: &str,
+    start: usize,
+    cues: bool,
+    words: &mut Vec<(u32, usize)>,
+    df: &mut DocFreq,
+    found: &mut Found,
+) {
+    if let Some(id) = read.id() {
+        words.push((id, start));
+        df.count(id);
+    }
+    if cues && read.cues != 0 {
+        cue_at(s, start, read.cues, found);
+    }
+}
+
+/// The actor stage's tokens as the reader walks them (see [`walk`]):
+/// none for a text read by its bytes alone.
+#[derive(Clone, Copy, Default)]
+pub(in crate::analysis) struct Toks<'t> {
+    toks: &'t [Tok],
+    /// Each token's word id.
+    ids: &'t [u32],
+    /// How many distinct words (ids).
+    distinct: usize,
+}
+
+impl<'t> Toks<'t> {
+    pub(in crate::analysis) fn of(t: &'t Tokenized) -> Self {
+        Toks { toks: &t.toks, ids: &t.ids, distinct: t.distinct }
+    }
+}
+
+/// What [`scan`] with `SPLIT` finds for the sentence of `text` from
+/// `from`, read from the actor tokens `toks` where they are the scan's
+/// own words (from the `*k`th on, `*k` moved past those read): most of a
+/// news text is words of ASCII letters and digits between single spaces
+/// and ASCII punctuation, whose tokens are read with one or two
+/// eight-byte loads and what their word says is remembered by its id
+/// ([`Reader::token_reading`]), not found, packed and looked up again.
+/// Anything else (the gaps that are not one space, line breaks, chars
+/// beyond ASCII, "U.S.", "Putin’s", "then-" before "Secretary") is read
+/// by the scan itself ([`scan_to`]), so the words, offsets, cues and
+/// sentence ends are exactly the scan's. Every step taken from a token is
+/// checked against the bytes (see [`word_step`]): the tokens only say
+/// where to look.
+fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader) -> Option<Found> {
+    reader.words.clear();
+    let mut found = Found { plain: true, ..Found::default() };
+    let b = text.as_bytes();
+    let mut i = from;
+    // (A copy of the cursor, so that it stays in a register.)
+    let mut at = *k;
+    let found = loop {
+        // The tokens the scan or a mark passed over.
+        while toks.toks.get(at).is_some_and(|t| t.s() < i) {
+            at += 1;
+        }
+        let step = match toks.toks.get(at) {
+            // Past the tokens (a text longer than they cover): the scan
+            // reads the rest.
+            None => Step::Scan(usize::MAX),
+            Some(t) => {
+                let s = t.s();
+                if s == i || (s == i + 1 && b.get(i) == Some(&b' ')) {
+                    let id = toks.ids.get(at).copied();
+                    at += 1;
+                    // Most tokens: a word of ASCII letters and digits,
+                    // ended by ASCII, the scan's word as it is.
+                    if t.ascii {
+                        let len = t.e().saturating_sub(s);
+                        if len >= 2 {
+                            let read = reader.token_reading(id, b, s, len);
+                            let Reader { words, df, .. } = &mut *reader;
+                            take(read, text, s, true, words, df, &mut found);
+                        }
+                        i = s + len;
+                        continue;
+                    }
+                    i = s;
+                    if t.is_word() {
+                        word_step(text, t, id, reader, &mut found)
+                    } else {
+                        // Punctuation: ASCII but an end mark is stepped
+                        // over, as the scan steps over it.
+                        match b.get(s).map(|&c| CLASS[usize::from(c)]) {
+                            Some(OTHER) => {
+                                i = s + 1;
+                                continue;
+                            }
+                            Some(MARK) => Step::Mark(s),
+                            _ => Step::Scan(s + 1),
+                        }
+                    }
+                } else {
+                    // A gap of more than one space: the scan reads it.
+                    Step::Scan(s)
+                }
+            }
+        };
+        match step {
+            Step::Went(next) => i = next,
+            Step::Mark(at) => match mark_at(text, from, at) {
+                Some(Mark::Line) => break Some(Found { end: at, next: at + 1, ..found }),
+                Some(Mark::Ends(end)) => break Some(Found { end, next: end, ..found }),
+                Some(Mark::Goes(next)) => i = next,
+                None => break Some(Found { end: b.len(), next: b.len(), ..found }),
+            },
+            Step::Scan(limit) => match scan_to::<false, true>(text, from, i, limit, true, reader, &mut found) {
+                Some(Stop::At(at)) => i = at,
+                Some(Stop::End(end, next)) => break Some(Found { end, next, ..found }),
+                None => break None,
+            },
+        }
+    };
+    *k = at;
+    found
+}
+
+/// What the [`walk`] does next.
+enum Step {
+    /// Goes on from this byte.
+    Went(usize),
+    /// Asks [`mark_at`] about the mark at this byte.
+    Mark(usize),
+    /// Has the scan read on to this limit (see [`scan_to`]).
+    Scan(usize),
+}
+
+/// The [`walk`]'s step at word token `t` (where the scan would look for
+/// a word) that is not [`Tok::ascii`], whose word id is `id`: a word of
+/// ASCII letters and digits, perhaps with a last `.` ("Mr.", whose `.` is
+/// then asked about), that is the scan's word ([`ascii_token_word`]) is
+/// read by its id; the scan reads anything else.
+#[inline(never)]
+fn word_step(text: &str, t: &Tok, id: Option<u32>, reader: &mut Reader, found: &mut Found) -> Step {
+    let b = text.as_bytes();
+    let s = t.s();
+    let Some((len, dotted)) = ascii_token_word(b, s, t.e()) else { return Step::Scan(t.pe().max(s + 1)) };
+    if len >= 2 {
+        let read = reader.token_reading(id, b, s, len);
+        let Reader { words, df, .. } = reader;
+        take(read, text, s, true, words, df, found);
+    }
+    if dotted {
+        Step::Mark(s + len)
+    } else {
+        Step::Went(s + len)
+    }
+}
+
+/// The length of the run of ASCII letters and digits at byte `s` of `b`
+/// when it is the token word `s..e` (fifteen bytes at most) or that word
+/// but a last `.` ("Mr.": the second is then true), and ends at a char
+/// the scan steps over as a word's end ([`stop_len`]): exactly the word
+/// [`scan`] reads from `s`. `None` otherwise (or when the loads would
+/// pass the end of `b`).
+#[inline(always)]
+fn ascii_token_word(b: &[u8], s: usize, e: usize) -> Option<(usize, bool)> {
+    let stops = non_alnum_bytes(load8(b, s)?);
+    let run = if stops != 0 {
+        (stops.trailing_zeros() / 8) as usize
+    } else {
+        let more = (non_alnum_bytes(load8(b, s + 8)?).trailing_zeros() / 8) as usize;
+        if more == 8 {
+            return None;
+        }
+        8 + more
+    };
+    stop_len(b, s + run)?;
+    let len = e.checked_sub(s)?;
+    if run == len {
+        Some((run, false))
+    } else if run + 1 == len && b.get(s + run) == Some(&b'.') {
+        Some((run, true))
+    } else {
+        None
     }
 }
 
@@ -543,6 +779,44 @@ pub(super) struct Reader {
     known: Known,
     /// The document frequencies, and the ids of the stems' hashes.
     df: DocFreq,
+    /// The readings of the actor tokens' words by their word ids
+    /// ([`UNREAD`] until read): see [`Reader::token_reading`].
+    by_id: Vec<Reading>,
+    /// Chars beyond ASCII already read ([`wide`]).
+    chars: WideMemo,
+}
+
+impl Reader {
+    /// The reading of the ASCII word of `len` (two to fifteen) bytes at
+    /// `s` of `b`, a token's word whose id is `id`: the one remembered for
+    /// the id, else read afresh ([`ascii_reading`]) and remembered. A word
+    /// id is one spelling, so this is one array load for most words of a
+    /// text.
+    #[inline(always)]
+    fn token_reading(&mut self, id: Option<u32>, b: &[u8], s: usize, len: usize) -> Reading {
+        let slot = id.and_then(|id| self.by_id.get(id as usize)).copied();
+        if let Some(read) = slot.filter(|r| r.cues != UNREAD.cues) {
+            return read;
+        }
+        let read = ascii_reading(b, s, len, &mut self.df);
+        if let Some(slot) = id.and_then(|id| self.by_id.get_mut(id as usize)) {
+            *slot = read;
+        }
+        read
+    }
+}
+
+/// The reading of the word of ASCII letters and digits (two to fifteen
+/// bytes) at `s..s + len` of `b`: [`classify`] given its first eight
+/// bytes as the scan loads them. (Not looked up in [`Known`] first: a
+/// token's word read the first time is mostly a word read the first time.)
+#[inline(never)]
+fn ascii_reading(b: &[u8], s: usize, len: usize, df: &mut DocFreq) -> Reading {
+    let word = b.get(s..s + len).unwrap_or_default();
+    let folded = u64::from_ne_bytes([0x20; 8]);
+    let first = load8(b, s).unwrap_or_else(|| pack8(&word[..len.min(8)]).unwrap_or(0));
+    let head = (first | folded) & low_bytes(len);
+    classify(word, 0x20, head, df)
 }
 
 /// What a word says to the scan: its stem's id in the document
@@ -556,6 +830,10 @@ struct Reading {
     id: u32,
     cues: u64,
 }
+
+/// A word id's reading not yet known ([`Reader::by_id`]): no word has
+/// every cue bit, as there are fewer cues than bits.
+const UNREAD: Reading = Reading { id: EMPTY, cues: u64::MAX };
 
 impl Default for Reading {
     fn default() -> Self {
@@ -680,8 +958,9 @@ struct Wide {
 
 /// The char at byte `i` of `s` (not ASCII); `None` without `LOWERED` when
 /// it does not lower-case to one char of its own length. Clears
-/// `found.plain` unless it is a [`plain_mark`].
-fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found) -> Option<Wide> {
+/// `found.plain` unless it is a [`plain_mark`]. What a letter says
+/// without `LOWERED` is remembered in `memo`.
+fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found, memo: &mut WideMemo) -> Option<Wide> {
     let c = s.get(i..)?.chars().next()?;
     let len = c.len_utf8();
     if plain_mark(c) {
@@ -691,8 +970,44 @@ fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found) -> Option<Wid
     if LOWERED {
         return Some(Wide { len, alnum: c.is_alphanumeric(), lower: c });
     }
-    let lower = lower_char(c)?;
-    Some(Wide { len, alnum: c.is_alphanumeric(), lower })
+    let (alnum, lower) = memo.get(c);
+    Some(Wide { len, alnum, lower: lower? })
+}
+
+/// Whether chars beyond ASCII are letters or digits, and their
+/// [`lower_char`]s, as the scan has read them: the Unicode tables behind
+/// both cost some 700 instructions a char, and a text repeats the few
+/// letters of its names ("ñ", "ł", "ễ"). One slot per char, picked by its
+/// low bits; a char whose slot is taken replaces what is there.
+struct WideMemo([(u32, u32); 64]);
+
+impl Default for WideMemo {
+    /// No char (key 0: none beyond ASCII).
+    fn default() -> Self {
+        WideMemo([(0, 0); 64])
+    }
+}
+
+/// A memo entry's bits: the char is a letter or digit; it has no
+/// [`lower_char`] (else the low bits are that lower case).
+const MEMO_ALNUM: u32 = 1 << 31;
+const MEMO_NO_LOWER: u32 = 1 << 30;
+
+impl WideMemo {
+    /// Whether `c` (not ASCII) is a letter or digit, and its
+    /// [`lower_char`].
+    fn get(&mut self, c: char) -> (bool, Option<char>) {
+        let key = u32::from(c);
+        let slot = &mut self.0[(key as usize ^ (key as usize >> 6)) % 64];
+        if slot.0 != key {
+            let lower = lower_char(c);
+            let alnum = if c.is_alphanumeric() { MEMO_ALNUM } else { 0 };
+            *slot = (key, alnum | lower.map_or(MEMO_NO_LOWER, u32::from));
+        }
+        let bits = slot.1;
+        let lower = if bits & MEMO_NO_LOWER != 0 { None } else { char::from_u32(bits & !(MEMO_ALNUM | MEMO_NO_LOWER)) };
+        (bits & MEMO_ALNUM != 0, lower)
+    }
 }
 
 /// The lower case of `c` (not ASCII) when it can stand in for `c` in the
@@ -814,7 +1129,8 @@ const fn cue_word(k: usize) -> (&'static [u8], usize) {
 
 /// One bit per cue and conjunction in a `u64`.
 const CUE_BITS: usize = CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len() + CONTRASTIVE.len();
-const _: () = assert!(CUE_BITS <= 64);
+// (Fewer than 64: a reading with every bit set is none, see [`UNREAD`].)
+const _: () = assert!(CUE_BITS < 64);
 
 /// The byte length of a phrase's first word.
 const fn first_word_len(b: &[u8]) -> usize {
@@ -1444,7 +1760,7 @@ mod tests {
         ];
         for text in texts {
             let (mut a, mut b) = ((Scratch::default(), Kept::default()), (Scratch::default(), Kept::default()));
-            let mut whole = read_sentences(text, &[], &mut a.0, &mut a.1);
+            let mut whole = read_sentences(text, Toks::default(), &[], &mut a.0, &mut a.1);
             let mut cut: Vec<Sentence> = crate::text::segment::sentences(text)
                 .into_iter()
                 .map(|(s, e)| read_sentence(text, s, e, &[], &mut b.0, &mut b.1))
@@ -1462,6 +1778,206 @@ mod tests {
             }
             assert_eq!(dfa.read, dfb.read, "{text:?}");
         }
+    }
+
+    /// What a reading of `text` gives, field by field, and its document
+    /// frequencies of every word kept and of the words of `probe`.
+    fn reading(text: &str, toks: Toks, probe: &[u64]) -> (Vec<impl PartialEq + std::fmt::Debug>, Vec<Option<usize>>) {
+        let (mut scratch, mut kept) = (Scratch::for_text(text.len()), Kept::default());
+        let mut sents = read_sentences(text, toks, &[], &mut scratch, &mut kept);
+        kept.bind(&mut sents);
+        let fields = |s: &Sentence| {
+            let (lower, words, in_order) = (s.lower.to_string(), s.words.to_vec(), s.in_order.to_vec());
+            (s.start, s.end, lower, words, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
+        };
+        let all: Vec<_> = sents.iter().map(fields).collect();
+        let df = scratch.doc_freq();
+        let words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| w.1)).chain(probe.iter().copied());
+        let mut counts: Vec<Option<usize>> = words.map(|w| df.get(w)).collect();
+        counts.push(Some(df.read as usize));
+        (all, counts)
+    }
+
+    /// Reading by the actor tokens reads what the byte scan reads: the
+    /// same sentences, cues, words, copies and counts, on news text, on
+    /// random mixes of what the two tokenizers treat apart, and with
+    /// tokens of only the start of the text (as of a text longer than the
+    /// tokenizer reads).
+    #[test]
+    fn the_tokens_read_what_the_bytes_read() {
+        let mut texts: Vec<String> = [
+            "The ministry claims it. Mr. Baker denied it!\nThey CLAIM “so.” Then… Really? No.\n\n  \nEnd",
+            "He claimed x.” She denied it… “Never,” he said?! (Aside.) [Yes.] 1. 2. A. B. U.S. said no.",
+            "İstanbul claims it. ΣΑΣ DENIED IT. Ünïcödé claims ß.\u{3000}Он denied it. \u{85}They claim\u{2028}no.",
+            "then-Secretary Baker’s Russian-backed claims, NATO's U.S.-led 3.5 don't abcdefghijklmnopqrstu x.y",
+            "Putin’s claims’ “Denied.” Alleged.\r\nDenies  twice\tand\u{a0}on the other hand; however, although so",
+        ]
+        .map(String::from)
+        .to_vec();
+        for bench in ["seed.txt", "100kb.txt"] {
+            texts.extend(std::fs::read_to_string(format!("bench/corpus/{bench}")).ok());
+        }
+        const PIECES: [&str; 40] = [
+            "a",
+            "Zq",
+            "word",
+            "claims",
+            "DENIED",
+            "on",
+            "the",
+            "other",
+            "hand",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "é",
+            "İ",
+            "Σ",
+            "Он",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "\u{85}",
+            "'",
+            "’",
+            "s",
+            "\"",
+            "“",
+            "”",
+            "-",
+            ".",
+            ".",
+            "!",
+            "?",
+            "…",
+            ",",
+            "(",
+            "Mr",
+            "U.S.",
+            "3.5",
+            "x9",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..400 {
+            let n = (next() % 40) as usize;
+            texts.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
+        }
+        let mut read = 0;
+        for text in &texts {
+            // (The words by chars, to probe the counts of words no kept sentence holds.)
+            let probe = words_by_chars(text);
+            let want = reading(text, Toks::default(), &probe);
+            let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
+            assert_eq!(reading(text, Toks::of(&tokens), &probe), want, "{text:?}");
+            read += tokens.toks.iter().filter(|t| t.ascii).count();
+            // Tokens of a prefix only, cut anywhere (in a word too).
+            let cut = (next() as usize) % (text.len() + 1);
+            let cut = (0..=cut).rev().find(|&c| text.is_char_boundary(c)).unwrap_or(0);
+            let (_, head) = crate::analysis::actors::find_actors_tokenized(&text[..cut]);
+            assert_eq!(reading(text, Toks::of(&head), &probe), want, "{text:?} cut at {cut}");
+        }
+        assert!(read > 1000, "{read}");
+    }
+
+    /// A token the walk takes as it is ([`Tok::ascii`]) is the run of
+    /// ASCII letters and digits that starts there, of one to fifteen
+    /// bytes, ended by an ASCII byte: the word the scan reads there.
+    #[test]
+    fn ascii_tokens_are_the_runs_a_byte_search_finds() {
+        let text = "a bc, Def9 ghijklm nopqrstu vwxyzABCDEFG abcdefghijklmnop x\u{e9}y z\u{2019}s NATO's U.S. \
+            then-Secretary 12345678.90 end. x\u{2014}y \u{201c}word\u{201d} don't Mr. A. q";
+        let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
+        let b = text.as_bytes();
+        let mut n = 0;
+        for t in tokens.toks.iter().filter(|t| t.ascii) {
+            let run = b[t.s()..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - t.s());
+            assert_eq!((run, t.s() + run), (t.e() - t.s(), t.e()), "{:?}", &text[t.s()..]);
+            assert!((1..16).contains(&run) && b.get(t.e()).is_some_and(u8::is_ascii), "{:?}", &text[t.s()..]);
+            assert!(t.s() == 0 || !b[t.s() - 1].is_ascii_alphanumeric(), "{:?}", &text[t.s()..]);
+            n += 1;
+        }
+        assert!(n >= 7, "{n}");
+    }
+
+    /// The token word is found by the bytes exactly when it is the run
+    /// of ASCII letters and digits from its start (less a last dot),
+    /// ended by a char the scan steps over.
+    #[test]
+    fn token_words_are_the_runs_a_byte_search_finds() {
+        let text = "ab Mr. U.S. abcdefghijklmno abcdefghijklmnop é9 x\u{e9} y\u{2019} q\u{3000} z. end of text";
+        let b = text.as_bytes();
+        for s in 0..b.len() {
+            for e in s..=(s + 17).min(b.len()) {
+                let run = b[s..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - s);
+                let ends = text.get(s + run..).and_then(|r| r.chars().next());
+                let stop = ends.is_some_and(|c| c.is_ascii() || ('\u{2000}'..='\u{203F}').contains(&c));
+                let fits = s + 8 <= b.len() && (run < 8 || s + 16 <= b.len()) && run < 16 && stop;
+                let want = if !fits {
+                    None
+                } else if run == e - s {
+                    Some((run, false))
+                } else if run + 1 == e - s && b[s + run] == b'.' {
+                    Some((run, true))
+                } else {
+                    None
+                };
+                assert_eq!(ascii_token_word(b, s, e), want, "{s}..{e}");
+            }
+        }
+    }
+
+    /// A token's word read by its id reads as the scan reads it, the
+    /// first time and when remembered, and so does a word whose id is
+    /// past those given (read afresh each time).
+    #[test]
+    fn token_readings_are_the_scans() {
+        let text = "Claims claims CLAIMS refugees Refugees the The denied unfounded spokespersons x1";
+        let b = text.as_bytes();
+        let mut reader = Reader { by_id: vec![UNREAD; 6], ..Reader::default() };
+        let mut spellings: Vec<&str> = Vec::new();
+        let mut s = 0;
+        for word in text.split(' ') {
+            let len = word.len();
+            let id = spellings.iter().position(|&w| w == word).unwrap_or_else(|| {
+                spellings.push(word);
+                spellings.len() - 1
+            });
+            for _ in 0..2 {
+                let read = reader.token_reading(Some(id as u32), b, s, len);
+                let mut scanned = Reader::default();
+                scan::<false, false>(word, 0, true, &mut scanned);
+                let want = scanned.words.first().map(|&(i, _)| scanned.df.word(i));
+                assert_eq!(read.id().map(|i| reader.df.word(i)), want, "{word}");
+                let head = ascii_lower8(pack8(&word.as_bytes()[..len.min(8)]).unwrap_or(0));
+                assert_eq!(read.cues, cues_of(word.as_bytes(), cues_like(len, head)), "{word}");
+            }
+            s += len + 1;
+        }
+        assert!(spellings.len() > 6 && reader.by_id.iter().all(|r| r.cues != UNREAD.cues));
+    }
+
+    /// The memo of wider chars says what the Unicode tables say, the
+    /// first time, when remembered and after another char took the slot.
+    #[test]
+    fn remembered_chars_read_as_the_tables_say() {
+        let mut memo = WideMemo::default();
+        let chars: Vec<char> =
+            (0x80..0x3000u32).step_by(7).chain([0x130, 0x3A3, 0x212A, 0x1EC5]).filter_map(char::from_u32).collect();
+        for round in 0..2 {
+            for &c in chars.iter().chain(chars.iter().rev()) {
+                assert_eq!(memo.get(c), (c.is_alphanumeric(), lower_char(c)), "{c:?} {round}");
+            }
+        }
+        assert_eq!(memo.get('Ñ'), (true, Some('ñ')));
+        assert_eq!(memo.get('İ'), (true, None));
     }
 
     #[test]
