@@ -4,10 +4,10 @@
 //!
 //! Why: the actor finder asks a dozen such questions about each capitalised
 //! word, and each used to be a hash lookup of its own (profiles showed the
-//! hashing near a quarter of the run). Here the lists are merged into two
-//! static tables, generated with the lexicon ([`LexClasses`]: words as
-//! written, and lower-cased words), and each distinct capitalised word of a text gets its bits once
-//! ([`WordClasses`]); a question is then one lookup. Every bit means exactly
+//! hashing near a quarter of the run). Here the lists are merged into one
+//! static table, generated with the lexicon ([`LexClasses`]: the bits of
+//! a key as a word written so and as a lower-cased word), and each
+//! distinct capitalised word of a text gets its bits once ([`WordClasses`]); a question is then one lookup. Every bit means exactly
 //! "is in that list", so answers are the same as asking the lists.
 
 use std::cell::Cell;
@@ -106,12 +106,23 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
 /// when none is set.
 const ASCII_HIGH: u64 = crate::text::bytes::HIGH;
 
-/// The lexicon's lists merged: word -> bits. Static tables, generated with
-/// the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`].
+/// The bits of the lists matched lower-cased ([`with_lower`]): a word's
+/// lookup form has these, the word as written the others ([`EXACT`]).
+const FOLDED: u32 = COMMON | GROUP_NOUN | ANAPHOR | STARTS_NAME;
+/// The bits of the lists matched as written.
+const EXACT: u32 = !FOLDED;
+
+/// The lexicon's lists merged: word -> bits. One static table, generated
+/// with the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`]: a key's
+/// value holds its bits as a word written so ([`EXACT`]) and as a lookup
+/// form ([`FOLDED`]), which are different bits.
+///
+/// Why one table: most words asked about are their own lookup form (lower
+/// case), and for them one lookup answers both questions (two tables cost
+/// two hashes' probes and compares, about fifty instructions each).
 #[derive(Debug)]
 pub struct LexClasses {
-    pub(super) exact: Table<u32>,
-    pub(super) folded: Table<u32>,
+    pub(super) words: Table<u32>,
 }
 
 impl LexClasses {
@@ -119,8 +130,7 @@ impl LexClasses {
     /// when the list holds the word. (Test code: the generator.)
     #[cfg(test)]
     pub fn new(lx: &Lexicon, lists: &Lists) -> Self {
-        let mut exact_bits: Map<&'static str, u32> = Map::default();
-        let mut folded_bits: Map<&'static str, u32> = Map::default();
+        let mut bits: Map<&'static str, u32> = Map::default();
         let exact: [(&Table<()>, u32); 20] = [
             (&lists.honorific, HONORIFIC),
             (&lx.title, TITLE),
@@ -145,40 +155,45 @@ impl LexClasses {
         ];
         for (set, bit) in exact {
             for w in set.keys() {
-                *exact_bits.entry(w).or_default() |= bit;
+                *bits.entry(w).or_default() |= bit;
             }
         }
         for w in lx.demonym.keys() {
-            *exact_bits.entry(w).or_default() |= DEMONYM;
+            *bits.entry(w).or_default() |= DEMONYM;
         }
         for w in lists.demonym_plural.keys() {
-            *exact_bits.entry(w).or_default() |= DEMONYM_PLURAL;
+            *bits.entry(w).or_default() |= DEMONYM_PLURAL;
         }
         for (set, bit) in [(&lists.common, COMMON), (&lists.group_noun, GROUP_NOUN), (&lists.anaphor, ANAPHOR)] {
             for w in set.keys() {
-                *folded_bits.entry(w).or_default() |= bit;
+                *bits.entry(w).or_default() |= bit;
             }
         }
         for w in lists.starts.keys() {
-            *folded_bits.entry(w).or_default() |= STARTS_NAME;
+            *bits.entry(w).or_default() |= STARTS_NAME;
         }
-        LexClasses { exact: Table::build(exact_bits), folded: Table::build(folded_bits) }
+        LexClasses { words: Table::build(bits) }
+    }
+
+    /// Every bit of the key `w`: as written and as a lookup form.
+    fn all_of(&self, w: &Hashed<'_>) -> u32 {
+        self.words.get_hashed(w).copied().unwrap_or(0)
     }
 
     /// The bits of the lists matched as written, of the word `w`.
     fn exact_of(&self, w: &Hashed<'_>) -> u32 {
-        self.exact.get_hashed(w).copied().unwrap_or(0)
+        self.all_of(w) & EXACT
     }
 
     /// The bits of the lists matched lower-cased, of the lookup form `l`.
     fn folded_of(&self, l: &Hashed<'_>) -> u32 {
-        self.folded.get_hashed(l).copied().unwrap_or(0)
+        self.all_of(l) & FOLDED
     }
 }
 
 /// Whether `w` is its own lookup form ([`with_lower`]): ASCII (short
 /// enough for its buffer) without a capital, as most words of a text are.
-/// Such a word is looked up in both tables by one hash, and it is seen in
+/// Such a word is looked up once for both kinds of lists, and it is seen in
 /// lower case exactly when it occurs as a lower-case token.
 #[inline]
 fn is_lookup_form(w: &[u8]) -> bool {
@@ -271,17 +286,11 @@ impl<'a> WordClasses<'a> {
     /// lower-case token (`flags`: its own text flags).
     fn lists_of(&self, w: &str, flags: u32) -> (u32, bool) {
         let key = Hashed::new(w.as_bytes());
-        let mut bits = self.lex.exact_of(&key);
-        let seen_lower = if is_lookup_form(w.as_bytes()) {
-            bits |= self.lex.folded_of(&key);
-            flags & LOWER_TOKEN != 0
-        } else {
-            with_lower_bytes(w, |l| {
-                bits |= self.lex.folded_of(&Hashed::new(l));
-                self.lower_token(l)
-            })
-        };
-        (bits, seen_lower)
+        if is_lookup_form(w.as_bytes()) {
+            return (self.lex.all_of(&key), flags & LOWER_TOKEN != 0);
+        }
+        let exact = self.lex.exact_of(&key);
+        with_lower_bytes(w, |l| (exact | self.lex.folded_of(&Hashed::new(l)), self.lower_token(l)))
     }
 
     /// [`WordClasses::lists_of`] for an ASCII word of `len` bytes (one to
@@ -290,11 +299,11 @@ impl<'a> WordClasses<'a> {
     /// never copied into a buffer.
     fn lists_of_packed(&self, packed: u64, len: usize, flags: u32) -> (u32, bool) {
         let key = Hashed::packed(packed, len);
-        let bits = self.lex.exact_of(&key);
         let lower = ascii_lower8(packed);
         if lower == packed {
-            return (bits | self.lex.folded_of(&key), flags & LOWER_TOKEN != 0);
+            return (self.lex.all_of(&key), flags & LOWER_TOKEN != 0);
         }
+        let bits = self.lex.exact_of(&key);
         let folded = self.lex.folded_of(&Hashed::packed(lower, len));
         let seen_lower = self.vocab.find_packed(lower, len).is_some_and(|id| self.has_flag(id, LOWER_TOKEN));
         (bits | folded, seen_lower)
@@ -319,7 +328,7 @@ impl<'a> WordClasses<'a> {
     /// id, 0 for a word not of the text).
     ///
     /// The word is lower-cased at most once, and a word that is its own
-    /// lookup form (most) is hashed once for both tables and needs no
+    /// lookup form (most) is looked up once for all its bits and needs no
     /// search of the vocabulary: its own flags say whether it occurs as a
     /// lower-case token.
     fn compute(&self, w: &str, flags: u32) -> u32 {
@@ -408,6 +417,24 @@ mod tests {
         assert!(words.is("Secretary", TITLE) && !words.is("Secretariat", TITLE));
     }
 
+    /// One table holds both kinds of bits, apart: a key's bits as written
+    /// never answer for its lookup form, nor the other way round.
+    #[test]
+    fn exact_and_folded_bits_are_apart() {
+        assert_eq!(EXACT & FOLDED, 0);
+        assert_eq!(EXACT | FOLDED, u32::MAX);
+        let (_, lists) = build::build();
+        let lex = lexicon().classes();
+        // "ministry" is an anaphor both as written and lower-cased: one
+        // key, both bits.
+        assert!(lists.anaphor.contains("ministry"));
+        let key = Hashed::new(b"ministry");
+        let all = lex.all_of(&key);
+        assert_eq!(all & (ANAPHOR | ANAPHOR_AS_WRITTEN), ANAPHOR | ANAPHOR_AS_WRITTEN);
+        assert_eq!(lex.exact_of(&key), all & !FOLDED);
+        assert_eq!(lex.folded_of(&key), all & FOLDED);
+    }
+
     #[test]
     fn pack8_is_the_zero_padded_bytes() {
         for w in ["a", "of", "the", "said", "which", "abcdefg", "abcdefgh", "é", "’s"] {
@@ -425,9 +452,9 @@ mod tests {
     /// form, and whether that form occurs as a lower-case token of the
     /// text (a vocabulary search, not the word's own flags).
     fn lists_by_rule(words: &WordClasses, w: &str) -> (u32, bool) {
-        let exact = words.lex.exact.get_bytes(w.as_bytes()).copied().unwrap_or(0);
+        let exact = words.lex.words.get_bytes(w.as_bytes()).copied().unwrap_or(0) & EXACT;
         with_lower(w, |l| {
-            let folded = words.lex.folded.get_bytes(l.as_bytes()).copied().unwrap_or(0);
+            let folded = words.lex.words.get_bytes(l.as_bytes()).copied().unwrap_or(0) & FOLDED;
             (exact | folded, words.lower_token(l.as_bytes()))
         })
     }
