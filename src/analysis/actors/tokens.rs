@@ -323,7 +323,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         } else if class == SPACE {
             i += 1;
             continue;
-        } else if class >= MARK {
+        } else if (MARK..=JOINER).contains(&class) {
             // An ASCII char that is neither a letter, a digit nor a space
             // is a mark of its own.
             let m = &mut punct_ids[usize::from(x & 0x7f)];
@@ -414,16 +414,18 @@ fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
         (8 + m, first, next & low_bytes(m), next >> (8 * m))
     };
     let stop = after as u8;
-    match byte_class(stop) {
+    let class = byte_class(stop);
+    if class >= DOT {
         // A hyphen or an apostrophe may join what follows; a char beyond
         // ASCII may be a letter.
-        JOINER | WIDE => return None,
+        if class != DOT {
+            return None;
+        }
         // A dot joins what follows unless that is no word char: an ASCII
         // byte but a letter or digit, or none.
-        DOT if bytes.get(start + len + 1).is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric()) => {
-            return None
+        if bytes.get(start + len + 1).is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+            return None;
         }
-        _ => {}
     }
     Some(ShortWord { len, head, tail, shape: packed_shape(head, tail), stop })
 }
@@ -495,14 +497,17 @@ const ALNUM: u8 = 0;
 const SPACE: u8 = 1;
 /// Other ASCII white space (line breaks, tabs), which the char path takes.
 const OTHER_SPACE: u8 = 2;
-/// A byte beyond ASCII: part of a wider char, which the char path takes.
-const WIDE: u8 = 3;
-/// Any other ASCII byte, a mark of its own (this and the next two).
-const MARK: u8 = 4;
+/// Any other ASCII byte, a mark of its own (this and the next two: the
+/// classes [`MARK`] to [`JOINER`]).
+const MARK: u8 = 3;
+/// A dot: a mark that may join a word to what follows, or end it.
+const DOT: u8 = 4;
 /// A hyphen or an apostrophe: a mark that may join a word to what follows.
 const JOINER: u8 = 5;
-/// A dot: a mark that may join a word to what follows, or end it.
-const DOT: u8 = 6;
+/// A byte beyond ASCII: part of a wider char, which the char path takes.
+/// (The classes from [`DOT`] on are those that may not end a short word
+/// as they are: one compare tells most bytes after a word.)
+const WIDE: u8 = 6;
 
 /// What the tokenizer does with each byte ([`byte_class`]), worked out
 /// once: one load, where the tests it stands for (a letter or digit, a
