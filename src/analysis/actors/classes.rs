@@ -18,7 +18,7 @@ use super::lexicon::norm_key;
 #[cfg(test)]
 use super::lexicon::{build::Lists, Lexicon};
 use super::vocab::Vocab;
-use crate::analysis::table::{Hashed, Table};
+use crate::analysis::table::{Hashed, List, Table};
 use crate::text::bytes::ascii_lower8;
 
 // Lists matched as written.
@@ -112,6 +112,18 @@ const FOLDED: u32 = COMMON | GROUP_NOUN | ANAPHOR | STARTS_NAME;
 /// The bits of the lists matched as written.
 const EXACT: u32 = !FOLDED;
 
+/// Bits in [`LexClasses::cased`]: a filter of 16384 bits, 2 KB.
+const CASED_BITS: usize = 1 << 14;
+
+/// The bit of [`LexClasses::cased`] of the lookup form whose table hash
+/// ([`Hashed::hash`]) is `hash`: the hash's top bits, as an index of a
+/// `u64` and a bit in it.
+#[inline]
+fn cased_bit(hash: u64) -> (usize, u64) {
+    let i = (hash >> (64 - CASED_BITS.trailing_zeros())) as usize;
+    (i / 64, 1 << (i % 64))
+}
+
 /// The lexicon's lists merged: word -> bits. One static table, generated
 /// with the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`]: a key's
 /// value holds its bits as a word written so ([`EXACT`]) and as a lookup
@@ -123,6 +135,13 @@ const EXACT: u32 = !FOLDED;
 #[derive(Debug)]
 pub struct LexClasses {
     pub(super) words: Table<u32>,
+    /// A filter of lookup forms ([`cased_bit`]): the bit of the lookup
+    /// form of each word on a list matched as written that is not its own
+    /// lookup form ("Vladimir": "vladimir") is set. A capitalised word
+    /// whose form's bit is clear is on none of those lists (most such
+    /// words asked about, names, are not), and need not be looked up as
+    /// written; the form is looked up anyway, and its hash is at hand.
+    pub(super) cased: List<u64>,
 }
 
 impl LexClasses {
@@ -172,7 +191,12 @@ impl LexClasses {
         for w in lists.starts.keys() {
             *bits.entry(w).or_default() |= STARTS_NAME;
         }
-        LexClasses { words: Table::build(bits) }
+        let mut cased = vec![0u64; CASED_BITS / 64];
+        for (w, _) in bits.iter().filter(|&(w, b)| b & EXACT != 0 && !is_lookup_form(w.as_bytes())) {
+            let (i, bit) = cased_bit(with_lower(w, |l| Hashed::new(l.as_bytes()).hash()));
+            cased[i] |= bit;
+        }
+        LexClasses { words: Table::build(bits), cased: List::build(cased) }
     }
 
     /// Every bit of the key `w`: as written and as a lookup form.
@@ -180,14 +204,20 @@ impl LexClasses {
         self.words.get_hashed(w).copied().unwrap_or(0)
     }
 
+    /// The bits of a word that is not its own lookup form, whose key is
+    /// made by `word` if need be, and of its lookup form `l`: the word is
+    /// looked up as written only if the filter [`LexClasses::cased`] says
+    /// it may be on a list matched as written.
+    fn cased_of<'k>(&self, word: impl FnOnce() -> Hashed<'k>, l: &Hashed<'_>) -> u32 {
+        let folded = self.all_of(l) & FOLDED;
+        let (i, bit) = cased_bit(l.hash());
+        let exact = if self.cased.get(i).is_some_and(|w| w & bit != 0) { self.exact_of(&word()) } else { 0 };
+        exact | folded
+    }
+
     /// The bits of the lists matched as written, of the word `w`.
     fn exact_of(&self, w: &Hashed<'_>) -> u32 {
         self.all_of(w) & EXACT
-    }
-
-    /// The bits of the lists matched lower-cased, of the lookup form `l`.
-    fn folded_of(&self, l: &Hashed<'_>) -> u32 {
-        self.all_of(l) & FOLDED
     }
 }
 
@@ -289,8 +319,7 @@ impl<'a> WordClasses<'a> {
         if is_lookup_form(w.as_bytes()) {
             return (self.lex.all_of(&key), flags & LOWER_TOKEN != 0);
         }
-        let exact = self.lex.exact_of(&key);
-        with_lower_bytes(w, |l| (exact | self.lex.folded_of(&Hashed::new(l)), self.lower_token(l)))
+        with_lower_bytes(w, |l| (self.lex.cased_of(|| key, &Hashed::new(l)), self.lower_token(l)))
     }
 
     /// [`WordClasses::lists_of`] for an ASCII word of `len` bytes (one to
@@ -298,15 +327,13 @@ impl<'a> WordClasses<'a> {
     /// one integer ([`ascii_lower8`]), looked up and searched for as one,
     /// never copied into a buffer.
     fn lists_of_packed(&self, packed: u64, len: usize, flags: u32) -> (u32, bool) {
-        let key = Hashed::packed(packed, len);
         let lower = ascii_lower8(packed);
         if lower == packed {
-            return (self.lex.all_of(&key), flags & LOWER_TOKEN != 0);
+            return (self.lex.all_of(&Hashed::packed(packed, len)), flags & LOWER_TOKEN != 0);
         }
-        let bits = self.lex.exact_of(&key);
-        let folded = self.lex.folded_of(&Hashed::packed(lower, len));
+        let bits = self.lex.cased_of(|| Hashed::packed(packed, len), &Hashed::packed(lower, len));
         let seen_lower = self.vocab.find_packed(lower, len).is_some_and(|id| self.has_flag(id, LOWER_TOKEN));
-        (bits | folded, seen_lower)
+        (bits, seen_lower)
     }
 
     /// Whether the word of id `id` has the text flag `flag`.
@@ -432,7 +459,31 @@ mod tests {
         let all = lex.all_of(&key);
         assert_eq!(all & (ANAPHOR | ANAPHOR_AS_WRITTEN), ANAPHOR | ANAPHOR_AS_WRITTEN);
         assert_eq!(lex.exact_of(&key), all & !FOLDED);
-        assert_eq!(lex.folded_of(&key), all & FOLDED);
+    }
+
+    /// Every key on a list matched as written that is not its own lookup
+    /// form has that form's bit set in the filter: a word whose form's bit
+    /// is clear is on no such list, and is rightly not looked up as written.
+    #[test]
+    fn cased_keys_set_their_lookup_forms_bits() {
+        let lex = lexicon().classes();
+        let is_set = |l: &str| {
+            let (i, bit) = cased_bit(Hashed::new(l.as_bytes()).hash());
+            lex.cased.get(i).is_some_and(|w| w & bit != 0)
+        };
+        let mut cased = 0;
+        for w in lex.words.keys() {
+            let v = lex.words.get(w).copied().unwrap_or(0);
+            if v & EXACT != 0 && !is_lookup_form(w.as_bytes()) {
+                assert!(with_lower(w, is_set), "{w}");
+                cased += 1;
+            }
+        }
+        assert!(cased > 100);
+        assert!(is_set("vladimir") && is_set("secretary"));
+        // A filter, not every form: most bits clear.
+        let set: u32 = lex.cased.iter().map(|w| w.count_ones()).sum();
+        assert!((set as usize) < CASED_BITS / 4, "{set}");
     }
 
     #[test]

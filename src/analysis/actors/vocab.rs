@@ -207,9 +207,7 @@ impl<'a> Vocab<'a> {
             // Near the text's end: the word's bytes packed.
             _ => {
                 let b = self.bytes(id);
-                b.len() == len
-                    && b.get(..8).and_then(pack8) == Some(head)
-                    && b.get(8..).and_then(pack8) == Some(tail)
+                b.len() == len && b.get(..8).and_then(pack8) == Some(head) && b.get(8..).and_then(pack8) == Some(tail)
             }
         }
     }
