@@ -102,6 +102,13 @@ impl<'k> Hashed<'k> {
         Hashed { bytes: &[], packed, len, hash: super::actors::hash::fixed_hash_packed(packed, len) }
     }
 
+    /// The key's hash: for a caller that keys a filter of its own by it
+    /// (`actors::classes`), not hashing the key again.
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
     /// Whether `key` is this key: for keys of up to eight bytes (most
     /// words) as two integers ([`pack8`]), not by a call to `memcmp`,
     /// which a miss of the same length would otherwise make.

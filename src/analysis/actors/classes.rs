@@ -4,10 +4,10 @@
 //!
 //! Why: the actor finder asks a dozen such questions about each capitalised
 //! word, and each used to be a hash lookup of its own (profiles showed the
-//! hashing near a quarter of the run). Here the lists are merged into two
-//! static tables, generated with the lexicon ([`LexClasses`]: words as
-//! written, and lower-cased words), and each distinct capitalised word of a text gets its bits once
-//! ([`WordClasses`]); a question is then one lookup. Every bit means exactly
+//! hashing near a quarter of the run). Here the lists are merged into one
+//! static table, generated with the lexicon ([`LexClasses`]: the bits of
+//! a key as a word written so and as a lower-cased word), and each
+//! distinct capitalised word of a text gets its bits once ([`WordClasses`]); a question is then one lookup. Every bit means exactly
 //! "is in that list", so answers are the same as asking the lists.
 
 use std::cell::Cell;
@@ -18,7 +18,7 @@ use super::lexicon::norm_key;
 #[cfg(test)]
 use super::lexicon::{build::Lists, Lexicon};
 use super::vocab::Vocab;
-use crate::analysis::table::{Hashed, Table};
+use crate::analysis::table::{Hashed, List, Table};
 use crate::text::bytes::ascii_lower8;
 
 // Lists matched as written.
@@ -106,12 +106,42 @@ pub fn pack8(b: &[u8]) -> Option<u64> {
 /// when none is set.
 const ASCII_HIGH: u64 = crate::text::bytes::HIGH;
 
-/// The lexicon's lists merged: word -> bits. Static tables, generated with
-/// the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`].
+/// The bits of the lists matched lower-cased ([`with_lower`]): a word's
+/// lookup form has these, the word as written the others ([`EXACT`]).
+const FOLDED: u32 = COMMON | GROUP_NOUN | ANAPHOR | STARTS_NAME;
+/// The bits of the lists matched as written.
+const EXACT: u32 = !FOLDED;
+
+/// Bits in [`LexClasses::cased`]: a filter of 16384 bits, 2 KB.
+const CASED_BITS: usize = 1 << 14;
+
+/// The bit of [`LexClasses::cased`] of the lookup form whose table hash
+/// ([`Hashed::hash`]) is `hash`: the hash's top bits, as an index of a
+/// `u64` and a bit in it.
+#[inline]
+fn cased_bit(hash: u64) -> (usize, u64) {
+    let i = (hash >> (64 - CASED_BITS.trailing_zeros())) as usize;
+    (i / 64, 1 << (i % 64))
+}
+
+/// The lexicon's lists merged: word -> bits. One static table, generated
+/// with the lexicon (`lexicon_tables.rs`) by [`LexClasses::new`]: a key's
+/// value holds its bits as a word written so ([`EXACT`]) and as a lookup
+/// form ([`FOLDED`]), which are different bits.
+///
+/// Why one table: most words asked about are their own lookup form (lower
+/// case), and for them one lookup answers both questions (two tables cost
+/// two hashes' probes and compares, about fifty instructions each).
 #[derive(Debug)]
 pub struct LexClasses {
-    pub(super) exact: Table<u32>,
-    pub(super) folded: Table<u32>,
+    pub(super) words: Table<u32>,
+    /// A filter of lookup forms ([`cased_bit`]): the bit of the lookup
+    /// form of each word on a list matched as written that is not its own
+    /// lookup form ("Vladimir": "vladimir") is set. A capitalised word
+    /// whose form's bit is clear is on none of those lists (most such
+    /// words asked about, names, are not), and need not be looked up as
+    /// written; the form is looked up anyway, and its hash is at hand.
+    pub(super) cased: List<u64>,
 }
 
 impl LexClasses {
@@ -119,8 +149,7 @@ impl LexClasses {
     /// when the list holds the word. (Test code: the generator.)
     #[cfg(test)]
     pub fn new(lx: &Lexicon, lists: &Lists) -> Self {
-        let mut exact_bits: Map<&'static str, u32> = Map::default();
-        let mut folded_bits: Map<&'static str, u32> = Map::default();
+        let mut bits: Map<&'static str, u32> = Map::default();
         let exact: [(&Table<()>, u32); 20] = [
             (&lists.honorific, HONORIFIC),
             (&lx.title, TITLE),
@@ -145,40 +174,56 @@ impl LexClasses {
         ];
         for (set, bit) in exact {
             for w in set.keys() {
-                *exact_bits.entry(w).or_default() |= bit;
+                *bits.entry(w).or_default() |= bit;
             }
         }
         for w in lx.demonym.keys() {
-            *exact_bits.entry(w).or_default() |= DEMONYM;
+            *bits.entry(w).or_default() |= DEMONYM;
         }
         for w in lists.demonym_plural.keys() {
-            *exact_bits.entry(w).or_default() |= DEMONYM_PLURAL;
+            *bits.entry(w).or_default() |= DEMONYM_PLURAL;
         }
         for (set, bit) in [(&lists.common, COMMON), (&lists.group_noun, GROUP_NOUN), (&lists.anaphor, ANAPHOR)] {
             for w in set.keys() {
-                *folded_bits.entry(w).or_default() |= bit;
+                *bits.entry(w).or_default() |= bit;
             }
         }
         for w in lists.starts.keys() {
-            *folded_bits.entry(w).or_default() |= STARTS_NAME;
+            *bits.entry(w).or_default() |= STARTS_NAME;
         }
-        LexClasses { exact: Table::build(exact_bits), folded: Table::build(folded_bits) }
+        let mut cased = vec![0u64; CASED_BITS / 64];
+        for (w, _) in bits.iter().filter(|&(w, b)| b & EXACT != 0 && !is_lookup_form(w.as_bytes())) {
+            let (i, bit) = cased_bit(with_lower(w, |l| Hashed::new(l.as_bytes()).hash()));
+            cased[i] |= bit;
+        }
+        LexClasses { words: Table::build(bits), cased: List::build(cased) }
+    }
+
+    /// Every bit of the key `w`: as written and as a lookup form.
+    fn all_of(&self, w: &Hashed<'_>) -> u32 {
+        self.words.get_hashed(w).copied().unwrap_or(0)
+    }
+
+    /// The bits of a word that is not its own lookup form, whose key is
+    /// made by `word` if need be, and of its lookup form `l`: the word is
+    /// looked up as written only if the filter [`LexClasses::cased`] says
+    /// it may be on a list matched as written.
+    fn cased_of<'k>(&self, word: impl FnOnce() -> Hashed<'k>, l: &Hashed<'_>) -> u32 {
+        let folded = self.all_of(l) & FOLDED;
+        let (i, bit) = cased_bit(l.hash());
+        let exact = if self.cased.get(i).is_some_and(|w| w & bit != 0) { self.exact_of(&word()) } else { 0 };
+        exact | folded
     }
 
     /// The bits of the lists matched as written, of the word `w`.
     fn exact_of(&self, w: &Hashed<'_>) -> u32 {
-        self.exact.get_hashed(w).copied().unwrap_or(0)
-    }
-
-    /// The bits of the lists matched lower-cased, of the lookup form `l`.
-    fn folded_of(&self, l: &Hashed<'_>) -> u32 {
-        self.folded.get_hashed(l).copied().unwrap_or(0)
+        self.all_of(w) & EXACT
     }
 }
 
 /// Whether `w` is its own lookup form ([`with_lower`]): ASCII (short
 /// enough for its buffer) without a capital, as most words of a text are.
-/// Such a word is looked up in both tables by one hash, and it is seen in
+/// Such a word is looked up once for both kinds of lists, and it is seen in
 /// lower case exactly when it occurs as a lower-case token.
 #[inline]
 fn is_lookup_form(w: &[u8]) -> bool {
@@ -271,17 +316,10 @@ impl<'a> WordClasses<'a> {
     /// lower-case token (`flags`: its own text flags).
     fn lists_of(&self, w: &str, flags: u32) -> (u32, bool) {
         let key = Hashed::new(w.as_bytes());
-        let mut bits = self.lex.exact_of(&key);
-        let seen_lower = if is_lookup_form(w.as_bytes()) {
-            bits |= self.lex.folded_of(&key);
-            flags & LOWER_TOKEN != 0
-        } else {
-            with_lower_bytes(w, |l| {
-                bits |= self.lex.folded_of(&Hashed::new(l));
-                self.lower_token(l)
-            })
-        };
-        (bits, seen_lower)
+        if is_lookup_form(w.as_bytes()) {
+            return (self.lex.all_of(&key), flags & LOWER_TOKEN != 0);
+        }
+        with_lower_bytes(w, |l| (self.lex.cased_of(|| key, &Hashed::new(l)), self.lower_token(l)))
     }
 
     /// [`WordClasses::lists_of`] for an ASCII word of `len` bytes (one to
@@ -289,15 +327,13 @@ impl<'a> WordClasses<'a> {
     /// one integer ([`ascii_lower8`]), looked up and searched for as one,
     /// never copied into a buffer.
     fn lists_of_packed(&self, packed: u64, len: usize, flags: u32) -> (u32, bool) {
-        let key = Hashed::packed(packed, len);
-        let bits = self.lex.exact_of(&key);
         let lower = ascii_lower8(packed);
         if lower == packed {
-            return (bits | self.lex.folded_of(&key), flags & LOWER_TOKEN != 0);
+            return (self.lex.all_of(&Hashed::packed(packed, len)), flags & LOWER_TOKEN != 0);
         }
-        let folded = self.lex.folded_of(&Hashed::packed(lower, len));
+        let bits = self.lex.cased_of(|| Hashed::packed(packed, len), &Hashed::packed(lower, len));
         let seen_lower = self.vocab.find_packed(lower, len).is_some_and(|id| self.has_flag(id, LOWER_TOKEN));
-        (bits | folded, seen_lower)
+        (bits, seen_lower)
     }
 
     /// Whether the word of id `id` has the text flag `flag`.
@@ -319,7 +355,7 @@ impl<'a> WordClasses<'a> {
     /// id, 0 for a word not of the text).
     ///
     /// The word is lower-cased at most once, and a word that is its own
-    /// lookup form (most) is hashed once for both tables and needs no
+    /// lookup form (most) is looked up once for all its bits and needs no
     /// search of the vocabulary: its own flags say whether it occurs as a
     /// lower-case token.
     fn compute(&self, w: &str, flags: u32) -> u32 {
@@ -408,6 +444,48 @@ mod tests {
         assert!(words.is("Secretary", TITLE) && !words.is("Secretariat", TITLE));
     }
 
+    /// One table holds both kinds of bits, apart: a key's bits as written
+    /// never answer for its lookup form, nor the other way round.
+    #[test]
+    fn exact_and_folded_bits_are_apart() {
+        assert_eq!(EXACT & FOLDED, 0);
+        assert_eq!(EXACT | FOLDED, u32::MAX);
+        let (_, lists) = build::build();
+        let lex = lexicon().classes();
+        // "ministry" is an anaphor both as written and lower-cased: one
+        // key, both bits.
+        assert!(lists.anaphor.contains("ministry"));
+        let key = Hashed::new(b"ministry");
+        let all = lex.all_of(&key);
+        assert_eq!(all & (ANAPHOR | ANAPHOR_AS_WRITTEN), ANAPHOR | ANAPHOR_AS_WRITTEN);
+        assert_eq!(lex.exact_of(&key), all & !FOLDED);
+    }
+
+    /// Every key on a list matched as written that is not its own lookup
+    /// form has that form's bit set in the filter: a word whose form's bit
+    /// is clear is on no such list, and is rightly not looked up as written.
+    #[test]
+    fn cased_keys_set_their_lookup_forms_bits() {
+        let lex = lexicon().classes();
+        let is_set = |l: &str| {
+            let (i, bit) = cased_bit(Hashed::new(l.as_bytes()).hash());
+            lex.cased.get(i).is_some_and(|w| w & bit != 0)
+        };
+        let mut cased = 0;
+        for w in lex.words.keys() {
+            let v = lex.words.get(w).copied().unwrap_or(0);
+            if v & EXACT != 0 && !is_lookup_form(w.as_bytes()) {
+                assert!(with_lower(w, is_set), "{w}");
+                cased += 1;
+            }
+        }
+        assert!(cased > 100);
+        assert!(is_set("vladimir") && is_set("secretary"));
+        // A filter, not every form: most bits clear.
+        let set: u32 = lex.cased.iter().map(|w| w.count_ones()).sum();
+        assert!((set as usize) < CASED_BITS / 4, "{set}");
+    }
+
     #[test]
     fn pack8_is_the_zero_padded_bytes() {
         for w in ["a", "of", "the", "said", "which", "abcdefg", "abcdefgh", "é", "’s"] {
@@ -425,9 +503,9 @@ mod tests {
     /// form, and whether that form occurs as a lower-case token of the
     /// text (a vocabulary search, not the word's own flags).
     fn lists_by_rule(words: &WordClasses, w: &str) -> (u32, bool) {
-        let exact = words.lex.exact.get_bytes(w.as_bytes()).copied().unwrap_or(0);
+        let exact = words.lex.words.get_bytes(w.as_bytes()).copied().unwrap_or(0) & EXACT;
         with_lower(w, |l| {
-            let folded = words.lex.folded.get_bytes(l.as_bytes()).copied().unwrap_or(0);
+            let folded = words.lex.words.get_bytes(l.as_bytes()).copied().unwrap_or(0) & FOLDED;
             (exact | folded, words.lower_token(l.as_bytes()))
         })
     }

@@ -434,7 +434,7 @@ pub(super) mod build {
             stop_acronym: set(&c, "stop_acronym"),
             abbrev: set(&c, "abbrev"),
             speech: set(&c, "speech"),
-            classes: LexClasses { exact: Table::build([]), folded: Table::build([]) },
+            classes: LexClasses { words: Table::build([]), cased: List::build(Vec::new()) },
         };
         lx.classes = LexClasses::new(&lx, &lists);
         (lx, lists)

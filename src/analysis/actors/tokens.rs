@@ -309,7 +309,8 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     let mut i = 0;
     let mut nl = false;
     while let Some(&x) = bytes.get(i) {
-        if x.is_ascii_alphanumeric() {
+        let class = byte_class(x);
+        if class == ALNUM {
             // Most tokens: a short ASCII word, read as integers and interned so.
             if let Some(w) = short_word(bytes, i) {
                 let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
@@ -319,12 +320,13 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
                 i = next;
                 continue;
             }
-        } else if x == b' ' {
+        } else if class == SPACE {
             i += 1;
             continue;
-        } else if let Some(m) = punct_ids.get_mut(usize::from(x)).filter(|_| !is_ascii_space(x)) {
+        } else if (MARK..=JOINER).contains(&class) {
             // An ASCII char that is neither a letter, a digit nor a space
             // is a mark of its own.
+            let m = &mut punct_ids[usize::from(x & 0x7f)];
             if *m == u32::MAX {
                 *m = vocab.intern_packed(i, 1, u64::from(x));
             }
@@ -412,13 +414,18 @@ fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
         (8 + m, first, next & low_bytes(m), next >> (8 * m))
     };
     let stop = after as u8;
-    if !stop.is_ascii() || matches!(stop, b'-' | b'\'') {
-        return None;
-    }
-    // A dot joins what follows unless that is no word char: an ASCII
-    // byte but a letter or digit, or none.
-    if stop == b'.' && bytes.get(start + len + 1).is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
-        return None;
+    let class = byte_class(stop);
+    if class >= DOT {
+        // A hyphen or an apostrophe may join what follows; a char beyond
+        // ASCII may be a letter.
+        if class != DOT {
+            return None;
+        }
+        // A dot joins what follows unless that is no word char: an ASCII
+        // byte but a letter or digit, or none.
+        if bytes.get(start + len + 1).is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphanumeric()) {
+            return None;
+        }
     }
     Some(ShortWord { len, head, tail, shape: packed_shape(head, tail), stop })
 }
@@ -479,9 +486,60 @@ fn abbreviated(w: &ShortWord, word: &[u8], lx: &Lexicon) -> bool {
 
 /// ASCII white space as [`char::is_whitespace`] has it (with the vertical
 /// tab, unlike [`u8::is_ascii_whitespace`]).
-#[inline]
+#[cfg(test)]
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// [`byte_class`]: an ASCII letter or digit.
+const ALNUM: u8 = 0;
+/// A space.
+const SPACE: u8 = 1;
+/// Other ASCII white space (line breaks, tabs), which the char path takes.
+const OTHER_SPACE: u8 = 2;
+/// Any other ASCII byte, a mark of its own (this and the next two: the
+/// classes [`MARK`] to [`JOINER`]).
+const MARK: u8 = 3;
+/// A dot: a mark that may join a word to what follows, or end it.
+const DOT: u8 = 4;
+/// A hyphen or an apostrophe: a mark that may join a word to what follows.
+const JOINER: u8 = 5;
+/// A byte beyond ASCII: part of a wider char, which the char path takes.
+/// (The classes from [`DOT`] on are those that may not end a short word
+/// as they are: one compare tells most bytes after a word.)
+const WIDE: u8 = 6;
+
+/// What the tokenizer does with each byte ([`byte_class`]), worked out
+/// once: one load, where the tests it stands for (a letter or digit, a
+/// space, white space, a joiner) cost the main loop a few compares and
+/// branches for every token.
+const BYTE_CLASSES: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b' ' {
+            SPACE
+        } else if matches!(c, b'\t'..=b'\r') {
+            OTHER_SPACE
+        } else if matches!(c, b'-' | b'\'') {
+            JOINER
+        } else if c == b'.' {
+            DOT
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b` ([`ALNUM`], [`SPACE`], ...).
+#[inline]
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASSES[usize::from(b)]
 }
 
 /// Bit 0x40 of each of eight bytes: set in an ASCII letter, clear in a
@@ -1279,6 +1337,29 @@ mod tests {
             let fast: Vec<_> = tokenize(t, lx).toks.iter().map(fields).collect();
             let slow: Vec<_> = tokenize_by_chars(t, lx).iter().map(fields).collect();
             assert_eq!(fast, slow, "{t:?}");
+        }
+    }
+
+    /// Each byte's class is what the byte tests it stands for say.
+    #[test]
+    fn byte_classes_are_the_byte_tests() {
+        for b in 0..=255u8 {
+            let want = if b.is_ascii_alphanumeric() {
+                ALNUM
+            } else if b == b' ' {
+                SPACE
+            } else if is_ascii_space(b) {
+                OTHER_SPACE
+            } else if !b.is_ascii() {
+                WIDE
+            } else if b == b'-' || b == b'\'' {
+                JOINER
+            } else if b == b'.' {
+                DOT
+            } else {
+                MARK
+            };
+            assert_eq!(byte_class(b), want, "{b:#x}");
         }
     }
 

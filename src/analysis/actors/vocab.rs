@@ -24,7 +24,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use super::classes::pack8;
 use super::hash::{process_seed, Quick, K};
-use crate::text::bytes::low_bytes;
+use crate::text::bytes::{load8, low_bytes};
 
 /// One distinct word: where it first occurs in the text.
 #[derive(Clone, Copy)]
@@ -179,7 +179,36 @@ impl<'a> Vocab<'a> {
         if len <= 8 {
             self.intern_packed(start, len, head)
         } else {
-            self.intern_keyed(start, len, self.quick.hash_long(head, tail, len))
+            self.intern_long_read(start, len, head, tail)
+        }
+    }
+
+    /// [`Vocab::intern_read`] for a word of nine to fifteen bytes: hashed
+    /// from its two integers, and compared with a word of the table by
+    /// them ([`Vocab::holds`]), not read again.
+    #[inline(never)]
+    fn intern_long_read(&mut self, start: usize, len: usize, head: u64, tail: u64) -> u32 {
+        let key = self.quick.hash_long(head, tail, len);
+        let i = self.probe(key, len, |id| self.holds(id, len, head, tail));
+        self.id_at(i, start, len, key)
+    }
+
+    /// Whether the word of `id`, of `len` bytes (nine to fifteen), is the
+    /// one whose first eight bytes read as `head` and the others,
+    /// zero-padded, as `tail`: by two eight-byte reads of the text where
+    /// it goes on that far (most words), not by a call to `memcmp`.
+    #[inline]
+    fn holds(&self, id: u32, len: usize, head: u64, tail: u64) -> bool {
+        let Some(w) = self.words.get(id as usize) else { return false };
+        let s = w.start as usize;
+        let text = self.text.as_bytes();
+        match (load8(text, s), load8(text, s + 8)) {
+            (Some(h), Some(t)) => h == head && t & low_bytes(len.saturating_sub(8)) == tail,
+            // Near the text's end: the word's bytes packed.
+            _ => {
+                let b = self.bytes(id);
+                b.len() == len && b.get(..8).and_then(pack8) == Some(head) && b.get(8..).and_then(pack8) == Some(tail)
+            }
         }
     }
 
@@ -324,6 +353,31 @@ mod tests {
             i += w.len() + 1;
         }
         assert_eq!(v.len(), 4);
+    }
+
+    /// A word of nine to fifteen bytes is told from another of its length
+    /// by its two integers, wherever it stands (at the text's end, its
+    /// bytes are packed instead).
+    #[test]
+    fn long_words_are_held_by_their_integers() {
+        let text = "Washingtons Washingtoms abcdefghijklmno";
+        let v = {
+            let mut v = Vocab::new(text, 4);
+            v.intern(0, 11);
+            v.intern(12, 23);
+            v.intern(24, 39);
+            v
+        };
+        let read = |w: &str| {
+            let b = w.as_bytes();
+            (pack8(&b[..8]).unwrap_or(0), b.get(8..).and_then(pack8).unwrap_or(0))
+        };
+        for (id, w) in [(0, "Washingtons"), (1, "Washingtoms"), (2, "abcdefghijklmno")] {
+            for other in ["Washingtons", "Washingtoms", "abcdefghijklmno", "Washingtonz"] {
+                let (head, tail) = read(other);
+                assert_eq!(v.holds(id, other.len(), head, tail), w == other, "{w} {other}");
+            }
+        }
     }
 
     #[test]
