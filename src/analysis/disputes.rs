@@ -359,6 +359,18 @@ fn sort_keys(keys: &mut Vec<u64>) {
     *keys = sorted;
 }
 
+/// A xorshift generator of test inputs from `state` (not 0): the same
+/// sequence on every run.
+#[cfg(test)]
+fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 /// Every sentence of `text`, read once (see [`read`]), the kept ones'
 /// copies and words in `kept`. Kept out of line, like
 /// [`holders_mentions`], so that profiles show the stage's phases.
@@ -989,13 +1001,7 @@ mod tests {
     /// sort's moves run out), reversed, at lengths about the threshold.
     #[test]
     fn keys_sort_as_sort_unstable() {
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for n in [0, 1, 2, 100, 255, 256, 257, 1000, 3000] {
             let key = |start: u64, r: u64| start << 32 | (0xFFF0 | (r % 16)) << 16 | ((r >> 40) & 0x3FF);
             let spread: Vec<u64> = (0..n).map(|_| key(next() % 100_000, next())).collect();

@@ -1907,13 +1907,7 @@ mod tests {
             "3.5",
             "x9",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::analysis::disputes::xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..400 {
             let n = (next() % 40) as usize;
             texts.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
