@@ -555,8 +555,11 @@ pub(in crate::analysis) struct Toks<'t> {
 }
 
 impl<'t> Toks<'t> {
+    /// The tokens of `t` that have their word ids (all of them: one id
+    /// per token), so that the walk never meets a token without.
     pub(in crate::analysis) fn of(t: &'t Tokenized) -> Self {
-        Toks { toks: &t.toks, ids: &t.ids, distinct: t.distinct }
+        let n = t.toks.len().min(t.ids.len());
+        Toks { toks: &t.toks[..n], ids: &t.ids[..n], distinct: t.distinct }
     }
 }
 
@@ -592,20 +595,14 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
             Some(t) => {
                 let s = t.s();
                 if s == i || (s == i + 1 && b.get(i) == Some(&b' ')) {
-                    let id = toks.ids.get(at).copied();
-                    at += 1;
-                    // Most tokens: a word of ASCII letters and digits,
-                    // ended by ASCII, the scan's word as it is.
+                    // Most tokens: words of ASCII letters and digits,
+                    // ended by ASCII, the scan's words as they are.
                     if t.ascii {
-                        let len = t.e().saturating_sub(s);
-                        if len >= 2 {
-                            let read = reader.token_reading(id, b, s, len);
-                            let Reader { words, df, .. } = &mut *reader;
-                            take(read, text, s, true, words, df, &mut found);
-                        }
-                        i = s + len;
+                        i = ascii_run(text, toks, &mut at, i, reader, &mut found);
                         continue;
                     }
+                    let id = toks.ids.get(at).copied();
+                    at += 1;
                     i = s;
                     if t.is_word() {
                         word_step(text, t, id, reader, &mut found)
@@ -644,6 +641,57 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
     };
     *k = at;
     found
+}
+
+/// The [`walk`] over a run of [`Tok::ascii`] tokens from the `*k`th (the
+/// first at `i` or after one space from it, each the next: [`in_run`]):
+/// each word is read by its id, as [`Reader::token_reading`] reads it,
+/// and taken as the scan takes it. Gives where the scan would look next,
+/// past the run's last word (`*k` past its token; at least the first,
+/// as the walk hands it only a token in the run, and a token has an id,
+/// see [`Toks::of`]). A loop of its own over the reader's buffers
+/// borrowed apart, not inlined in the walk: only the document
+/// frequencies are read again after a word is read the first time, the
+/// rest stays in registers (in the walk, with the scan inlined, the
+/// cursor, the text and every buffer were reloaded at each token).
+#[inline(never)]
+fn ascii_run(text: &str, toks: Toks, k: &mut usize, mut i: usize, reader: &mut Reader, found: &mut Found) -> usize {
+    let b = text.as_bytes();
+    let Reader { words, df, by_id, .. } = reader;
+    let by_id = by_id.as_mut_slice();
+    let from = *k;
+    let mut n = 0;
+    let run = toks.toks.get(from..).unwrap_or_default();
+    for (t, &id) in run.iter().zip(toks.ids.get(from..).unwrap_or_default()) {
+        if !in_run(t, b, i) {
+            break;
+        }
+        let s = t.s();
+        let len = t.e().saturating_sub(s);
+        if len >= 2 {
+            let read = match by_id.get_mut(id as usize) {
+                Some(known) if known.cues != UNREAD.cues => *known,
+                Some(slot) => {
+                    *slot = ascii_reading(b, s, len, df);
+                    *slot
+                }
+                None => ascii_reading(b, s, len, df),
+            };
+            take(read, text, s, true, words, df, found);
+        }
+        n += 1;
+        i = s + len;
+    }
+    *k = from + n;
+    i
+}
+
+/// Whether the walk at byte `i` of `b` takes token `t` as it is: a
+/// [`Tok::ascii`] word at `i`, or after one space.
+#[inline(always)]
+fn in_run(t: &Tok, b: &[u8], i: usize) -> bool {
+    let s = t.s();
+    t.ascii && (s == i || (s == i + 1 && b.get(i) == Some(&b' ')))
 }
 
 /// What the [`walk`] does next.
@@ -1859,13 +1907,7 @@ mod tests {
             "3.5",
             "x9",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::analysis::disputes::xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..400 {
             let n = (next() % 40) as usize;
             texts.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
@@ -1885,6 +1927,38 @@ mod tests {
             assert_eq!(reading(text, Toks::of(&head), &probe), want, "{text:?} cut at {cut}");
         }
         assert!(read > 1000, "{read}");
+    }
+
+    /// A run of the walk goes on from its cursor to a plain ASCII token
+    /// there or one space after, not after two spaces or a line break.
+    #[test]
+    fn a_run_goes_on_over_single_spaces() {
+        let text = "ab cd  ef\ngh,ij";
+        let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
+        let b = text.as_bytes();
+        let tok = |w: &str| tokens.toks.iter().find(|t| &text[t.s()..t.e()] == w).expect(w);
+        assert!(in_run(tok("ab"), b, 0));
+        assert!(in_run(tok("cd"), b, 2));
+        assert!(!in_run(tok("cd"), b, 1));
+        assert!(!in_run(tok("ef"), b, 5));
+        assert!(in_run(tok("ef"), b, 7));
+        assert!(!in_run(tok("gh"), b, 9));
+        assert!(!in_run(tok(","), b, 12));
+    }
+
+    /// Tokens past the word ids (which a tokenizer gives one per token)
+    /// are left to the byte scan: the same reading.
+    #[test]
+    fn tokens_without_ids_are_left_to_the_scan() {
+        let text = "The ministry claims it. Mr. Baker denied it! They claim so.";
+        let (_, mut tokens) = crate::analysis::actors::find_actors_tokenized(text);
+        let probe = words_by_chars(text);
+        let want = reading(text, Toks::default(), &probe);
+        assert_eq!(reading(text, Toks::of(&tokens), &probe), want);
+        tokens.ids.truncate(3);
+        let toks = Toks::of(&tokens);
+        assert_eq!((toks.toks.len(), toks.ids.len()), (3, 3));
+        assert_eq!(reading(text, toks, &probe), want);
     }
 
     /// A token the walk takes as it is ([`Tok::ascii`]) is the run of
