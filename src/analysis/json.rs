@@ -10,6 +10,9 @@
 //! escaped as serde_json escapes them, no white space. The CLI keeps
 //! serde: it prints the text too, and speed matters less there.
 
+use super::actors::ActorFound;
+use super::disputes::DisputeFound;
+use super::runs::Run;
 use super::{ActorKind, Found, QuoteKind, Stance};
 use crate::text::Offsets;
 
@@ -30,67 +33,83 @@ pub fn findings_json(text: &str) -> String {
     out.extend_from_slice(b"{\"actors\":[");
     for (i, a) in found.actors.iter().enumerate() {
         comma(&mut out, i);
-        push_id_field(&mut out, b'a', i);
-        out.extend_from_slice(b",\"name\":");
-        string(&mut out, &a.name);
-        out.extend_from_slice(b",\"kind\":\"");
-        out.extend_from_slice(actor_kind(a.kind));
-        out.extend_from_slice(b"\",\"mentions\":[");
-        for (k, m) in a.mentions.iter().enumerate() {
-            comma(&mut out, k);
-            out.push(b'{');
-            start_end(&mut out, o.byte_span_to_chars(m.start, m.end));
-            out.push(b'}');
-        }
-        out.extend_from_slice(b"]}");
+        actor(&mut out, &o, i, a);
     }
     out.extend_from_slice(b"],\"quotes\":[");
     for (i, run) in found.quotes.iter().enumerate() {
         comma(&mut out, i);
-        let at = run.attribution;
-        push_id_field(&mut out, b'q', i);
-        out.push(b',');
-        start_end(&mut out, o.byte_span_to_chars(run.start, run.end));
-        out.extend_from_slice(b",\"kind\":\"");
-        out.extend_from_slice(quote_kind(at.kind));
-        out.extend_from_slice(b"\",\"speaker\":");
-        match at.speaker {
-            None => out.extend_from_slice(b"null"),
-            Some(s) => {
-                out.extend_from_slice(b"{\"actor\":");
-                actor_ref(&mut out, found.actor(s.actor));
-                out.push(b',');
-                start_end(&mut out, o.byte_span_to_chars(s.start, s.end));
-                out.push(b'}');
-            }
-        }
-        out.push(b'}');
+        quote(&mut out, &o, &found, i, run);
     }
     out.extend_from_slice(b"],\"disputes\":[");
     for (i, d) in found.disputes.iter().enumerate() {
         comma(&mut out, i);
-        push_id_field(&mut out, b'd', i);
-        out.extend_from_slice(b",\"topic\":");
-        string(&mut out, &d.topic);
-        out.extend_from_slice(b",\"claim\":{");
-        start_end(&mut out, o.byte_span_to_chars(d.claim.start, d.claim.end));
-        out.extend_from_slice(b",\"holder\":");
-        actor_ref(&mut out, found.actor(d.claim.holder));
-        out.extend_from_slice(b"},\"positions\":[");
-        for (k, (p, stance)) in d.positions.iter().enumerate() {
-            comma(&mut out, k);
-            out.push(b'{');
-            start_end(&mut out, o.byte_span_to_chars(p.start, p.end));
-            out.extend_from_slice(b",\"holder\":");
-            actor_ref(&mut out, found.actor(p.holder));
-            out.extend_from_slice(b",\"stance\":\"");
-            out.extend_from_slice(stance_name(*stance));
-            out.extend_from_slice(b"\"}");
-        }
-        out.extend_from_slice(b"]}");
+        dispute(&mut out, &o, &found, i, d);
     }
     out.extend_from_slice(b"]}");
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Actor `i` as [`super::Actor`] serialises.
+fn actor(out: &mut Vec<u8>, o: &Offsets, i: usize, a: &ActorFound) {
+    push_id_field(out, b'a', i);
+    out.extend_from_slice(b",\"name\":");
+    string(out, &a.name);
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(actor_kind(a.kind));
+    out.extend_from_slice(b"\",\"mentions\":[");
+    for (k, m) in a.mentions.iter().enumerate() {
+        comma(out, k);
+        out.push(b'{');
+        start_end(out, o.byte_span_to_chars(m.start, m.end));
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// Quotation `i` as [`super::Quote`] serialises (its pieces are not in
+/// the JSON).
+fn quote(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, run: &Run) {
+    let at = run.attribution;
+    push_id_field(out, b'q', i);
+    out.push(b',');
+    start_end(out, o.byte_span_to_chars(run.start, run.end));
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(quote_kind(at.kind));
+    out.extend_from_slice(b"\",\"speaker\":");
+    match at.speaker {
+        None => out.extend_from_slice(b"null"),
+        Some(s) => {
+            out.extend_from_slice(b"{\"actor\":");
+            actor_ref(out, found.actor(s.actor));
+            out.push(b',');
+            start_end(out, o.byte_span_to_chars(s.start, s.end));
+            out.push(b'}');
+        }
+    }
+    out.push(b'}');
+}
+
+/// Dispute `i` as [`super::Dispute`] serialises.
+fn dispute(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, d: &DisputeFound) {
+    push_id_field(out, b'd', i);
+    out.extend_from_slice(b",\"topic\":");
+    string(out, &d.topic);
+    out.extend_from_slice(b",\"claim\":{");
+    start_end(out, o.byte_span_to_chars(d.claim.start, d.claim.end));
+    out.extend_from_slice(b",\"holder\":");
+    actor_ref(out, found.actor(d.claim.holder));
+    out.extend_from_slice(b"},\"positions\":[");
+    for (k, (p, stance)) in d.positions.iter().enumerate() {
+        comma(out, k);
+        out.push(b'{');
+        start_end(out, o.byte_span_to_chars(p.start, p.end));
+        out.extend_from_slice(b",\"holder\":");
+        actor_ref(out, found.actor(p.holder));
+        out.extend_from_slice(b",\"stance\":\"");
+        out.extend_from_slice(stance_name(*stance));
+        out.extend_from_slice(b"\"}");
+    }
+    out.extend_from_slice(b"]}");
 }
 
 fn comma(out: &mut Vec<u8>, i: usize) {
