@@ -74,7 +74,7 @@ fn check(label: &str, text: &str) -> Analysis {
     // The wasm engine's hand-written JSON says what serde says.
     let found = Findings { actors: a.actors.clone(), quotes: a.quotes.clone(), disputes: a.disputes.clone() };
     assert_eq!(
-        json::findings(&found),
+        json::findings_json(text),
         serde_json::to_string(&found).unwrap_or_default(),
         "{label}: analysis::json differs from serde_json on {}",
         preview(text)

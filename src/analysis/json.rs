@@ -1,236 +1,295 @@
-//! [`Findings`] as compact JSON, written by hand for the wasm `analyzeText`.
+//! The findings of a text as compact JSON, written by hand for the wasm
+//! `analyzeText` straight from the stages' results ([`Found`]).
 //!
 //! Why not `serde_json`: a news article has a few hundred spans, and
 //! serde's generic path (a key serialised and escape-scanned per field,
 //! per span) was about 5 % of a wasm call on the seed article (node
 //! `--cpu-prof`). This writer puts out the very bytes `serde_json::to_string`
-//! does for the same value (a test in `tests/robustness.rs` compares the
-//! two on random and hostile texts): keys in declaration order, strings
+//! does for [`super::find`]'s `Findings` (a test in `tests/robustness.rs`
+//! compares the two on random and hostile texts): keys in declaration order, strings
 //! escaped as serde_json escapes them, no white space. The CLI keeps
 //! serde: it prints the text too, and speed matters less there.
 
-use super::{Actor, ActorKind, Claim, Dispute, Findings, Position, Quote, QuoteKind, Speaker, Stance};
+use super::actors::ActorFound;
+use super::disputes::DisputeFound;
+use super::runs::Run;
+use super::{ActorKind, Found, QuoteKind, Stance};
+use crate::text::Offsets;
 
-/// `findings` as the JSON `serde_json::to_string` writes for it.
-pub fn findings(findings: &Findings) -> String {
-    let spans = findings.actors.iter().map(|a| a.mentions.len()).sum::<usize>()
-        + findings.quotes.len()
-        + 3 * findings.disputes.len();
-    let mut out = String::with_capacity(64 + 32 * spans + 48 * findings.actors.len());
-    out.push_str("{\"actors\":[");
-    for (i, a) in findings.actors.iter().enumerate() {
+/// The findings in `text` as the JSON `serde_json::to_string(&find(text))`
+/// writes, written straight from the stages' results ([`Found`]) with the
+/// same conversions as [`super::find`]: no ids, spans or vectors are built
+/// only to be written out and dropped (allocations cost more in wasm).
+/// Bytes are gathered, and checked as UTF-8 once at the end (every piece
+/// is a `&str` or ASCII, so the check never fails).
+pub fn findings_json(text: &str) -> String {
+    let found = Found::of(text);
+    let o = Offsets::new(text);
+    let mentions = found.actors.iter().map(|a| a.mentions.len()).sum::<usize>();
+    // About the JSON's length, so that it is seldom copied as it grows.
+    let mut out = Vec::with_capacity(
+        64 + 32 * mentions + 64 * found.actors.len() + 160 * found.quotes.len() + 320 * found.disputes.len(),
+    );
+    out.extend_from_slice(b"{\"actors\":[");
+    for (i, a) in found.actors.iter().enumerate() {
         comma(&mut out, i);
-        actor(&mut out, a);
+        actor(&mut out, &o, i, a);
     }
-    out.push_str("],\"quotes\":[");
-    for (i, q) in findings.quotes.iter().enumerate() {
+    out.extend_from_slice(b"],\"quotes\":[");
+    for (i, run) in found.quotes.iter().enumerate() {
         comma(&mut out, i);
-        quote(&mut out, q);
+        quote(&mut out, &o, &found, i, run);
     }
-    out.push_str("],\"disputes\":[");
-    for (i, d) in findings.disputes.iter().enumerate() {
+    out.extend_from_slice(b"],\"disputes\":[");
+    for (i, d) in found.disputes.iter().enumerate() {
         comma(&mut out, i);
-        dispute(&mut out, d);
+        dispute(&mut out, &o, &found, i, d);
     }
-    out.push_str("]}");
-    out
+    out.extend_from_slice(b"]}");
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn comma(out: &mut String, i: usize) {
-    if i > 0 {
-        out.push(',');
-    }
-}
-
-fn actor(out: &mut String, a: &Actor) {
-    out.push_str("{\"id\":");
-    string(out, &a.id);
-    out.push_str(",\"name\":");
+/// Actor `i` as [`super::Actor`] serialises.
+fn actor(out: &mut Vec<u8>, o: &Offsets, i: usize, a: &ActorFound) {
+    push_id_field(out, b'a', i);
+    out.extend_from_slice(b",\"name\":");
     string(out, &a.name);
-    out.push_str(",\"kind\":\"");
-    out.push_str(match a.kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-    });
-    out.push_str("\",\"mentions\":[");
-    for (i, m) in a.mentions.iter().enumerate() {
-        comma(out, i);
-        out.push_str("{\"start\":");
-        push_decimal(out, m.start);
-        out.push_str(",\"end\":");
-        push_decimal(out, m.end);
-        out.push('}');
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(actor_kind(a.kind));
+    out.extend_from_slice(b"\",\"mentions\":[");
+    for (k, m) in a.mentions.iter().enumerate() {
+        comma(out, k);
+        out.push(b'{');
+        start_end(out, o.byte_span_to_chars(m.start, m.end));
+        out.push(b'}');
     }
-    out.push_str("]}");
+    out.extend_from_slice(b"]}");
 }
 
-fn quote(out: &mut String, q: &Quote) {
-    out.push_str("{\"id\":");
-    string(out, &q.id);
-    start_end(out, q.start, q.end);
-    out.push_str(",\"kind\":\"");
-    out.push_str(match q.kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Scare => "scare",
-    });
-    out.push_str("\",\"speaker\":");
-    match &q.speaker {
-        None => out.push_str("null"),
-        Some(Speaker { actor, start, end }) => {
-            out.push_str("{\"actor\":");
-            optional(out, actor.as_deref());
-            start_end(out, *start, *end);
-            out.push('}');
+/// Quotation `i` as [`super::Quote`] serialises (its pieces are not in
+/// the JSON).
+fn quote(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, run: &Run) {
+    let at = run.attribution;
+    push_id_field(out, b'q', i);
+    out.push(b',');
+    start_end(out, o.byte_span_to_chars(run.start, run.end));
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(quote_kind(at.kind));
+    out.extend_from_slice(b"\",\"speaker\":");
+    match at.speaker {
+        None => out.extend_from_slice(b"null"),
+        Some(s) => {
+            out.extend_from_slice(b"{\"actor\":");
+            actor_ref(out, found.actor(s.actor));
+            out.push(b',');
+            start_end(out, o.byte_span_to_chars(s.start, s.end));
+            out.push(b'}');
         }
     }
-    out.push('}');
+    out.push(b'}');
 }
 
-fn dispute(out: &mut String, d: &Dispute) {
-    out.push_str("{\"id\":");
-    string(out, &d.id);
-    out.push_str(",\"topic\":");
+/// Dispute `i` as [`super::Dispute`] serialises.
+fn dispute(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, d: &DisputeFound) {
+    push_id_field(out, b'd', i);
+    out.extend_from_slice(b",\"topic\":");
     string(out, &d.topic);
-    let Claim { start, end, holder } = &d.claim;
-    out.push_str(",\"claim\":{\"start\":");
-    push_decimal(out, *start);
-    out.push_str(",\"end\":");
-    push_decimal(out, *end);
-    out.push_str(",\"holder\":");
-    optional(out, holder.as_deref());
-    out.push_str("},\"positions\":[");
-    for (i, Position { start, end, holder, stance }) in d.positions.iter().enumerate() {
-        comma(out, i);
-        out.push_str("{\"start\":");
-        push_decimal(out, *start);
-        out.push_str(",\"end\":");
-        push_decimal(out, *end);
-        out.push_str(",\"holder\":");
-        optional(out, holder.as_deref());
-        out.push_str(",\"stance\":\"");
-        out.push_str(match stance {
-            Stance::Disputes => "disputes",
-            Stance::Denies => "denies",
-            Stance::Qualifies => "qualifies",
-            Stance::Supports => "supports",
-        });
-        out.push_str("\"}");
+    out.extend_from_slice(b",\"claim\":{");
+    start_end(out, o.byte_span_to_chars(d.claim.start, d.claim.end));
+    out.extend_from_slice(b",\"holder\":");
+    actor_ref(out, found.actor(d.claim.holder));
+    out.extend_from_slice(b"},\"positions\":[");
+    for (k, (p, stance)) in d.positions.iter().enumerate() {
+        comma(out, k);
+        out.push(b'{');
+        start_end(out, o.byte_span_to_chars(p.start, p.end));
+        out.extend_from_slice(b",\"holder\":");
+        actor_ref(out, found.actor(p.holder));
+        out.extend_from_slice(b",\"stance\":\"");
+        out.extend_from_slice(stance_name(*stance));
+        out.extend_from_slice(b"\"}");
     }
-    out.push_str("]}");
+    out.extend_from_slice(b"]}");
 }
 
-/// `,"start":S,"end":E`, after a first field.
-fn start_end(out: &mut String, start: usize, end: usize) {
-    out.push_str(",\"start\":");
+fn comma(out: &mut Vec<u8>, i: usize) {
+    if i > 0 {
+        out.push(b',');
+    }
+}
+
+/// `{"id":"a1"`: an object's first field, its id.
+fn push_id_field(out: &mut Vec<u8>, prefix: u8, index: usize) {
+    out.extend_from_slice(b"{\"id\":\"");
+    push_id(out, prefix, index);
+    out.push(b'"');
+}
+
+/// An id of the public JSON: `prefix` and the 1-based `index` ("a1",
+/// "q12"); also the ids of [`super::find`].
+pub(super) fn push_id(out: &mut Vec<u8>, prefix: u8, index: usize) {
+    out.push(prefix);
+    push_decimal(out, index.saturating_add(1));
+}
+
+/// An actor's id, or `null`.
+fn actor_ref(out: &mut Vec<u8>, actor: Option<usize>) {
+    match actor {
+        Some(i) => {
+            out.push(b'"');
+            push_id(out, b'a', i);
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// `"start":S,"end":E`.
+fn start_end(out: &mut Vec<u8>, (start, end): (usize, usize)) {
+    out.extend_from_slice(b"\"start\":");
     push_decimal(out, start);
-    out.push_str(",\"end\":");
+    out.extend_from_slice(b",\"end\":");
     push_decimal(out, end);
 }
 
-fn optional(out: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => string(out, s),
-        None => out.push_str("null"),
+/// The kinds' and stances' names as serde writes them (lower case).
+fn actor_kind(kind: ActorKind) -> &'static [u8] {
+    match kind {
+        ActorKind::Person => b"person",
+        ActorKind::Organization => b"organization",
+        ActorKind::Place => b"place",
+        ActorKind::Group => b"group",
     }
 }
 
-/// `n` in decimal digits (also the digits of the ids, `analysis::id`).
-pub(super) fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let (mut n, mut k) = (n, digits.len());
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+fn quote_kind(kind: QuoteKind) -> &'static [u8] {
+    match kind {
+        QuoteKind::Direct => b"direct",
+        QuoteKind::Partial => b"partial",
+        QuoteKind::Scare => b"scare",
     }
-    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
+fn stance_name(stance: Stance) -> &'static [u8] {
+    match stance {
+        Stance::Disputes => b"disputes",
+        Stance::Denies => b"denies",
+        Stance::Qualifies => b"qualifies",
+        Stance::Supports => b"supports",
+    }
+}
+
+/// `n` in decimal digits, two at a time from a table of the hundred pairs
+/// (half the divisions), gathered in one integer (each more significant
+/// pair below the ones before it: the digits in order as little-endian
+/// bytes) and appended as its sixteen bytes, then cut to length. A copy
+/// of a fixed length is a few stores; one of a variable length is a
+/// `memcpy` call natively and a `memory.copy` in wasm, which V8 runs out
+/// of line (pushed as chars into a `String`, the digits were a quarter of
+/// the output path natively). Numbers of over 16 digits, which no offset
+/// reaches, take the slow way.
+fn push_decimal(out: &mut Vec<u8>, n: usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
+        707172737475767778798081828384858687888990919293949596979899";
+    let pair = |i: usize| u128::from(PAIRS[i * 2]) | u128::from(PAIRS[i * 2 + 1]) << 8;
+    if u64::try_from(n).map_or(true, |n| n >= 10u64.pow(16)) {
+        out.extend_from_slice(n.to_string().as_bytes());
+        return;
+    }
+    let (mut n, mut digits, mut len) = (n, 0u128, 0);
+    while n >= 100 {
+        digits = digits << 16 | pair(n % 100);
+        n /= 100;
+        len += 2;
+    }
+    if n >= 10 {
+        digits = digits << 16 | pair(n);
+        len += 2;
+    } else {
+        digits = digits << 8 | u128::from(b'0' + n as u8);
+        len += 1;
+    }
+    let start = out.len();
+    out.extend_from_slice(&digits.to_le_bytes());
+    out.truncate(start + len);
 }
 
 /// A JSON string, escaped as `serde_json` escapes: `"`, `\` and the
 /// control chars below U+0020 (the short forms `\b \t \n \f \r`, else
 /// `\u00XX`); every other char as it is.
-fn string(out: &mut String, s: &str) {
-    out.push('"');
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            b'\t' => "\\t",
-            b'\n' => "\\n",
-            0x0c => "\\f",
-            b'\r' => "\\r",
-            0..=0x1f => "",
+    for (i, &b) in bytes.iter().enumerate() {
+        let short: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0c => b"\\f",
+            b'\r' => b"\\r",
+            0..=0x1f => b"",
             _ => continue,
         };
         // Only ASCII bytes are escaped, so `from..i` are whole chars.
-        out.push_str(s.get(from..i).unwrap_or_default());
+        out.extend_from_slice(bytes.get(from..i).unwrap_or_default());
         if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xf)]);
         } else {
-            out.push_str(short);
+            out.extend_from_slice(short);
         }
         from = i + 1;
     }
-    out.push_str(s.get(from..).unwrap_or_default());
-    out.push('"');
+    out.extend_from_slice(bytes.get(from..).unwrap_or_default());
+    out.push(b'"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{find, Span};
+    use crate::analysis::find;
 
-    fn serde(f: &Findings) -> String {
-        serde_json::to_string(f).unwrap_or_default()
+    fn serde(text: &str) -> String {
+        serde_json::to_string(&find(text)).unwrap_or_default()
     }
 
     #[test]
     fn the_seed_article_is_written_as_serde_writes_it() {
-        let f = find(include_str!("../../seeds/000_ef33c36d7de74af4.txt"));
+        let text = include_str!("../../seeds/000_ef33c36d7de74af4.txt");
+        let f = find(text);
         assert!(f.actors.len() > 20 && f.quotes.len() >= 10 && f.disputes.len() >= 4);
-        assert_eq!(findings(&f), serde(&f));
+        assert_eq!(findings_json(text), serde(text));
+        assert_eq!(findings_json(""), serde(""));
     }
 
     #[test]
     fn strings_are_escaped_as_serde_escapes_them() {
         let odd = "a\"b\\c\u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}é“x”😀/</script>";
-        let f = Findings {
-            actors: vec![Actor {
-                id: "a1".into(),
-                name: odd.into(),
-                kind: ActorKind::Group,
-                mentions: vec![Span { start: 0, end: 12_345_678_901 }],
-            }],
-            quotes: vec![Quote {
-                id: "q1".into(),
-                start: 9,
-                end: 10,
-                kind: QuoteKind::Partial,
-                speaker: Some(Speaker { actor: None, start: 0, end: 1 }),
-                parts: vec![Span { start: 9, end: 10 }],
-            }],
-            disputes: vec![Dispute {
-                id: "d1".into(),
-                topic: odd.into(),
-                claim: Claim { start: 1, end: 2, holder: None },
-                positions: vec![
-                    Position { start: 3, end: 4, holder: Some("a1".into()), stance: Stance::Qualifies },
-                    Position { start: 5, end: 6, holder: None, stance: Stance::Supports },
-                ],
-            }],
-        };
-        assert_eq!(findings(&f), serde(&f));
-        assert_eq!(findings(&Findings::default()), serde(&Findings::default()));
+        for s in [odd, "", "plain", "\"", "é"] {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(String::from_utf8(out).unwrap_or_default(), serde_json::to_string(s).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn ids_decimals_and_references_are_written_as_serde_writes_them() {
+        let mut out = Vec::new();
+        for n in [0, 9, 10, 99, 100, 101, 1_000, 4_294_967_295, usize::MAX, usize::MAX / 1000, usize::MAX / 2000] {
+            out.clear();
+            push_decimal(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes());
+        }
+        out.clear();
+        actor_ref(&mut out, Some(11));
+        actor_ref(&mut out, None);
+        push_id_field(&mut out, b'q', 0);
+        assert_eq!(out, b"\"a12\"null{\"id\":\"q1\"");
     }
 }

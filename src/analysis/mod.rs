@@ -148,96 +148,120 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// An id of the public JSON: `prefix` and the 1-based `index` ("a1",
-/// "q12"). Written digit by digit: `format!` for the ids was 1.2 % of a
-/// wasm call on the seed article (node `--cpu-prof`).
-fn id(prefix: char, index: usize) -> String {
-    let mut out = String::with_capacity(8);
-    out.push(prefix);
-    json::push_decimal(&mut out, index + 1);
-    out
+/// "q12"), as [`json::push_id`] writes it into the wasm JSON.
+fn id(prefix: u8, index: usize) -> String {
+    let mut out = Vec::with_capacity(8);
+    json::push_id(&mut out, prefix, index);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// Reads `text` and returns what it found. The stages run in order, each
-/// on byte offsets; code points appear only here, at the output.
-pub fn find(text: &str) -> Findings {
-    // The actor stage's tokens are read again by the disputes stage.
-    let (mut actors, tokens) = actors::find_actors_tokenized(text);
-    let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
-    let attributions = attribution::attribute_in(text, &spans, &paragraphs, &actors);
-    let disputes::Disputes { disputes: found, extra_actors } =
-        disputes::find_disputes_tokenized(text, &tokens, &actors, &spans, &attributions);
-    drop(tokens);
-    // Holders the disputes stage met that name no actor ("his spokesperson").
-    actors.extend(extra_actors);
+/// What the stages found, in byte offsets: the one input of both outputs,
+/// [`find`] (plain data, for the CLI and the widget) and
+/// [`json::findings_json`] (the wasm JSON, written straight from here so
+/// that a call allocates no ids, spans or vectors it then throws away).
+pub(crate) struct Found {
+    /// The actors, with the holders that the disputes stage met and that
+    /// name no actor ("his spokesperson") after them.
+    pub actors: Vec<actors::ActorFound>,
+    /// The quotations as a reader counts them.
+    pub quotes: Vec<runs::Run>,
+    pub disputes: Vec<disputes::DisputeFound>,
+}
 
+impl Found {
+    /// Runs the stages over `text`, in order, each on byte offsets.
+    pub fn of(text: &str) -> Found {
+        // The actor stage's tokens are read again by the disputes stage.
+        let (mut actors, tokens) = actors::find_actors_tokenized(text);
+        let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
+        let attributions = attribution::attribute_in(text, &spans, &paragraphs, &actors);
+        let disputes::Disputes { disputes, extra_actors } =
+            disputes::find_disputes_tokenized(text, &tokens, &actors, &spans, &attributions);
+        drop(tokens);
+        actors.extend(extra_actors);
+        Found { actors, quotes: runs::quotations(text, &spans, &attributions), disputes }
+    }
+
+    /// The actor a stage's holder or speaker index names in the output:
+    /// the index itself, or none when it is past the actors.
+    pub fn actor(&self, index: Option<usize>) -> Option<usize> {
+        index.filter(|&i| i < self.actors.len())
+    }
+}
+
+/// Reads `text` and returns what it found: the stages' results ([`Found`])
+/// with ids, and offsets in code points, which appear only here and in
+/// [`json::findings_json`].
+pub fn find(text: &str) -> Findings {
+    let found = Found::of(text);
     let o = Offsets::new(text);
     let span = |s: usize, e: usize| o.byte_span_to_chars(s, e);
-    let count = actors.len();
-    let actor_id = |i: Option<usize>| i.filter(|&i| i < count).map(|i| id('a', i));
-    // The stages' names and topics are moved into the findings, not
-    // copied: about a tenth of a call's allocations on the seed article.
-    Findings {
-        actors: actors
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| Actor {
-                id: id('a', i),
-                name: a.name,
-                kind: a.kind,
-                mentions: a
-                    .mentions
+    let actor_id = |i: Option<usize>| found.actor(i).map(|i| id(b'a', i));
+    let quotes = found
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let at = run.attribution;
+            let (start, end) = span(run.start, run.end);
+            Quote {
+                id: id(b'q', i),
+                start,
+                end,
+                kind: at.kind,
+                speaker: at.speaker.map(|s| {
+                    let (start, end) = span(s.start, s.end);
+                    Speaker { actor: actor_id(s.actor), start, end }
+                }),
+                parts: if run.pieces.len() > 1 {
+                    run.pieces.iter().map(|&(s, e)| span(s, e)).map(|(start, end)| Span { start, end }).collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    let disputes = found
+        .disputes
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (start, end) = span(d.claim.start, d.claim.end);
+            Dispute {
+                id: id(b'd', i),
+                topic: d.topic.clone(),
+                claim: Claim { start, end, holder: actor_id(d.claim.holder) },
+                positions: d
+                    .positions
                     .iter()
-                    .map(|m| {
-                        let (start, end) = span(m.start, m.end);
-                        Span { start, end }
+                    .map(|(p, stance)| {
+                        let (start, end) = span(p.start, p.end);
+                        Position { start, end, holder: actor_id(p.holder), stance: *stance }
                     })
                     .collect(),
-            })
-            .collect(),
-        quotes: runs::quotations(text, &spans, &attributions)
-            .into_iter()
-            .enumerate()
-            .map(|(i, run)| {
-                let at = run.attribution;
-                let (start, end) = span(run.start, run.end);
-                Quote {
-                    id: id('q', i),
-                    start,
-                    end,
-                    kind: at.kind,
-                    speaker: at.speaker.map(|s| {
-                        let (start, end) = span(s.start, s.end);
-                        Speaker { actor: actor_id(s.actor), start, end }
-                    }),
-                    parts: if run.pieces.len() > 1 {
-                        run.pieces.iter().map(|&(s, e)| span(s, e)).map(|(start, end)| Span { start, end }).collect()
-                    } else {
-                        Vec::new()
-                    },
-                }
-            })
-            .collect(),
-        disputes: found
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let (start, end) = span(d.claim.start, d.claim.end);
-                Dispute {
-                    id: id('d', i),
-                    topic: d.topic,
-                    claim: Claim { start, end, holder: actor_id(d.claim.holder) },
-                    positions: d
-                        .positions
-                        .iter()
-                        .map(|(p, stance)| {
-                            let (start, end) = span(p.start, p.end);
-                            Position { start, end, holder: actor_id(p.holder), stance: *stance }
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
-    }
+            }
+        })
+        .collect();
+    // The actors last, their names moved, not copied.
+    let actors = found
+        .actors
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| Actor {
+            id: id(b'a', i),
+            name: a.name,
+            kind: a.kind,
+            mentions: a
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (start, end) = span(m.start, m.end);
+                    Span { start, end }
+                })
+                .collect(),
+        })
+        .collect();
+    Findings { actors, quotes, disputes }
 }
 
 #[cfg(test)]
@@ -247,7 +271,7 @@ mod tests {
     #[test]
     fn ids_are_the_prefix_and_the_number_from_one() {
         for i in [0, 8, 9, 10, 98, 99, 12_344, usize::MAX - 1] {
-            assert_eq!(id('a', i), format!("a{}", i + 1));
+            assert_eq!(id(b'a', i), format!("a{}", i + 1));
         }
     }
 

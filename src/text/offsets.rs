@@ -144,9 +144,8 @@ fn count_chars_before(s: &str, byte: usize) -> usize {
 /// (which the compiler does not vectorise here) cost about as much as
 /// converting all of an analysis's spans was worth.
 fn char_starts(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let continuation: usize = (&mut chunks).map(|c| continuation_bytes(word(c))).sum();
-    let rest = chunks.remainder();
+    let (words, rest) = bytes.split_at(bytes.len() - bytes.len() % 8);
+    let continuation = byte_counts(words, continuation_bytes, |_| 0).0;
     bytes.len() - continuation - rest.iter().filter(|&&b| (b as i8) < -0x40).count()
 }
 
@@ -157,26 +156,55 @@ fn word(c: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// How many of the eight bytes of `w` are UTF-8 continuation bytes: bit 7
-/// set, bit 6 clear (the shift moves each byte's bit 6 onto its bit 7).
-fn continuation_bytes(w: u64) -> usize {
-    (w & !(w << 1) & HIGH).count_ones() as usize
+/// The UTF-8 continuation bytes (bit 7 set, bit 6 clear) of the eight
+/// bytes of `w`, as a 1 in each such byte (the shift moves each byte's
+/// bit 6 onto its bit 7).
+fn continuation_bytes(w: u64) -> u64 {
+    (w & !(w << 1) & HIGH) >> 7
+}
+
+/// The lead bytes of chars of four bytes (`0xF0` and up: two UTF-16
+/// units) of `w`, as a 1 in each such byte (each shift by k < 8 moves a
+/// byte's bit 7 - k onto its bit 7).
+fn wide_bytes(w: u64) -> u64 {
+    (w & (w << 1) & (w << 2) & (w << 3) & HIGH) >> 7
+}
+
+/// The totals of two per-byte counts (`first`, `second`: a 0 or 1 in each
+/// byte of a word, as [`continuation_bytes`] gives) over the whole words
+/// of eight bytes in `bytes` (the last `bytes.len() % 8` are not read).
+/// The counts are added byte by byte, 255 words at most, and only then
+/// summed across the bytes ([`lane_sum`]): no `count_ones` per word, a
+/// dozen instructions where the CPU baseline has no popcount.
+fn byte_counts(bytes: &[u8], first: impl Fn(u64) -> u64, second: impl Fn(u64) -> u64) -> (usize, usize) {
+    let (mut a, mut b) = (0, 0);
+    for batch in bytes.chunks(8 * 255) {
+        let (mut lanes_a, mut lanes_b) = (0u64, 0u64);
+        for c in batch.chunks_exact(8) {
+            let w = word(c);
+            lanes_a += first(w);
+            lanes_b += second(w);
+        }
+        a += lane_sum(lanes_a);
+        b += lane_sum(lanes_b);
+    }
+    (a, b)
+}
+
+/// The sum of the eight bytes of `lanes` (each at most 255): pairs of
+/// bytes into 16-bit lanes, then the four lanes summed into the top one.
+fn lane_sum(lanes: u64) -> usize {
+    const PAIRS: u64 = 0x00ff_00ff_00ff_00ff;
+    let pairs = (lanes & PAIRS) + ((lanes >> 8) & PAIRS);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// How many of `bytes` start a char, and how many start a char of four
 /// bytes (lead byte `0xF0` and up: two UTF-16 units), eight bytes at a
 /// time: [`Offsets::new`] reads the whole text once with it.
 fn starts_and_wide(bytes: &[u8]) -> (usize, usize) {
-    let mut chunks = bytes.chunks_exact(8);
-    let (mut continuation, mut wide) = (0, 0);
-    for c in &mut chunks {
-        let w = word(c);
-        continuation += continuation_bytes(w);
-        // Bit 7 of each byte: set when its four top bits are (each shift
-        // by k < 8 moves that byte's bit 7 - k onto its bit 7).
-        wide += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
-    }
-    let rest = chunks.remainder();
+    let (words, rest) = bytes.split_at(bytes.len() - bytes.len() % 8);
+    let (continuation, wide) = byte_counts(words, continuation_bytes, wide_bytes);
     let starts = bytes.len() - continuation - rest.iter().filter(|&&b| (b as i8) < -0x40).count();
     (starts, wide + rest.iter().filter(|&&b| b >= 0xF0).count())
 }
@@ -227,6 +255,20 @@ mod tests {
                 assert_eq!(starts_and_wide(b), (starts, wide), "{s}..{e}");
             }
         }
+    }
+
+    #[test]
+    fn counts_over_many_words_carry_nothing_between_bytes() {
+        // Past 255 words (the byte lanes' limit) and with every lane full.
+        for unit in ["😀", "é", "a", "𝄞é€"] {
+            let t = unit.repeat(3000);
+            let b = t.as_bytes();
+            let starts = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+            let wide = b.iter().filter(|&&x| x >= 0xF0).count();
+            assert_eq!(starts_and_wide(b), (starts, wide), "{unit}");
+            assert_eq!(char_starts(b), starts, "{unit}");
+        }
+        assert_eq!(lane_sum(u64::MAX), 8 * 255);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{find, json};
+use crate::analysis::json;
 use crate::annotation::{anchor_all, Selector};
 
 /// The findings in `text` as JSON: `{"actors", "quotes", "disputes"}`, the
@@ -14,7 +14,7 @@ use crate::annotation::{anchor_all, Selector};
 /// a 1 MB article about a tenth of the whole call (measured in node).
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str) -> String {
-    json::findings(&find(text))
+    json::findings_json(text)
 }
 
 /// Anchors stored targets in `text`: `targets_json` is a JSON array with,
