@@ -70,8 +70,6 @@ fn actors_of(text: &str, keep: bool) -> (Vec<ActorFound>, Tokenized) {
     }
     let lx = lexicon::lexicon();
     let toks = tokens::tokenize(text, lx);
-    // The ids are the finder's own: a copy (4 bytes a token) is kept.
-    let ids = if keep { toks.ids.clone() } else { Vec::new() };
     let distinct = toks.vocab.len();
     let mut doc = extract::Doc::new(text, toks, lx);
     doc.scan_runs();
@@ -81,7 +79,10 @@ fn actors_of(text: &str, keep: bool) -> (Vec<ActorFound>, Tokenized) {
     doc.scan_groups();
     let raws = std::mem::take(&mut doc.raws);
     let keys = std::mem::take(&mut doc.keys);
-    let toks = if keep { std::mem::take(&mut doc.toks) } else { Vec::new() };
+    // The tokens and their word ids are the finder's; taken back, not
+    // copied, when kept.
+    let (toks, ids) =
+        if keep { (std::mem::take(&mut doc.toks), std::mem::take(&mut doc.ids)) } else { Default::default() };
     drop(doc);
     (cluster::cluster(text, raws, &keys), Tokenized { toks, ids, distinct })
 }

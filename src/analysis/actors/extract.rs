@@ -348,7 +348,7 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     /// Each token's word id in `words`.
-    ids: Vec<u32>,
+    pub ids: Vec<u32>,
     /// Per word id, the answers of [`Doc::derived`].
     derived: Vec<Cell<u8>>,
     /// Per word id, the entries [`Doc::first_word`] found, as written and
