@@ -1,5 +1,7 @@
 //! The output path of the wasm `analyzeText` alone, for callgrind: with
-//! `MODE=stages` it runs only the four stages (as `find` runs them), with
+//! `MODE=stages` it runs only the four stages (as `analysis::Found::of`
+//! runs them, the actor stage by `analysis::actor_stage`; without the
+//! joining of an interrupted quotation's pieces, a small part), with
 //! `MODE=json` the whole `json::findings_json(text)`; the difference
 //! of the two counts is what turning the stages' results into the JSON
 //! costs. A measuring aid, never a test.
@@ -10,22 +12,17 @@
 
 use std::hint::black_box;
 
-use newsgloss::analysis::{actors, attribution, disputes, json, quotes};
+use newsgloss::analysis::{self, attribution, disputes, json, quotes};
+
+mod common;
 
 fn main() {
     let json_too = std::env::var("MODE").map_or(true, |m| m != "stages");
-    for path in std::env::args().skip(1) {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                continue;
-            }
-        };
+    for (_, text) in common::texts() {
         if json_too {
             black_box(json::findings_json(black_box(&text)));
         } else {
-            let (found, tokens) = actors::find_actors_tokenized(&text);
+            let (found, tokens) = analysis::actor_stage(&text);
             let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(&text);
             let at = attribution::attribute_in(&text, &spans, &paragraphs, &found);
             black_box(disputes::find_disputes_tokenized(&text, &tokens, &found, &spans, &at));

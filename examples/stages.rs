@@ -9,24 +9,19 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use newsgloss::analysis::{actors, analyze, attribution, disputes, quotes};
+use newsgloss::analysis::{self, analyze, attribution, disputes, quotes};
+
+mod common;
 
 fn main() {
     let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
-    for path in std::env::args().skip(1) {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                continue;
-            }
-        };
+    for (path, text) in common::texts() {
         let mb = text.len() as f64 / 1e6;
         let per_mb = |t: Instant| t.elapsed().as_secs_f64() * 1e3 / mb;
         let mut best = [f64::MAX; 5];
         for _ in 0..rounds {
             let t = Instant::now();
-            let (found, tokens) = actors::find_actors_tokenized(&text);
+            let (found, tokens) = analysis::actor_stage(&text);
             let a = per_mb(t);
             let t = Instant::now();
             let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(&text);

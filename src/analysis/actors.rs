@@ -46,7 +46,8 @@ pub fn find_actors(text: &str) -> Vec<ActorFound> {
 /// The actor stage's tokens of a text, kept for the disputes reader
 /// ([`super::disputes::find_disputes_tokenized`]), which reads words from
 /// them where they are its own words instead of scanning those bytes
-/// again. Empty for a blank text, or when not kept.
+/// again. No tokens for a blank text, or when not kept (the reader then
+/// scans every byte).
 #[derive(Default)]
 pub struct Tokenized {
     pub(crate) toks: Vec<tokens::Tok>,
@@ -56,8 +57,9 @@ pub struct Tokenized {
     pub(crate) distinct: usize,
 }
 
-/// [`find_actors`], and its tokens for the later stages: what
-/// [`super::find`] calls, so that the text is tokenized once for both.
+/// [`find_actors`], and its tokens for the later stages, so that the text
+/// is tokenized once for both: what [`super::actor_stage`] calls for a
+/// long text.
 pub fn find_actors_tokenized(text: &str) -> (Vec<ActorFound>, Tokenized) {
     actors_of(text, true)
 }

@@ -980,7 +980,6 @@ mod tests {
         }
     }
 
-    /// Packed or not, mentions sort by start, longer first, then actor.
     #[test]
     fn unquoted_drops_mentions_within_a_quote_only() {
         let m = |start, end| Mention { start, end };
@@ -1018,6 +1017,7 @@ mod tests {
         }
     }
 
+    /// Packed or not, mentions sort by start, longer first, then actor.
     #[test]
     fn holders_mentions_are_by_start_longer_first_then_actor() {
         let m = |start, end| Mention { start, end };

@@ -181,17 +181,22 @@ pub(crate) struct Found {
 /// bytes are scanned again.
 pub const TOKENS_KEPT_FROM: usize = 256 * 1024;
 
+/// The actor stage as [`Found::of`] runs it (and the measuring examples
+/// with it): the actors, and their tokens for the disputes reader in a
+/// text of [`TOKENS_KEPT_FROM`] bytes or more (else none: the reader
+/// scans the bytes).
+pub fn actor_stage(text: &str) -> (Vec<actors::ActorFound>, actors::Tokenized) {
+    if text.len() >= TOKENS_KEPT_FROM {
+        actors::find_actors_tokenized(text)
+    } else {
+        (actors::find_actors(text), actors::Tokenized::default())
+    }
+}
+
 impl Found {
     /// Runs the stages over `text`, in order, each on byte offsets.
     pub fn of(text: &str) -> Found {
-        // The actor stage's tokens are read again by the disputes stage
-        // in a long text; a short one is read by its bytes (see
-        // [`TOKENS_KEPT_FROM`]).
-        let (mut actors, tokens) = if text.len() >= TOKENS_KEPT_FROM {
-            actors::find_actors_tokenized(text)
-        } else {
-            (actors::find_actors(text), actors::Tokenized::default())
-        };
+        let (mut actors, tokens) = actor_stage(text);
         let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
         let attributions = attribution::attribute_in(text, &spans, &paragraphs, &actors);
         let disputes::Disputes { disputes, extra_actors } =

@@ -1,7 +1,7 @@
 //! Bytes eight at a time, for the scanners that read every byte of an
 //! article: [`find_any`], the first of a few given bytes (quotation marks,
 //! sentence ends), and [`find_any_or_pair`]; [`non_alnum_bytes`], where a word of ASCII letters and
-//! digits ends, [`load8`] and [`ascii_lower8`] (the actor finder's and the
+//! digits ends, [`alnum_end`], the end of such a run, [`load8`] and [`ascii_lower8`] (the actor finder's and the
 //! disputes reader's tokenizers, the word classes). A byte loop costs about four times as much, natively and
 //! in wasm, which has no SIMD `memchr` here.
 

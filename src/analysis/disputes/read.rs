@@ -29,7 +29,7 @@
 //! bench texts and random mixes).
 
 use super::{Sentence, Stance, CLAIM_CUES, CONCESSIVE, CONTRASTIVE, COUNTER_CUES};
-use crate::analysis::actors::classes::pack8;
+use crate::analysis::actors::classes::{pack8, pack_const};
 use crate::analysis::actors::hash::Quick;
 use crate::analysis::actors::tokens::Tok;
 use crate::analysis::actors::{Mention, Tokenized};
@@ -132,8 +132,9 @@ impl Kept {
     /// some 45 % of their bytes, a word per 20 bytes and a sentence per
     /// 380), so that they are not moved as they grow: grown from an
     /// eighth, they were moved eight times on a 9 KB article and ended at
-    /// these capacities anyway (so the peak heap does not rise; an
-    /// article with fewer claims reserves more than it fills).
+    /// these capacities anyway (on such an article the peak heap does not
+    /// rise; one with fewer claims reserves more than it fills: the four
+    /// capacities come to about 2.2 times the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
         Kept {
             lower: String::with_capacity(len / 2),
@@ -1343,19 +1344,6 @@ fn is_stop_key(k: u64) -> bool {
         t
     };
     probe(&STOP_KEYS, k) != 0
-}
-
-/// The first `n` bytes of `b` (at most eight) as one little-endian
-/// integer, zero-padded: words hold no NUL, so distinct words pack
-/// differently. What `classes::pack8` gives, at compile time.
-const fn pack_const(b: &[u8], n: usize) -> u64 {
-    let mut k = 0u64;
-    let mut i = 0;
-    while i < n && i < b.len() && i < 8 {
-        k |= (b[i] as u64) << (8 * i);
-        i += 1;
-    }
-    k
 }
 
 /// The length of `w`'s crude stem (ASCII case aside): enough to match
