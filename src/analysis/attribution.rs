@@ -1375,63 +1375,13 @@ fn sorted_mentions(text: &str, actors: &[ActorFound]) -> Vec<(usize, usize, usiz
     // Sized at once: collected from the filter, the list grew by doubling.
     let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
     keys.extend(all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64));
-    sorted_by_start(&keys, text.len())
-        .into_iter()
+    super::packed::sort_keys(&mut keys);
+    keys.into_iter()
         .map(|k| {
             let start = (k >> 32) as usize;
             (start, start + (k >> 16 & 0xFFFF) as usize, (k & 0xFFFF) as usize)
         })
         .collect()
-}
-
-/// `keys` sorted, each `start << 32` plus lower bits, every `start` below
-/// `limit`: by buckets of 256 bytes of start (a count, then each key put
-/// in its bucket's place), then an insertion sort that only ever moves a
-/// key within its bucket, which holds a few mentions. Linear where the sort
-/// of the whole list was not: the mention list of a long text is long. A
-/// crowded bucket (many mentions of one span) falls back to that sort.
-fn sorted_by_start(keys: &[u64], limit: usize) -> Vec<u64> {
-    const SHIFT: u32 = 32 + 8;
-    const CROWDED: u32 = 64;
-    let bucket = |k: u64| (k >> SHIFT) as usize;
-    // Where each bucket starts, once the counts are summed.
-    let mut starts = vec![0u32; (limit >> 8) + 2];
-    let mut crowded = false;
-    for &k in keys {
-        match starts.get_mut(bucket(k) + 1) {
-            Some(n) => {
-                *n += 1;
-                crowded |= *n > CROWDED;
-            }
-            None => crowded = true,
-        }
-    }
-    if crowded {
-        let mut out = keys.to_vec();
-        out.sort_unstable();
-        return out;
-    }
-    let mut sum = 0;
-    for n in &mut starts {
-        sum += *n;
-        *n = sum;
-    }
-    let mut out = vec![0u64; keys.len()];
-    for &k in keys {
-        let at = &mut starts[bucket(k)];
-        out[*at as usize] = k;
-        *at += 1;
-    }
-    for i in 1..out.len() {
-        let k = out[i];
-        let mut j = i;
-        while j > 0 && out[j - 1] > k {
-            out[j] = out[j - 1];
-            j -= 1;
-        }
-        out[j] = k;
-    }
-    out
 }
 
 /// The subject before the verb at token `v`: past auxiliaries, adverbs and

@@ -9,6 +9,7 @@ pub mod actors;
 pub mod attribution;
 pub mod disputes;
 pub mod json;
+mod packed;
 pub mod quotes;
 mod runs;
 pub(crate) mod table;

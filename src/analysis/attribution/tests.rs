@@ -373,27 +373,6 @@ fn hostile_input_never_panics() {
     assert_eq!(attribute(t, &find_quotes(t), &bad).len(), 1);
 }
 
-/// The bucket sort of packed mentions gives what a sort gives: keys in
-/// shuffled order, several to a bucket, equal keys, a crowded bucket, the
-/// last start below the limit.
-#[test]
-fn bucket_sort_sorts() {
-    let limit = 5000usize;
-    let mut keys: Vec<u64> =
-        (0..3000u64).map(|n| ((n * 7919 % limit as u64) << 32) | ((n * 31 % 97) << 16) | (n % 5)).collect();
-    keys.extend([(limit as u64 - 1) << 32, 0, 0, (3 << 32) | 1]);
-    let mut want = keys.clone();
-    want.sort_unstable();
-    assert_eq!(sorted_by_start(&keys, limit), want);
-    let crowded: Vec<u64> = (0..200u64).rev().map(|n| (300 << 32) | n).collect();
-    let mut want = crowded.clone();
-    want.sort_unstable();
-    assert_eq!(sorted_by_start(&crowded, limit), want);
-    // A start beyond the limit it was promised: still sorted.
-    assert_eq!(sorted_by_start(&[9 << 40, 1], 10), [1, 9 << 40]);
-    assert!(sorted_by_start(&[], 0).is_empty());
-}
-
 /// Packed or not, the mentions come sorted by start, end, actor, those
 /// empty or beyond the text left out.
 #[test]
