@@ -149,6 +149,13 @@ fn is_word_char(c: char) -> bool {
     if ('\u{2000}'..='\u{206f}').contains(&c) {
         return false;
     }
+    // Latin-1 letters and Latin Extended-A and -B (U+00C0..U+024F, accented
+    // names: "José", "Łukasz") are all letters but the signs × and ÷ (the
+    // test `latin_letters_are_word_chars` checks every char): no table
+    // search for them either.
+    if ('\u{c0}'..='\u{24f}').contains(&c) {
+        return !matches!(c, '×' | '÷');
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -997,19 +1004,27 @@ fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
 }
 
 /// Whether the punctuation at byte `s` starts a sentence (or a quotation,
-/// a bracket, a list item) after it.
+/// a bracket, a list item) after it. An ASCII mark (most) is told by its
+/// byte, without decoding a char.
 fn starts_sentence(text: &str, s: usize) -> bool {
-    match char_at(text, s).unwrap_or(' ') {
-        '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => true,
-        // A straight or opening quote starts a quotation only after a gap
-        // (else it closes one, or is an apostrophe).
-        '"' | '\'' | '‘' => {
-            let gap_before = s == 0 || char_at(text, s - 1).is_none_or(char::is_whitespace);
-            let prev_char = text[..s].chars().next_back();
-            gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'))
-        }
-        _ => false,
+    match text.as_bytes().get(s) {
+        Some(b'.' | b'!' | b'?' | b':' | b'(' | b'[' | b'|') => true,
+        Some(b'"' | b'\'') => opens_quotation(text, s),
+        Some(b) if b.is_ascii() => false,
+        _ => match char_at(text, s).unwrap_or(' ') {
+            '…' | '“' | '«' | '„' | '•' => true,
+            '‘' => opens_quotation(text, s),
+            _ => false,
+        },
     }
+}
+
+/// Whether the straight or opening quote at byte `s` opens a quotation:
+/// only after a gap (else it closes one, or is an apostrophe).
+fn opens_quotation(text: &str, s: usize) -> bool {
+    let gap_before = s == 0 || char_at(text, s - 1).is_none_or(char::is_whitespace);
+    let prev_char = text[..s].chars().next_back();
+    gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'))
 }
 
 /// What a line's content words are like, to tell headlines and shouted
@@ -1112,6 +1127,34 @@ mod tests {
             // What `is_word_char`'s shortcut for this block skips asking.
             assert!(!(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)), "{c:?}");
         }
+    }
+
+    #[test]
+    fn latin_letters_are_word_chars() {
+        for c in '\u{c0}'..='\u{24f}' {
+            // What `is_word_char`'s shortcut for this block answers.
+            assert_eq!(!matches!(c, '×' | '÷'), c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// The byte test of an ASCII mark answers as the chars do, for every
+    /// mark, after a gap and after a word.
+    #[test]
+    fn sentence_start_marks_by_byte_and_by_char() {
+        let by_char = |text: &str, s: usize| match char_at(text, s).unwrap_or(' ') {
+            '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => true,
+            '"' | '\'' | '‘' => opens_quotation(text, s),
+            _ => false,
+        };
+        let marks: Vec<char> = (0u8..128).map(char::from).chain("…“«„•‘’”—–»".chars()).collect();
+        for m in marks {
+            for before in ["", " ", "a", "(", "—", "é"] {
+                let t = format!("{before}{m}x");
+                assert_eq!(starts_sentence(&t, before.len()), by_char(&t, before.len()), "{t:?}");
+            }
+        }
+        assert!(starts_sentence("a. b", 1) && starts_sentence("a \"b", 2) && !starts_sentence("a\"b", 1));
     }
 
     #[test]
