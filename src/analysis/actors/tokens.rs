@@ -959,7 +959,7 @@ impl Marks {
                 }
             }
         }
-        vocab.flags()
+        vocab.take_flags()
     }
 }
 
