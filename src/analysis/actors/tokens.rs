@@ -150,11 +150,18 @@ fn is_word_char(c: char) -> bool {
         return false;
     }
     // Latin-1 letters and Latin Extended-A and -B (U+00C0..U+024F, accented
-    // names: "José", "Łukasz") are all letters but the signs × and ÷ (the
-    // test `latin_letters_are_word_chars` checks every char): no table
-    // search for them either.
+    // names: "José", "Łukasz") are all letters but the signs × and ÷, and
+    // so is Latin Extended Additional (U+1E00..U+1EFF: Vietnamese "Nguyễn");
+    // the guillemets « » are none (the test `latin_letters_are_word_chars`
+    // checks every char): no table search for them either.
     if ('\u{c0}'..='\u{24f}').contains(&c) {
         return !matches!(c, '×' | '÷');
+    }
+    if ('\u{1e00}'..='\u{1eff}').contains(&c) {
+        return true;
+    }
+    if matches!(c, '«' | '»') {
+        return false;
     }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
@@ -276,11 +283,13 @@ fn shape_of(w: &str, dotted: bool) -> Shape {
     if !first.is_uppercase() {
         return Shape::Other;
     }
+    // (A lower-case letter first: it decides most such words, and the
+    // letters need not be counted then.)
+    if w.chars().any(char::is_lowercase) {
+        return Shape::Title;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let lower = w.chars().any(char::is_lowercase);
-    if lower {
-        Shape::Title
-    } else if letters >= 2 {
+    if letters >= 2 {
         Shape::Caps
     } else if dotted {
         Shape::Initial
@@ -1131,10 +1140,11 @@ mod tests {
 
     #[test]
     fn latin_letters_are_word_chars() {
-        for c in '\u{c0}'..='\u{24f}' {
-            // What `is_word_char`'s shortcut for this block answers.
-            assert_eq!(!matches!(c, '×' | '÷'), c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c), "{c:?}");
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}').chain(['«', '»']) {
+            // What `is_word_char`'s shortcuts for these blocks answer.
+            let shortcut = !matches!(c, '×' | '÷' | '«' | '»');
+            assert_eq!(shortcut, c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c), "{c:?}");
+            assert_eq!(is_word_char(c), shortcut, "{c:?}");
         }
     }
 
