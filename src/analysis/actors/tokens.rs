@@ -1065,22 +1065,21 @@ impl LineCounts {
     /// more. Out of line: a line's first few words only are counted.)
     #[inline(never)]
     fn add(&mut self, text: &str, t: &Tok) {
-        let w = &text[t.s()..t.e()];
-        if matches!(t.shape, Shape::Lower) && is_stop(w) {
-            return;
-        }
-        self.content += 1;
+        // (The word is read only where its shape does not say enough.)
+        let word = || text.get(t.s()..t.e()).unwrap_or_default();
         match t.shape {
+            Shape::Lower if is_stop(word()) => return,
+            Shape::Lower => self.lower_content += 1,
             Shape::Title => self.caps += 1,
             Shape::Caps => {
                 self.caps += 1;
-                if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                if word().chars().filter(|c| c.is_alphabetic()).count() >= 3 {
                     self.shouted += 1;
                 }
             }
-            Shape::Lower => self.lower_content += 1,
             _ => {}
         }
+        self.content += 1;
     }
 }
 
