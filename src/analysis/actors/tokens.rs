@@ -69,7 +69,7 @@ pub struct Tok {
 ///
 /// Why here: each word is interned as it is read, its bytes still at hand,
 /// rather than in a second pass over the tokens; its flags are noted as
-/// the positions are marked ([`mark_positions`]), not in a pass of their own.
+/// the positions are marked ([`Marks`]), not in a pass of their own.
 pub struct Tokens<'a> {
     pub toks: Vec<Tok>,
     pub ids: Vec<u32>,
@@ -147,6 +147,20 @@ fn is_word_char(c: char) -> bool {
     // `general_punctuation_is_no_word_char` checks every char): skip the
     // Unicode tables' slow search for it.
     if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
+    // Latin-1 letters and Latin Extended-A and -B (U+00C0..U+024F, accented
+    // names: "José", "Łukasz") are all letters but the signs × and ÷, and
+    // so is Latin Extended Additional (U+1E00..U+1EFF: Vietnamese "Nguyễn");
+    // the guillemets « » are none (the test `latin_letters_are_word_chars`
+    // checks every char): no table search for them either.
+    if ('\u{c0}'..='\u{24f}').contains(&c) {
+        return !matches!(c, '×' | '÷');
+    }
+    if ('\u{1e00}'..='\u{1eff}').contains(&c) {
+        return true;
+    }
+    if matches!(c, '«' | '»') {
         return false;
     }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
@@ -269,11 +283,13 @@ fn shape_of(w: &str, dotted: bool) -> Shape {
     if !first.is_uppercase() {
         return Shape::Other;
     }
+    // (A lower-case letter first: it decides most such words, and the
+    // letters need not be counted then.)
+    if w.chars().any(char::is_lowercase) {
+        return Shape::Title;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let lower = w.chars().any(char::is_lowercase);
-    if lower {
-        Shape::Title
-    } else if letters >= 2 {
+    if letters >= 2 {
         Shape::Caps
     } else if dotted {
         Shape::Initial
@@ -306,6 +322,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     // The ids of the ASCII punctuation marks met so far (`u32::MAX`: none
     // yet): a mark is interned once, not once per occurrence.
     let mut punct_ids = [u32::MAX; 128];
+    let mut marks = Marks::new();
     let mut i = 0;
     let mut nl = false;
     while let Some(&x) = bytes.get(i) {
@@ -313,7 +330,8 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         if class == ALNUM {
             // Most tokens: a short ASCII word, read as integers and interned so.
             if let Some(w) = short_word(bytes, i) {
-                let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
+                let (mut tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
+                marks.word(toks.len(), text, &mut tok, id, &mut vocab);
                 ids.push(id);
                 toks.push(tok);
                 nl = false;
@@ -331,6 +349,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
                 *m = vocab.intern_packed(i, 1, u64::from(x));
             }
             ids.push(*m);
+            marks.punct(toks.len(), nl, starts_sentence(text, i), &mut vocab);
             toks.push(punct_token(i, i + 1, nl));
             nl = false;
             i += 1;
@@ -350,16 +369,22 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
                 punct = Some(c.len_utf8());
             }
         }
-        let (tok, next) = match punct {
+        let (mut tok, next) = match punct {
             None => word_token(text, i, nl, lx),
             Some(len) => (punct_token(i, i + len, nl), i + len),
         };
-        ids.push(vocab.intern(tok.s(), tok.e()));
+        let id = vocab.intern(tok.s(), tok.e());
+        if tok.shape == Shape::Punct {
+            marks.punct(toks.len(), nl, starts_sentence(text, i), &mut vocab);
+        } else {
+            marks.word(toks.len(), text, &mut tok, id, &mut vocab);
+        }
+        ids.push(id);
         toks.push(tok);
         nl = false;
         i = next;
     }
-    let seen = mark_positions(text, &mut toks, &ids, vocab.len());
+    let seen = marks.finish(text, &mut toks, &ids, &mut vocab);
     // The capacity was a guess; give back what it overshot.
     toks.shrink_to_fit();
     ids.shrink_to_fit();
@@ -836,92 +861,123 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
-/// Sets `initial` and `shout`, line by line, and returns the text flags
-/// of the `words` distinct words (`ids[k]` token `k`'s): [`LOWER_TOKEN`]
+/// Sets `initial` and `shout`, line by line, as the tokenizer reads the
+/// tokens, and gathers the text flags of the distinct words: [`LOWER_TOKEN`]
 /// for a word written in lower case, [`CAP_MID`] for one capitalised on a
 /// token not marked initial.
 ///
-/// One walk over the tokens, a line marked as it is read (a search for
-/// each line's end first cost a second look at every token); the few lines
-/// that may be headlines or shouted are noted and closed ([`end_line`])
-/// after the walk. A capitalised word's [`CAP_MID`] waits while its line
-/// may still be a headline (which would mark it initial): it is noted when
-/// the line's second lower-case content word rules that out, or once the
-/// line is closed.
-#[inline(never)]
-fn mark_positions(text: &str, toks: &mut [Tok], ids: &[u32], words: usize) -> Vec<u32> {
-    let mut seen = vec![0; words];
-    let mut headlines: Vec<(usize, usize, LineCounts)> = Vec::new();
-    // The ids of the capitalised words of the line so far, while it may
-    // be a headline.
-    let mut pending: Vec<u32> = Vec::new();
-    let mut settled = false;
-    let mut line = 0;
-    let mut start = true;
-    let mut counts = LineCounts::default();
-    for (k, (t, &id)) in toks.iter_mut().zip(ids).enumerate() {
-        if t.nl && k > line {
-            close_line(&mut seen, &mut pending, &mut headlines, (line, k, counts));
-            (line, start, counts, settled) = (k, true, LineCounts::default(), false);
+/// Why as the tokens are read (each is marked before it is pushed,
+/// [`Marks::word`], [`Marks::punct`]): a walk of its own over the tokens
+/// cost a load and a store of every token again, and its loop. A line is
+/// marked as it is read; the few lines that may be headlines or shouted
+/// are noted and closed ([`end_line`]) at the end ([`Marks::finish`]). A
+/// capitalised word's [`CAP_MID`] waits while its line may still be a
+/// headline (which would mark it initial): it is noted when the line's
+/// second lower-case content word rules that out, or once the line is
+/// closed.
+#[derive(Default)]
+struct Marks {
+    /// The lines (token ranges) that may be headlines, with their counts.
+    headlines: Vec<(usize, usize, LineCounts)>,
+    /// The ids of the capitalised words of the line so far, while it may
+    /// be a headline.
+    pending: Vec<u32>,
+    /// The line is no headline (two lower-case content words).
+    settled: bool,
+    /// The first token of the line.
+    line: usize,
+    /// The next word starts a sentence.
+    start: bool,
+    counts: LineCounts,
+}
+
+impl Marks {
+    fn new() -> Self {
+        Marks { start: true, ..Marks::default() }
+    }
+
+    /// A line break before token `k`: the line before it (if any) ends.
+    #[inline]
+    fn line_break(&mut self, k: usize, vocab: &mut Vocab) {
+        if k > self.line {
+            close_line(vocab, &mut self.pending, &mut self.headlines, (self.line, k, self.counts));
+            (self.line, self.start, self.counts, self.settled) = (k, true, LineCounts::default(), false);
         }
-        if t.shape == Shape::Punct {
-            if starts_sentence(text, t.s()) {
-                start = true;
-            }
-            continue;
+    }
+
+    /// Token `k`, a punctuation mark (`starts`: [`starts_sentence`]).
+    #[inline(always)]
+    fn punct(&mut self, k: usize, nl: bool, starts: bool, vocab: &mut Vocab) {
+        if nl {
+            self.line_break(k, vocab);
         }
-        t.initial = start;
-        counts.add(text, t);
+        if starts {
+            self.start = true;
+        }
+    }
+
+    /// Token `k`, the word `t` of id `id`: marked initial or not, counted
+    /// for its line, and its word's flags noted.
+    #[inline(always)]
+    fn word(&mut self, k: usize, text: &str, t: &mut Tok, id: u32, vocab: &mut Vocab) {
+        if t.nl {
+            self.line_break(k, vocab);
+        }
+        t.initial = self.start;
+        // (Once two lower-case content words are counted the line is
+        // neither a headline nor shouted: the rest is not counted.)
+        if self.counts.lower_content < 2 {
+            self.counts.add(text, t);
+        }
         match t.shape {
             Shape::Lower => {
-                note(&mut seen, id, LOWER_TOKEN);
+                vocab.note(id, LOWER_TOKEN);
                 // Two lower-case content words: never a headline.
-                if !settled && !counts.may_be_headline_still() {
-                    settled = true;
-                    for &p in &pending {
-                        note(&mut seen, p, CAP_MID);
+                if !self.settled && !self.counts.may_be_headline_still() {
+                    self.settled = true;
+                    for &p in &self.pending {
+                        vocab.note(p, CAP_MID);
                     }
-                    pending.clear();
+                    self.pending.clear();
                 }
             }
-            Shape::Title | Shape::Caps if !start => {
-                if settled {
-                    note(&mut seen, id, CAP_MID);
+            Shape::Title | Shape::Caps if !self.start => {
+                if self.settled {
+                    vocab.note(id, CAP_MID);
                 } else {
-                    pending.push(id);
+                    self.pending.push(id);
                 }
             }
             _ => {}
         }
-        start = false;
+        self.start = false;
     }
-    close_line(&mut seen, &mut pending, &mut headlines, (line, toks.len(), counts));
-    for (a, b, counts) in headlines {
-        let line = toks.get_mut(a..b).unwrap_or_default();
-        end_line(text, line, &counts);
-        for (t, &id) in line.iter().zip(ids.get(a..b).unwrap_or_default()) {
-            if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
-                note(&mut seen, id, CAP_MID);
+
+    /// Closes the last line and the lines that may be headlines (the
+    /// tokens `toks`, of ids `ids`), and returns the flags of the words
+    /// of `vocab`.
+    #[inline(never)]
+    fn finish(mut self, text: &str, toks: &mut [Tok], ids: &[u32], vocab: &mut Vocab) -> Vec<u32> {
+        close_line(vocab, &mut self.pending, &mut self.headlines, (self.line, toks.len(), self.counts));
+        for &(a, b, counts) in &self.headlines {
+            let line = toks.get_mut(a..b).unwrap_or_default();
+            end_line(text, line, &counts);
+            for (t, &id) in line.iter().zip(ids.get(a..b).unwrap_or_default()) {
+                if matches!(t.shape, Shape::Title | Shape::Caps) && !t.initial {
+                    vocab.note(id, CAP_MID);
+                }
             }
         }
-    }
-    seen
-}
-
-/// Sets `flag` in the flags of the word of `id`.
-#[inline]
-fn note(seen: &mut [u32], id: u32, flag: u32) {
-    if let Some(f) = seen.get_mut(id as usize) {
-        *f |= flag;
+        vocab.take_flags()
     }
 }
 
-/// Ends the line `a..b` of [`mark_positions`] with its `counts`: a line
+/// Ends the line `a..b` of [`Marks`] with its `counts`: a line
 /// that may be a headline is kept for [`end_line`] (its capitalised words'
 /// flags then wait for it), any other's `pending` capitalised words are
 /// noted [`CAP_MID`].
 fn close_line(
-    seen: &mut [u32],
+    vocab: &mut Vocab,
     pending: &mut Vec<u32>,
     headlines: &mut Vec<(usize, usize, LineCounts)>,
     (a, b, counts): (usize, usize, LineCounts),
@@ -930,13 +986,13 @@ fn close_line(
         headlines.push((a, b, counts));
     } else {
         for &p in pending.iter() {
-            note(seen, p, CAP_MID);
+            vocab.note(p, CAP_MID);
         }
     }
     pending.clear();
 }
 
-/// Closes a line whose words [`mark_positions`] has marked as sentence
+/// Closes a line whose words [`Marks`] has marked as sentence
 /// starts or not and counted (`counts`): every word of a title-case
 /// headline or a shouted line is marked too.
 fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
@@ -957,19 +1013,27 @@ fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
 }
 
 /// Whether the punctuation at byte `s` starts a sentence (or a quotation,
-/// a bracket, a list item) after it.
+/// a bracket, a list item) after it. An ASCII mark (most) is told by its
+/// byte, without decoding a char.
 fn starts_sentence(text: &str, s: usize) -> bool {
-    match char_at(text, s).unwrap_or(' ') {
-        '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => true,
-        // A straight or opening quote starts a quotation only after a gap
-        // (else it closes one, or is an apostrophe).
-        '"' | '\'' | '‘' => {
-            let gap_before = s == 0 || char_at(text, s - 1).is_none_or(char::is_whitespace);
-            let prev_char = text[..s].chars().next_back();
-            gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'))
-        }
-        _ => false,
+    match text.as_bytes().get(s) {
+        Some(b'.' | b'!' | b'?' | b':' | b'(' | b'[' | b'|') => true,
+        Some(b'"' | b'\'') => opens_quotation(text, s),
+        Some(b) if b.is_ascii() => false,
+        _ => match char_at(text, s).unwrap_or(' ') {
+            '…' | '“' | '«' | '„' | '•' => true,
+            '‘' => opens_quotation(text, s),
+            _ => false,
+        },
     }
+}
+
+/// Whether the straight or opening quote at byte `s` opens a quotation:
+/// only after a gap (else it closes one, or is an apostrophe).
+fn opens_quotation(text: &str, s: usize) -> bool {
+    let gap_before = s == 0 || char_at(text, s - 1).is_none_or(char::is_whitespace);
+    let prev_char = text[..s].chars().next_back();
+    gap_before || prev_char.is_some_and(|p| matches!(p, '(' | '[' | '—' | '–'))
 }
 
 /// What a line's content words are like, to tell headlines and shouted
@@ -996,29 +1060,26 @@ impl LineCounts {
         self.lower_content <= 1
     }
 
-    /// Counts the word `t`. Once two lower-case content words are seen the
-    /// line is neither a headline nor shouted: the rest is not looked at.
-    #[inline]
+    /// Counts the word `t`. (Once two lower-case content words are seen the
+    /// line is neither a headline nor shouted: [`Marks::word`] counts no
+    /// more. Out of line: a line's first few words only are counted.)
+    #[inline(never)]
     fn add(&mut self, text: &str, t: &Tok) {
-        if self.lower_content >= 2 {
-            return;
-        }
-        let w = &text[t.s()..t.e()];
-        if matches!(t.shape, Shape::Lower) && is_stop(w) {
-            return;
-        }
-        self.content += 1;
+        // (The word is read only where its shape does not say enough.)
+        let word = || text.get(t.s()..t.e()).unwrap_or_default();
         match t.shape {
+            Shape::Lower if is_stop(word()) => return,
+            Shape::Lower => self.lower_content += 1,
             Shape::Title => self.caps += 1,
             Shape::Caps => {
                 self.caps += 1;
-                if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                if word().chars().filter(|c| c.is_alphabetic()).count() >= 3 {
                     self.shouted += 1;
                 }
             }
-            Shape::Lower => self.lower_content += 1,
             _ => {}
         }
+        self.content += 1;
     }
 }
 
@@ -1074,6 +1135,35 @@ mod tests {
             // What `is_word_char`'s shortcut for this block skips asking.
             assert!(!(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)), "{c:?}");
         }
+    }
+
+    #[test]
+    fn latin_letters_are_word_chars() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}').chain(['«', '»']) {
+            // What `is_word_char`'s shortcuts for these blocks answer.
+            let shortcut = !matches!(c, '×' | '÷' | '«' | '»');
+            assert_eq!(shortcut, c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c), "{c:?}");
+            assert_eq!(is_word_char(c), shortcut, "{c:?}");
+        }
+    }
+
+    /// The byte test of an ASCII mark answers as the chars do, for every
+    /// mark, after a gap and after a word.
+    #[test]
+    fn sentence_start_marks_by_byte_and_by_char() {
+        let by_char = |text: &str, s: usize| match char_at(text, s).unwrap_or(' ') {
+            '.' | '!' | '?' | '…' | ':' | '“' | '«' | '„' | '(' | '[' | '•' | '|' => true,
+            '"' | '\'' | '‘' => opens_quotation(text, s),
+            _ => false,
+        };
+        let marks: Vec<char> = (0u8..128).map(char::from).chain("…“«„•‘’”—–»".chars()).collect();
+        for m in marks {
+            for before in ["", " ", "a", "(", "—", "é"] {
+                let t = format!("{before}{m}x");
+                assert_eq!(starts_sentence(&t, before.len()), by_char(&t, before.len()), "{t:?}");
+            }
+        }
+        assert!(starts_sentence("a. b", 1) && starts_sentence("a \"b", 2) && !starts_sentence("a\"b", 1));
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct Vocab<'a> {
     /// log2 of the slots.
     bits: u32,
     words: Vec<Word>,
+    /// Per id, the flags a caller notes about the word ([`Vocab::note`]:
+    /// the tokenizer's text flags), kept here so that they grow with the ids.
+    flags: Vec<u32>,
     quick: Quick,
     /// Mixed into the short words' keys before hashing.
     seed: u64,
@@ -63,13 +66,31 @@ impl<'a> Vocab<'a> {
         let seed = process_seed();
         let bits = (expect.max(32) * 4 / 3 + 1).next_power_of_two().trailing_zeros();
         let slots = vec![Slot::default(); 1 << bits];
-        Vocab { text, slots, bits, words: Vec::with_capacity(expect), quick, seed }
+        let (words, flags) = (Vec::with_capacity(expect), Vec::with_capacity(expect));
+        Vocab { text, slots, bits, words, flags, quick, seed }
     }
 
     /// Gives back the room reserved for words that did not come (the
     /// vocabulary lives as long as the analysis of its text).
     pub fn shrink_to_fit(&mut self) {
         self.words.shrink_to_fit();
+    }
+
+    /// Sets `flag` in the flags of the word of `id`.
+    #[inline]
+    pub fn note(&mut self, id: u32, flag: u32) {
+        if let Some(f) = self.flags.get_mut(id as usize) {
+            *f |= flag;
+        }
+    }
+
+    /// The flags noted per id ([`Vocab::note`]), one per word, moved out
+    /// (not copied: the caller keeps them as long as the vocabulary, and a
+    /// copy would add to the peak heap of a short text).
+    pub fn take_flags(&mut self) -> Vec<u32> {
+        let mut flags = std::mem::take(&mut self.flags);
+        flags.shrink_to_fit();
+        flags
     }
 
     /// Distinct words so far.
@@ -237,6 +258,7 @@ impl<'a> Vocab<'a> {
     fn insert(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
         self.words.push(Word { start: start as u32, len: len as u32 });
+        self.flags.push(0);
         self.slots[i] = Slot { key, len: len as u32, id: new + 1 };
         if self.words.len() * 4 > self.slots.len() * 3 {
             self.grow();
