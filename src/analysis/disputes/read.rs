@@ -118,12 +118,13 @@ impl Found {
 #[derive(Default)]
 pub(super) struct Kept {
     lower: String,
-    words: Vec<u64>,
-    /// The content words in their order, with their offsets in their
-    /// sentence (see [`Sentence::in_order`]).
-    in_order: Vec<(usize, u64)>,
-    /// The ranges of `lower`, `words` and `in_order` of each kept sentence.
-    spans: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
+    /// The content words' stem ids in their order, with their offsets in
+    /// their sentence (see [`Sentence::in_order`]): as read, neither
+    /// sorted nor hashed (the linking compares ids, and orders by hash
+    /// only the few words a claim and a position share).
+    in_order: Vec<(usize, u32)>,
+    /// The ranges of `lower` and `in_order` of each kept sentence.
+    spans: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Kept {
@@ -133,12 +134,11 @@ impl Kept {
     /// 380), so that they are not moved as they grow: grown from an
     /// eighth, they were moved eight times on a 9 KB article and ended at
     /// these capacities anyway (on such an article the peak heap does not
-    /// rise; one with fewer claims reserves more than it fills: the four
-    /// capacities come to about 2.2 times the text's length in bytes).
+    /// rise; one with fewer claims reserves more than it fills: the three
+    /// capacities come to about 1.6 times the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
         Kept {
             lower: String::with_capacity(len / 2),
-            words: Vec::with_capacity(len / 16),
             in_order: Vec::with_capacity(len / 16),
             spans: Vec::with_capacity(len / 256),
         }
@@ -148,9 +148,8 @@ impl Kept {
     /// these buffers, in the same order) their copies and words.
     pub(super) fn bind<'k>(&'k self, sents: &mut [Sentence<'k>]) {
         let kept = sents.iter_mut().filter(|s| s.is_kept());
-        for (sent, (lower, words, in_order)) in kept.zip(&self.spans) {
+        for (sent, (lower, in_order)) in kept.zip(&self.spans) {
             sent.lower = self.lower.get(lower.clone()).unwrap_or_default();
-            sent.words = self.words.get(words.clone()).unwrap_or_default();
             sent.in_order = self.in_order.get(in_order.clone()).unwrap_or_default();
         }
     }
@@ -247,7 +246,7 @@ fn finish_sentence<'m>(
     let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
     // Document frequencies were counted by the scan, word by word: no
     // sentence but a claim or a position needs its words again, so the
-    // others are neither sorted nor kept.
+    // others are not kept.
     let Reader { words: ids, df, .. } = &mut scratch.reader;
     df.end_sentence();
     // The copy and the words are given once all is read (see
@@ -257,7 +256,6 @@ fn finish_sentence<'m>(
         end,
         lower: "",
         mentions,
-        words: &[],
         in_order: &[],
         claim_cue: found.claim_cue,
         counter: found.counter,
@@ -265,11 +263,8 @@ fn finish_sentence<'m>(
         contrastive: found.contrastive,
     };
     if sentence.is_kept() {
-        let from = kept.words.len();
         let ordered = kept.in_order.len();
-        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, df.word(id))));
-        kept.words.extend(kept.in_order[ordered..].iter().map(|&(_, w)| w));
-        dedup_sorted_from(&mut kept.words, from);
+        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, id)));
         // Lower-cased once: the copy already made, else by ASCII alone
         // when that is exact.
         let at = kept.lower.len();
@@ -282,28 +277,9 @@ fn finish_sentence<'m>(
             kept.lower.push_str(src);
             kept.lower[at..].make_ascii_lowercase();
         }
-        kept.spans.push((at..kept.lower.len(), from..kept.words.len(), ordered..kept.in_order.len()));
+        kept.spans.push((at..kept.lower.len(), ordered..kept.in_order.len()));
     }
     sentence
-}
-
-/// Sorts `v[from..]` and leaves one of each of its values, in place: what
-/// `sort_unstable` and `dedup` do to a list of its own.
-fn dedup_sorted_from(v: &mut Vec<u64>, from: usize) {
-    let Some(tail) = v.get_mut(from..) else { return };
-    tail.sort_unstable();
-    // Each value is moved down over the repeats before it; `prev` holds
-    // the last kept, so that no kept slot is read again.
-    let (mut n, mut prev) = (0, None);
-    for r in 0..tail.len() {
-        let x = tail[r];
-        if prev != Some(x) {
-            tail[n] = x;
-            n += 1;
-            prev = Some(x);
-        }
-    }
-    v.truncate(from + n);
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -1497,6 +1473,17 @@ impl DocFreq {
         self.entries[id as usize].word
     }
 
+    /// How many sentences hold the word `id` (from [`DocFreq::id`]), if
+    /// any does: what [`DocFreq::get`] gives for its hash.
+    pub(super) fn count_of(&self, id: u32) -> Option<usize> {
+        self.entries.get(id as usize).filter(|e| e.n > 0).map(|e| e.n as usize)
+    }
+
+    /// How many ids were given (each below this).
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Counts word `id` (from [`DocFreq::id`]) in the sentence being read,
     /// once however often it stands there: as the scan reads it, not in a
     /// pass over the sentence's words after. A sentence read again (from
@@ -1521,7 +1508,7 @@ impl DocFreq {
     /// Counts one sentence's words (ids from [`DocFreq::id`]; repeats
     /// count once).
     #[cfg(test)]
-    fn count_sentence(&mut self, ids: &[(u32, usize)]) {
+    pub(super) fn count_sentence(&mut self, ids: &[(u32, usize)]) {
         for &(id, _) in ids {
             self.count(id);
         }
@@ -1542,6 +1529,7 @@ impl DocFreq {
     }
 
     /// How many sentences hold `word`, if any does.
+    #[cfg(test)]
     pub(super) fn get(&self, word: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(word);
@@ -1772,7 +1760,7 @@ mod tests {
             ];
             kept.bind(&mut sents);
             assert_eq!(sents[0].lower, "they claim it.");
-            assert_eq!((sents[1].lower, sents[1].words), ("", &[][..]));
+            assert_eq!((sents[1].lower, sents[1].in_order), ("", &[][..]));
             let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
             assert_eq!(sent.lower, text.to_lowercase(), "{text}");
@@ -1803,17 +1791,22 @@ mod tests {
                 .collect();
             a.1.bind(&mut whole);
             b.1.bind(&mut cut);
-            let fields = |s: &Sentence| {
-                let (lower, words, in_order) = (s.lower.to_string(), s.words.to_vec(), s.in_order.to_vec());
-                (s.start, s.end, lower, words, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
-            };
-            assert_eq!(whole.iter().map(fields).collect::<Vec<_>>(), cut.iter().map(fields).collect::<Vec<_>>());
             let (dfa, dfb) = (a.0.doc_freq(), b.0.doc_freq());
-            for &(_, w) in cut.iter().flat_map(|s| s.in_order) {
+            let (fa, fb) = (|s: &Sentence| fields(s, &dfa), |s: &Sentence| fields(s, &dfb));
+            assert_eq!(whole.iter().map(fa).collect::<Vec<_>>(), cut.iter().map(fb).collect::<Vec<_>>());
+            for &(_, id) in cut.iter().flat_map(|s| s.in_order) {
+                let w = dfb.word(id);
                 assert_eq!(dfa.get(w), dfb.get(w), "{text:?}");
             }
             assert_eq!(dfa.read, dfb.read, "{text:?}");
         }
+    }
+
+    /// A sentence read, field by field, its words by their stem hashes
+    /// in `df` (ids differ between readers; hashes do not).
+    fn fields(s: &Sentence, df: &DocFreq) -> impl PartialEq + std::fmt::Debug {
+        let in_order: Vec<(usize, u64)> = s.in_order.iter().map(|&(at, id)| (at, df.word(id))).collect();
+        (s.start, s.end, s.lower.to_string(), in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
     }
 
     /// What a reading of `text` gives, field by field, and its document
@@ -1822,13 +1815,10 @@ mod tests {
         let (mut scratch, mut kept) = (Scratch::for_text(text.len()), Kept::default());
         let mut sents = read_sentences(text, toks, &[], &mut scratch, &mut kept);
         kept.bind(&mut sents);
-        let fields = |s: &Sentence| {
-            let (lower, words, in_order) = (s.lower.to_string(), s.words.to_vec(), s.in_order.to_vec());
-            (s.start, s.end, lower, words, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
-        };
-        let all: Vec<_> = sents.iter().map(fields).collect();
         let df = scratch.doc_freq();
-        let words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| w.1)).chain(probe.iter().copied());
+        let all: Vec<_> = sents.iter().map(|s| fields(s, &df)).collect();
+        let kept_words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| df.word(w.1)));
+        let words = kept_words.chain(probe.iter().copied());
         let mut counts: Vec<Option<usize>> = words.map(|w| df.get(w)).collect();
         counts.push(Some(df.read as usize));
         (all, counts)
@@ -2053,18 +2043,6 @@ mod tests {
                 assert_eq!(below_lowest(stops), low_bytes(k), "{k} {stops:x}");
             }
         }
-    }
-
-    #[test]
-    fn a_tail_is_sorted_and_deduplicated_alone() {
-        let mut v = vec![9, 1, 1, 5, 3, 5, 5, 2];
-        dedup_sorted_from(&mut v, 2);
-        assert_eq!(v, [9, 1, 1, 2, 3, 5]);
-        let mut v = vec![4, 4];
-        dedup_sorted_from(&mut v, 2);
-        assert_eq!(v, [4, 4]);
-        dedup_sorted_from(&mut v, 0);
-        assert_eq!(v, [4]);
     }
 
     #[test]
