@@ -131,7 +131,7 @@ struct Sentence<'m> {
     /// no list per sentence); see [`Sentence::actors`].
     mentions: &'m [(Mention, usize)],
     /// Stemmed content words by their ids in the document frequencies
-    /// ([`DocFreq::id`]: one per stem hash) in their order, each with its
+    /// ([`DocFreq::id`]: one per stem) in their order, each with its
     /// byte offset in the sentence (repeats kept); like `lower`, kept for
     /// claims and positions only, in one buffer for the text. What a
     /// position's cue acts on, a claim's subject and the words the two
@@ -960,7 +960,7 @@ mod tests {
     fn shared_words_weigh_as_a_merge_of_sorted_hashes() {
         let hashes = [90u64, 10, 50, 30, 70, 110, 20, 130, 0, 40, 120];
         let mut df = DocFreq::default();
-        let ids: Vec<u32> = hashes.iter().map(|&h| df.id(h).unwrap_or(u32::MAX)).collect();
+        let ids: Vec<u32> = hashes.iter().map(|&h| df.id(read::Stem::Hashed(h)).unwrap_or(u32::MAX)).collect();
         // Counts from 1 to 6 sentences: weights 1, 1, 1, 1, 0.8, 0.666...
         for n in 0..6 {
             df.count_sentence(&ids.iter().skip(n).map(|&id| (id, 0)).collect::<Vec<_>>());
