@@ -500,9 +500,9 @@ fn words_before(words: &[(usize, u32)], at: usize) -> usize {
 /// a claim shares, by their hashes.
 struct Shared {
     /// By stem id: the mark of the last position whose words hold it.
-    marks: Vec<usize>,
+    marks: Vec<u32>,
     /// The current position's mark (0: none yet).
-    mark: usize,
+    mark: u32,
     /// The shared words of the claim weighed last: hash and id.
     found: Vec<(u64, u32)>,
 }
@@ -510,12 +510,18 @@ struct Shared {
 impl Shared {
     /// For `ids` stem ids (each below it).
     fn new(ids: usize) -> Self {
-        Shared { marks: vec![0; ids], mark: 0, found: Vec::new() }
+        Shared { marks: vec![0; ids], mark: 0, found: Vec::with_capacity(16) }
     }
 
     /// Marks the words of a position (`words`, its [`Sentence::in_order`]),
     /// unmarking those of the one before.
     fn mark(&mut self, words: &[(usize, u32)]) {
+        // (Past `u32::MAX` positions, which no text of 4 GB holds, marks
+        // start again: all are cleared first.)
+        if self.mark == u32::MAX {
+            self.marks.fill(0);
+            self.mark = 0;
+        }
         self.mark += 1;
         for &(_, id) in words {
             if let Some(m) = self.marks.get_mut(id as usize) {
@@ -968,7 +974,11 @@ mod tests {
         let weights = Weights(df);
         let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         let mut shared = Shared::new(ids.len());
-        for _ in 0..200 {
+        for round in 0..200 {
+            // Marks run out (here, not after 4 G positions) and start again.
+            if round == 100 {
+                shared.mark = u32::MAX - 1;
+            }
             let mut pick = |n: u64| -> Vec<(usize, u32)> {
                 (0..next() % n).map(|at| (at as usize, ids[(next() % ids.len() as u64) as usize])).collect()
             };
