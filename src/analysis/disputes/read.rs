@@ -1088,30 +1088,55 @@ fn cue_at(s: &str, at: usize, cues: u64, found: &mut Found) {
     if found.claim_cue.is_none() && cues & ((1 << CLAIM_CUES.len()) - 1) != 0 {
         found.claim_cue = Some(at);
     }
-    let mut counters = cues >> CLAIM_CUES.len() & ((1 << COUNTER_CUES.len()) - 1);
+    // Whether the phrase of cue bit `k` stands at `at`: a phrase of one
+    // word does, as the word has its bit.
+    let stands = |k: usize, phrase: &str| ONE_WORD >> k & 1 != 0 || phrase_at(s, at, phrase);
+    let counter = CLAIM_CUES.len();
+    let mut counters = cues >> counter & ((1 << COUNTER_CUES.len()) - 1);
     while counters != 0 {
         let k = counters.trailing_zeros() as usize;
         counters &= counters - 1;
         let (cue, stance) = COUNTER_CUES[k];
-        if phrase_at(s, at, cue) && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a)) {
+        if stands(counter + k, cue) && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a)) {
             found.counter = Some((at, stance));
         }
     }
-    let mut conjunctions = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len()) & ((1 << CONCESSIVE.len()) - 1);
+    let conjunction = counter + COUNTER_CUES.len();
+    let mut conjunctions = cues >> conjunction & ((1 << CONCESSIVE.len()) - 1);
     while conjunctions != 0 {
         let k = conjunctions.trailing_zeros() as usize;
         conjunctions &= conjunctions - 1;
-        if found.concessive[k].is_none() && phrase_at(s, at, CONCESSIVE[k]) {
+        if found.concessive[k].is_none() && stands(conjunction + k, CONCESSIVE[k]) {
             found.concessive[k] = Some(at);
         }
     }
-    let mut connectives = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len());
+    let connective = conjunction + CONCESSIVE.len();
+    let mut connectives = cues >> connective;
     while connectives != 0 && !found.contrastive {
         let k = connectives.trailing_zeros() as usize;
         connectives &= connectives - 1;
-        found.contrastive = phrase_at(s, at, CONTRASTIVE[k]);
+        found.contrastive = stands(connective + k, CONTRASTIVE[k]);
     }
 }
+
+/// The cue bits (see [`cues_of`]) of the counter cues, conjunctions and
+/// connectives of one word. A word with such a bit is that phrase as
+/// [`phrase_at`] would find it: [`cues_of`] found the word equal to it,
+/// and a word of the scan ends where no letter or digit follows (an ASCII
+/// byte that is none, or a wider char that is none: a [`plain_mark`] is
+/// none). So [`cue_at`] compares only the phrases of more words.
+const ONE_WORD: u64 = {
+    let mut bits = 0;
+    let mut k = CLAIM_CUES.len();
+    while k < CUE_BITS {
+        let (phrase, first) = cue_word(k);
+        if first == phrase.len() {
+            bits |= 1 << k;
+        }
+        k += 1;
+    }
+    bits
+};
 
 /// The cues whose first word `word` is, of those it begins like
 /// (`like`, from [`cues_like`]), as bits for [`cue_at`]: for a claim cue,
@@ -2119,6 +2144,18 @@ mod tests {
 
     fn is_stopword(w: &[u8]) -> bool {
         w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0)))
+    }
+
+    /// The phrases whose cue bits say they stand whole are those of one
+    /// word, and no claim cue (a prefix) is among them.
+    #[test]
+    fn one_word_cues_are_the_phrases_without_a_space() {
+        for k in 0..CUE_BITS {
+            let (phrase, _) = cue_word(k);
+            let one = k >= CLAIM_CUES.len() && !phrase.contains(&b' ');
+            assert_eq!(ONE_WORD >> k & 1 != 0, one, "{}", String::from_utf8_lossy(phrase));
+        }
+        assert!(ONE_WORD.count_ones() > 10);
     }
 
     #[test]
