@@ -885,7 +885,8 @@ fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = is_content(len, head);
     let id = if content { df.id(stem_of(word, fold, head)) } else { None };
-    Reading::new(id, cues_of(word, cues_like(len, head)))
+    let like = cues_like(len, head);
+    Reading::new(id, if like == 0 { 0 } else { cues_of(word, like) })
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -1143,7 +1144,12 @@ const ONE_WORD: u64 = {
 /// that the word begins with it; for the others, that the word is their
 /// first word, ASCII case aside. Decided once per word remembered
 /// ([`Known`]), so that [`cue_at`] runs only for words that begin a cue
-/// ("in", "denied", "claims"), not for every "refugee" or "main".
+/// ("in", "denied", "claims"), not for every "refugee" or "main". Out of
+/// line, and asked only when `like` is not 0 (few words): inlined in
+/// [`classify`], its loop had every word read the first time save and
+/// restore more registers.
+#[cold]
+#[inline(never)]
 fn cues_of(word: &[u8], like: u64) -> u64 {
     let mut bits = like;
     let mut exact = 0;
@@ -1569,6 +1575,10 @@ impl DocFreq {
         self.end_sentence();
     }
 
+    /// Doubles the slots. Out of line, as it seldom runs: inlined, it
+    /// had [`classify`] save more registers at every call.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
         self.slots = vec![EMPTY; size];
