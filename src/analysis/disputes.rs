@@ -541,9 +541,10 @@ impl Shared {
                 self.found.push((weights.0.word(id), id));
             }
         }
-        // (One id per hash: equal hashes come with equal ids.)
+        // Each hash once, as in the merge (two stems share a hash only
+        // if their FNV-1a collides).
         self.found.sort_unstable();
-        self.found.dedup();
+        self.found.dedup_by_key(|&mut (hash, _)| hash);
         self.found.iter().map(|&(_, id)| weights.of(id)).sum()
     }
 }

@@ -1,5 +1,5 @@
 //! Reading every sentence once for the disputes stage: its cues, its
-//! content words (stemmed, hashed) and the text's document frequencies.
+//! content words (stemmed, by ids) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
 //! text's bytes with a class table, which also finds where each sentence
@@ -327,7 +327,7 @@ static CLASS: [u8; 256] = {
 /// Scans `s` (a sentence, or with `LOWERED` its lower-cased copy) word by
 /// word: pushes its content words' ids in the document frequencies into
 /// `words` (cleared first; see [`DocFreq::id`]) and
-/// finds its cues when `cues` is set. Words are hashed and matched as
+/// finds its cues when `cues` is set. Words are keyed and matched as
 /// `str::to_lowercase` of the sentence spells them: ASCII letters are
 /// lower-cased as they are read, and a word with wider chars is spelt
 /// lower-cased in `buf`.
@@ -802,7 +802,7 @@ pub(super) struct Reader {
     /// A word with chars beyond ASCII, lower-cased.
     spelt: Vec<u8>,
     known: Known,
-    /// The document frequencies, and the ids of the stems' hashes.
+    /// The document frequencies, and the ids of the stems.
     df: DocFreq,
     /// The readings of the actor tokens' words by their word ids
     /// ([`UNREAD`] until read): see [`Reader::token_reading`].
@@ -1453,8 +1453,9 @@ fn fnv(w: &[u8], fold: u8) -> u64 {
 /// read before is an indexed add, not a probe. The table is a small
 /// open-addressing one of its own (ids by slot, linear probing, at most
 /// half full) rather than a general map: a keyed mix and a multiply find
-/// a slot. The slot is picked by the word's hash mixed with a per-process
-/// key, so a crafted text cannot pile its words into one run.
+/// a slot. The slot is picked by the stem's key ([`Stem::key`]) mixed
+/// with a per-process key, so a crafted text cannot pile its words into
+/// one run.
 pub(super) struct DocFreq {
     /// `EMPTY` or an id, by slot.
     slots: Vec<u32>,
