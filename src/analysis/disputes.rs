@@ -130,13 +130,13 @@ struct Sentence<'m> {
     /// The mentions starting in the sentence, a slice of the text's (so
     /// no list per sentence); see [`Sentence::actors`].
     mentions: &'m [(Mention, usize)],
-    /// Stemmed content words, hashed, sorted, distinct; like `lower`,
-    /// kept for claims and positions only, in one buffer for the text.
-    words: &'m [u64],
-    /// The same words in their order, each with its byte offset in the
-    /// sentence (repeats kept): what a position's cue acts on and a
-    /// claim's subject are read from these, not from `lower` again.
-    in_order: &'m [(usize, u64)],
+    /// Stemmed content words by their ids in the document frequencies
+    /// ([`DocFreq::id`]: one per stem) in their order, each with its
+    /// byte offset in the sentence (repeats kept); like `lower`, kept for
+    /// claims and positions only, in one buffer for the text. What a
+    /// position's cue acts on, a claim's subject and the words the two
+    /// share are read from these, not from `lower` again.
+    in_order: &'m [(usize, u32)],
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
     /// Where each of [`CONCESSIVE`] first stands as whole words, found
@@ -189,6 +189,7 @@ pub fn find_disputes_tokenized(
     let mut kept = Kept::for_text(text.len());
     let sents = read_all(text, Toks::of(tokens), &mentions, &mut scratch, &mut kept);
     let weights = Weights(scratch.doc_freq());
+    let mut shared = Shared::new(weights.0.len());
 
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
@@ -198,7 +199,7 @@ pub fn find_disputes_tokenized(
         let conceded = concessive_before(sent, cue);
         let (claim_at, same_sentence) = match conceded {
             Some(_) => (Some(j), true),
-            None => (best_claim(&sents, j, &weights), false),
+            None => (best_claim(&sents, j, &weights, &mut shared), false),
         };
         let Some(i) = claim_at else { continue };
         let position_holder = if same_sentence {
@@ -443,14 +444,16 @@ fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
 struct Weights(DocFreq);
 
 impl Weights {
-    fn get(&self, w: &u64) -> Option<f32> {
-        self.0.get(*w).map(|n| (4.0 / n as f32).min(1.0))
+    /// The weight of stem `id` (1 for a word counted in no sentence).
+    fn of(&self, id: u32) -> f32 {
+        self.0.count_of(id).map_or(1.0, |n| (4.0 / n as f32).min(1.0))
     }
 }
 
 /// The earlier claim sentence that position `j` answers, if any.
-fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> {
+fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, shared: &mut Shared) -> Option<usize> {
     let pos = &sents[j];
+    shared.mark(pos.in_order);
     let window = if pos.contrastive { NEAR } else { WINDOW };
     // What the counter cue acts on ("dismissed [the Russian proposal]"):
     // a claim whose subject it names is the one answered. (The content
@@ -469,7 +472,7 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> 
             continue;
         }
         let shared_actors = c.actors().filter(|(_, a)| pos.actors().any(|(_, b)| *a == b)).count().min(3);
-        let shared_words: f32 = shared(c.words, pos.words).map(|w| weights.get(w).unwrap_or(1.0)).sum();
+        let shared_words = shared.weight(c.in_order, weights);
         let overlap = shared_actors as f32 + shared_words;
         if overlap < 2.0 {
             continue;
@@ -487,20 +490,63 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights) -> Option<usize> 
 
 /// How many of `words` (a sentence's, in order, with their offsets)
 /// start before byte `at`.
-fn words_before(words: &[(usize, u64)], at: usize) -> usize {
+fn words_before(words: &[(usize, u32)], at: usize) -> usize {
     words.partition_point(|&(w, _)| w < at)
 }
 
-/// The words of `a` also in `b`, in `a`'s order (both sorted, distinct):
-/// one merge of the two lists instead of a binary search per word.
-fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = &'a u64> + 'a {
-    let mut k = 0;
-    a.iter().filter(move |w| {
-        while b.get(k).is_some_and(|x| x < w) {
-            k += 1;
+/// The words a claim shares with a position, by the stem ids of their
+/// words: the position's are marked ([`Shared::mark`]), a claim's looked
+/// up ([`Shared::weight`]). No sentence's words are sorted: only the few
+/// a claim shares, by their hashes.
+struct Shared {
+    /// By stem id: the mark of the last position whose words hold it.
+    marks: Vec<u32>,
+    /// The current position's mark (0: none yet).
+    mark: u32,
+    /// The shared words of the claim weighed last: hash and id.
+    found: Vec<(u64, u32)>,
+}
+
+impl Shared {
+    /// For `ids` stem ids (each below it).
+    fn new(ids: usize) -> Self {
+        Shared { marks: vec![0; ids], mark: 0, found: Vec::with_capacity(16) }
+    }
+
+    /// Marks the words of a position (`words`, its [`Sentence::in_order`]),
+    /// unmarking those of the one before.
+    fn mark(&mut self, words: &[(usize, u32)]) {
+        // (Past `u32::MAX` positions, which no text of 4 GB holds, marks
+        // start again: all are cleared first.)
+        if self.mark == u32::MAX {
+            self.marks.fill(0);
+            self.mark = 0;
         }
-        b.get(k) == Some(w)
-    })
+        self.mark += 1;
+        for &(_, id) in words {
+            if let Some(m) = self.marks.get_mut(id as usize) {
+                *m = self.mark;
+            }
+        }
+    }
+
+    /// The summed weights of the distinct words of `words` (a claim's)
+    /// that the marked position holds, added in the order of their stem
+    /// hashes: what merging the two sentences' sorted, distinct hashes
+    /// gave, as the same float sum.
+    fn weight(&mut self, words: &[(usize, u32)], weights: &Weights) -> f32 {
+        self.found.clear();
+        for &(_, id) in words {
+            if self.marks.get(id as usize) == Some(&self.mark) {
+                self.found.push((weights.0.word(id), id));
+            }
+        }
+        // Each hash once, as in the merge (two stems share a hash only
+        // if their FNV-1a collides).
+        self.found.sort_unstable();
+        self.found.dedup_by_key(|&mut (hash, _)| hash);
+        self.found.iter().map(|&(_, id)| weights.of(id)).sum()
+    }
 }
 
 /// Who holds a position: the subject of a reporting verb before the cue
@@ -914,12 +960,41 @@ mod tests {
         }
     }
 
+    /// The weight a claim shares with a position is the sum, in the
+    /// order of their hashes, of the weights of the distinct words both
+    /// hold: what merging their sorted, distinct hashes gave.
     #[test]
-    fn shared_words_are_those_a_search_finds() {
-        let a = [1, 3, 5, 7, 9, 11];
-        for b in [&[][..], &[0, 3, 4, 9, 12], &[1, 2, 3, 5, 7, 9, 11, 13], &[11], &[20]] {
-            let want: Vec<&u64> = a.iter().filter(|w| b.binary_search(w).is_ok()).collect();
-            assert_eq!(shared(&a, b).collect::<Vec<_>>(), want);
+    fn shared_words_weigh_as_a_merge_of_sorted_hashes() {
+        let hashes = [90u64, 10, 50, 30, 70, 110, 20, 130, 0, 40, 120];
+        let mut df = DocFreq::default();
+        let ids: Vec<u32> = hashes.iter().map(|&h| df.id(read::Stem::Hashed(h)).unwrap_or(u32::MAX)).collect();
+        // Counts from 1 to 6 sentences: weights 1, 1, 1, 1, 0.8, 0.666...
+        for n in 0..6 {
+            df.count_sentence(&ids.iter().skip(n).map(|&id| (id, 0)).collect::<Vec<_>>());
+        }
+        let weights = Weights(df);
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut shared = Shared::new(ids.len());
+        for round in 0..200 {
+            // Marks run out (here, not after 4 G positions) and start again.
+            if round == 100 {
+                shared.mark = u32::MAX - 1;
+            }
+            let mut pick = |n: u64| -> Vec<(usize, u32)> {
+                (0..next() % n).map(|at| (at as usize, ids[(next() % ids.len() as u64) as usize])).collect()
+            };
+            let (claim, position) = (pick(12), pick(12));
+            let sorted = |words: &[(usize, u32)]| {
+                let mut h: Vec<u64> = words.iter().map(|&(_, id)| weights.0.word(id)).collect();
+                h.sort_unstable();
+                h.dedup();
+                h
+            };
+            let (a, b) = (sorted(&claim), sorted(&position));
+            let by_hash = |h: u64| ids[hashes.iter().position(|&x| x == h).unwrap_or(0)];
+            let want: f32 = a.iter().filter(|h| b.binary_search(h).is_ok()).map(|&h| weights.of(by_hash(h))).sum();
+            shared.mark(&position);
+            assert_eq!(shared.weight(&claim, &weights).to_bits(), want.to_bits(), "{claim:?} {position:?}");
         }
     }
 

@@ -1,5 +1,5 @@
 //! Reading every sentence once for the disputes stage: its cues, its
-//! content words (stemmed, hashed) and the text's document frequencies.
+//! content words (stemmed, by ids) and the text's document frequencies.
 //!
 //! This is the only per-byte work of the stage, so it is one scan over the
 //! text's bytes with a class table, which also finds where each sentence
@@ -118,12 +118,13 @@ impl Found {
 #[derive(Default)]
 pub(super) struct Kept {
     lower: String,
-    words: Vec<u64>,
-    /// The content words in their order, with their offsets in their
-    /// sentence (see [`Sentence::in_order`]).
-    in_order: Vec<(usize, u64)>,
-    /// The ranges of `lower`, `words` and `in_order` of each kept sentence.
-    spans: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
+    /// The content words' stem ids in their order, with their offsets in
+    /// their sentence (see [`Sentence::in_order`]): as read, neither
+    /// sorted nor hashed (the linking compares ids, and orders by hash
+    /// only the few words a claim and a position share).
+    in_order: Vec<(usize, u32)>,
+    /// The ranges of `lower` and `in_order` of each kept sentence.
+    spans: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Kept {
@@ -133,12 +134,11 @@ impl Kept {
     /// 380), so that they are not moved as they grow: grown from an
     /// eighth, they were moved eight times on a 9 KB article and ended at
     /// these capacities anyway (on such an article the peak heap does not
-    /// rise; one with fewer claims reserves more than it fills: the four
-    /// capacities come to about 2.2 times the text's length in bytes).
+    /// rise; one with fewer claims reserves more than it fills: the three
+    /// capacities come to about 1.6 times the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
         Kept {
             lower: String::with_capacity(len / 2),
-            words: Vec::with_capacity(len / 16),
             in_order: Vec::with_capacity(len / 16),
             spans: Vec::with_capacity(len / 256),
         }
@@ -148,9 +148,8 @@ impl Kept {
     /// these buffers, in the same order) their copies and words.
     pub(super) fn bind<'k>(&'k self, sents: &mut [Sentence<'k>]) {
         let kept = sents.iter_mut().filter(|s| s.is_kept());
-        for (sent, (lower, words, in_order)) in kept.zip(&self.spans) {
+        for (sent, (lower, in_order)) in kept.zip(&self.spans) {
             sent.lower = self.lower.get(lower.clone()).unwrap_or_default();
-            sent.words = self.words.get(words.clone()).unwrap_or_default();
             sent.in_order = self.in_order.get(in_order.clone()).unwrap_or_default();
         }
     }
@@ -247,7 +246,7 @@ fn finish_sentence<'m>(
     let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
     // Document frequencies were counted by the scan, word by word: no
     // sentence but a claim or a position needs its words again, so the
-    // others are neither sorted nor kept.
+    // others are not kept.
     let Reader { words: ids, df, .. } = &mut scratch.reader;
     df.end_sentence();
     // The copy and the words are given once all is read (see
@@ -257,7 +256,6 @@ fn finish_sentence<'m>(
         end,
         lower: "",
         mentions,
-        words: &[],
         in_order: &[],
         claim_cue: found.claim_cue,
         counter: found.counter,
@@ -265,11 +263,8 @@ fn finish_sentence<'m>(
         contrastive: found.contrastive,
     };
     if sentence.is_kept() {
-        let from = kept.words.len();
         let ordered = kept.in_order.len();
-        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, df.word(id))));
-        kept.words.extend(kept.in_order[ordered..].iter().map(|&(_, w)| w));
-        dedup_sorted_from(&mut kept.words, from);
+        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, id)));
         // Lower-cased once: the copy already made, else by ASCII alone
         // when that is exact.
         let at = kept.lower.len();
@@ -282,28 +277,9 @@ fn finish_sentence<'m>(
             kept.lower.push_str(src);
             kept.lower[at..].make_ascii_lowercase();
         }
-        kept.spans.push((at..kept.lower.len(), from..kept.words.len(), ordered..kept.in_order.len()));
+        kept.spans.push((at..kept.lower.len(), ordered..kept.in_order.len()));
     }
     sentence
-}
-
-/// Sorts `v[from..]` and leaves one of each of its values, in place: what
-/// `sort_unstable` and `dedup` do to a list of its own.
-fn dedup_sorted_from(v: &mut Vec<u64>, from: usize) {
-    let Some(tail) = v.get_mut(from..) else { return };
-    tail.sort_unstable();
-    // Each value is moved down over the repeats before it; `prev` holds
-    // the last kept, so that no kept slot is read again.
-    let (mut n, mut prev) = (0, None);
-    for r in 0..tail.len() {
-        let x = tail[r];
-        if prev != Some(x) {
-            tail[n] = x;
-            n += 1;
-            prev = Some(x);
-        }
-    }
-    v.truncate(from + n);
 }
 
 /// The index of the first of `mentions` (sorted by start) that starts at
@@ -351,7 +327,7 @@ static CLASS: [u8; 256] = {
 /// Scans `s` (a sentence, or with `LOWERED` its lower-cased copy) word by
 /// word: pushes its content words' ids in the document frequencies into
 /// `words` (cleared first; see [`DocFreq::id`]) and
-/// finds its cues when `cues` is set. Words are hashed and matched as
+/// finds its cues when `cues` is set. Words are keyed and matched as
 /// `str::to_lowercase` of the sentence spells them: ASCII letters are
 /// lower-cased as they are read, and a word with wider chars is spelt
 /// lower-cased in `buf`.
@@ -826,7 +802,7 @@ pub(super) struct Reader {
     /// A word with chars beyond ASCII, lower-cased.
     spelt: Vec<u8>,
     known: Known,
-    /// The document frequencies, and the ids of the stems' hashes.
+    /// The document frequencies, and the ids of the stems.
     df: DocFreq,
     /// The readings of the actor tokens' words by their word ids
     /// ([`UNREAD`] until read): see [`Reader::token_reading`].
@@ -908,8 +884,9 @@ impl Reading {
 fn classify(word: &[u8], fold: u8, head: u64, df: &mut DocFreq) -> Reading {
     let len = word.len();
     let content = is_content(len, head);
-    let id = if content { df.id(stem_hash(word, fold, head)) } else { None };
-    Reading::new(id, cues_of(word, cues_like(len, head)))
+    let id = if content { df.id(stem_of(word, fold, head)) } else { None };
+    let like = cues_like(len, head);
+    Reading::new(id, if like == 0 { 0 } else { cues_of(word, like) })
 }
 
 /// The readings of short words already read, by their packed lower-cased
@@ -1112,37 +1089,67 @@ fn cue_at(s: &str, at: usize, cues: u64, found: &mut Found) {
     if found.claim_cue.is_none() && cues & ((1 << CLAIM_CUES.len()) - 1) != 0 {
         found.claim_cue = Some(at);
     }
-    let mut counters = cues >> CLAIM_CUES.len() & ((1 << COUNTER_CUES.len()) - 1);
+    // Whether the phrase of cue bit `k` stands at `at`: a phrase of one
+    // word does, as the word has its bit.
+    let stands = |k: usize, phrase: &str| ONE_WORD >> k & 1 != 0 || phrase_at(s, at, phrase);
+    let counter = CLAIM_CUES.len();
+    let mut counters = cues >> counter & ((1 << COUNTER_CUES.len()) - 1);
     while counters != 0 {
         let k = counters.trailing_zeros() as usize;
         counters &= counters - 1;
         let (cue, stance) = COUNTER_CUES[k];
-        if phrase_at(s, at, cue) && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a)) {
+        if stands(counter + k, cue) && found.counter.is_none_or(|(a, st)| (strength(stance), at) < (strength(st), a)) {
             found.counter = Some((at, stance));
         }
     }
-    let mut conjunctions = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len()) & ((1 << CONCESSIVE.len()) - 1);
+    let conjunction = counter + COUNTER_CUES.len();
+    let mut conjunctions = cues >> conjunction & ((1 << CONCESSIVE.len()) - 1);
     while conjunctions != 0 {
         let k = conjunctions.trailing_zeros() as usize;
         conjunctions &= conjunctions - 1;
-        if found.concessive[k].is_none() && phrase_at(s, at, CONCESSIVE[k]) {
+        if found.concessive[k].is_none() && stands(conjunction + k, CONCESSIVE[k]) {
             found.concessive[k] = Some(at);
         }
     }
-    let mut connectives = cues >> (CLAIM_CUES.len() + COUNTER_CUES.len() + CONCESSIVE.len());
+    let connective = conjunction + CONCESSIVE.len();
+    let mut connectives = cues >> connective;
     while connectives != 0 && !found.contrastive {
         let k = connectives.trailing_zeros() as usize;
         connectives &= connectives - 1;
-        found.contrastive = phrase_at(s, at, CONTRASTIVE[k]);
+        found.contrastive = stands(connective + k, CONTRASTIVE[k]);
     }
 }
+
+/// The cue bits (see [`cues_of`]) of the counter cues, conjunctions and
+/// connectives of one word. A word with such a bit is that phrase as
+/// [`phrase_at`] would find it: [`cues_of`] found the word equal to it,
+/// and a word of the scan ends where no letter or digit follows (an ASCII
+/// byte that is none, or a wider char that is none: a [`plain_mark`] is
+/// none). So [`cue_at`] compares only the phrases of more words.
+const ONE_WORD: u64 = {
+    let mut bits = 0;
+    let mut k = CLAIM_CUES.len();
+    while k < CUE_BITS {
+        let (phrase, first) = cue_word(k);
+        if first == phrase.len() {
+            bits |= 1 << k;
+        }
+        k += 1;
+    }
+    bits
+};
 
 /// The cues whose first word `word` is, of those it begins like
 /// (`like`, from [`cues_like`]), as bits for [`cue_at`]: for a claim cue,
 /// that the word begins with it; for the others, that the word is their
 /// first word, ASCII case aside. Decided once per word remembered
 /// ([`Known`]), so that [`cue_at`] runs only for words that begin a cue
-/// ("in", "denied", "claims"), not for every "refugee" or "main".
+/// ("in", "denied", "claims"), not for every "refugee" or "main". Out of
+/// line, and asked only when `like` is not 0 (few words): inlined in
+/// [`classify`], its loop had every word read the first time save and
+/// restore more registers.
+#[cold]
+#[inline(never)]
 fn cues_of(word: &[u8], like: u64) -> u64 {
     let mut bits = like;
     let mut exact = 0;
@@ -1374,17 +1381,46 @@ pub(super) fn hash(w: &[u8]) -> u64 {
     fnv(w, 0)
 }
 
-/// [`fnv`] of `word`'s stem ([`stem_len`]), its bytes or-ed with `fold`;
-/// `head` is `word`'s first eight bytes so or-ed, packed: a stem of up to
-/// eight bytes (most) is hashed from it, in a register, not loaded and
-/// or-ed byte by byte (some 10 instructions fewer per word read the first
-/// time).
-fn stem_hash(word: &[u8], fold: u8, head: u64) -> u64 {
+/// `word`'s stem ([`stem_len`]), its bytes or-ed with `fold`; `head` is
+/// `word`'s first eight bytes so or-ed, packed: a stem of up to eight
+/// bytes (most) is cut from it, in a register, not hashed (see [`Stem`]).
+fn stem_of(word: &[u8], fold: u8, head: u64) -> Stem {
     let n = stem_len(word);
     if n <= 8 {
-        fnv_packed(head, n)
+        Stem::Packed(head & low_bytes(n))
     } else {
-        fnv(&word[..n], fold)
+        Stem::Hashed(fnv(&word[..n], fold))
+    }
+}
+
+/// A content word's stem as the document frequencies tell stems apart:
+/// one of up to eight bytes by those bytes, packed (the first lowest,
+/// lower-cased), a longer one by its [`fnv`] hash. A word read the first
+/// time is not hashed (some 35 instructions fewer each on the seed's 450
+/// stems): only the few a claim and a position share, which are summed in
+/// the order of their hashes, are ([`Stem::hash`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Stem {
+    Packed(u64),
+    Hashed(u64),
+}
+
+impl Stem {
+    /// The bits a table slot is picked by.
+    fn key(self) -> u64 {
+        match self {
+            Stem::Packed(k) | Stem::Hashed(k) => k,
+        }
+    }
+
+    /// The [`fnv`] hash of the stem's bytes.
+    fn hash(self) -> u64 {
+        match self {
+            // (No byte of a word is 0: its bytes are those up to the
+            // highest that is not.)
+            Stem::Packed(k) => fnv_packed(k, 8 - k.leading_zeros() as usize / 8),
+            Stem::Hashed(h) => h,
+        }
     }
 }
 
@@ -1410,15 +1446,16 @@ fn fnv(w: &[u8], fold: u8) -> u64 {
     w.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b | fold)).wrapping_mul(FNV_PRIME))
 }
 
-/// Document frequencies: for each content word (by its stem's hash), how
+/// Document frequencies: for each content word (by its [`Stem`]), how
 /// many sentences hold it. Each word gets an id, its index in `entries`,
 /// the first time it is read ([`DocFreq::id`], a hash table probe); the
 /// reader remembers the id with the word ([`Known`]), so counting a word
 /// read before is an indexed add, not a probe. The table is a small
 /// open-addressing one of its own (ids by slot, linear probing, at most
 /// half full) rather than a general map: a keyed mix and a multiply find
-/// a slot. The slot is picked by the word's hash mixed with a per-process
-/// key, so a crafted text cannot pile its words into one run.
+/// a slot. The slot is picked by the stem's key ([`Stem::key`]) mixed
+/// with a per-process key, so a crafted text cannot pile its words into
+/// one run.
 pub(super) struct DocFreq {
     /// `EMPTY` or an id, by slot.
     slots: Vec<u32>,
@@ -1436,7 +1473,7 @@ const EMPTY: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
 struct Entry {
-    word: u64,
+    stem: Stem,
     /// Sentences holding the word.
     n: u32,
     /// The last (1-based) sentence that held it, so a word repeated in a
@@ -1470,31 +1507,42 @@ impl DocFreq {
         (x >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
-    /// The id of `word`, given it the first time (counted in no sentence
-    /// yet). `None` past `u32::MAX - 1` distinct words (which no wasm32
-    /// memory holds: 16 bytes each here): those are then no content words.
-    pub(super) fn id(&mut self, word: u64) -> Option<u32> {
+    /// The id of `stem`, given it the first time (counted in no sentence
+    /// yet). `None` past `u32::MAX - 1` distinct stems (which no wasm32
+    /// memory holds: 24 bytes each here): those are then no content words.
+    pub(super) fn id(&mut self, stem: Stem) -> Option<u32> {
         if 2 * (self.entries.len() + 1) > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut i = self.slot(word);
+        let mut i = self.slot(stem.key());
         loop {
             match self.slots[i] {
                 EMPTY => break,
-                id if self.entries[id as usize].word == word => return Some(id),
+                id if self.entries[id as usize].stem == stem => return Some(id),
                 _ => i = (i + 1) & mask,
             }
         }
         let id = u32::try_from(self.entries.len()).ok().filter(|&id| id != EMPTY)?;
         self.slots[i] = id;
-        self.entries.push(Entry { word, n: 0, last: 0 });
+        self.entries.push(Entry { stem, n: 0, last: 0 });
         Some(id)
     }
 
-    /// The stem hash given `id`.
+    /// The stem hash ([`Stem::hash`]) given `id`.
     pub(super) fn word(&self, id: u32) -> u64 {
-        self.entries[id as usize].word
+        self.entries[id as usize].stem.hash()
+    }
+
+    /// How many sentences hold the word `id` (from [`DocFreq::id`]), if
+    /// any does: what [`DocFreq::get`] gives for its hash.
+    pub(super) fn count_of(&self, id: u32) -> Option<usize> {
+        self.entries.get(id as usize).filter(|e| e.n > 0).map(|e| e.n as usize)
+    }
+
+    /// How many ids were given (each below this).
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// Counts word `id` (from [`DocFreq::id`]) in the sentence being read,
@@ -1521,19 +1569,23 @@ impl DocFreq {
     /// Counts one sentence's words (ids from [`DocFreq::id`]; repeats
     /// count once).
     #[cfg(test)]
-    fn count_sentence(&mut self, ids: &[(u32, usize)]) {
+    pub(super) fn count_sentence(&mut self, ids: &[(u32, usize)]) {
         for &(id, _) in ids {
             self.count(id);
         }
         self.end_sentence();
     }
 
+    /// Doubles the slots. Out of line, as it seldom runs: inlined, it
+    /// had [`classify`] save more registers at every call.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
         self.slots = vec![EMPTY; size];
         let mask = size - 1;
         for (id, e) in self.entries.iter().enumerate() {
-            let mut i = self.slot(e.word);
+            let mut i = self.slot(e.stem.key());
             while self.slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
@@ -1542,20 +1594,16 @@ impl DocFreq {
     }
 
     /// How many sentences hold `word`, if any does.
+    #[cfg(test)]
     pub(super) fn get(&self, word: u64) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(word);
-        loop {
-            let id = self.slots[i];
-            if id == EMPTY {
-                return None;
-            }
-            let e = &self.entries[id as usize];
-            if e.word == word {
-                return (e.n > 0).then_some(e.n as usize);
-            }
-            i = (i + 1) & mask;
-        }
+        self.by_hash().get(&word).copied()
+    }
+
+    /// How many sentences hold each stem some sentence holds, by its hash
+    /// (to look many up: [`DocFreq::get`] makes this for one).
+    #[cfg(test)]
+    pub(super) fn by_hash(&self) -> std::collections::HashMap<u64, usize> {
+        self.entries.iter().filter(|e| e.n > 0).map(|e| (e.stem.hash(), e.n as usize)).collect()
     }
 }
 
@@ -1566,14 +1614,18 @@ mod tests {
     /// A stem hashed from the packed head is the stem's FNV-1a, folded
     /// or not, short stems and long.
     #[test]
-    fn stem_hash_is_fnv_of_the_stem() {
-        for w in ["Refugees", "talking", "claims", "NATO", "in", "spokespersons", "Proposal", "x9ab"] {
+    fn a_stems_hash_is_fnv_of_the_stem() {
+        let words =
+            ["Refugees", "talking", "claims", "NATO", "in", "spokespersons", "Proposal", "x9ab", "héllo", "ab€cdé"];
+        for w in words {
             let b = w.as_bytes();
             for fold in [0, 0x20] {
                 let head =
                     pack8(&b[..b.len().min(8)]).unwrap_or(0) | (u64::from_ne_bytes([fold; 8]) & low_bytes(b.len()));
                 let stem = &b[..stem_len(b)];
-                assert_eq!(stem_hash(b, fold, head), fnv(stem, fold), "{w} {fold}");
+                let got = stem_of(b, fold, head);
+                assert_eq!(got.hash(), fnv(stem, fold), "{w} {fold}");
+                assert_eq!(matches!(got, Stem::Packed(_)), stem.len() <= 8, "{w}");
             }
         }
         assert_eq!(fnv_packed(pack8(b"ab").unwrap_or(0), 2), hash(b"ab"));
@@ -1772,7 +1824,7 @@ mod tests {
             ];
             kept.bind(&mut sents);
             assert_eq!(sents[0].lower, "they claim it.");
-            assert_eq!((sents[1].lower, sents[1].words), ("", &[][..]));
+            assert_eq!((sents[1].lower, sents[1].in_order), ("", &[][..]));
             let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
             assert_eq!(sent.lower, text.to_lowercase(), "{text}");
@@ -1803,17 +1855,23 @@ mod tests {
                 .collect();
             a.1.bind(&mut whole);
             b.1.bind(&mut cut);
-            let fields = |s: &Sentence| {
-                let (lower, words, in_order) = (s.lower.to_string(), s.words.to_vec(), s.in_order.to_vec());
-                (s.start, s.end, lower, words, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
-            };
-            assert_eq!(whole.iter().map(fields).collect::<Vec<_>>(), cut.iter().map(fields).collect::<Vec<_>>());
             let (dfa, dfb) = (a.0.doc_freq(), b.0.doc_freq());
-            for &(_, w) in cut.iter().flat_map(|s| s.in_order) {
-                assert_eq!(dfa.get(w), dfb.get(w), "{text:?}");
+            let (fa, fb) = (|s: &Sentence| fields(s, &dfa), |s: &Sentence| fields(s, &dfb));
+            assert_eq!(whole.iter().map(fa).collect::<Vec<_>>(), cut.iter().map(fb).collect::<Vec<_>>());
+            let (ca, cb) = (dfa.by_hash(), dfb.by_hash());
+            for &(_, id) in cut.iter().flat_map(|s| s.in_order) {
+                let w = dfb.word(id);
+                assert_eq!(ca.get(&w), cb.get(&w), "{text:?}");
             }
             assert_eq!(dfa.read, dfb.read, "{text:?}");
         }
+    }
+
+    /// A sentence read, field by field, its words by their stem hashes
+    /// in `df` (ids differ between readers; hashes do not).
+    fn fields(s: &Sentence, df: &DocFreq) -> impl PartialEq + std::fmt::Debug {
+        let in_order: Vec<(usize, u64)> = s.in_order.iter().map(|&(at, id)| (at, df.word(id))).collect();
+        (s.start, s.end, s.lower.to_string(), in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
     }
 
     /// What a reading of `text` gives, field by field, and its document
@@ -1822,14 +1880,12 @@ mod tests {
         let (mut scratch, mut kept) = (Scratch::for_text(text.len()), Kept::default());
         let mut sents = read_sentences(text, toks, &[], &mut scratch, &mut kept);
         kept.bind(&mut sents);
-        let fields = |s: &Sentence| {
-            let (lower, words, in_order) = (s.lower.to_string(), s.words.to_vec(), s.in_order.to_vec());
-            (s.start, s.end, lower, words, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
-        };
-        let all: Vec<_> = sents.iter().map(fields).collect();
         let df = scratch.doc_freq();
-        let words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| w.1)).chain(probe.iter().copied());
-        let mut counts: Vec<Option<usize>> = words.map(|w| df.get(w)).collect();
+        let all: Vec<_> = sents.iter().map(|s| fields(s, &df)).collect();
+        let kept_words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| df.word(w.1)));
+        let words = kept_words.chain(probe.iter().copied());
+        let by_hash = df.by_hash();
+        let mut counts: Vec<Option<usize>> = words.map(|w| by_hash.get(&w).copied()).collect();
         counts.push(Some(df.read as usize));
         (all, counts)
     }
@@ -2056,18 +2112,6 @@ mod tests {
     }
 
     #[test]
-    fn a_tail_is_sorted_and_deduplicated_alone() {
-        let mut v = vec![9, 1, 1, 5, 3, 5, 5, 2];
-        dedup_sorted_from(&mut v, 2);
-        assert_eq!(v, [9, 1, 1, 2, 3, 5]);
-        let mut v = vec![4, 4];
-        dedup_sorted_from(&mut v, 2);
-        assert_eq!(v, [4, 4]);
-        dedup_sorted_from(&mut v, 0);
-        assert_eq!(v, [4]);
-    }
-
-    #[test]
     fn a_reading_keeps_its_id_or_none() {
         assert_eq!(Reading::default().id(), None);
         assert_eq!(Reading::new(None, 5).id(), None);
@@ -2113,6 +2157,18 @@ mod tests {
         w.len() <= 8 && is_stop_key(ascii_lower8(pack8(w).unwrap_or(0)))
     }
 
+    /// The phrases whose cue bits say they stand whole are those of one
+    /// word, and no claim cue (a prefix) is among them.
+    #[test]
+    fn one_word_cues_are_the_phrases_without_a_space() {
+        for k in 0..CUE_BITS {
+            let (phrase, _) = cue_word(k);
+            let one = k >= CLAIM_CUES.len() && !phrase.contains(&b' ');
+            assert_eq!(ONE_WORD >> k & 1 != 0, one, "{}", String::from_utf8_lossy(phrase));
+        }
+        assert!(ONE_WORD.count_ones() > 10);
+    }
+
     #[test]
     fn stopwords_match_in_any_ascii_case_only() {
         for w in super::super::STOPWORDS {
@@ -2132,7 +2188,7 @@ mod tests {
         let mut df = DocFreq::default();
         let mut five = None;
         for s in 0..3000u64 {
-            let ids = [s, s, 7, s + 1].map(|w| (df.id(w).unwrap_or(EMPTY), 0));
+            let ids = [s, s, 7, s + 1].map(|w| (df.id(Stem::Hashed(w)).unwrap_or(EMPTY), 0));
             df.count_sentence(&ids);
             assert_eq!(df.word(ids[3].0), s + 1);
             if s == 5 {
@@ -2144,10 +2200,13 @@ mod tests {
         assert_eq!(df.get(5), Some(2));
         assert_eq!(df.get(3001), None);
         // A word keeps its id as the table grows.
-        assert_eq!(df.id(5), five);
+        assert_eq!(df.id(Stem::Hashed(5)), five);
         // An id given but not counted yet: in no sentence.
-        df.id(4000);
+        df.id(Stem::Hashed(4000));
         assert_eq!(df.get(4000), None);
+        // Stems packed and hashed are told apart, however their bits agree.
+        assert_ne!(df.id(Stem::Packed(7)), df.id(Stem::Hashed(7)));
+        assert_eq!(df.id(Stem::Packed(7)), df.id(Stem::Packed(7)));
         assert!(df.slots.len() >= 2 * df.entries.len());
     }
 }
