@@ -26,6 +26,11 @@ pub(super) struct Lists {
     /// of them ("the", "said", "reporters") start as no document noun of
     /// their length does.
     pub(super) document_starts: [u16; 26 * 26],
+    /// [`Lists::document_starts`] for the verbs of saying, strong and weak:
+    /// [`cue_class`]'s filter. It is asked of every word of a quotation's
+    /// sentence, and most ("the", "proposal", "officials") start as no
+    /// verb of their length does.
+    pub(super) cue_starts: [u16; 26 * 26],
 }
 
 /// The bytes of `word` with its ASCII letters lower-cased, in `buf`, when it
@@ -93,7 +98,10 @@ const SHORTEST_CUE_VERB: usize = 3;
 /// both tables: a backward pass over a sentence asks them of every word.
 pub(crate) fn cue_class(word: &str) -> Option<bool> {
     // "a", "of", "to", "he": a third of the words, and too short to be listed.
-    if word.len() < SHORTEST_CUE_VERB || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+    if word.len() < SHORTEST_CUE_VERB
+        || !word.starts_with(|c: char| c.is_ascii_lowercase())
+        || !may_start(&super::lexicon_tables::LISTS.cue_starts, word)
+    {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -331,6 +339,19 @@ mod tests {
     }
 
     #[test]
+    fn cue_starts_pass_every_verb_of_saying_and_few_other_words() {
+        let starts = &super::super::lexicon_tables::LISTS.cue_starts;
+        let (strong, weak) = cue_verbs();
+        for w in strong.keys().chain(weak.keys()) {
+            assert!(may_start(starts, w), "{w:?}");
+            assert_eq!(cue_class(w), Some(weak.get(w).is_some()), "{w:?}");
+        }
+        let others = ["the", "officials", "military", "border", "troops", "government", "security", "agreement"];
+        assert!(others.iter().all(|w| cue_class(w).is_none()));
+        assert!(others.iter().filter(|w| !may_start(starts, w)).count() >= others.len() / 2);
+    }
+
+    #[test]
     fn document_starts_pass_every_document_noun_and_few_other_words() {
         let starts = &super::super::lexicon_tables::LISTS.document_starts;
         let set = section!("document").unwrap();
@@ -434,11 +455,13 @@ mod build {
             map.entry(current).or_default().extend(line.split_whitespace());
         }
         let document_starts = letter_pairs(map.get("document").map_or(&[][..], Vec::as_slice));
+        let cue_starts = letter_pairs(&words_of(strong).chain(words_of(weak)).collect::<Vec<_>>());
         Lists {
             strong: set(words_of(strong)),
             weak: set(words_of(weak)),
             sections: List::build(map.into_iter().map(|(name, words)| (name, set(words))).collect()),
             document_starts,
+            cue_starts,
         }
     }
 
