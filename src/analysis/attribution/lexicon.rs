@@ -31,6 +31,12 @@ pub(super) struct Lists {
     /// sentence, and most ("the", "proposal", "officials") start as no
     /// verb of their length does.
     pub(super) cue_starts: [u16; 26 * 26],
+    /// For each section, in `sections`' order, and each ASCII letter, the
+    /// lengths of its words that start with it ([`length_bit`]): [`listed`]'s
+    /// filter. Some 300 look-ups a quotation's sentences ask, most of words
+    /// ("Ukraine", "proposal") that no word of the section of their length
+    /// starts like.
+    pub(super) section_letters: List<[u16; 26]>,
 }
 
 /// The bytes of `word` with its ASCII letters lower-cased, in `buf`, when it
@@ -69,18 +75,49 @@ fn sections() -> &'static [(&'static str, Set)] {
     &super::lexicon_tables::LISTS.sections
 }
 
+/// A section of `words.txt`: its words, and the lengths of those that
+/// start with each ASCII letter ([`Lists::section_letters`]).
+type Section = (&'static Set, &'static [u16; 26]);
+
+/// The section called `name`, if there is one.
+fn section_named(name: &str) -> Option<Section> {
+    let i = sections().iter().position(|(n, _)| *n == name)?;
+    Some((&sections().get(i)?.1, super::lexicon_tables::LISTS.section_letters.get(i)?))
+}
+
 /// One section of `words.txt`, looked up once per call site.
 macro_rules! section {
     ($name:literal) => {{
-        static SET: OnceLock<Option<&'static Set>> = OnceLock::new();
-        *SET.get_or_init(|| sections().iter().find(|(name, _)| *name == $name).map(|(_, set)| set))
+        static SECTION: OnceLock<Option<Section>> = OnceLock::new();
+        *SECTION.get_or_init(|| section_named($name))
     }};
 }
 
-fn listed(set: Option<&Set>, word: &str) -> bool {
+/// Whether `word` is in the section: none is whose first letter and length
+/// no word of it has (answered without hashing), else [`listed_in`].
+fn listed(section: Option<Section>, word: &str) -> bool {
+    let Some((set, letters)) = section else { return false };
+    may_start_letter(letters, word) && listed_in(set, word)
+}
+
+/// Whether `word`, its ASCII letters lower-cased, is in `set`.
+fn listed_in(set: &Set, word: &str) -> bool {
     let mut buf = [0u8; 24];
     let Some(key) = lower_key(word, &mut buf) else { return false };
-    set.is_some_and(|s| s.get_hashed(&key).is_some())
+    set.get_hashed(&key).is_some()
+}
+
+/// Whether `word` may be in a list whose words' first letters and lengths
+/// are `letters` ([`Lists::section_letters`]): `false` only for a word
+/// that starts with an ASCII letter that starts none of them of its length
+/// (the look-ups lower-case ASCII letters only, which keeps lengths).
+fn may_start_letter(letters: &[u16; 26], word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphabetic() => {
+            letters.get(usize::from(b.to_ascii_lowercase() - b'a')).is_some_and(|&l| l & length_bit(word.len()) != 0)
+        }
+        _ => true,
+    }
 }
 
 /// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
@@ -338,6 +375,28 @@ mod tests {
         }
     }
 
+    /// The filtered look-up answers as the look-up alone, for every
+    /// section, on its words in three casings and on others.
+    #[test]
+    fn section_letters_pass_every_listed_word() {
+        let names: Vec<&str> = sections().iter().map(|(name, _)| *name).collect();
+        let mut words: Vec<String> = ["", "Ünï", "9am", "’s", "x", "Ukraine", "proposal"].map(String::from).to_vec();
+        for w in sections().iter().flat_map(|(_, set)| set.keys()) {
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}s"), format!("a{w}")]);
+        }
+        let mut passed_over = 0;
+        for name in names {
+            let section = section_named(name);
+            let (set, letters) = section.unwrap();
+            for w in &words {
+                assert_eq!(listed(section, w), listed_in(set, w), "{name} {w:?}");
+                passed_over += usize::from(!may_start_letter(letters, w));
+            }
+        }
+        assert!(passed_over > words.len());
+        assert!(!listed(None, "the"));
+    }
+
     #[test]
     fn cue_starts_pass_every_verb_of_saying_and_few_other_words() {
         let starts = &super::super::lexicon_tables::LISTS.cue_starts;
@@ -354,7 +413,7 @@ mod tests {
     #[test]
     fn document_starts_pass_every_document_noun_and_few_other_words() {
         let starts = &super::super::lexicon_tables::LISTS.document_starts;
-        let set = section!("document").unwrap();
+        let (set, _) = section!("document").unwrap();
         let mut n = 0;
         for w in set.keys() {
             n += 1;
@@ -362,7 +421,7 @@ mod tests {
                 assert!(may_start(starts, &v), "{v:?}");
             }
             for v in [w.to_string(), w.to_uppercase(), format!("{w}s"), format!("{w}-x")] {
-                assert_eq!(is_document_noun(&v), listed(Some(set), &v), "{v:?}");
+                assert_eq!(is_document_noun(&v), listed_in(set, &v), "{v:?}");
             }
         }
         assert!(n > 50);
@@ -402,7 +461,7 @@ mod tests {
             let mut buf = [0u8; 24];
             for set in [strong, weak].into_iter().chain(sections().iter().map(|(_, set)| set)) {
                 let copied = lower(w, &mut buf).is_some_and(|l| set.get_bytes(l).is_some());
-                assert_eq!(listed(Some(set), w), copied, "{w:?}");
+                assert_eq!(listed_in(set, w), copied, "{w:?}");
             }
         }
     }
@@ -456,13 +515,29 @@ mod build {
         }
         let document_starts = letter_pairs(map.get("document").map_or(&[][..], Vec::as_slice));
         let cue_starts = letter_pairs(&words_of(strong).chain(words_of(weak)).collect::<Vec<_>>());
+        let section_letters = List::build(map.values().map(|words| first_letters(words)).collect());
         Lists {
             strong: set(words_of(strong)),
             weak: set(words_of(weak)),
             sections: List::build(map.into_iter().map(|(name, words)| (name, set(words))).collect()),
             document_starts,
             cue_starts,
+            section_letters,
         }
+    }
+
+    /// For each ASCII letter, the lengths of `words` that start with it,
+    /// in either case ([`length_bit`]). Words that do not start with an
+    /// ASCII letter are left out: the filter passes every word that does
+    /// not either.
+    pub fn first_letters(words: &[&str]) -> [u16; 26] {
+        let mut out = [0u16; 26];
+        for w in words {
+            if let Some(x) = w.bytes().next().filter(u8::is_ascii_alphabetic) {
+                out[usize::from(x.to_ascii_lowercase() - b'a')] |= length_bit(w.len());
+            }
+        }
+        out
     }
 
     /// For each pair of ASCII letters (`26 * first + second`), the lengths
