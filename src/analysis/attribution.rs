@@ -361,28 +361,32 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let word = t.text(text);
+            // Lower-cased in a buffer, not a new string a token.
+            let mut buf = [0u8; 24];
             let boundary = matches!(t.kind, Kind::Punct(',' | ';' | ':' | '—' | '–' | '(' | ')') | Kind::Quote)
                 || matches!(
-                    word.to_ascii_lowercase().as_str(),
-                    "and"
-                        | "but"
-                        | "or"
-                        | "while"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "as"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "since"
-                        | "whereas"
-                        | "if"
-                        | "until"
-                        | "so"
-                        | "yet"
-                        | "which"
-                        | "who"
+                    lexicon::lower(word, &mut buf),
+                    Some(
+                        b"and"
+                            | b"but"
+                            | b"or"
+                            | b"while"
+                            | b"after"
+                            | b"before"
+                            | b"when"
+                            | b"as"
+                            | b"because"
+                            | b"although"
+                            | b"though"
+                            | b"since"
+                            | b"whereas"
+                            | b"if"
+                            | b"until"
+                            | b"so"
+                            | b"yet"
+                            | b"which"
+                            | b"who"
+                    )
                 );
             if boundary {
                 return None;
@@ -592,23 +596,27 @@ impl<'a> Ctx<'a> {
                 is_capitalized(first) || lexicon::is_determiner(first) || lexicon::pronoun(first).is_some();
             // A subordinator inside the chunk opens the clause: "such as when
             // Cruz knocked Rubio".
+            // Lower-cased in a buffer, not a new string a token.
+            let mut buf = [0u8; 24];
             let sub = (k..ce).rev().find(|&x| {
                 !w.inside(x)
                     && matches!(
-                        toks[x].text(text).to_ascii_lowercase().as_str(),
-                        "when"
-                            | "as"
-                            | "while"
-                            | "after"
-                            | "before"
-                            | "because"
-                            | "since"
-                            | "where"
-                            | "although"
-                            | "though"
-                            | "if"
-                            | "once"
-                            | "whereas"
+                        lexicon::lower(toks[x].text(text), &mut buf),
+                        Some(
+                            b"when"
+                                | b"as"
+                                | b"while"
+                                | b"after"
+                                | b"before"
+                                | b"because"
+                                | b"since"
+                                | b"where"
+                                | b"although"
+                                | b"though"
+                                | b"if"
+                                | b"once"
+                                | b"whereas"
+                        )
                     )
             });
             let starts = [sub.map(|x| x + 1), opens_clause.then_some(k)];
@@ -1370,15 +1378,20 @@ fn sorted_mentions(text: &str, actors: &[ActorFound]) -> Vec<(usize, usize, usiz
             .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
             .filter(|&(s, e, _)| s < e && e <= text.len())
     };
-    let fits = actors.len() <= 1 << 16 && all().all(|(s, e, _)| u32::try_from(s).is_ok() && e - s <= 0xFFFF);
+    // Sized at once: collected from the filter, the list grew by doubling.
+    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+    // Packed as read, in the one pass that checks that they fit.
+    let fits = actors.len() <= 1 << 16
+        && all().all(|(s, e, i)| {
+            let fit = u32::try_from(s).is_ok() && e - s <= 0xFFFF;
+            keys.push((s as u64) << 32 | ((e - s) as u64) << 16 | i as u64);
+            fit
+        });
     if !fits {
         let mut mentions: Vec<(usize, usize, usize)> = all().collect();
         mentions.sort_unstable();
         return mentions;
     }
-    // Sized at once: collected from the filter, the list grew by doubling.
-    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
-    keys.extend(all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64));
     super::packed::sort_keys(&mut keys);
     keys.into_iter()
         .map(|k| {

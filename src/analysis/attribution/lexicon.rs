@@ -43,7 +43,7 @@ pub(super) struct Lists {
 /// is short; `None` otherwise (no listed word is long). Bytes, not a `&str`:
 /// the tables look them up as they are, and checking them as UTF-8 again
 /// cost more than the lookup on every word near a quotation.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
@@ -179,6 +179,10 @@ pub(crate) enum Pronoun {
 }
 
 pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    // None is longer than four bytes: most words are, and are not copied.
+    if word.len() > 4 {
+        return None;
+    }
     let mut buf = [0u8; 24];
     match lower(word, &mut buf)? {
         b"he" | b"she" => Some(Pronoun::Person),
@@ -336,6 +340,9 @@ mod tests {
         assert!(is_proxy_noun("statement") && is_proxy_noun("officials") && is_named_thing("policy"));
         assert_eq!(pronoun("She"), Some(Pronoun::Person));
         assert_eq!(pronoun("who"), Some(Pronoun::Relative));
+        assert_eq!(pronoun("THEY"), Some(Pronoun::Plural));
+        assert_eq!(pronoun("they’"), None);
+        assert_eq!(pronoun(""), None);
         assert!(sections().len() >= 12);
     }
 
