@@ -292,6 +292,11 @@ impl<'a> Ctx<'a> {
             if (class == Some(true)) != weak {
                 continue;
             }
+            // Most words are no cue and none of the two phrases: passed at once.
+            let phrase = word.eq_ignore_ascii_case("according") || matches!(word, "put" | "puts");
+            if class.is_none() && !phrase {
+                continue;
+            }
             let next = toks.get(k + 1).map(|t| t.text(text)).unwrap_or_default();
             let np = if word.eq_ignore_ascii_case("according") && next == "to" {
                 np::np_after(text, toks, k + 2, n)
