@@ -42,7 +42,8 @@ use super::{ActorKind, QuoteKind};
 use crate::text::segment::paragraphs;
 use lexicon::Pronoun;
 use np::Np;
-use tokens::{ends_sentence, is_capitalized, tokenize, Kind, Tok};
+use std::cell::RefCell;
+use tokens::{ends_sentence, is_capitalized, tokenize_into, Kind, Tok};
 
 /// The mention a quote's cue attaches to (bytes), and its actor's index in
 /// the actor list when it is one.
@@ -133,6 +134,9 @@ struct Ctx<'a> {
     paras: &'a [(usize, usize)],
     /// Every actor mention: (start, end, actor), by start.
     mentions: Vec<(usize, usize, usize)>,
+    /// Token lists of windows read and done with ([`Ctx::recycle`]), for
+    /// the next windows: a quotation's windows allocated one list each.
+    spare: RefCell<Vec<Vec<Tok>>>,
 }
 
 /// A window's tokens and, for each, whether it lies inside a quotation
@@ -156,7 +160,7 @@ impl Window {
         Window { toks: self.toks[..n].to_vec(), inside: self.inside.get(..n).unwrap_or_default().to_vec() }
     }
 
-    /// This window's tokens, then `later`'s.
+    /// This window's tokens, then `later`'s (in this window's list).
     fn then(self, later: Window) -> Window {
         let inside = if self.inside.is_empty() && later.inside.is_empty() {
             Vec::new()
@@ -164,13 +168,20 @@ impl Window {
             let flags = |w: &Window| (0..w.toks.len()).map(|k| w.inside(k)).collect::<Vec<bool>>();
             [flags(&self), flags(&later)].concat()
         };
-        Window { toks: [self.toks, later.toks].concat(), inside }
+        let mut toks = self.toks;
+        toks.extend_from_slice(&later.toks);
+        Window { toks, inside }
     }
 }
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, quotes: &'a [QuoteSpan], paras: &'a [(usize, usize)], actors: &'a [ActorFound]) -> Self {
-        Ctx { text, quotes, actors, paras, mentions: sorted_mentions(text, actors) }
+        Ctx { text, quotes, actors, paras, mentions: sorted_mentions(text, actors), spare: RefCell::new(Vec::new()) }
+    }
+
+    /// Keeps the token list of a window done with, for [`Ctx::window`].
+    fn recycle(&self, w: Window) {
+        self.spare.borrow_mut().push(w.toks);
     }
 
     fn para_of(&self, at: usize) -> usize {
@@ -184,7 +195,8 @@ impl<'a> Ctx<'a> {
     /// Tokens of `lo..hi`, each marked when it falls inside a quotation's
     /// marks (any but `skip`).
     fn window(&self, lo: usize, hi: usize, skip: Option<usize>) -> Window {
-        let toks = tokenize(self.text, lo, hi);
+        let mut toks = self.spare.borrow_mut().pop().unwrap_or_default();
+        tokenize_into(self.text, lo, hi, &mut toks);
         let mut inside = Vec::new();
         // Quotations overlapping the window: found by binary search, then
         // walked; they do not overlap one another, so at most a few.
@@ -252,6 +264,7 @@ impl<'a> Ctx<'a> {
             cue = None;
         }
         let continues = speaker.and_then(|s| self.run_from(i, s, cue, done));
+        self.recycle(pre);
         (Attribution { kind, speaker, continues }, cue)
     }
 
@@ -675,12 +688,18 @@ impl<'a> Ctx<'a> {
     /// to X", or "“...” X said." as a sentence of its own.
     /// (`words`: the quotation's word count.)
     fn post_cue(&self, i: usize, content: &str, words: usize, pre: &Window, s0: usize) -> Option<Np> {
-        let q = self.quotes[i];
-        let close = q.close?;
-        let text = self.text;
+        let close = self.quotes[i].close?;
         let (_, p_end) = self.para(close.saturating_sub(1));
         let hi = p_end.min(close + POST_WINDOW).max(close);
         let w = self.window(close, hi, Some(i));
+        let found = self.post_cue_in(&w, content, words, pre, s0);
+        self.recycle(w);
+        found
+    }
+
+    /// [`Self::post_cue`] in the window `w` after the quote.
+    fn post_cue_in(&self, w: &Window, content: &str, words: usize, pre: &Window, s0: usize) -> Option<Np> {
+        let text = self.text;
         let toks = &w.toks;
         // The clause after the quote: up to a quote mark, a break or a sentence end.
         let mut end = toks.len();
@@ -1142,16 +1161,17 @@ impl<'a> Ctx<'a> {
         let lo = tokens::ceil_boundary(text, np.start.saturating_sub(RESOLVE_WINDOW));
         let near = last_line_start(text, lo, np.start.saturating_sub(FIRST_OWNER_LINES).max(lo));
         let last = self.window(near, np.start, Some(i));
-        if let Some(owner) = self.document_owner_in(&last, last.toks.len()) {
-            return Some(owner);
-        }
-        if near <= lo {
-            return None;
+        let found = self.document_owner_in(&last, last.toks.len());
+        if found.is_some() || near <= lo {
+            self.recycle(last);
+            return found;
         }
         let rest = self.window(lo, near, Some(i));
         let read = rest.toks.len();
         let whole = rest.then(last);
-        self.document_owner_in(&whole, read)
+        let found = self.document_owner_in(&whole, read);
+        self.recycle(whole);
+        found
     }
 
     /// [`Self::document_owner`] over the tokens `..read` of `w` (the later
