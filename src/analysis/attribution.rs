@@ -39,10 +39,11 @@ pub(crate) mod tokens;
 use super::actors::ActorFound;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, QuoteKind};
-use crate::text::segment::{paragraphs, word_count};
+use crate::text::segment::paragraphs;
 use lexicon::Pronoun;
 use np::Np;
-use tokens::{ends_sentence, is_capitalized, tokenize, Kind, Tok};
+use std::cell::RefCell;
+use tokens::{ends_sentence, is_capitalized, tokenize_into, Kind, Tok};
 
 /// The mention a quote's cue attaches to (bytes), and its actor's index in
 /// the actor list when it is one.
@@ -83,6 +84,9 @@ const RESOLVE_MENTIONS: usize = 64;
 const POST_VERB_TOKENS: usize = 25;
 /// How far from the sentence's end ", said NAME, APPOSITIVE." may start.
 const TRAILING_APPOSITIVE_TOKENS: usize = 40;
+/// A quotation's words counted up to this many: no rule compares the count
+/// with more (five words make a quotation sentence-like).
+const WORDS_SEEN: usize = 5;
 
 /// One attribution per quote, in the same order.
 pub fn attribute(text: &str, quotes: &[QuoteSpan], actors: &[ActorFound]) -> Vec<Attribution> {
@@ -130,6 +134,9 @@ struct Ctx<'a> {
     paras: &'a [(usize, usize)],
     /// Every actor mention: (start, end, actor), by start.
     mentions: Vec<(usize, usize, usize)>,
+    /// Token lists of windows read and done with ([`Ctx::recycle`]), for
+    /// the next windows: a quotation's windows allocated one list each.
+    spare: RefCell<Vec<Vec<Tok>>>,
 }
 
 /// A window's tokens and, for each, whether it lies inside a quotation
@@ -153,7 +160,7 @@ impl Window {
         Window { toks: self.toks[..n].to_vec(), inside: self.inside.get(..n).unwrap_or_default().to_vec() }
     }
 
-    /// This window's tokens, then `later`'s.
+    /// This window's tokens, then `later`'s (in this window's list).
     fn then(self, later: Window) -> Window {
         let inside = if self.inside.is_empty() && later.inside.is_empty() {
             Vec::new()
@@ -161,13 +168,20 @@ impl Window {
             let flags = |w: &Window| (0..w.toks.len()).map(|k| w.inside(k)).collect::<Vec<bool>>();
             [flags(&self), flags(&later)].concat()
         };
-        Window { toks: [self.toks, later.toks].concat(), inside }
+        let mut toks = self.toks;
+        toks.extend_from_slice(&later.toks);
+        Window { toks, inside }
     }
 }
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, quotes: &'a [QuoteSpan], paras: &'a [(usize, usize)], actors: &'a [ActorFound]) -> Self {
-        Ctx { text, quotes, actors, paras, mentions: sorted_mentions(text, actors) }
+        Ctx { text, quotes, actors, paras, mentions: sorted_mentions(text, actors), spare: RefCell::new(Vec::new()) }
+    }
+
+    /// Keeps the token list of a window done with, for [`Ctx::window`].
+    fn recycle(&self, w: Window) {
+        self.spare.borrow_mut().push(w.toks);
     }
 
     fn para_of(&self, at: usize) -> usize {
@@ -181,7 +195,8 @@ impl<'a> Ctx<'a> {
     /// Tokens of `lo..hi`, each marked when it falls inside a quotation's
     /// marks (any but `skip`).
     fn window(&self, lo: usize, hi: usize, skip: Option<usize>) -> Window {
-        let toks = tokenize(self.text, lo, hi);
+        let mut toks = self.spare.borrow_mut().pop().unwrap_or_default();
+        tokenize_into(self.text, lo, hi, &mut toks);
         let mut inside = Vec::new();
         // Quotations overlapping the window: found by binary search, then
         // walked; they do not overlap one another, so at most a few.
@@ -215,8 +230,9 @@ impl<'a> Ctx<'a> {
         let q = self.quotes[i];
         let text = self.text;
         let content = text.get(q.start..q.end).unwrap_or_default();
-        // Asked of the quotation by several rules: counted once.
-        let words = word_count(content);
+        // Asked of the quotation by several rules: counted once, and only
+        // as far as they look.
+        let words = words_upto(content, WORDS_SEEN);
         let (p_start, _) = self.para(q.open);
         let pre_lo = tokens::ceil_boundary(text, q.open.saturating_sub(PRE_WINDOW).max(p_start));
         let pre = self.window(pre_lo, q.open, Some(i));
@@ -248,6 +264,7 @@ impl<'a> Ctx<'a> {
             cue = None;
         }
         let continues = speaker.and_then(|s| self.run_from(i, s, cue, done));
+        self.recycle(pre);
         (Attribution { kind, speaker, continues }, cue)
     }
 
@@ -286,6 +303,11 @@ impl<'a> Ctx<'a> {
             // at once, but for "according to" and "put it".
             let class = lexicon::cue_class(word);
             if (class == Some(true)) != weak {
+                continue;
+            }
+            // Most words are no cue and none of the two phrases: passed at once.
+            let phrase = word.eq_ignore_ascii_case("according") || matches!(word, "put" | "puts");
+            if class.is_none() && !phrase {
                 continue;
             }
             let next = toks.get(k + 1).map(|t| t.text(text)).unwrap_or_default();
@@ -357,28 +379,32 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let word = t.text(text);
+            // Lower-cased in a buffer, not a new string a token.
+            let mut buf = [0u8; 24];
             let boundary = matches!(t.kind, Kind::Punct(',' | ';' | ':' | '—' | '–' | '(' | ')') | Kind::Quote)
                 || matches!(
-                    word.to_ascii_lowercase().as_str(),
-                    "and"
-                        | "but"
-                        | "or"
-                        | "while"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "as"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "since"
-                        | "whereas"
-                        | "if"
-                        | "until"
-                        | "so"
-                        | "yet"
-                        | "which"
-                        | "who"
+                    lexicon::lower(word, &mut buf),
+                    Some(
+                        b"and"
+                            | b"but"
+                            | b"or"
+                            | b"while"
+                            | b"after"
+                            | b"before"
+                            | b"when"
+                            | b"as"
+                            | b"because"
+                            | b"although"
+                            | b"though"
+                            | b"since"
+                            | b"whereas"
+                            | b"if"
+                            | b"until"
+                            | b"so"
+                            | b"yet"
+                            | b"which"
+                            | b"who"
+                    )
                 );
             if boundary {
                 return None;
@@ -588,23 +614,27 @@ impl<'a> Ctx<'a> {
                 is_capitalized(first) || lexicon::is_determiner(first) || lexicon::pronoun(first).is_some();
             // A subordinator inside the chunk opens the clause: "such as when
             // Cruz knocked Rubio".
+            // Lower-cased in a buffer, not a new string a token.
+            let mut buf = [0u8; 24];
             let sub = (k..ce).rev().find(|&x| {
                 !w.inside(x)
                     && matches!(
-                        toks[x].text(text).to_ascii_lowercase().as_str(),
-                        "when"
-                            | "as"
-                            | "while"
-                            | "after"
-                            | "before"
-                            | "because"
-                            | "since"
-                            | "where"
-                            | "although"
-                            | "though"
-                            | "if"
-                            | "once"
-                            | "whereas"
+                        lexicon::lower(toks[x].text(text), &mut buf),
+                        Some(
+                            b"when"
+                                | b"as"
+                                | b"while"
+                                | b"after"
+                                | b"before"
+                                | b"because"
+                                | b"since"
+                                | b"where"
+                                | b"although"
+                                | b"though"
+                                | b"if"
+                                | b"once"
+                                | b"whereas"
+                        )
                     )
             });
             let starts = [sub.map(|x| x + 1), opens_clause.then_some(k)];
@@ -658,12 +688,18 @@ impl<'a> Ctx<'a> {
     /// to X", or "“...” X said." as a sentence of its own.
     /// (`words`: the quotation's word count.)
     fn post_cue(&self, i: usize, content: &str, words: usize, pre: &Window, s0: usize) -> Option<Np> {
-        let q = self.quotes[i];
-        let close = q.close?;
-        let text = self.text;
+        let close = self.quotes[i].close?;
         let (_, p_end) = self.para(close.saturating_sub(1));
         let hi = p_end.min(close + POST_WINDOW).max(close);
         let w = self.window(close, hi, Some(i));
+        let found = self.post_cue_in(&w, content, words, pre, s0);
+        self.recycle(w);
+        found
+    }
+
+    /// [`Self::post_cue`] in the window `w` after the quote.
+    fn post_cue_in(&self, w: &Window, content: &str, words: usize, pre: &Window, s0: usize) -> Option<Np> {
+        let text = self.text;
         let toks = &w.toks;
         // The clause after the quote: up to a quote mark, a break or a sentence end.
         let mut end = toks.len();
@@ -1125,16 +1161,17 @@ impl<'a> Ctx<'a> {
         let lo = tokens::ceil_boundary(text, np.start.saturating_sub(RESOLVE_WINDOW));
         let near = last_line_start(text, lo, np.start.saturating_sub(FIRST_OWNER_LINES).max(lo));
         let last = self.window(near, np.start, Some(i));
-        if let Some(owner) = self.document_owner_in(&last, last.toks.len()) {
-            return Some(owner);
-        }
-        if near <= lo {
-            return None;
+        let found = self.document_owner_in(&last, last.toks.len());
+        if found.is_some() || near <= lo {
+            self.recycle(last);
+            return found;
         }
         let rest = self.window(lo, near, Some(i));
         let read = rest.toks.len();
         let whole = rest.then(last);
-        self.document_owner_in(&whole, read)
+        let found = self.document_owner_in(&whole, read);
+        self.recycle(whole);
+        found
     }
 
     /// [`Self::document_owner`] over the tokens `..read` of `w` (the later
@@ -1366,15 +1403,20 @@ fn sorted_mentions(text: &str, actors: &[ActorFound]) -> Vec<(usize, usize, usiz
             .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
             .filter(|&(s, e, _)| s < e && e <= text.len())
     };
-    let fits = actors.len() <= 1 << 16 && all().all(|(s, e, _)| u32::try_from(s).is_ok() && e - s <= 0xFFFF);
+    // Sized at once: collected from the filter, the list grew by doubling.
+    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+    // Packed as read, in the one pass that checks that they fit.
+    let fits = actors.len() <= 1 << 16
+        && all().all(|(s, e, i)| {
+            let fit = u32::try_from(s).is_ok() && e - s <= 0xFFFF;
+            keys.push((s as u64) << 32 | ((e - s) as u64) << 16 | i as u64);
+            fit
+        });
     if !fits {
         let mut mentions: Vec<(usize, usize, usize)> = all().collect();
         mentions.sort_unstable();
         return mentions;
     }
-    // Sized at once: collected from the filter, the list grew by doubling.
-    let mut keys: Vec<u64> = Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
-    keys.extend(all().map(|(s, e, i)| (s as u64) << 32 | ((e - s) as u64) << 16 | i as u64));
     super::packed::sort_keys(&mut keys);
     keys.into_iter()
         .map(|k| {
@@ -1575,6 +1617,15 @@ fn has_capital_word(text: &str, np: &Np) -> bool {
 
 fn is_quote_inside(w: &Window, np: &Np) -> bool {
     w.toks.iter().enumerate().any(|(k, t)| w.inside(k) && t.start >= np.start && t.end <= np.end)
+}
+
+/// The words of `content` as `segment::word_count` counts them (the pieces
+/// between white space that hold a letter or a digit), but no more than
+/// `cap`: a quotation is read only to its `cap`-th word, not to its end
+/// (most quotations are long; the count was 4 % of attribution's
+/// instructions on a short article).
+fn words_upto(content: &str, cap: usize) -> usize {
+    content.split_whitespace().filter(|piece| piece.chars().any(char::is_alphanumeric)).take(cap).count()
 }
 
 /// The shape of a quotation alone: a sentence-like quote is direct, a few

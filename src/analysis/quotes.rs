@@ -232,6 +232,10 @@ fn marks_in(text: &str, start: usize, end: usize, found: &[usize], marks: &mut V
         }
         let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else { break };
         from = i + c.len_utf8();
+        // Most candidates are apostrophes (’) and dashes: no mark.
+        if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '`' | '\'') {
+            continue;
+        }
         // The char just before the mark (the paragraph's start counts as a space).
         let prev = para[..i].chars().next_back();
         if c == '"' && (in_attribute || prev == Some('=')) {

@@ -26,13 +26,24 @@ pub(super) struct Lists {
     /// of them ("the", "said", "reporters") start as no document noun of
     /// their length does.
     pub(super) document_starts: [u16; 26 * 26],
+    /// [`Lists::document_starts`] for the verbs of saying, strong and weak:
+    /// [`cue_class`]'s filter. It is asked of every word of a quotation's
+    /// sentence, and most ("the", "proposal", "officials") start as no
+    /// verb of their length does.
+    pub(super) cue_starts: [u16; 26 * 26],
+    /// For each section, in `sections`' order, and each ASCII letter, the
+    /// lengths of its words that start with it ([`length_bit`]): [`listed`]'s
+    /// filter. Some 300 look-ups a quotation's sentences ask, most of words
+    /// ("Ukraine", "proposal") that no word of the section of their length
+    /// starts like.
+    pub(super) section_letters: List<[u16; 26]>,
 }
 
 /// The bytes of `word` with its ASCII letters lower-cased, in `buf`, when it
 /// is short; `None` otherwise (no listed word is long). Bytes, not a `&str`:
 /// the tables look them up as they are, and checking them as UTF-8 again
 /// cost more than the lookup on every word near a quotation.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return None;
@@ -64,18 +75,49 @@ fn sections() -> &'static [(&'static str, Set)] {
     &super::lexicon_tables::LISTS.sections
 }
 
+/// A section of `words.txt`: its words, and the lengths of those that
+/// start with each ASCII letter ([`Lists::section_letters`]).
+type Section = (&'static Set, &'static [u16; 26]);
+
+/// The section called `name`, if there is one.
+fn section_named(name: &str) -> Option<Section> {
+    let i = sections().iter().position(|(n, _)| *n == name)?;
+    Some((&sections().get(i)?.1, super::lexicon_tables::LISTS.section_letters.get(i)?))
+}
+
 /// One section of `words.txt`, looked up once per call site.
 macro_rules! section {
     ($name:literal) => {{
-        static SET: OnceLock<Option<&'static Set>> = OnceLock::new();
-        *SET.get_or_init(|| sections().iter().find(|(name, _)| *name == $name).map(|(_, set)| set))
+        static SECTION: OnceLock<Option<Section>> = OnceLock::new();
+        *SECTION.get_or_init(|| section_named($name))
     }};
 }
 
-fn listed(set: Option<&Set>, word: &str) -> bool {
+/// Whether `word` is in the section: none is whose first letter and length
+/// no word of it has (answered without hashing), else [`listed_in`].
+fn listed(section: Option<Section>, word: &str) -> bool {
+    let Some((set, letters)) = section else { return false };
+    may_start_letter(letters, word) && listed_in(set, word)
+}
+
+/// Whether `word`, its ASCII letters lower-cased, is in `set`.
+fn listed_in(set: &Set, word: &str) -> bool {
     let mut buf = [0u8; 24];
     let Some(key) = lower_key(word, &mut buf) else { return false };
-    set.is_some_and(|s| s.get_hashed(&key).is_some())
+    set.get_hashed(&key).is_some()
+}
+
+/// Whether `word` may be in a list whose words' first letters and lengths
+/// are `letters` ([`Lists::section_letters`]): `false` only for a word
+/// that starts with an ASCII letter that starts none of them of its length
+/// (the look-ups lower-case ASCII letters only, which keeps lengths).
+fn may_start_letter(letters: &[u16; 26], word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphabetic() => {
+            letters.get(usize::from(b.to_ascii_lowercase() - b'a')).is_some_and(|&l| l & length_bit(word.len()) != 0)
+        }
+        _ => true,
+    }
 }
 
 /// A verb of saying, in any of its forms ("said", "tells", "warning"). Only
@@ -93,7 +135,10 @@ const SHORTEST_CUE_VERB: usize = 3;
 /// both tables: a backward pass over a sentence asks them of every word.
 pub(crate) fn cue_class(word: &str) -> Option<bool> {
     // "a", "of", "to", "he": a third of the words, and too short to be listed.
-    if word.len() < SHORTEST_CUE_VERB || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+    if word.len() < SHORTEST_CUE_VERB
+        || !word.starts_with(|c: char| c.is_ascii_lowercase())
+        || !may_start(&super::lexicon_tables::LISTS.cue_starts, word)
+    {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -134,6 +179,10 @@ pub(crate) enum Pronoun {
 }
 
 pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    // None is longer than four bytes: most words are, and are not copied.
+    if word.len() > 4 {
+        return None;
+    }
     let mut buf = [0u8; 24];
     match lower(word, &mut buf)? {
         b"he" | b"she" => Some(Pronoun::Person),
@@ -151,10 +200,15 @@ pub(crate) fn is_title(word: &str) -> bool {
 }
 
 /// Abbreviations after which a full stop does not end the sentence.
+///
+/// Asked of the word before every full stop near a quotation: the capital
+/// is tested once, and a lower-case word is never counted or looked up.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    (word.chars().count() == 1 && word.starts_with(|c: char| c.is_uppercase()))
-        || word.contains('.')
-        || (word.starts_with(|c: char| c.is_uppercase()) && listed(section!("abbreviation"), word))
+    let mut chars = word.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    // A single capital (an initial), or a listed capitalised word.
+    (capital && (chars.next().is_none() || listed(section!("abbreviation"), word)))
+        || word.bytes().any(|b| b == b'.')
         || matches!(word, "vs" | "v" | "etc" | "approx" | "est" | "al")
 }
 
@@ -166,16 +220,19 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 
 /// [`is_function_word`] for a word as written: a capitalised "Will",
 /// "May" or "Long" and an all-capitals "US" or "IT" are names.
+///
+/// The function-word look-up first: most capitalised words asked about are
+/// names, in neither list, and need that one look-up only.
 pub(crate) fn is_function_word_cased(word: &str) -> bool {
+    if !is_function_word(word) {
+        return false;
+    }
     // No lower-case letter first: that test mostly stops at the first
     // char, where counting the letters reads them all.
     if word.chars().all(|c| !c.is_lowercase()) && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
         return false;
     }
-    if word.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), word) {
-        return false;
-    }
-    is_function_word(word)
+    !(word.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), word))
 }
 
 pub(crate) fn is_determiner(word: &str) -> bool {
@@ -283,13 +340,87 @@ mod tests {
         assert!(is_proxy_noun("statement") && is_proxy_noun("officials") && is_named_thing("policy"));
         assert_eq!(pronoun("She"), Some(Pronoun::Person));
         assert_eq!(pronoun("who"), Some(Pronoun::Relative));
+        assert_eq!(pronoun("THEY"), Some(Pronoun::Plural));
+        assert_eq!(pronoun("they’"), None);
+        assert_eq!(pronoun(""), None);
         assert!(sections().len() >= 12);
+    }
+
+    /// The two tests as they were written before their look-ups were
+    /// reordered answer as they do, on every listed word and others.
+    #[test]
+    fn abbreviation_and_cased_function_word_tests_answer_as_before() {
+        let abbreviation = |w: &str| {
+            (w.chars().count() == 1 && w.starts_with(|c: char| c.is_uppercase()))
+                || w.contains('.')
+                || (w.starts_with(|c: char| c.is_uppercase()) && listed(section!("abbreviation"), w))
+                || matches!(w, "vs" | "v" | "etc" | "approx" | "est" | "al")
+        };
+        let function_cased = |w: &str| {
+            if w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                return false;
+            }
+            if w.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), w) {
+                return false;
+            }
+            is_function_word(w)
+        };
+        let mut words: Vec<String> = ["", "A", "a", "É", "é", "U.S", "vs", "Mr", "No", "IT", "Will", "9", "ÉTÉ"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for w in sections().iter().flat_map(|(_, set)| set.keys()) {
+            let mut title = w.to_string();
+            if let Some(first) = title.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            words.extend([w.to_string(), w.to_uppercase(), title, format!("{w}s")]);
+        }
+        for w in &words {
+            assert_eq!(is_abbreviation(w), abbreviation(w), "{w:?}");
+            assert_eq!(is_function_word_cased(w), function_cased(w), "{w:?}");
+        }
+    }
+
+    /// The filtered look-up answers as the look-up alone, for every
+    /// section, on its words in three casings and on others.
+    #[test]
+    fn section_letters_pass_every_listed_word() {
+        let names: Vec<&str> = sections().iter().map(|(name, _)| *name).collect();
+        let mut words: Vec<String> = ["", "Ünï", "9am", "’s", "x", "Ukraine", "proposal"].map(String::from).to_vec();
+        for w in sections().iter().flat_map(|(_, set)| set.keys()) {
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}s"), format!("a{w}")]);
+        }
+        let mut passed_over = 0;
+        for name in names {
+            let section = section_named(name);
+            let (set, letters) = section.unwrap();
+            for w in &words {
+                assert_eq!(listed(section, w), listed_in(set, w), "{name} {w:?}");
+                passed_over += usize::from(!may_start_letter(letters, w));
+            }
+        }
+        assert!(passed_over > words.len());
+        assert!(!listed(None, "the"));
+    }
+
+    #[test]
+    fn cue_starts_pass_every_verb_of_saying_and_few_other_words() {
+        let starts = &super::super::lexicon_tables::LISTS.cue_starts;
+        let (strong, weak) = cue_verbs();
+        for w in strong.keys().chain(weak.keys()) {
+            assert!(may_start(starts, w), "{w:?}");
+            assert_eq!(cue_class(w), Some(weak.get(w).is_some()), "{w:?}");
+        }
+        let others = ["the", "officials", "military", "border", "troops", "government", "security", "agreement"];
+        assert!(others.iter().all(|w| cue_class(w).is_none()));
+        assert!(others.iter().filter(|w| !may_start(starts, w)).count() >= others.len() / 2);
     }
 
     #[test]
     fn document_starts_pass_every_document_noun_and_few_other_words() {
         let starts = &super::super::lexicon_tables::LISTS.document_starts;
-        let set = section!("document").unwrap();
+        let (set, _) = section!("document").unwrap();
         let mut n = 0;
         for w in set.keys() {
             n += 1;
@@ -297,7 +428,7 @@ mod tests {
                 assert!(may_start(starts, &v), "{v:?}");
             }
             for v in [w.to_string(), w.to_uppercase(), format!("{w}s"), format!("{w}-x")] {
-                assert_eq!(is_document_noun(&v), listed(Some(set), &v), "{v:?}");
+                assert_eq!(is_document_noun(&v), listed_in(set, &v), "{v:?}");
             }
         }
         assert!(n > 50);
@@ -337,7 +468,7 @@ mod tests {
             let mut buf = [0u8; 24];
             for set in [strong, weak].into_iter().chain(sections().iter().map(|(_, set)| set)) {
                 let copied = lower(w, &mut buf).is_some_and(|l| set.get_bytes(l).is_some());
-                assert_eq!(listed(Some(set), w), copied, "{w:?}");
+                assert_eq!(listed_in(set, w), copied, "{w:?}");
             }
         }
     }
@@ -390,12 +521,30 @@ mod build {
             map.entry(current).or_default().extend(line.split_whitespace());
         }
         let document_starts = letter_pairs(map.get("document").map_or(&[][..], Vec::as_slice));
+        let cue_starts = letter_pairs(&words_of(strong).chain(words_of(weak)).collect::<Vec<_>>());
+        let section_letters = List::build(map.values().map(|words| first_letters(words)).collect());
         Lists {
             strong: set(words_of(strong)),
             weak: set(words_of(weak)),
             sections: List::build(map.into_iter().map(|(name, words)| (name, set(words))).collect()),
             document_starts,
+            cue_starts,
+            section_letters,
         }
+    }
+
+    /// For each ASCII letter, the lengths of `words` that start with it,
+    /// in either case ([`length_bit`]). Words that do not start with an
+    /// ASCII letter are left out: the filter passes every word that does
+    /// not either.
+    pub fn first_letters(words: &[&str]) -> [u16; 26] {
+        let mut out = [0u16; 26];
+        for w in words {
+            if let Some(x) = w.bytes().next().filter(u8::is_ascii_alphabetic) {
+                out[usize::from(x.to_ascii_lowercase() - b'a')] |= length_bit(w.len());
+            }
+        }
+        out
     }
 
     /// For each pair of ASCII letters (`26 * first + second`), the lengths

@@ -44,9 +44,10 @@ fn np_of(text: &str, toks: &[Tok]) -> Option<Np> {
 
 /// Determiners that can stand for a noun phrase: "another", "several".
 fn is_standalone_determiner(w: &str) -> bool {
+    let mut buf = [0u8; 24];
     matches!(
-        w.to_ascii_lowercase().as_str(),
-        "another" | "one" | "others" | "some" | "many" | "both" | "several" | "each" | "most" | "few"
+        lexicon::lower(w, &mut buf),
+        Some(b"another" | b"one" | b"others" | b"some" | b"many" | b"both" | b"several" | b"each" | b"most" | b"few")
     )
 }
 
@@ -338,6 +339,16 @@ pub(crate) fn clause_subject(text: &str, toks: &[Tok], lo: usize, hi: usize) -> 
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn standalone_determiners_in_any_case() {
+        for w in ["another", "One", "SEVERAL", "few"] {
+            assert!(is_standalone_determiner(w), "{w:?}");
+        }
+        for w in ["", "the", "ones", "Öne", "anotheranotheranotheranother"] {
+            assert!(!is_standalone_determiner(w), "{w:?}");
+        }
+    }
 
     fn before(t: &str, verb: &str) -> Option<String> {
         let toks = tokenize(t, 0, t.len());

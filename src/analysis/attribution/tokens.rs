@@ -57,13 +57,25 @@ fn joins_word(c: char) -> bool {
 
 /// The tokens of `text[start..end]` (the range is clamped to char
 /// boundaries). Spaces are dropped; `\n` is a [`Kind::Break`].
+/// (Test code: attribution reads its windows into reused lists,
+/// [`tokenize_into`].)
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    tokenize_into(text, start, end, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first): for a caller that reuses one
+/// list for many windows, not allocating one each.
+pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
     let start = floor_boundary(text, start);
     let end = floor_boundary(text, end.max(start));
     let Some(s) = text.get(start..end) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    out.reserve(s.len() / 5 + 1);
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -74,7 +86,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 continue;
             }
             b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => {
-                i = push_word(s, i, 1, start, &mut out);
+                i = push_word(s, i, 1, start, out);
                 continue;
             }
             b'\n' => (Kind::Break, 1),
@@ -85,7 +97,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 let Some(c) = char_at(s, i) else { break };
                 let len = c.len_utf8();
                 if is_alnum(c) {
-                    i = push_word(s, i, len, start, &mut out);
+                    i = push_word(s, i, len, start, out);
                     continue;
                 }
                 match c {
@@ -101,7 +113,6 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         out.push(Tok { start: start + i, end: start + i + len, kind });
         i += len;
     }
-    out
 }
 
 /// Pushes the word of `s` that starts at byte `i` with a letter or digit
@@ -226,6 +237,16 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokenize_into_a_used_list_gives_the_fresh_tokens() {
+        let t = "He said: “We’re done.”\nU.S. officials, 12 of them — left.";
+        let mut out = tokenize(t, 0, t.len());
+        for (lo, hi) in [(0, 8), (3, t.len()), (9, 9), (t.len(), 2), (0, t.len() + 5)] {
+            tokenize_into(t, lo, hi, &mut out);
+            assert_eq!(out, tokenize(t, lo, hi), "{lo} {hi}");
+        }
+    }
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t, 0, t.len()).iter().map(|k| k.text(t)).collect()
