@@ -635,19 +635,20 @@ impl LexMemo {
 
 /// The second step of [`Doc::lex_phrases`] for pairs of words seen
 /// before, keyed by the two word ids: whether the two words are a name
-/// (its entry) when no longer name starts with them.
+/// (its entry), and whether a longer name starts with them.
 ///
 /// Why: the same two capitalised words meet again and again in a text
-/// ("White House", "Prime Minister"), and each time the phrase's lookup
-/// form was built word by word and hashed for two tables, to learn that
-/// the walk stops there. The answer depends only on the two words (when
-/// neither is shouted nor has a possessive), so a small direct-mapped
-/// table keeps the recent ones; a pair that lost its slot is only asked
-/// again.
+/// ("White House", "Prime Minister", "United States"), and each time the
+/// phrase's lookup form was built word by word and hashed for two tables,
+/// to learn that the walk stops there (no longer name starts so, or the
+/// chunk ends after the two words). The answers depend only on the two
+/// words (when neither is shouted nor has a possessive), so a small
+/// direct-mapped table keeps the recent ones; a pair that lost its slot
+/// is only asked again.
 struct PairMemo {
     /// (the two ids, [`PAIR_EMPTY`] when empty; [`pack_entry`] of the
-    /// pair's entry).
-    slots: [Cell<(u64, u32)>; PAIR_MEMO_SLOTS],
+    /// pair's entry; whether a longer name starts with the pair).
+    slots: [Cell<(u64, u32, bool)>; PAIR_MEMO_SLOTS],
 }
 
 /// Slots of [`PairMemo`] (a power of two).
@@ -659,7 +660,7 @@ const PAIR_EMPTY: u64 = u64::MAX;
 
 impl Default for PairMemo {
     fn default() -> Self {
-        PairMemo { slots: [const { Cell::new((PAIR_EMPTY, 0)) }; PAIR_MEMO_SLOTS] }
+        PairMemo { slots: [const { Cell::new((PAIR_EMPTY, 0, false)) }; PAIR_MEMO_SLOTS] }
     }
 }
 
@@ -671,17 +672,18 @@ impl PairMemo {
         (at, key)
     }
 
-    /// The entry of the pair `a`, `b` if it was set (and kept).
-    fn get(&self, a: u32, b: u32) -> Option<Option<Entry>> {
+    /// The entry of the pair `a`, `b` and whether a longer name starts
+    /// with it, if it was set (and kept).
+    fn get(&self, a: u32, b: u32) -> Option<(Option<Entry>, bool)> {
         let (at, key) = Self::slot(a, b);
-        let (k, v) = self.slots.get(at)?.get();
-        (k == key).then(|| unpack_entry(v))
+        let (k, v, longer) = self.slots.get(at)?.get();
+        (k == key).then(|| (unpack_entry(v), longer))
     }
 
-    fn set(&self, a: u32, b: u32, e: Option<Entry>) {
+    fn set(&self, a: u32, b: u32, e: Option<Entry>, longer: bool) {
         let (at, key) = Self::slot(a, b);
         if let (Some(slot), Some(v)) = (self.slots.get(at), pack_entry(e)) {
-            slot.set((key, v));
+            slot.set((key, v, longer));
         }
     }
 }
@@ -938,8 +940,8 @@ impl<'a> Doc<'a> {
                 None if k > p => {
                     let (hit, longer) = self.lx.phrase_and_prefix(folded);
                     prefix = Some(longer);
-                    if k == p + 1 && first_known && !longer && self.pair_plain(t) {
-                        self.pair_memo.set(self.ids[c[p]], self.ids[t], hit);
+                    if k == p + 1 && first_known && self.pair_plain(t) {
+                        self.pair_memo.set(self.ids[c[p]], self.ids[t], hit, longer);
                     }
                     hit
                 }
@@ -969,7 +971,8 @@ impl<'a> Doc<'a> {
 
     /// [`Doc::lex_phrases`]' answer from [`PairMemo`]: when the first
     /// word's answers are known ([`Doc::first_known`]) and the pair of it
-    /// and the next word was asked before and ended the walk. `None` when
+    /// and the next word was asked before, and the walk ends there (no
+    /// longer name starts with the pair, or `c` ends after it). `None` when
     /// the walk must be made.
     fn known_pair(&self, c: &[usize], p: usize, lim: usize) -> Option<LexHit> {
         if lim < p + 2 {
@@ -980,7 +983,10 @@ impl<'a> Doc<'a> {
             return None;
         }
         let first = self.first_known(a)?;
-        let second = self.pair_memo.get(*self.ids.get(a)?, *self.ids.get(b)?)?;
+        let (second, longer) = self.pair_memo.get(*self.ids.get(a)?, *self.ids.get(b)?)?;
+        if longer && lim > p + 2 {
+            return None;
+        }
         Some(match second {
             Some(e) => Some((2, e)),
             None => first.map(|e| (1, e)),
@@ -3036,14 +3042,17 @@ mod tests {
     fn pair_memo_keeps_pairs_apart_and_answers_only_what_was_set() {
         let m = PairMemo::default();
         assert_eq!(m.get(1, 2), None);
-        m.set(1, 2, Some(Entry::Place(7)));
-        m.set(2, 1, None);
-        assert_eq!((m.get(1, 2), m.get(2, 1), m.get(1, 3)), (Some(Some(Entry::Place(7))), Some(None), None));
+        m.set(1, 2, Some(Entry::Place(7)), false);
+        m.set(2, 1, None, true);
+        assert_eq!(
+            (m.get(1, 2), m.get(2, 1), m.get(1, 3)),
+            (Some((Some(Entry::Place(7)), false)), Some((None, true)), None)
+        );
         // A pair sharing the slot takes it: the other is asked again.
         let (at, _) = PairMemo::slot(1, 2);
         let other = (0..u32::MAX).map(|b| (5, b)).find(|&(a, b)| PairMemo::slot(a, b).0 == at).unwrap();
-        m.set(other.0, other.1, Some(Entry::Org(3)));
-        assert_eq!((m.get(1, 2), m.get(other.0, other.1)), (None, Some(Some(Entry::Org(3)))));
+        m.set(other.0, other.1, Some(Entry::Org(3)), false);
+        assert_eq!((m.get(1, 2), m.get(other.0, other.1)), (None, Some((Some(Entry::Org(3)), false))));
     }
 
     #[test]
@@ -3067,6 +3076,12 @@ mod tests {
         let (w, h) = (at(&warm, "White"), at(&warm, "White") + 1);
         assert!(warm.first_known(w).is_some());
         assert!(warm.known_pair(&[w, h, h + 1], 0, 3).is_some());
+        // A pair a longer name starts with ("United States Senate") is
+        // answered when the chunk ends after it, and walked when it goes on.
+        let u = (0..n).rev().find(|&k| warm.w(k) == "United" && warm.w(k + 1) == "States").unwrap();
+        assert!(warm.first_known(u).is_some());
+        assert!(warm.known_pair(&[u, u + 1], 0, 2).is_some());
+        assert!(warm.known_pair(&[u, u + 1, u + 2], 0, 3).is_none());
     }
 
     #[test]
