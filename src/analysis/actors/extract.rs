@@ -1157,6 +1157,18 @@ impl<'a> Doc<'a> {
         self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES) && self.lex_match(&[t], 0).is_none()
     }
 
+    /// The lexicon entry token `t`, a run of its own, names ("Russia",
+    /// "NATO"), if it is one: what [`Doc::classify_chunk`] would push for
+    /// it (a name of the lexicon is strong, so nothing is stripped, and
+    /// it is the whole chunk).
+    ///
+    /// Why: such runs are many (a text names its countries and
+    /// organizations again and again), and this answers them with the
+    /// one lookup the chunk's walk would make first.
+    fn lexicon_alone(&self, t: usize) -> Option<Entry> {
+        self.lex_match(&[t], 0).map(|(_, e)| e)
+    }
+
     /// Whether a lexicon name covers position `idx` of `r` from before it.
     fn lex_spans(&self, r: &[usize], idx: usize) -> bool {
         (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
@@ -1166,6 +1178,10 @@ impl<'a> Doc<'a> {
     /// classifies each part; `chunks` is scratch space.
     fn process_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
         if let [t] = *r {
+            if let Some(e) = self.lexicon_alone(t) {
+                self.push_entry(r, e);
+                return;
+            }
             if self.plain_alone(t) {
                 return;
             }
@@ -2649,6 +2665,25 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(keys.get(b), "united nations");
         assert_eq!(keys.cached(3, ENTRY_ORG, "New York"), a);
+    }
+
+    #[test]
+    fn a_lone_lexicon_name_is_pushed_as_its_chunk_would_be() {
+        let text = "Russia and NATO met. Russia’s envoy, Russian troops, US$ 5, the US, the Hague, \
+                    The Hague, KYIV, Kiev, Washington Post, Obama, But Moscow said Paris, AP.";
+        let probe = doc(text);
+        let mut lone = 0;
+        for t in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
+            let (mut fast, mut walked) = (doc(text), doc(text));
+            let Some(e) = fast.lexicon_alone(t) else { continue };
+            lone += 1;
+            fast.push_entry(&[t], e);
+            walked.classify_chunk(&[t]);
+            let spans = |d: &Doc| d.raws.iter().map(|r| (r.s, r.e, r.kind, r.key, r.canon)).collect::<Vec<_>>();
+            assert_eq!(spans(&fast), spans(&walked), "{}", probe.w(t));
+            assert!(walked.singles.is_empty() && walked.weak.is_empty() && walked.maybe.is_empty());
+        }
+        assert!(lone >= 6, "{lone}");
     }
 
     #[test]
