@@ -1169,6 +1169,22 @@ impl<'a> Doc<'a> {
         self.lex_match(&[t], 0).map(|(_, e)| e)
     }
 
+    /// Whether token `t`, a run of its own that is no lexicon name
+    /// ([`Doc::lexicon_alone`]), is a demonym in title case that names
+    /// nothing alone ("Russian", "Ukrainian"), for which
+    /// [`Doc::classify_chunk`] would push nothing: a demonym is strong (so
+    /// not stripped), starts no title here, is no head word "the" refers
+    /// back with, and the chunk's walk steps over it.
+    ///
+    /// Why: after the lexicon's names, demonyms are a text's most frequent
+    /// runs of one word ("Russian troops" is found by the group scan).
+    fn demonym_alone(&self, t: usize) -> bool {
+        self.toks[t].shape == Shape::Title
+            && self.is(t, cls::DEMONYM)
+            && !self.is(t, cls::ANAPHOR)
+            && self.title_chain(&[t], 0).is_none()
+    }
+
     /// Whether a lexicon name covers position `idx` of `r` from before it.
     fn lex_spans(&self, r: &[usize], idx: usize) -> bool {
         (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
@@ -1182,7 +1198,7 @@ impl<'a> Doc<'a> {
                 self.push_entry(r, e);
                 return;
             }
-            if self.plain_alone(t) {
+            if self.plain_alone(t) || self.demonym_alone(t) {
                 return;
             }
         }
@@ -2684,6 +2700,29 @@ mod tests {
             assert!(walked.singles.is_empty() && walked.weak.is_empty() && walked.maybe.is_empty());
         }
         assert!(lone >= 6, "{lone}");
+    }
+
+    #[test]
+    fn a_lone_demonym_names_nothing_as_its_chunk_would() {
+        let text = "Russian troops and Ukrainian forces met. The Russian said so, Western allies agreed, \
+                    European officials and Soviet leader Gorbachev, Russian President Putin, a Russian.";
+        let probe = doc(text);
+        let mut lone = 0;
+        for t in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
+            let (fast, mut walked) = (doc(text), doc(text));
+            if fast.lexicon_alone(t).is_some() || !fast.demonym_alone(t) {
+                continue;
+            }
+            lone += 1;
+            walked.classify_chunk(&[t]);
+            assert!(walked.raws.is_empty(), "{}", probe.w(t));
+            assert!(walked.singles.is_empty() && walked.weak.is_empty() && walked.maybe.is_empty());
+        }
+        assert!(lone >= 6, "{lone}");
+        // Names, titles and other words are not.
+        for w in ["Gorbachev", "President", "Putin", "The"] {
+            assert!(!probe.demonym_alone(at(&probe, w)), "{w}");
+        }
     }
 
     #[test]
