@@ -339,6 +339,9 @@ const OWNED_BY_ORG: &[&str] = &[
 
 /// Longest capitalised run looked at as one (longer runs are cut).
 const MAX_RUN: usize = 12;
+/// Longest run [`Doc::lexicon_run`] answers: [`Doc::lex_spans`] looks
+/// this far back for a name covering a word.
+const LEXICON_RUN: usize = 6;
 /// Longest person name, in tokens, after its titles.
 const MAX_NAME: usize = 6;
 /// Longest title chain, in tokens.
@@ -1157,20 +1160,26 @@ impl<'a> Doc<'a> {
         self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES) && self.lex_match(&[t], 0).is_none()
     }
 
-    /// The lexicon entry token `t`, a run of its own, names ("Russia",
-    /// "NATO"), if it is one: what [`Doc::classify_chunk`] would push for
-    /// it (a name of the lexicon is strong, so nothing is stripped, and
-    /// it is the whole chunk).
+    /// The lexicon entry run `r` names as a whole ("Russia", "NATO",
+    /// "United States"), if it is one of at most [`LEXICON_RUN`] tokens:
+    /// what [`Doc::process_run`] would push for it. The run is not split
+    /// (a lexicon name covers every "and" and "of" in it, see
+    /// [`Doc::lex_spans`]), and [`Doc::classify_chunk`] strips nothing
+    /// (the name is strong; a run ends with a capitalised word) and finds
+    /// the name as the whole chunk.
     ///
     /// Why: such runs are many (a text names its countries and
     /// organizations again and again), and this answers them with the
     /// one lookup the chunk's walk would make first.
-    fn lexicon_alone(&self, t: usize) -> Option<Entry> {
-        self.lex_match(&[t], 0).map(|(_, e)| e)
+    fn lexicon_run(&self, r: &[usize]) -> Option<Entry> {
+        match self.lex_match(r, 0) {
+            Some((len, e)) if len == r.len() && len <= LEXICON_RUN => Some(e),
+            _ => None,
+        }
     }
 
     /// Whether token `t`, a run of its own that is no lexicon name
-    /// ([`Doc::lexicon_alone`]), is a demonym in title case that names
+    /// ([`Doc::lexicon_run`]), is a demonym in title case that names
     /// nothing alone ("Russian", "Ukrainian"), for which
     /// [`Doc::classify_chunk`] would push nothing: a demonym is strong (so
     /// not stripped), starts no title here, is no head word "the" refers
@@ -1190,18 +1199,25 @@ impl<'a> Doc<'a> {
         (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
     }
 
-    /// Splits run `r` at "and" and "of" where they join two names and
-    /// classifies each part; `chunks` is scratch space.
+    /// The mentions of run `r`: a lexicon name, a word that names
+    /// nothing alone, or else [`Doc::split_run`]'s; `chunks` is scratch
+    /// space.
     fn process_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
+        if let Some(e) = self.lexicon_run(r) {
+            self.push_entry(r, e);
+            return;
+        }
         if let [t] = *r {
-            if let Some(e) = self.lexicon_alone(t) {
-                self.push_entry(r, e);
-                return;
-            }
             if self.plain_alone(t) || self.demonym_alone(t) {
                 return;
             }
         }
+        self.split_run(r, chunks);
+    }
+
+    /// Splits run `r` at "and" and "of" where they join two names and
+    /// classifies each part; `chunks` is scratch space.
+    fn split_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
         let ends_org = r.last().is_some_and(|&l| self.is(l, cls::ORG_SUFFIX));
         let mut a = 0;
         chunks.clear();
@@ -2691,7 +2707,7 @@ mod tests {
         let mut lone = 0;
         for t in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
             let (mut fast, mut walked) = (doc(text), doc(text));
-            let Some(e) = fast.lexicon_alone(t) else { continue };
+            let Some(e) = fast.lexicon_run(&[t]) else { continue };
             lone += 1;
             fast.push_entry(&[t], e);
             walked.classify_chunk(&[t]);
@@ -2703,6 +2719,29 @@ mod tests {
     }
 
     #[test]
+    fn a_run_that_is_one_lexicon_name_is_pushed_as_its_walk_would() {
+        let text = "The United States and NATO met in Bosnia and Herzegovina. The Foreign Ministry, the \
+                    Russian Federation, North Atlantic Treaty Organization, Bank of England, East Germany and \
+                    Eastern Europe, the State Department’s aide, New York Times, New Zealand Herald.";
+        let probe = doc(text);
+        let mut found = 0;
+        // Every stretch from a capitalised word to one, as runs are.
+        for a in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
+            for b in (a + 1..probe.toks.len().min(a + 8)).filter(|&b| probe.toks[b - 1].namey()) {
+                let r: Vec<usize> = (a..b).collect();
+                let (mut fast, mut walked) = (doc(text), doc(text));
+                let Some(e) = fast.lexicon_run(&r) else { continue };
+                found += 1;
+                fast.push_entry(&r, e);
+                walked.split_run(&r, &mut Vec::new());
+                let spans = |d: &Doc| d.raws.iter().map(|r| (r.s, r.e, r.kind, r.key, r.canon)).collect::<Vec<_>>();
+                assert_eq!(spans(&fast), spans(&walked), "{:?}", probe.span_text(probe.toks[a].s(), probe.toks[b - 1].e()));
+            }
+        }
+        assert!(found >= 8, "{found}");
+    }
+
+    #[test]
     fn a_lone_demonym_names_nothing_as_its_chunk_would() {
         let text = "Russian troops and Ukrainian forces met. The Russian said so, Western allies agreed, \
                     European officials and Soviet leader Gorbachev, Russian President Putin, a Russian.";
@@ -2710,7 +2749,7 @@ mod tests {
         let mut lone = 0;
         for t in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
             let (fast, mut walked) = (doc(text), doc(text));
-            if fast.lexicon_alone(t).is_some() || !fast.demonym_alone(t) {
+            if fast.lexicon_run(&[t]).is_some() || !fast.demonym_alone(t) {
                 continue;
             }
             lone += 1;
