@@ -702,13 +702,15 @@ impl<'a> Doc<'a> {
         let Tokens { toks, ids, vocab, seen } = tokens;
         let mut versioned = Set::default();
         for t in &toks {
-            if t.shape == Shape::Caps {
+            // The digit looked for in the bytes first (no other char holds
+            // an ASCII byte), the word sliced as a string only if it has one.
+            let has_digit =
+                || text.as_bytes().get(t.s()..t.e()).is_some_and(|b| b.iter().any(u8::is_ascii_digit));
+            if t.shape == Shape::Caps && has_digit() {
                 let w = &text[t.s()..t.e()];
-                if w.chars().any(|c| c.is_ascii_digit()) {
-                    let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
-                    if n >= 1 {
-                        versioned.insert(&w[..n]);
-                    }
+                let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+                if n >= 1 {
+                    versioned.insert(&w[..n]);
                 }
             }
         }
@@ -1271,7 +1273,7 @@ impl<'a> Doc<'a> {
         let (s, end) = (self.toks[c[0]].s(), self.toks[*c.last().unwrap_or(&c[0])].e());
         // "NZ $ 26 million": a currency, not the country.
         let next = c.last().map(|&l| l + 1).filter(|&l| l < self.toks.len());
-        if next.is_some_and(|l| self.w(l) == "$") {
+        if next.is_some_and(|l| self.wb(l) == b"$") {
             return;
         }
         let name = self.lx.entry_name(e);
