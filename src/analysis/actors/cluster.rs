@@ -757,7 +757,12 @@ mod tests {
     }
 
     /// A cluster for the tests, its mentions in `ms`.
-    fn cluster_of(ms: &mut Mentions, kind: ActorKind, canon: Option<&'static str>, spans: &[(usize, usize)]) -> Cluster {
+    fn cluster_of(
+        ms: &mut Mentions,
+        kind: ActorKind,
+        canon: Option<&'static str>,
+        spans: &[(usize, usize)],
+    ) -> Cluster {
         let mut c = Cluster {
             kind,
             mentions: List::EMPTY,

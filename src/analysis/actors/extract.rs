@@ -704,8 +704,7 @@ impl<'a> Doc<'a> {
         for t in &toks {
             // The digit looked for in the bytes first (no other char holds
             // an ASCII byte), the word sliced as a string only if it has one.
-            let has_digit =
-                || text.as_bytes().get(t.s()..t.e()).is_some_and(|b| b.iter().any(u8::is_ascii_digit));
+            let has_digit = || text.as_bytes().get(t.s()..t.e()).is_some_and(|b| b.iter().any(u8::is_ascii_digit));
             if t.shape == Shape::Caps && has_digit() {
                 let w = &text[t.s()..t.e()];
                 let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
@@ -1763,6 +1762,9 @@ impl<'a> Doc<'a> {
                         firsts.insert(f);
                     }
                 }
+                // One ASCII word ("NATO", most organizations' mentions)
+                // has neither rule's shape: not split into words.
+                Key::Org(_) if self.text.as_bytes().get(r.ns..r.ne).is_some_and(one_ascii_word) => {}
                 Key::Org(k) => {
                     let (count, [w0, w1], last) = outline(&self.text[r.ns..r.ne]);
                     if count >= 3 && w1 == "of" && self.words.is(w0, cls::HEAD_OF) {
@@ -2586,6 +2588,12 @@ fn folds_to(w: &str, key: &str) -> bool {
 /// The number of whitespace-separated words of `s`, its first two (empty
 /// when missing) and its last: what a collected `split_whitespace` is asked,
 /// without collecting it.
+/// Whether `b` is one word of printable ASCII (no white space, no
+/// other char): then [`outline`] counts one word, itself.
+fn one_ascii_word(b: &[u8]) -> bool {
+    !b.is_empty() && b.iter().all(u8::is_ascii_graphic)
+}
+
 fn outline(s: &str) -> (usize, [&str; 2], &str) {
     let mut count = 0;
     let mut first = ["", ""];
@@ -2737,7 +2745,12 @@ mod tests {
                 fast.push_entry(&r, e);
                 walked.split_run(&r, &mut Vec::new());
                 let spans = |d: &Doc| d.raws.iter().map(|r| (r.s, r.e, r.kind, r.key, r.canon)).collect::<Vec<_>>();
-                assert_eq!(spans(&fast), spans(&walked), "{:?}", probe.span_text(probe.toks[a].s(), probe.toks[b - 1].e()));
+                assert_eq!(
+                    spans(&fast),
+                    spans(&walked),
+                    "{:?}",
+                    probe.span_text(probe.toks[a].s(), probe.toks[b - 1].e())
+                );
             }
         }
         assert!(found >= 8, "{found}");
@@ -2764,6 +2777,17 @@ mod tests {
         for w in ["Gorbachev", "President", "Putin", "The"] {
             assert!(!probe.demonym_alone(at(&probe, w)), "{w}");
         }
+    }
+
+    #[test]
+    fn one_ascii_word_is_what_outline_counts_as_one_word_itself() {
+        for w in ["NATO", "U.S.", "AT&T", "", " ", "New York", "a\tb", "Zürich", "x\u{a0}y", "x\u{2009}y", "é"] {
+            let (count, [first, _], _) = outline(w);
+            if one_ascii_word(w.as_bytes()) {
+                assert_eq!((count, first), (1, w), "{w:?}");
+            }
+        }
+        assert!(one_ascii_word(b"NATO") && !one_ascii_word(b"New York") && !one_ascii_word("Zürich".as_bytes()));
     }
 
     #[test]
