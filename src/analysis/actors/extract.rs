@@ -7,6 +7,7 @@ use std::cell::{Cell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Quick, Set};
+use std::collections::hash_map::Entry as Slot;
 use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
 use super::tokens::{Shape, Tok, Tokens};
 use super::vocab::Vocab;
@@ -131,28 +132,34 @@ impl Keys {
     }
 
     /// [`Keys::id`] of `k` whose hash is `h`.
+    ///
+    /// The hash's slot is probed once, for the look-up and the insertion
+    /// both (most keys asked are new: each distinct key is asked through
+    /// a per-word or per-entry memo).
     fn id_hashed(&mut self, k: &str, h: u64) -> KeyId {
+        let Keys { text, ends, by_hash, next, .. } = self;
+        let slot = by_hash.entry(h);
         let mut last = None;
-        if let Some(&first) = self.by_hash.get(&h) {
-            let mut i = first;
+        if let Slot::Occupied(first) = &slot {
+            let mut i = *first.get();
             while i != NO_KEY {
-                if self.get(i) == k {
+                if key_at(text, ends, i) == k {
                     return i;
                 }
                 last = Some(i);
-                i = self.next.get(i as usize).copied().unwrap_or(NO_KEY);
+                i = next.get(i as usize).copied().unwrap_or(NO_KEY);
             }
         }
         // More distinct keys than u32 holds would need a text of 4 GB of
         // names at least; the last id is shared then rather than panicking.
-        let Some(i) = KeyId::try_from(self.ends.len()).ok().filter(|&i| i < NO_KEY) else { return NO_KEY - 1 };
-        self.text.push_str(k);
-        self.ends.push(self.text.len());
-        self.next.push(NO_KEY);
-        match last.and_then(|l| self.next.get_mut(l as usize)) {
-            Some(slot) => *slot = i,
+        let Some(i) = KeyId::try_from(ends.len()).ok().filter(|&i| i < NO_KEY) else { return NO_KEY - 1 };
+        text.push_str(k);
+        ends.push(text.len());
+        next.push(NO_KEY);
+        match last.and_then(|l| next.get_mut(l as usize)) {
+            Some(link) => *link = i,
             None => {
-                self.by_hash.insert(h, i);
+                slot.or_insert(i);
             }
         }
         i
@@ -227,11 +234,18 @@ impl Keys {
 
     /// The key of id `i`.
     pub fn get(&self, i: KeyId) -> &str {
-        let i = i as usize;
-        let Some(&end) = self.ends.get(i) else { return "" };
-        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
-        self.text.get(start..end).unwrap_or("")
+        key_at(&self.text, &self.ends, i)
     }
+}
+
+/// Key `i` of [`Keys`]' `text` and `ends` ("" for no such key): apart
+/// from the table, for [`Keys::id_hashed`], which holds its map's slot
+/// while it reads the keys.
+fn key_at<'t>(text: &'t str, ends: &[usize], i: KeyId) -> &'t str {
+    let i = i as usize;
+    let Some(&end) = ends.get(i) else { return "" };
+    let start = i.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
+    text.get(start..end).unwrap_or("")
 }
 
 /// One mention: `s..e` as highlighted (titles included), `ns..ne` the
