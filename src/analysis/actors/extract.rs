@@ -1158,12 +1158,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Whether token `t`, a run of its own, is an ordinary word capitalised
+    /// Whether token `t`, a run of its own that is no lexicon name
+    /// ([`Doc::lexicon_run`], asked first), is an ordinary word capitalised
     /// by its place ("The", "But", "In" at a sentence start), which
     /// [`Doc::classify_chunk`] would drop with nothing found: a common word
-    /// in title case that starts no name or title, is no lexicon entry
-    /// alone ("The" starts "The Hague") and is no head word "the" may refer
-    /// back with.
+    /// in title case that starts no name or title and is no head word
+    /// "the" may refer back with. ("The" is no lexicon entry alone, though
+    /// it starts "The Hague".)
     ///
     /// Why: most runs are such a word, and this answers them with two
     /// lookups rather than the chunk's whole walk. (Alone, a word is no
@@ -1172,7 +1173,7 @@ impl<'a> Doc<'a> {
         // What makes a word strong ([`Doc::strong`]), a title's modifier
         // (it may start a title chain) or a word "the" refers back with.
         const NAMES: u32 = STRONG_WORD | cls::TITLE_MOD | cls::ANAPHOR;
-        self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES) && self.lex_match(&[t], 0).is_none()
+        self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES)
     }
 
     /// The lexicon entry run `r` names as a whole ("Russia", "NATO",
@@ -2808,7 +2809,7 @@ mod tests {
     fn plain_alone_words_are_ordinary_and_name_nothing() {
         let d = doc("Talks began. But President Obama said in Washington. However the talks went on. The end.");
         for w in ["But", "However", "The"] {
-            assert!(d.plain_alone(at(&d, w)), "{w}");
+            assert!(d.lexicon_run(&[at(&d, w)]).is_none() && d.plain_alone(at(&d, w)), "{w}");
         }
         // A title, a first name, a place, a lower-case word.
         for w in ["President", "Obama", "Washington", "talks"] {
