@@ -221,6 +221,25 @@ struct KeyMemo {
     seen: u8,
 }
 
+/// The clusters named with one key id ([`Chains`] lists in creation
+/// order): as a family name, and as a first name.
+#[derive(Clone, Copy)]
+struct NameLists {
+    last: List,
+    first: List,
+}
+
+impl Default for NameLists {
+    fn default() -> Self {
+        NameLists { last: List::EMPTY, first: List::EMPTY }
+    }
+}
+
+/// The lists of key id `id` (empty ones for an id past `lists`).
+fn lists_of(lists: &[NameLists], id: KeyId) -> NameLists {
+    lists.get(id as usize).copied().unwrap_or_default()
+}
+
 /// A map sized for `n` entries.
 fn sized<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, Quick::default())
@@ -323,15 +342,16 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     let mut by_key: [Map<&str, usize>; 3] =
         if plain { Default::default() } else { [sized(places), sized(orgs), sized(groups)] };
     // The clusters of each family name and each first name, in creation
-    // order: lists in `named`.
-    let mut by_last: Map<KeyId, List> = sized(lasts);
-    let mut by_first: Map<KeyId, List> = sized(firsts);
+    // order: lists in `named`, by key id (ids are dense: an index, not a
+    // map; an empty list, none).
+    let mut by_name_key: Vec<NameLists> = vec![NameLists::default(); keys.count()];
     let mut named: Chains<usize> = Chains { items: Vec::with_capacity(lasts + firsts) };
-    // (family name, first name) to the first cluster of `by_last[family]`
+    // (family name, first name) to the first cluster of the family name's
+    // list in `by_name_key`
     // with that first name: what a scan of that list would find (the
     // lists are in creation order, so the first is the smallest index).
     let mut by_name: Map<(KeyId, KeyId), usize> = sized(lasts);
-    // The merged full-name positions of `by_last` and `by_first` lists,
+    // The merged full-name positions of `by_name_key`'s lists,
     // for the lone names ([`nearest`]).
     // Each with the list itself (gathered from `named`).
     let mut last_merged: Map<KeyId, Gathered> = Map::default();
@@ -419,9 +439,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             Key::Person { first, last } => {
                 // The candidate named nearest before this mention, else the first after it.
                 let pos = r.s;
-                let recent = |ids: Option<&List>, cl: &Vec<Cluster>, want: Option<KeyId>| {
-                    ids.into_iter()
-                        .flat_map(|&l| named.iter(l))
+                let recent = |l: List, cl: &Vec<Cluster>, want: Option<KeyId>| {
+                    named
+                        .iter(l)
                         .filter(|&i| match (want, cl[i].first) {
                             (Some(a), Some(b)) => {
                                 a == b || {
@@ -448,7 +468,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     Some(f) => {
                         // Prefer a cluster with this very first name.
                         let exact = by_name.get(&(last, f)).copied();
-                        exact.or_else(|| recent(by_last.get(&last), &cl, first))
+                        exact.or_else(|| recent(lists_of(&by_name_key, last).last, &cl, first))
                     }
                     None => {
                         // Lone names come after every full name: the lists'
@@ -456,12 +476,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         // and searched (what `recent` gives, without visiting
                         // each cluster of a frequent family name each time).
                         // A list found here is never empty, so never grows.
-                        let from_last = by_last.get(&last).and_then(|&l| {
+                        let lists = lists_of(&by_name_key, last);
+                        let from_last = Some(lists.last).filter(|l| !l.is_empty()).and_then(|l| {
                             let (list, merged) = last_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                             nearest(merged, list, pos)
                         });
                         from_last.or_else(|| {
-                            by_first.get(&last).and_then(|&l| {
+                            Some(lists.first).filter(|l| !l.is_empty()).and_then(|l| {
                                 let (list, merged) = first_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                                 nearest(merged, list, pos)
                             })
@@ -472,9 +493,11 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     Some(i) => {
                         if cl[i].first.is_none() {
                             if let Some(f) = first {
-                                // `i` was found in `by_last[last]`, created with that key.
+                                // `i` was found in the list of `last`, created with that key.
                                 cl[i].first = Some(f);
-                                named.push(by_first.entry(f).or_insert(List::EMPTY), i);
+                                if let Some(l) = by_name_key.get_mut(f as usize) {
+                                    named.push(&mut l.first, i);
+                                }
                                 let at = by_name.entry((last, f)).or_insert(i);
                                 *at = (*at).min(i);
                             }
@@ -484,9 +507,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     None => {
                         let i = new(&mut cl, r);
                         cl[i].first = first;
-                        named.push(by_last.entry(last).or_insert(List::EMPTY), i);
+                        if let Some(l) = by_name_key.get_mut(last as usize) {
+                            named.push(&mut l.last, i);
+                        }
                         if let Some(f) = first {
-                            named.push(by_first.entry(f).or_insert(List::EMPTY), i);
+                            if let Some(l) = by_name_key.get_mut(f as usize) {
+                                named.push(&mut l.first, i);
+                            }
                             by_name.entry((last, f)).or_insert(i);
                         }
                         i
@@ -777,6 +804,20 @@ mod tests {
             c.start = c.start.min(s);
         }
         c
+    }
+
+    #[test]
+    fn lists_of_a_key_are_its_own_and_empty_past_the_end() {
+        let (mut named, mut lists) = (Chains::default(), vec![NameLists::default(); 2]);
+        named.push(&mut lists[1].last, 7);
+        named.push(&mut lists[1].first, 8);
+        let got = |id: KeyId| {
+            let l = lists_of(&lists, id);
+            (named.iter(l.last).collect::<Vec<usize>>(), named.iter(l.first).collect::<Vec<usize>>())
+        };
+        assert_eq!(got(1), (vec![7], vec![8]));
+        assert_eq!(got(0), (vec![], vec![]));
+        assert_eq!(got(9), (vec![], vec![]));
     }
 
     #[test]
