@@ -7,12 +7,12 @@ use std::cell::{Cell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Quick, Set};
-use std::collections::hash_map::Entry as Slot;
 use super::lexicon::{norm_key, norm_key_into, Entry, Lexicon};
 use super::tokens::{Shape, Tok, Tokens};
 use super::vocab::Vocab;
 use crate::analysis::ActorKind;
 use crate::text::bytes::ascii_lower8;
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 
 /// A key's id in [`Keys`]: equal ids, equal keys.
