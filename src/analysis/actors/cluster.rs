@@ -19,6 +19,9 @@ struct Cluster {
     full_pos: Vec<usize>,
     /// Merged into another cluster.
     merged: Option<usize>,
+    /// The start of its first mention (the least start of all its
+    /// mentions, those merged into it included): the output's order.
+    start: usize,
 }
 
 /// One mention's spans: the mention (`s..e`), then its name (`ns..ne`).
@@ -218,6 +221,25 @@ struct KeyMemo {
     seen: u8,
 }
 
+/// The clusters named with one key id ([`Chains`] lists in creation
+/// order): as a family name, and as a first name.
+#[derive(Clone, Copy)]
+struct NameLists {
+    last: List,
+    first: List,
+}
+
+impl Default for NameLists {
+    fn default() -> Self {
+        NameLists { last: List::EMPTY, first: List::EMPTY }
+    }
+}
+
+/// The lists of key id `id` (empty ones for an id past `lists`).
+fn lists_of(lists: &[NameLists], id: KeyId) -> NameLists {
+    lists.get(id as usize).copied().unwrap_or_default()
+}
+
 /// A map sized for `n` entries.
 fn sized<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, Quick::default())
@@ -312,19 +334,24 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
     // usually one per family name.)
     let mut cl: Vec<Cluster> = Vec::with_capacity(places + orgs + groups + lasts);
     // One map per key kind (place, organization, group), keyed by the
-    // keys' text in `keys` (two keys may share a base: "apple inc.",
+    // keys' bases in `keys` (two keys may share a base: "apple inc.",
     // "apple"); names by key id (equal ids, equal keys): no key is copied.
-    let mut by_key: [Map<&str, usize>; 3] = [sized(places), sized(orgs), sized(groups)];
+    // When every key is its own base (most texts), equal bases are equal
+    // ids, and the memo by id is all it takes: no map.
+    let plain = bases_are_keys(&memo, keys);
+    let mut by_key: [Map<&str, usize>; 3] =
+        if plain { Default::default() } else { [sized(places), sized(orgs), sized(groups)] };
     // The clusters of each family name and each first name, in creation
-    // order: lists in `named`.
-    let mut by_last: Map<KeyId, List> = sized(lasts);
-    let mut by_first: Map<KeyId, List> = sized(firsts);
+    // order: lists in `named`, by key id (ids are dense: an index, not a
+    // map; an empty list, none).
+    let mut by_name_key: Vec<NameLists> = vec![NameLists::default(); keys.count()];
     let mut named: Chains<usize> = Chains { items: Vec::with_capacity(lasts + firsts) };
-    // (family name, first name) to the first cluster of `by_last[family]`
+    // (family name, first name) to the first cluster of the family name's
+    // list in `by_name_key`
     // with that first name: what a scan of that list would find (the
     // lists are in creation order, so the first is the smallest index).
     let mut by_name: Map<(KeyId, KeyId), usize> = sized(lasts);
-    // The merged full-name positions of `by_last` and `by_first` lists,
+    // The merged full-name positions of `by_name_key`'s lists,
     // for the lone names ([`nearest`]).
     // Each with the list itself (gathered from `named`).
     let mut last_merged: Map<KeyId, Gathered> = Map::default();
@@ -341,6 +368,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             first: None,
             full_pos: Vec::new(),
             merged: None,
+            start: r.s,
         });
         cl.len() - 1
     };
@@ -355,6 +383,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                 let known = memo.get(id as usize).and_then(|m| m.cluster[tag]);
                 let i = match known {
                     Some(i) => i as usize,
+                    None if plain => {
+                        let i = new(&mut cl, r);
+                        if let Some(m) = memo.get_mut(id as usize) {
+                            m.cluster[tag] = u32::try_from(i).ok();
+                        }
+                        i
+                    }
                     None => {
                         // "Apple Inc." is Apple.
                         let k = corporate_base(keys.get(id));
@@ -404,9 +439,9 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             Key::Person { first, last } => {
                 // The candidate named nearest before this mention, else the first after it.
                 let pos = r.s;
-                let recent = |ids: Option<&List>, cl: &Vec<Cluster>, want: Option<KeyId>| {
-                    ids.into_iter()
-                        .flat_map(|&l| named.iter(l))
+                let recent = |l: List, cl: &Vec<Cluster>, want: Option<KeyId>| {
+                    named
+                        .iter(l)
                         .filter(|&i| match (want, cl[i].first) {
                             (Some(a), Some(b)) => {
                                 a == b || {
@@ -433,7 +468,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     Some(f) => {
                         // Prefer a cluster with this very first name.
                         let exact = by_name.get(&(last, f)).copied();
-                        exact.or_else(|| recent(by_last.get(&last), &cl, first))
+                        exact.or_else(|| recent(lists_of(&by_name_key, last).last, &cl, first))
                     }
                     None => {
                         // Lone names come after every full name: the lists'
@@ -441,12 +476,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                         // and searched (what `recent` gives, without visiting
                         // each cluster of a frequent family name each time).
                         // A list found here is never empty, so never grows.
-                        let from_last = by_last.get(&last).and_then(|&l| {
+                        let lists = lists_of(&by_name_key, last);
+                        let from_last = Some(lists.last).filter(|l| !l.is_empty()).and_then(|l| {
                             let (list, merged) = last_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                             nearest(merged, list, pos)
                         });
                         from_last.or_else(|| {
-                            by_first.get(&last).and_then(|&l| {
+                            Some(lists.first).filter(|l| !l.is_empty()).and_then(|l| {
                                 let (list, merged) = first_merged.entry(last).or_insert_with(|| gather(&named, l, &cl));
                                 nearest(merged, list, pos)
                             })
@@ -457,9 +493,11 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     Some(i) => {
                         if cl[i].first.is_none() {
                             if let Some(f) = first {
-                                // `i` was found in `by_last[last]`, created with that key.
+                                // `i` was found in the list of `last`, created with that key.
                                 cl[i].first = Some(f);
-                                named.push(by_first.entry(f).or_insert(List::EMPTY), i);
+                                if let Some(l) = by_name_key.get_mut(f as usize) {
+                                    named.push(&mut l.first, i);
+                                }
                                 let at = by_name.entry((last, f)).or_insert(i);
                                 *at = (*at).min(i);
                             }
@@ -469,9 +507,13 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
                     None => {
                         let i = new(&mut cl, r);
                         cl[i].first = first;
-                        named.push(by_last.entry(last).or_insert(List::EMPTY), i);
+                        if let Some(l) = by_name_key.get_mut(last as usize) {
+                            named.push(&mut l.last, i);
+                        }
                         if let Some(f) = first {
-                            named.push(by_first.entry(f).or_insert(List::EMPTY), i);
+                            if let Some(l) = by_name_key.get_mut(f as usize) {
+                                named.push(&mut l.first, i);
+                            }
                             by_name.entry((last, f)).or_insert(i);
                         }
                         i
@@ -481,6 +523,7 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
         };
         let c = &mut cl[idx];
         ms.push(&mut c.mentions, (r.s, r.e, r.ns, r.ne));
+        c.start = c.start.min(r.s);
         if matches!(&r.key, Key::Person { first: Some(_), .. }) {
             c.full_pos.push(r.s);
         }
@@ -488,50 +531,19 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             c.canon = r.canon;
         }
     }
-    // Acronyms join the organization (or place) whose initials they are.
-    let mut by_initials: Map<String, usize> = Map::default();
-    let mut ini = String::new();
-    for (i, c) in cl.iter().enumerate() {
-        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) {
-            continue;
-        }
-        // The name of the last such mention again gives the same initials,
-        // whose second insertion would change nothing: skipped.
-        let mut last = "";
-        for (_, _, ns, ne) in ms.iter(c.mentions) {
-            let name = &text[ns..ne];
-            if name.contains(' ') && name != last {
-                last = name;
-                ini.clear();
-                push_initials(&mut ini, name);
-                if ini.len() >= 2 && !by_initials.contains_key(ini.as_str()) {
-                    by_initials.insert(ini.clone(), i);
-                }
-            }
-        }
-    }
-    for i in 0..cl.len() {
-        if cl[i].kind != ActorKind::Organization || cl[i].canon.is_some() {
-            continue;
-        }
-        let acr = ms.iter(cl[i].mentions).map(|(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n));
-        let Some(acr) = acr else { continue };
-        let key: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
-        if let Some(&j) = by_initials.get(&key) {
-            let j = root(&cl, j);
-            if j != i && cl[j].merged.is_none() {
-                let mut to = cl[j].mentions;
-                ms.append(&mut to, &mut cl[i].mentions);
-                cl[j].mentions = to;
-                cl[i].merged = Some(j);
-            }
-        }
+    // Acronyms join the organization (or place) whose initials they are
+    // (asked only if some organization may be named by one: most texts
+    // have none, and the initials are a string and a map entry per name).
+    if acronyms_asked(text, &cl, &ms) {
+        join_acronyms(text, &mut cl, &mut ms);
     }
     let mut out: Vec<ActorFound> = Vec::with_capacity(cl.len());
     // One cluster's mentions at a time, in a vector reused for all.
     let mut kept: Vec<Spans> = Vec::new();
     let mut sorted: Vec<(u128, Spans)> = Vec::new();
-    for c in cl.iter().filter(|c| c.merged.is_none() && !c.mentions.is_empty()) {
+    // By first mention (ties in cluster order): the clusters' order, so
+    // that the actors are made in it, not sorted once made.
+    for c in output_order(&cl).into_iter().filter_map(|i| cl.get(i)) {
         // By start, longest first, ties in the order added: what a stable
         // sort gives, without the buffer it allocates for a long list.
         sorted.clear();
@@ -561,8 +573,88 @@ pub fn cluster(text: &str, raws: Vec<Raw>, keys: &Keys) -> Vec<ActorFound> {
             mentions: kept.iter().map(|&(s, e, _, _)| Mention { start: s, end: e }).collect(),
         });
     }
-    out.sort_by_key(|a| a.mentions.first().map_or(usize::MAX, |m| m.start));
     out
+}
+
+/// Whether every place, organization and group key of the memo (marked
+/// by [`distinct_keys`]) is its own [`corporate_base`]: then two such
+/// keys share a base only if they are one key.
+fn bases_are_keys(memo: &[KeyMemo], keys: &Keys) -> bool {
+    memo.iter().enumerate().all(|(id, m)| {
+        let k = keys.get(KeyId::try_from(id).unwrap_or(KeyId::MAX));
+        m.seen & 0b111 == 0 || corporate_base(k).len() == k.len()
+    })
+}
+
+/// The live clusters (not merged, with mentions) by the start of their
+/// first mention, ties in cluster order: the order of the actors.
+fn output_order(cl: &[Cluster]) -> Vec<usize> {
+    let low = |v: usize| u64::from(u32::try_from(v).unwrap_or(u32::MAX));
+    let mut order: Vec<u64> = cl
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.merged.is_none() && !c.mentions.is_empty())
+        .map(|(i, c)| low(c.start) << 32 | low(i))
+        .collect();
+    // The keys are distinct: any sort gives this order.
+    order.sort_unstable();
+    order.into_iter().map(|k| (k & 0xffff_ffff) as usize).collect()
+}
+
+/// The organizations [`join_acronyms`] asks about: those without a
+/// lexicon name, with a mention that is an acronym.
+fn acronym_of<'t>(text: &'t str, c: &Cluster, ms: &Mentions) -> Option<&'t str> {
+    if c.kind != ActorKind::Organization || c.canon.is_some() {
+        return None;
+    }
+    ms.iter(c.mentions).map(|(_, _, ns, ne)| &text[ns..ne]).find(|n| is_acronym(n))
+}
+
+/// Whether [`join_acronyms`] has anything to join: some cluster has an
+/// [`acronym_of`] (a join only moves mentions into a cluster that had
+/// one, so none appears by joining).
+fn acronyms_asked(text: &str, cl: &[Cluster], ms: &Mentions) -> bool {
+    cl.iter().any(|c| acronym_of(text, c, ms).is_some())
+}
+
+/// Acronyms join the organization (or place) whose initials they are:
+/// "NATO" and "North Atlantic Treaty Organization".
+fn join_acronyms(text: &str, cl: &mut [Cluster], ms: &mut Mentions) {
+    let mut by_initials: Map<String, usize> = Map::default();
+    let mut ini = String::new();
+    for (i, c) in cl.iter().enumerate() {
+        if !matches!(c.kind, ActorKind::Organization | ActorKind::Place) {
+            continue;
+        }
+        // The name of the last such mention again gives the same initials,
+        // whose second insertion would change nothing: skipped.
+        let mut last = "";
+        for (_, _, ns, ne) in ms.iter(c.mentions) {
+            let name = &text[ns..ne];
+            if name.contains(' ') && name != last {
+                last = name;
+                ini.clear();
+                push_initials(&mut ini, name);
+                if ini.len() >= 2 && !by_initials.contains_key(ini.as_str()) {
+                    by_initials.insert(ini.clone(), i);
+                }
+            }
+        }
+    }
+    for i in 0..cl.len() {
+        let Some(acr) = acronym_of(text, &cl[i], ms) else { continue };
+        let key: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(&j) = by_initials.get(&key) {
+            let j = root(cl, j);
+            if j != i && cl[j].merged.is_none() {
+                let mut to = cl[j].mentions;
+                ms.append(&mut to, &mut cl[i].mentions);
+                cl[j].mentions = to;
+                cl[j].start = cl[j].start.min(cl[i].start);
+                cl[i].merged = Some(j);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -600,6 +692,7 @@ mod tests {
             first: None,
             full_pos,
             merged: None,
+            start: 0,
         };
         let cl = vec![cluster(vec![10, 50]), cluster(vec![30]), cluster(vec![]), cluster(vec![30, 70])];
         let list = [2, 0, 1, 3];
@@ -672,6 +765,91 @@ mod tests {
         assert_eq!(ini, "XNATOW");
         assert!(is_acronym("NATO") && is_acronym("U.N.") && !is_acronym("N") && !is_acronym("NATO HQ"));
         assert!(!is_acronym("Nato") && !is_acronym("ABCDEFGHI"));
+    }
+
+    #[test]
+    fn bases_are_keys_unless_a_counted_key_has_a_legal_form() {
+        let mut keys = Keys::default();
+        let (apple, inc, person) = (keys.id("apple"), keys.id("apple inc."), keys.id("smith inc"));
+        let raw = |key: Key| Raw { s: 0, e: 1, ns: 0, ne: 1, kind: ActorKind::Organization, key, canon: None };
+        let memo_of = |raws: &[Raw]| {
+            let mut memo = vec![KeyMemo::default(); keys.count()];
+            distinct_keys(raws, &mut memo);
+            memo
+        };
+        assert!(bases_are_keys(&memo_of(&[raw(Key::Org(apple))]), &keys));
+        // A family name is no organization's key: its form does not count.
+        assert!(bases_are_keys(&memo_of(&[raw(Key::Person { first: None, last: person })]), &keys));
+        assert!(!bases_are_keys(&memo_of(&[raw(Key::Org(apple)), raw(Key::Group(inc))]), &keys));
+    }
+
+    /// A cluster for the tests, its mentions in `ms`.
+    fn cluster_of(
+        ms: &mut Mentions,
+        kind: ActorKind,
+        canon: Option<&'static str>,
+        spans: &[(usize, usize)],
+    ) -> Cluster {
+        let mut c = Cluster {
+            kind,
+            mentions: List::EMPTY,
+            canon,
+            first: None,
+            full_pos: Vec::new(),
+            merged: None,
+            start: usize::MAX,
+        };
+        for &(s, e) in spans {
+            ms.push(&mut c.mentions, (s, e, s, e));
+            c.start = c.start.min(s);
+        }
+        c
+    }
+
+    #[test]
+    fn lists_of_a_key_are_its_own_and_empty_past_the_end() {
+        let (mut named, mut lists) = (Chains::default(), vec![NameLists::default(); 2]);
+        named.push(&mut lists[1].last, 7);
+        named.push(&mut lists[1].first, 8);
+        let got = |id: KeyId| {
+            let l = lists_of(&lists, id);
+            (named.iter(l.last).collect::<Vec<usize>>(), named.iter(l.first).collect::<Vec<usize>>())
+        };
+        assert_eq!(got(1), (vec![7], vec![8]));
+        assert_eq!(got(0), (vec![], vec![]));
+        assert_eq!(got(9), (vec![], vec![]));
+    }
+
+    #[test]
+    fn output_order_is_by_first_mention_then_cluster() {
+        let mut ms = Mentions::default();
+        let org = ActorKind::Organization;
+        let mut cl = vec![
+            cluster_of(&mut ms, org, None, &[(9, 10), (30, 31)]),
+            cluster_of(&mut ms, org, None, &[(40, 41), (5, 6)]),
+            cluster_of(&mut ms, org, None, &[(9, 12)]),
+            cluster_of(&mut ms, org, None, &[]),
+            cluster_of(&mut ms, org, None, &[(1, 2)]),
+        ];
+        cl[4].merged = Some(0);
+        assert_eq!(output_order(&cl), [1, 0, 2]);
+    }
+
+    #[test]
+    fn acronyms_are_asked_of_organizations_without_a_lexicon_name() {
+        let text = "NATO and KCNA met the North Atlantic Treaty Organization";
+        let mut ms = Mentions::default();
+        let (org, place) = (ActorKind::Organization, ActorKind::Place);
+        let named = cluster_of(&mut ms, org, Some("NATO"), &[(0, 4)]);
+        let kcna = cluster_of(&mut ms, org, None, &[(9, 13)]);
+        let long = cluster_of(&mut ms, org, None, &[(22, 56)]);
+        let as_place = cluster_of(&mut ms, place, None, &[(9, 13)]);
+        assert_eq!(acronym_of(text, &kcna, &ms), Some("KCNA"));
+        for c in [&named, &long, &as_place] {
+            assert_eq!(acronym_of(text, c, &ms), None);
+        }
+        assert!(acronyms_asked(text, &[named, long, kcna], &ms));
+        assert!(!acronyms_asked(text, &[as_place], &ms));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::tokens::{Shape, Tok, Tokens};
 use super::vocab::Vocab;
 use crate::analysis::ActorKind;
 use crate::text::bytes::ascii_lower8;
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 
 /// A key's id in [`Keys`]: equal ids, equal keys.
@@ -131,28 +132,34 @@ impl Keys {
     }
 
     /// [`Keys::id`] of `k` whose hash is `h`.
+    ///
+    /// The hash's slot is probed once, for the look-up and the insertion
+    /// both (most keys asked are new: each distinct key is asked through
+    /// a per-word or per-entry memo).
     fn id_hashed(&mut self, k: &str, h: u64) -> KeyId {
+        let Keys { text, ends, by_hash, next, .. } = self;
+        let slot = by_hash.entry(h);
         let mut last = None;
-        if let Some(&first) = self.by_hash.get(&h) {
-            let mut i = first;
+        if let Slot::Occupied(first) = &slot {
+            let mut i = *first.get();
             while i != NO_KEY {
-                if self.get(i) == k {
+                if key_at(text, ends, i) == k {
                     return i;
                 }
                 last = Some(i);
-                i = self.next.get(i as usize).copied().unwrap_or(NO_KEY);
+                i = next.get(i as usize).copied().unwrap_or(NO_KEY);
             }
         }
         // More distinct keys than u32 holds would need a text of 4 GB of
         // names at least; the last id is shared then rather than panicking.
-        let Some(i) = KeyId::try_from(self.ends.len()).ok().filter(|&i| i < NO_KEY) else { return NO_KEY - 1 };
-        self.text.push_str(k);
-        self.ends.push(self.text.len());
-        self.next.push(NO_KEY);
-        match last.and_then(|l| self.next.get_mut(l as usize)) {
-            Some(slot) => *slot = i,
+        let Some(i) = KeyId::try_from(ends.len()).ok().filter(|&i| i < NO_KEY) else { return NO_KEY - 1 };
+        text.push_str(k);
+        ends.push(text.len());
+        next.push(NO_KEY);
+        match last.and_then(|l| next.get_mut(l as usize)) {
+            Some(link) => *link = i,
             None => {
-                self.by_hash.insert(h, i);
+                slot.or_insert(i);
             }
         }
         i
@@ -227,11 +234,18 @@ impl Keys {
 
     /// The key of id `i`.
     pub fn get(&self, i: KeyId) -> &str {
-        let i = i as usize;
-        let Some(&end) = self.ends.get(i) else { return "" };
-        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
-        self.text.get(start..end).unwrap_or("")
+        key_at(&self.text, &self.ends, i)
     }
+}
+
+/// Key `i` of [`Keys`]' `text` and `ends` ("" for no such key): apart
+/// from the table, for [`Keys::id_hashed`], which holds its map's slot
+/// while it reads the keys.
+fn key_at<'t>(text: &'t str, ends: &[usize], i: KeyId) -> &'t str {
+    let i = i as usize;
+    let Some(&end) = ends.get(i) else { return "" };
+    let start = i.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0);
+    text.get(start..end).unwrap_or("")
 }
 
 /// One mention: `s..e` as highlighted (titles included), `ns..ne` the
@@ -339,6 +353,9 @@ const OWNED_BY_ORG: &[&str] = &[
 
 /// Longest capitalised run looked at as one (longer runs are cut).
 const MAX_RUN: usize = 12;
+/// Longest run [`Doc::lexicon_run`] answers: [`Doc::lex_spans`] looks
+/// this far back for a name covering a word.
+const LEXICON_RUN: usize = 6;
 /// Longest person name, in tokens, after its titles.
 const MAX_NAME: usize = 6;
 /// Longest title chain, in tokens.
@@ -635,19 +652,20 @@ impl LexMemo {
 
 /// The second step of [`Doc::lex_phrases`] for pairs of words seen
 /// before, keyed by the two word ids: whether the two words are a name
-/// (its entry) when no longer name starts with them.
+/// (its entry), and whether a longer name starts with them.
 ///
 /// Why: the same two capitalised words meet again and again in a text
-/// ("White House", "Prime Minister"), and each time the phrase's lookup
-/// form was built word by word and hashed for two tables, to learn that
-/// the walk stops there. The answer depends only on the two words (when
-/// neither is shouted nor has a possessive), so a small direct-mapped
-/// table keeps the recent ones; a pair that lost its slot is only asked
-/// again.
+/// ("White House", "Prime Minister", "United States"), and each time the
+/// phrase's lookup form was built word by word and hashed for two tables,
+/// to learn that the walk stops there (no longer name starts so, or the
+/// chunk ends after the two words). The answers depend only on the two
+/// words (when neither is shouted nor has a possessive), so a small
+/// direct-mapped table keeps the recent ones; a pair that lost its slot
+/// is only asked again.
 struct PairMemo {
     /// (the two ids, [`PAIR_EMPTY`] when empty; [`pack_entry`] of the
-    /// pair's entry).
-    slots: [Cell<(u64, u32)>; PAIR_MEMO_SLOTS],
+    /// pair's entry; whether a longer name starts with the pair).
+    slots: [Cell<(u64, u32, bool)>; PAIR_MEMO_SLOTS],
 }
 
 /// Slots of [`PairMemo`] (a power of two).
@@ -659,7 +677,7 @@ const PAIR_EMPTY: u64 = u64::MAX;
 
 impl Default for PairMemo {
     fn default() -> Self {
-        PairMemo { slots: [const { Cell::new((PAIR_EMPTY, 0)) }; PAIR_MEMO_SLOTS] }
+        PairMemo { slots: [const { Cell::new((PAIR_EMPTY, 0, false)) }; PAIR_MEMO_SLOTS] }
     }
 }
 
@@ -671,17 +689,18 @@ impl PairMemo {
         (at, key)
     }
 
-    /// The entry of the pair `a`, `b` if it was set (and kept).
-    fn get(&self, a: u32, b: u32) -> Option<Option<Entry>> {
+    /// The entry of the pair `a`, `b` and whether a longer name starts
+    /// with it, if it was set (and kept).
+    fn get(&self, a: u32, b: u32) -> Option<(Option<Entry>, bool)> {
         let (at, key) = Self::slot(a, b);
-        let (k, v) = self.slots.get(at)?.get();
-        (k == key).then(|| unpack_entry(v))
+        let (k, v, longer) = self.slots.get(at)?.get();
+        (k == key).then(|| (unpack_entry(v), longer))
     }
 
-    fn set(&self, a: u32, b: u32, e: Option<Entry>) {
+    fn set(&self, a: u32, b: u32, e: Option<Entry>, longer: bool) {
         let (at, key) = Self::slot(a, b);
         if let (Some(slot), Some(v)) = (self.slots.get(at), pack_entry(e)) {
-            slot.set((key, v));
+            slot.set((key, v, longer));
         }
     }
 }
@@ -697,13 +716,14 @@ impl<'a> Doc<'a> {
         let Tokens { toks, ids, vocab, seen } = tokens;
         let mut versioned = Set::default();
         for t in &toks {
-            if t.shape == Shape::Caps {
+            // The digit looked for in the bytes first (no other char holds
+            // an ASCII byte), the word sliced as a string only if it has one.
+            let has_digit = || text.as_bytes().get(t.s()..t.e()).is_some_and(|b| b.iter().any(u8::is_ascii_digit));
+            if t.shape == Shape::Caps && has_digit() {
                 let w = &text[t.s()..t.e()];
-                if w.chars().any(|c| c.is_ascii_digit()) {
-                    let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
-                    if n >= 1 {
-                        versioned.insert(&w[..n]);
-                    }
+                let n = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+                if n >= 1 {
+                    versioned.insert(&w[..n]);
                 }
             }
         }
@@ -938,8 +958,8 @@ impl<'a> Doc<'a> {
                 None if k > p => {
                     let (hit, longer) = self.lx.phrase_and_prefix(folded);
                     prefix = Some(longer);
-                    if k == p + 1 && first_known && !longer && self.pair_plain(t) {
-                        self.pair_memo.set(self.ids[c[p]], self.ids[t], hit);
+                    if k == p + 1 && first_known && self.pair_plain(t) {
+                        self.pair_memo.set(self.ids[c[p]], self.ids[t], hit, longer);
                     }
                     hit
                 }
@@ -969,7 +989,8 @@ impl<'a> Doc<'a> {
 
     /// [`Doc::lex_phrases`]' answer from [`PairMemo`]: when the first
     /// word's answers are known ([`Doc::first_known`]) and the pair of it
-    /// and the next word was asked before and ended the walk. `None` when
+    /// and the next word was asked before, and the walk ends there (no
+    /// longer name starts with the pair, or `c` ends after it). `None` when
     /// the walk must be made.
     fn known_pair(&self, c: &[usize], p: usize, lim: usize) -> Option<LexHit> {
         if lim < p + 2 {
@@ -980,7 +1001,10 @@ impl<'a> Doc<'a> {
             return None;
         }
         let first = self.first_known(a)?;
-        let second = self.pair_memo.get(*self.ids.get(a)?, *self.ids.get(b)?)?;
+        let (second, longer) = self.pair_memo.get(*self.ids.get(a)?, *self.ids.get(b)?)?;
+        if longer && lim > p + 2 {
+            return None;
+        }
         Some(match second {
             Some(e) => Some((2, e)),
             None => first.map(|e| (1, e)),
@@ -1134,12 +1158,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Whether token `t`, a run of its own, is an ordinary word capitalised
+    /// Whether token `t`, a run of its own that is no lexicon name
+    /// ([`Doc::lexicon_run`], asked first), is an ordinary word capitalised
     /// by its place ("The", "But", "In" at a sentence start), which
     /// [`Doc::classify_chunk`] would drop with nothing found: a common word
-    /// in title case that starts no name or title, is no lexicon entry
-    /// alone ("The" starts "The Hague") and is no head word "the" may refer
-    /// back with.
+    /// in title case that starts no name or title and is no head word
+    /// "the" may refer back with. ("The" is no lexicon entry alone, though
+    /// it starts "The Hague".)
     ///
     /// Why: most runs are such a word, and this answers them with two
     /// lookups rather than the chunk's whole walk. (Alone, a word is no
@@ -1148,7 +1173,41 @@ impl<'a> Doc<'a> {
         // What makes a word strong ([`Doc::strong`]), a title's modifier
         // (it may start a title chain) or a word "the" refers back with.
         const NAMES: u32 = STRONG_WORD | cls::TITLE_MOD | cls::ANAPHOR;
-        self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES) && self.lex_match(&[t], 0).is_none()
+        self.toks[t].shape == Shape::Title && self.common(t) && !self.is(t, NAMES)
+    }
+
+    /// The lexicon entry run `r` names as a whole ("Russia", "NATO",
+    /// "United States"), if it is one of at most [`LEXICON_RUN`] tokens:
+    /// what [`Doc::process_run`] would push for it. The run is not split
+    /// (a lexicon name covers every "and" and "of" in it, see
+    /// [`Doc::lex_spans`]), and [`Doc::classify_chunk`] strips nothing
+    /// (the name is strong; a run ends with a capitalised word) and finds
+    /// the name as the whole chunk.
+    ///
+    /// Why: such runs are many (a text names its countries and
+    /// organizations again and again), and this answers them with the
+    /// one lookup the chunk's walk would make first.
+    fn lexicon_run(&self, r: &[usize]) -> Option<Entry> {
+        match self.lex_match(r, 0) {
+            Some((len, e)) if len == r.len() && len <= LEXICON_RUN => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether token `t`, a run of its own that is no lexicon name
+    /// ([`Doc::lexicon_run`]), is a demonym in title case that names
+    /// nothing alone ("Russian", "Ukrainian"), for which
+    /// [`Doc::classify_chunk`] would push nothing: a demonym is strong (so
+    /// not stripped), starts no title here, is no head word "the" refers
+    /// back with, and the chunk's walk steps over it.
+    ///
+    /// Why: after the lexicon's names, demonyms are a text's most frequent
+    /// runs of one word ("Russian troops" is found by the group scan).
+    fn demonym_alone(&self, t: usize) -> bool {
+        self.toks[t].shape == Shape::Title
+            && self.is(t, cls::DEMONYM)
+            && !self.is(t, cls::ANAPHOR)
+            && self.title_chain(&[t], 0).is_none()
     }
 
     /// Whether a lexicon name covers position `idx` of `r` from before it.
@@ -1156,14 +1215,25 @@ impl<'a> Doc<'a> {
         (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
     }
 
-    /// Splits run `r` at "and" and "of" where they join two names and
-    /// classifies each part; `chunks` is scratch space.
+    /// The mentions of run `r`: a lexicon name, a word that names
+    /// nothing alone, or else [`Doc::split_run`]'s; `chunks` is scratch
+    /// space.
     fn process_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
+        if let Some(e) = self.lexicon_run(r) {
+            self.push_entry(r, e);
+            return;
+        }
         if let [t] = *r {
-            if self.plain_alone(t) {
+            if self.plain_alone(t) || self.demonym_alone(t) {
                 return;
             }
         }
+        self.split_run(r, chunks);
+    }
+
+    /// Splits run `r` at "and" and "of" where they join two names and
+    /// classifies each part; `chunks` is scratch space.
+    fn split_run(&mut self, r: &[usize], chunks: &mut Vec<(usize, usize)>) {
         let ends_org = r.last().is_some_and(|&l| self.is(l, cls::ORG_SUFFIX));
         let mut a = 0;
         chunks.clear();
@@ -1217,7 +1287,7 @@ impl<'a> Doc<'a> {
         let (s, end) = (self.toks[c[0]].s(), self.toks[*c.last().unwrap_or(&c[0])].e());
         // "NZ $ 26 million": a currency, not the country.
         let next = c.last().map(|&l| l + 1).filter(|&l| l < self.toks.len());
-        if next.is_some_and(|l| self.w(l) == "$") {
+        if next.is_some_and(|l| self.wb(l) == b"$") {
             return;
         }
         let name = self.lx.entry_name(e);
@@ -1707,6 +1777,9 @@ impl<'a> Doc<'a> {
                         firsts.insert(f);
                     }
                 }
+                // One ASCII word ("NATO", most organizations' mentions)
+                // has neither rule's shape: not split into words.
+                Key::Org(_) if self.text.as_bytes().get(r.ns..r.ne).is_some_and(one_ascii_word) => {}
                 Key::Org(k) => {
                     let (count, [w0, w1], last) = outline(&self.text[r.ns..r.ne]);
                     if count >= 3 && w1 == "of" && self.words.is(w0, cls::HEAD_OF) {
@@ -2530,6 +2603,12 @@ fn folds_to(w: &str, key: &str) -> bool {
 /// The number of whitespace-separated words of `s`, its first two (empty
 /// when missing) and its last: what a collected `split_whitespace` is asked,
 /// without collecting it.
+/// Whether `b` is one word of printable ASCII (no white space, no
+/// other char): then [`outline`] counts one word, itself.
+fn one_ascii_word(b: &[u8]) -> bool {
+    !b.is_empty() && b.iter().all(u8::is_ascii_graphic)
+}
+
 fn outline(s: &str) -> (usize, [&str; 2], &str) {
     let mut count = 0;
     let mut first = ["", ""];
@@ -2646,10 +2725,91 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_lexicon_name_is_pushed_as_its_chunk_would_be() {
+        let text = "Russia and NATO met. Russia’s envoy, Russian troops, US$ 5, the US, the Hague, \
+                    The Hague, KYIV, Kiev, Washington Post, Obama, But Moscow said Paris, AP.";
+        let probe = doc(text);
+        let mut lone = 0;
+        for t in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
+            let (mut fast, mut walked) = (doc(text), doc(text));
+            let Some(e) = fast.lexicon_run(&[t]) else { continue };
+            lone += 1;
+            fast.push_entry(&[t], e);
+            walked.classify_chunk(&[t]);
+            let spans = |d: &Doc| d.raws.iter().map(|r| (r.s, r.e, r.kind, r.key, r.canon)).collect::<Vec<_>>();
+            assert_eq!(spans(&fast), spans(&walked), "{}", probe.w(t));
+            assert!(walked.singles.is_empty() && walked.weak.is_empty() && walked.maybe.is_empty());
+        }
+        assert!(lone >= 6, "{lone}");
+    }
+
+    #[test]
+    fn a_run_that_is_one_lexicon_name_is_pushed_as_its_walk_would() {
+        let text = "The United States and NATO met in Bosnia and Herzegovina. The Foreign Ministry, the \
+                    Russian Federation, North Atlantic Treaty Organization, Bank of England, East Germany and \
+                    Eastern Europe, the State Department’s aide, New York Times, New Zealand Herald.";
+        let probe = doc(text);
+        let mut found = 0;
+        // Every stretch from a capitalised word to one, as runs are.
+        for a in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
+            for b in (a + 1..probe.toks.len().min(a + 8)).filter(|&b| probe.toks[b - 1].namey()) {
+                let r: Vec<usize> = (a..b).collect();
+                let (mut fast, mut walked) = (doc(text), doc(text));
+                let Some(e) = fast.lexicon_run(&r) else { continue };
+                found += 1;
+                fast.push_entry(&r, e);
+                walked.split_run(&r, &mut Vec::new());
+                let spans = |d: &Doc| d.raws.iter().map(|r| (r.s, r.e, r.kind, r.key, r.canon)).collect::<Vec<_>>();
+                assert_eq!(
+                    spans(&fast),
+                    spans(&walked),
+                    "{:?}",
+                    probe.span_text(probe.toks[a].s(), probe.toks[b - 1].e())
+                );
+            }
+        }
+        assert!(found >= 8, "{found}");
+    }
+
+    #[test]
+    fn a_lone_demonym_names_nothing_as_its_chunk_would() {
+        let text = "Russian troops and Ukrainian forces met. The Russian said so, Western allies agreed, \
+                    European officials and Soviet leader Gorbachev, Russian President Putin, a Russian.";
+        let probe = doc(text);
+        let mut lone = 0;
+        for t in (0..probe.toks.len()).filter(|&t| probe.toks[t].namey()) {
+            let (fast, mut walked) = (doc(text), doc(text));
+            if fast.lexicon_run(&[t]).is_some() || !fast.demonym_alone(t) {
+                continue;
+            }
+            lone += 1;
+            walked.classify_chunk(&[t]);
+            assert!(walked.raws.is_empty(), "{}", probe.w(t));
+            assert!(walked.singles.is_empty() && walked.weak.is_empty() && walked.maybe.is_empty());
+        }
+        assert!(lone >= 6, "{lone}");
+        // Names, titles and other words are not.
+        for w in ["Gorbachev", "President", "Putin", "The"] {
+            assert!(!probe.demonym_alone(at(&probe, w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn one_ascii_word_is_what_outline_counts_as_one_word_itself() {
+        for w in ["NATO", "U.S.", "AT&T", "", " ", "New York", "a\tb", "Zürich", "x\u{a0}y", "x\u{2009}y", "é"] {
+            let (count, [first, _], _) = outline(w);
+            if one_ascii_word(w.as_bytes()) {
+                assert_eq!((count, first), (1, w), "{w:?}");
+            }
+        }
+        assert!(one_ascii_word(b"NATO") && !one_ascii_word(b"New York") && !one_ascii_word("Zürich".as_bytes()));
+    }
+
+    #[test]
     fn plain_alone_words_are_ordinary_and_name_nothing() {
         let d = doc("Talks began. But President Obama said in Washington. However the talks went on. The end.");
         for w in ["But", "However", "The"] {
-            assert!(d.plain_alone(at(&d, w)), "{w}");
+            assert!(d.lexicon_run(&[at(&d, w)]).is_none() && d.plain_alone(at(&d, w)), "{w}");
         }
         // A title, a first name, a place, a lower-case word.
         for w in ["President", "Obama", "Washington", "talks"] {
@@ -3036,14 +3196,17 @@ mod tests {
     fn pair_memo_keeps_pairs_apart_and_answers_only_what_was_set() {
         let m = PairMemo::default();
         assert_eq!(m.get(1, 2), None);
-        m.set(1, 2, Some(Entry::Place(7)));
-        m.set(2, 1, None);
-        assert_eq!((m.get(1, 2), m.get(2, 1), m.get(1, 3)), (Some(Some(Entry::Place(7))), Some(None), None));
+        m.set(1, 2, Some(Entry::Place(7)), false);
+        m.set(2, 1, None, true);
+        assert_eq!(
+            (m.get(1, 2), m.get(2, 1), m.get(1, 3)),
+            (Some((Some(Entry::Place(7)), false)), Some((None, true)), None)
+        );
         // A pair sharing the slot takes it: the other is asked again.
         let (at, _) = PairMemo::slot(1, 2);
         let other = (0..u32::MAX).map(|b| (5, b)).find(|&(a, b)| PairMemo::slot(a, b).0 == at).unwrap();
-        m.set(other.0, other.1, Some(Entry::Org(3)));
-        assert_eq!((m.get(1, 2), m.get(other.0, other.1)), (None, Some(Some(Entry::Org(3)))));
+        m.set(other.0, other.1, Some(Entry::Org(3)), false);
+        assert_eq!((m.get(1, 2), m.get(other.0, other.1)), (None, Some((Some(Entry::Org(3)), false))));
     }
 
     #[test]
@@ -3067,6 +3230,12 @@ mod tests {
         let (w, h) = (at(&warm, "White"), at(&warm, "White") + 1);
         assert!(warm.first_known(w).is_some());
         assert!(warm.known_pair(&[w, h, h + 1], 0, 3).is_some());
+        // A pair a longer name starts with ("United States Senate") is
+        // answered when the chunk ends after it, and walked when it goes on.
+        let u = (0..n).rev().find(|&k| warm.w(k) == "United" && warm.w(k + 1) == "States").unwrap();
+        assert!(warm.first_known(u).is_some());
+        assert!(warm.known_pair(&[u, u + 1], 0, 2).is_some());
+        assert!(warm.known_pair(&[u, u + 1, u + 2], 0, 3).is_none());
     }
 
     #[test]
