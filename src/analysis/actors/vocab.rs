@@ -13,10 +13,11 @@
 //! to eight bytes the key is its bytes packed into one integer
 //! (zero-padded; the length tells "a" from "a\0"), so that a probe compares
 //! two integers of one slot and reads nothing else, neither the text nor
-//! the word list; for a longer word, the key is its hash, and a probe
-//! whose key and length agree compares the bytes too. The hash is keyed
-//! per process (as the word sets of [`super::hash`]), so a crafted text
-//! cannot aim at collisions.
+//! the word list; for a longer word, the key is a mix of its two integers
+//! (nine to fifteen bytes, [`Vocab::long_key`]) or its hash, and a probe
+//! whose key and length agree compares the bytes too. The keys of longer
+//! words and the probes' homes are keyed per process (as the word sets of
+//! [`super::hash`]), so a crafted text cannot aim at collisions.
 //!
 //! The tokenizer interns each token as it reads it ([`super::tokens::Tokens`]).
 
@@ -106,17 +107,33 @@ impl<'a> Vocab<'a> {
     }
 
     /// The key of the bytes `b`: their bytes packed ([`pack8`]) if they are
-    /// one to eight, else their hash.
+    /// one to eight, the [`Vocab::long_key`] of their two integers if
+    /// nine to fifteen, else their hash.
     #[inline]
     fn key(&self, b: &[u8]) -> u64 {
-        match pack8(b) {
-            Some(k) => k,
-            None => {
-                let mut h = self.quick.build_hasher();
-                h.write(b);
-                h.finish()
-            }
+        if let Some(k) = pack8(b) {
+            return k;
         }
+        if let (Some(head), Some(tail)) = (b.get(..8).and_then(pack8), b.get(8..).and_then(pack8)) {
+            return self.long_key(head, tail, b.len());
+        }
+        let mut h = self.quick.build_hasher();
+        h.write(b);
+        h.finish()
+    }
+
+    /// The key of a word of nine to fifteen bytes (`len`) read as its
+    /// first eight (`head`) and the others, zero-padded (`tail`): two
+    /// multiplies, not a hash of its bytes (three, and the tail's shifts),
+    /// as the tokenizer interns some 19,000 such words per MB. Keyed by
+    /// the process seed through `head`'s product; the probe's home takes
+    /// the top bits of the second product, which depend on every bit of
+    /// both integers. (A tail has at most seven bytes: its top byte holds
+    /// the length.)
+    #[inline]
+    fn long_key(&self, head: u64, tail: u64, len: usize) -> u64 {
+        let x = (head ^ self.seed).wrapping_mul(K);
+        (x ^ tail ^ ((len as u64) << 56)).wrapping_mul(K)
     }
 
     /// The slot a key's probe starts at.
@@ -177,15 +194,16 @@ impl<'a> Vocab<'a> {
     #[inline]
     pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
         let i = self.probe(key, len, |_| true);
-        self.id_at(i, start, len, key)
+        self.id_at(i, start, len, key, 0)
     }
 
     /// The id in slot `i`, where a probe for the word of `len` bytes at
-    /// `start` with `key` ended: a new one if the slot is empty.
+    /// `start` with `key` ended: a new one, with the flags `flags` noted
+    /// ([`Vocab::note`]), if the slot is empty.
     #[inline]
-    fn id_at(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
+    fn id_at(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
         match self.slots[i].id {
-            0 => self.insert(i, start, len, key),
+            0 => self.insert(i, start, len, key, flags),
             id => id - 1,
         }
     }
@@ -193,25 +211,28 @@ impl<'a> Vocab<'a> {
     /// [`Vocab::intern`] for the word of `len` bytes (one to fifteen) at
     /// `start`, whose first eight bytes (or fewer, zero-padded: [`pack8`])
     /// are `head` and the others, zero-padded, `tail`: for the tokenizer,
-    /// which read them so. A word of more than eight bytes is hashed from
-    /// the two integers, not read again.
+    /// which read them so. A word of more than eight bytes is keyed from
+    /// the two integers, not read again. A new word is given the flags
+    /// `flags` ([`Vocab::note`]): the tokenizer's flags that depend on
+    /// the word's bytes alone are noted once per word, not per token.
     #[inline]
-    pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64) -> u32 {
+    pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
         if len <= 8 {
-            self.intern_packed(start, len, head)
+            let i = self.probe(head, len, |_| true);
+            self.id_at(i, start, len, head, flags)
         } else {
-            self.intern_long_read(start, len, head, tail)
+            self.intern_long_read(start, len, head, tail, flags)
         }
     }
 
-    /// [`Vocab::intern_read`] for a word of nine to fifteen bytes: hashed
-    /// from its two integers, and compared with a word of the table by
-    /// them ([`Vocab::holds`]), not read again.
+    /// [`Vocab::intern_read`] for a word of nine to fifteen bytes: keyed
+    /// from its two integers ([`Vocab::long_key`]), and compared with a
+    /// word of the table by them ([`Vocab::holds`]), not read again.
     #[inline(never)]
-    fn intern_long_read(&mut self, start: usize, len: usize, head: u64, tail: u64) -> u32 {
-        let key = self.quick.hash_long(head, tail, len);
+    fn intern_long_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
+        let key = self.long_key(head, tail, len);
         let i = self.probe(key, len, |id| self.holds(id, len, head, tail));
-        self.id_at(i, start, len, key)
+        self.id_at(i, start, len, key, flags)
     }
 
     /// Whether the word of `id`, of `len` bytes (nine to fifteen), is the
@@ -237,7 +258,8 @@ impl<'a> Vocab<'a> {
     #[inline(never)]
     fn intern_long(&mut self, start: usize, end: usize) -> u32 {
         let b = self.text.as_bytes().get(start..end).unwrap_or_default();
-        // Not one to eight bytes (else `intern` packed them): a hash.
+        // Not one to eight bytes (else `intern` packed them): a key of two
+        // integers or a hash.
         let key = self.key(b);
         self.intern_keyed(start, b.len(), key)
     }
@@ -248,17 +270,17 @@ impl<'a> Vocab<'a> {
     fn intern_keyed(&mut self, start: usize, len: usize, key: u64) -> u32 {
         let b = self.text.as_bytes().get(start..start + len).unwrap_or_default();
         let i = self.probe(key, b.len(), |id| self.bytes(id) == b);
-        self.id_at(i, start, b.len(), key)
+        self.id_at(i, start, b.len(), key, 0)
     }
 
-    /// A new id for the word at `start`, `len` bytes long, with `key`, in
-    /// the empty slot `i`. (Not inlined: it runs once per distinct word,
-    /// the probes once per token.)
+    /// A new id for the word at `start`, `len` bytes long, with `key` and
+    /// the flags `flags`, in the empty slot `i`. (Not inlined: it runs once
+    /// per distinct word, the probes once per token.)
     #[inline(never)]
-    fn insert(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
+    fn insert(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
         self.words.push(Word { start: start as u32, len: len as u32 });
-        self.flags.push(0);
+        self.flags.push(flags);
         self.slots[i] = Slot { key, len: len as u32, id: new + 1 };
         if self.words.len() * 4 > self.slots.len() * 3 {
             self.grow();
@@ -369,7 +391,7 @@ mod tests {
             let b = w.as_bytes();
             let head = pack8(&b[..b.len().min(8)]).unwrap_or(0);
             let tail = b.get(8..).and_then(pack8).unwrap_or(0);
-            let read = v.intern_read(i, w.len(), head, tail);
+            let read = v.intern_read(i, w.len(), head, tail, 0);
             assert_eq!(v.intern(i, i + w.len()), read, "{w}");
             assert_eq!(v.find(b), Some(read), "{w}");
             i += w.len() + 1;
