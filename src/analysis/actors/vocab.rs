@@ -276,14 +276,43 @@ impl<'a> Vocab<'a> {
     /// A new id for the word at `start`, `len` bytes long, with `key` and
     /// the flags `flags`, in the empty slot `i`. (Not inlined: it runs once
     /// per distinct word, the probes once per token.)
+    ///
+    /// Most calls find room in the lists and the table: they take
+    /// [`Vocab::place`] and call nothing, so that they save and restore no
+    /// registers (a call that may grow a list cost each new word some
+    /// twenty instructions more); the others take [`Vocab::insert_growing`].
     #[inline(never)]
     fn insert(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
+        let n = self.words.len();
+        let room = n < self.words.capacity()
+            && self.flags.len() < self.flags.capacity()
+            && (n + 1) * 4 <= self.slots.len() * 3;
+        if !room {
+            return self.insert_growing(i, start, len, key, flags);
+        }
+        self.place(i, start, len, key, flags)
+    }
+
+    /// [`Vocab::insert`] when a list must grow or the table after it.
+    #[cold]
+    #[inline(never)]
+    fn insert_growing(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
+        let new = self.place(i, start, len, key, flags);
+        if self.words.len() * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        new
+    }
+
+    /// The word at `start`, `len` bytes long, with `key` and the flags
+    /// `flags`, given the next id and put in the empty slot `i`.
+    #[inline(always)]
+    fn place(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
         let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
         self.words.push(Word { start: start as u32, len: len as u32 });
         self.flags.push(flags);
-        self.slots[i] = Slot { key, len: len as u32, id: new + 1 };
-        if self.words.len() * 4 > self.slots.len() * 3 {
-            self.grow();
+        if let Some(s) = self.slots.get_mut(i) {
+            *s = Slot { key, len: len as u32, id: new + 1 };
         }
         new
     }
