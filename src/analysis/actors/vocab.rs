@@ -25,7 +25,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use super::classes::pack8;
 use super::hash::{process_seed, Quick, K};
-use crate::text::bytes::{load8, low_bytes};
+use crate::text::bytes::low_bytes;
 
 /// One distinct word: where it first occurs in the text.
 #[derive(Clone, Copy)]
@@ -150,8 +150,13 @@ impl<'a> Vocab<'a> {
     /// of up to eight bytes, whose key is its bytes).
     #[inline(always)]
     fn probe(&self, key: u64, len: usize, same: impl Fn(u32) -> bool) -> usize {
+        self.probe_from(self.home(key, len), key, len, same)
+    }
+
+    /// [`Vocab::probe`] from slot `i` on (for a probe that was cut short).
+    #[inline(always)]
+    fn probe_from(&self, mut i: usize, key: u64, len: usize, same: impl Fn(u32) -> bool) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key, len);
         loop {
             let s = self.slots[i];
             // (An empty slot's length, 0, is no word's but the empty
@@ -228,30 +233,65 @@ impl<'a> Vocab<'a> {
     /// [`Vocab::intern_read`] for a word of nine to fifteen bytes: keyed
     /// from its two integers ([`Vocab::long_key`]), and compared with a
     /// word of the table by them ([`Vocab::holds`]), not read again.
+    ///
+    /// The probe stops at the first slot whose key and length agree (the
+    /// word, but for a collision of 64-bit keys), and only that word is
+    /// compared: a probe loop that compares no bytes keeps its values in
+    /// registers. After a collision the probe goes on
+    /// ([`Vocab::intern_long_read_on`]).
     #[inline(never)]
     fn intern_long_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
         let key = self.long_key(head, tail, len);
-        let i = self.probe(key, len, |id| self.holds(id, len, head, tail));
+        let i = self.probe(key, len, |_| true);
+        match self.slots.get(i).map_or(0, |s| s.id) {
+            0 => self.insert(i, start, len, key, flags),
+            id if self.holds(id - 1, len, head, tail) => id - 1,
+            _ => self.intern_long_read_on(i, start, len, (head, tail), key, flags),
+        }
+    }
+
+    /// [`Vocab::intern_long_read`] after slot `i`, whose word's key and
+    /// length agree but not its bytes: the probe goes on.
+    #[cold]
+    #[inline(never)]
+    fn intern_long_read_on(
+        &mut self,
+        i: usize,
+        start: usize,
+        len: usize,
+        (head, tail): (u64, u64),
+        key: u64,
+        flags: u32,
+    ) -> u32 {
+        let mask = self.slots.len() - 1;
+        let i = self.probe_from((i + 1) & mask, key, len, |id| self.holds(id, len, head, tail));
         self.id_at(i, start, len, key, flags)
     }
 
     /// Whether the word of `id`, of `len` bytes (nine to fifteen), is the
     /// one whose first eight bytes read as `head` and the others,
-    /// zero-padded, as `tail`: by two eight-byte reads of the text where
-    /// it goes on that far (most words), not by a call to `memcmp`.
+    /// zero-padded, as `tail`: by one sixteen-byte read of the text where
+    /// it goes on that far (most words), not by a call to `memcmp`. (The
+    /// few words near the text's end take [`Vocab::holds_packed`], out of
+    /// line: the probe loop that calls this keeps its values in registers.)
     #[inline]
     fn holds(&self, id: u32, len: usize, head: u64, tail: u64) -> bool {
         let Some(w) = self.words.get(id as usize) else { return false };
         let s = w.start as usize;
-        let text = self.text.as_bytes();
-        match (load8(text, s), load8(text, s + 8)) {
-            (Some(h), Some(t)) => h == head && t & low_bytes(len.saturating_sub(8)) == tail,
-            // Near the text's end: the word's bytes packed.
-            _ => {
-                let b = self.bytes(id);
-                b.len() == len && b.get(..8).and_then(pack8) == Some(head) && b.get(8..).and_then(pack8) == Some(tail)
-            }
+        let read = self.text.as_bytes().get(s..s + 16).and_then(|b| <[u8; 16]>::try_from(b).ok());
+        match read.map(u128::from_le_bytes) {
+            Some(x) => x as u64 == head && (x >> 64) as u64 & low_bytes(len.saturating_sub(8)) == tail,
+            None => self.holds_packed(id, len, head, tail),
         }
+    }
+
+    /// [`Vocab::holds`] by the word's bytes packed, for a word that ends
+    /// less than sixteen bytes before the text does.
+    #[cold]
+    #[inline(never)]
+    fn holds_packed(&self, id: u32, len: usize, head: u64, tail: u64) -> bool {
+        let b = self.bytes(id);
+        b.len() == len && b.get(..8).and_then(pack8) == Some(head) && b.get(8..).and_then(pack8) == Some(tail)
     }
 
     /// [`Vocab::intern`] for words longer than eight bytes (or out of the text).
