@@ -493,6 +493,41 @@ mod tests {
         }
     }
 
+    /// Words of nine to fifteen bytes that differ in one byte or in their
+    /// length get different keys, and [`Vocab::key`] gives the same key
+    /// as their two integers.
+    #[test]
+    fn long_keys_tell_words_apart() {
+        let v = Vocab::new("", 1);
+        let words = ["abcdefghi", "abcdefghj", "bbcdefghi", "abcdefghi\0", "Washingtons", "abcdefghijklmno"];
+        let mut keys = Vec::new();
+        for w in words {
+            let b = w.as_bytes();
+            let (head, tail) = (pack8(&b[..8]).unwrap_or(0), pack8(&b[8..]).unwrap_or(0));
+            let key = v.long_key(head, tail, b.len());
+            assert_eq!(v.key(b), key, "{w:?}");
+            assert!(!keys.contains(&key), "{w:?}");
+            keys.push(key);
+        }
+    }
+
+    /// A word whose key and length agree with another's (a collision,
+    /// forced here) is given an id of its own, and found again.
+    #[test]
+    fn colliding_long_words_are_told_apart() {
+        let text = "Washingtons Washingtoms";
+        let mut v = Vocab::new(text, 4);
+        let a = v.intern(0, 11);
+        let key = v.key(&text.as_bytes()[..11]);
+        let i = v.probe(key, 11, |_| true);
+        let b = text.as_bytes().get(12..).unwrap_or_default();
+        let (head, tail) = (pack8(&b[..8]).unwrap_or(0), pack8(&b[8..]).unwrap_or(0));
+        let other = v.intern_long_read_on(i, 12, 11, (head, tail), key, 0);
+        assert_ne!(other, a);
+        assert_eq!(v.intern_long_read_on(i, 12, 11, (head, tail), key, 0), other);
+        assert_eq!(v.len(), 2);
+    }
+
     #[test]
     fn grows_past_many_words() {
         let text: String = (0..5000).map(|i| format!("w{i} ")).collect();
