@@ -58,22 +58,6 @@ impl Default for Quick {
     }
 }
 
-impl Quick {
-    /// The hash of nine to fifteen bytes (`len`) given as their first eight
-    /// (`head`, the first byte lowest) and the others zero-padded (`tail`):
-    /// what hashing the bytes themselves gives (one full chunk, then the
-    /// tail as [`Hasher::write`] mixes it), for a caller that has read them
-    /// as integers already.
-    #[inline]
-    pub(super) fn hash_long(&self, head: u64, tail: u64, len: usize) -> u64 {
-        let mut h = self.build_hasher();
-        debug_assert!((9..=15).contains(&len));
-        h.mix(head);
-        h.mix_tail(tail, len.wrapping_sub(8));
-        h.finish()
-    }
-}
-
 impl BuildHasher for Quick {
     type Hasher = QuickHasher;
     fn build_hasher(&self) -> QuickHasher {
@@ -159,20 +143,6 @@ mod tests {
             let b = &text[..len];
             let packed = super::super::classes::pack8(b).unwrap_or(0);
             assert_eq!(fixed_hash_packed(packed, len), fixed_hash(b), "{len}");
-        }
-    }
-
-    #[test]
-    fn long_words_hash_as_their_bytes() {
-        let q = Quick::default();
-        let text = b"abcdefghijklmno";
-        for len in 9..=15 {
-            let b = &text[..len];
-            let head = super::super::classes::pack8(&b[..8]).unwrap_or(0);
-            let tail = super::super::classes::pack8(&b[8..]).unwrap_or(0);
-            let mut h = q.build_hasher();
-            h.write(b);
-            assert_eq!(q.hash_long(head, tail, len), h.finish(), "{len}");
         }
     }
 

@@ -331,7 +331,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             // Most tokens: a short ASCII word, read as integers and interned so.
             if let Some(w) = short_word(bytes, i) {
                 let (mut tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
-                marks.word(toks.len(), text, &mut tok, id, &mut vocab);
+                marks.word::<true>(toks.len(), text, &mut tok, id, &mut vocab);
                 ids.push(id);
                 toks.push(tok);
                 nl = false;
@@ -377,7 +377,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         if tok.shape == Shape::Punct {
             marks.punct(toks.len(), nl, starts_sentence(text, i), &mut vocab);
         } else {
-            marks.word(toks.len(), text, &mut tok, id, &mut vocab);
+            marks.word::<false>(toks.len(), text, &mut tok, id, &mut vocab);
         }
         ids.push(id);
         toks.push(tok);
@@ -459,6 +459,11 @@ fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
 /// line break if `nl`), its word's id, and where the text goes on after
 /// it: after the space that follows most words, or after the word's
 /// abbreviation dot ("Mr.", [`abbreviated`]), which is part of the word.
+///
+/// A lower-case word's [`LOWER_TOKEN`] is noted here, once per word: its
+/// shape is its first byte's (on every path: a token whose word starts
+/// with a lower-case ASCII letter is [`Shape::Lower`]), so every token of
+/// its id is lower-case, and [`Marks::word`] need not note it per token.
 #[inline(always)]
 fn short_token(
     bytes: &[u8],
@@ -470,15 +475,18 @@ fn short_token(
 ) -> (Tok, u32, usize) {
     let mut end = start + w.len;
     let mut next = end + usize::from(w.stop == b' ');
+    let lower = if w.shape == Shape::Lower { LOWER_TOKEN } else { 0 };
     let id = if w.stop == b'.' && abbreviated(&w, bytes.get(start..end).unwrap_or_default(), lx) {
         end += 1;
         next = end;
         if w.shape == Shape::Other {
             w.shape = Shape::Initial;
         }
-        vocab.intern(start, end)
+        let id = vocab.intern(start, end);
+        vocab.note(id, lower);
+        id
     } else {
-        vocab.intern_read(start, w.len, w.head, w.tail)
+        vocab.intern_read(start, w.len, w.head, w.tail, lower)
     };
     let tok = Tok {
         start: off(start),
@@ -917,9 +925,10 @@ impl Marks {
     }
 
     /// Token `k`, the word `t` of id `id`: marked initial or not, counted
-    /// for its line, and its word's flags noted.
+    /// for its line, and its word's flags noted ([`LOWER_TOKEN`] unless
+    /// `LOWER_NOTED`: [`short_token`] noted it when the word was new).
     #[inline(always)]
-    fn word(&mut self, k: usize, text: &str, t: &mut Tok, id: u32, vocab: &mut Vocab) {
+    fn word<const LOWER_NOTED: bool>(&mut self, k: usize, text: &str, t: &mut Tok, id: u32, vocab: &mut Vocab) {
         if t.nl {
             self.line_break(k, vocab);
         }
@@ -931,7 +940,9 @@ impl Marks {
         }
         match t.shape {
             Shape::Lower => {
-                vocab.note(id, LOWER_TOKEN);
+                if !LOWER_NOTED {
+                    vocab.note(id, LOWER_TOKEN);
+                }
                 // Two lower-case content words: never a headline.
                 if !self.settled && !self.counts.may_be_headline_still() {
                     self.settled = true;

@@ -13,10 +13,11 @@
 //! to eight bytes the key is its bytes packed into one integer
 //! (zero-padded; the length tells "a" from "a\0"), so that a probe compares
 //! two integers of one slot and reads nothing else, neither the text nor
-//! the word list; for a longer word, the key is its hash, and a probe
-//! whose key and length agree compares the bytes too. The hash is keyed
-//! per process (as the word sets of [`super::hash`]), so a crafted text
-//! cannot aim at collisions.
+//! the word list; for a longer word, the key is a mix of its two integers
+//! (nine to fifteen bytes, [`Vocab::long_key`]) or its hash, and a probe
+//! whose key and length agree compares the bytes too. The keys of longer
+//! words and the probes' homes are keyed per process (as the word sets of
+//! [`super::hash`]), so a crafted text cannot aim at collisions.
 //!
 //! The tokenizer interns each token as it reads it ([`super::tokens::Tokens`]).
 
@@ -24,7 +25,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use super::classes::pack8;
 use super::hash::{process_seed, Quick, K};
-use crate::text::bytes::{load8, low_bytes};
+use crate::text::bytes::low_bytes;
 
 /// One distinct word: where it first occurs in the text.
 #[derive(Clone, Copy)]
@@ -106,17 +107,33 @@ impl<'a> Vocab<'a> {
     }
 
     /// The key of the bytes `b`: their bytes packed ([`pack8`]) if they are
-    /// one to eight, else their hash.
+    /// one to eight, the [`Vocab::long_key`] of their two integers if
+    /// nine to fifteen, else their hash.
     #[inline]
     fn key(&self, b: &[u8]) -> u64 {
-        match pack8(b) {
-            Some(k) => k,
-            None => {
-                let mut h = self.quick.build_hasher();
-                h.write(b);
-                h.finish()
-            }
+        if let Some(k) = pack8(b) {
+            return k;
         }
+        if let (Some(head), Some(tail)) = (b.get(..8).and_then(pack8), b.get(8..).and_then(pack8)) {
+            return self.long_key(head, tail, b.len());
+        }
+        let mut h = self.quick.build_hasher();
+        h.write(b);
+        h.finish()
+    }
+
+    /// The key of a word of nine to fifteen bytes (`len`) read as its
+    /// first eight (`head`) and the others, zero-padded (`tail`): two
+    /// multiplies, not a hash of its bytes (three, and the tail's shifts),
+    /// as the tokenizer interns some 19,000 such words per MB. Keyed by
+    /// the process seed through `head`'s product; the probe's home takes
+    /// the top bits of the second product, which depend on every bit of
+    /// both integers. (A tail has at most seven bytes: its top byte holds
+    /// the length.)
+    #[inline]
+    fn long_key(&self, head: u64, tail: u64, len: usize) -> u64 {
+        let x = (head ^ self.seed).wrapping_mul(K);
+        (x ^ tail ^ ((len as u64) << 56)).wrapping_mul(K)
     }
 
     /// The slot a key's probe starts at.
@@ -133,8 +150,13 @@ impl<'a> Vocab<'a> {
     /// of up to eight bytes, whose key is its bytes).
     #[inline(always)]
     fn probe(&self, key: u64, len: usize, same: impl Fn(u32) -> bool) -> usize {
+        self.probe_from(self.home(key, len), key, len, same)
+    }
+
+    /// [`Vocab::probe`] from slot `i` on (for a probe that was cut short).
+    #[inline(always)]
+    fn probe_from(&self, mut i: usize, key: u64, len: usize, same: impl Fn(u32) -> bool) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key, len);
         loop {
             let s = self.slots[i];
             // (An empty slot's length, 0, is no word's but the empty
@@ -177,15 +199,16 @@ impl<'a> Vocab<'a> {
     #[inline]
     pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
         let i = self.probe(key, len, |_| true);
-        self.id_at(i, start, len, key)
+        self.id_at(i, start, len, key, 0)
     }
 
     /// The id in slot `i`, where a probe for the word of `len` bytes at
-    /// `start` with `key` ended: a new one if the slot is empty.
+    /// `start` with `key` ended: a new one, with the flags `flags` noted
+    /// ([`Vocab::note`]), if the slot is empty.
     #[inline]
-    fn id_at(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
+    fn id_at(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
         match self.slots[i].id {
-            0 => self.insert(i, start, len, key),
+            0 => self.insert(i, start, len, key, flags),
             id => id - 1,
         }
     }
@@ -193,51 +216,90 @@ impl<'a> Vocab<'a> {
     /// [`Vocab::intern`] for the word of `len` bytes (one to fifteen) at
     /// `start`, whose first eight bytes (or fewer, zero-padded: [`pack8`])
     /// are `head` and the others, zero-padded, `tail`: for the tokenizer,
-    /// which read them so. A word of more than eight bytes is hashed from
-    /// the two integers, not read again.
+    /// which read them so. A word of more than eight bytes is keyed from
+    /// the two integers, not read again. A new word is given the flags
+    /// `flags` ([`Vocab::note`]): the tokenizer's flags that depend on
+    /// the word's bytes alone are noted once per word, not per token.
     #[inline]
-    pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64) -> u32 {
+    pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
         if len <= 8 {
-            self.intern_packed(start, len, head)
+            let i = self.probe(head, len, |_| true);
+            self.id_at(i, start, len, head, flags)
         } else {
-            self.intern_long_read(start, len, head, tail)
+            self.intern_long_read(start, len, head, tail, flags)
         }
     }
 
-    /// [`Vocab::intern_read`] for a word of nine to fifteen bytes: hashed
-    /// from its two integers, and compared with a word of the table by
-    /// them ([`Vocab::holds`]), not read again.
+    /// [`Vocab::intern_read`] for a word of nine to fifteen bytes: keyed
+    /// from its two integers ([`Vocab::long_key`]), and compared with a
+    /// word of the table by them ([`Vocab::holds`]), not read again.
+    ///
+    /// The probe stops at the first slot whose key and length agree (the
+    /// word, but for a collision of 64-bit keys), and only that word is
+    /// compared: a probe loop that compares no bytes keeps its values in
+    /// registers. After a collision the probe goes on
+    /// ([`Vocab::intern_long_read_on`]).
     #[inline(never)]
-    fn intern_long_read(&mut self, start: usize, len: usize, head: u64, tail: u64) -> u32 {
-        let key = self.quick.hash_long(head, tail, len);
-        let i = self.probe(key, len, |id| self.holds(id, len, head, tail));
-        self.id_at(i, start, len, key)
+    fn intern_long_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
+        let key = self.long_key(head, tail, len);
+        let i = self.probe(key, len, |_| true);
+        match self.slots.get(i).map_or(0, |s| s.id) {
+            0 => self.insert(i, start, len, key, flags),
+            id if self.holds(id - 1, len, head, tail) => id - 1,
+            _ => self.intern_long_read_on(i, start, len, (head, tail), key, flags),
+        }
+    }
+
+    /// [`Vocab::intern_long_read`] after slot `i`, whose word's key and
+    /// length agree but not its bytes: the probe goes on.
+    #[cold]
+    #[inline(never)]
+    fn intern_long_read_on(
+        &mut self,
+        i: usize,
+        start: usize,
+        len: usize,
+        (head, tail): (u64, u64),
+        key: u64,
+        flags: u32,
+    ) -> u32 {
+        let mask = self.slots.len() - 1;
+        let i = self.probe_from((i + 1) & mask, key, len, |id| self.holds(id, len, head, tail));
+        self.id_at(i, start, len, key, flags)
     }
 
     /// Whether the word of `id`, of `len` bytes (nine to fifteen), is the
     /// one whose first eight bytes read as `head` and the others,
-    /// zero-padded, as `tail`: by two eight-byte reads of the text where
-    /// it goes on that far (most words), not by a call to `memcmp`.
+    /// zero-padded, as `tail`: by one sixteen-byte read of the text where
+    /// it goes on that far (most words), not by a call to `memcmp`. (The
+    /// few words near the text's end take [`Vocab::holds_packed`], out of
+    /// line: the probe loop that calls this keeps its values in registers.)
     #[inline]
     fn holds(&self, id: u32, len: usize, head: u64, tail: u64) -> bool {
         let Some(w) = self.words.get(id as usize) else { return false };
         let s = w.start as usize;
-        let text = self.text.as_bytes();
-        match (load8(text, s), load8(text, s + 8)) {
-            (Some(h), Some(t)) => h == head && t & low_bytes(len.saturating_sub(8)) == tail,
-            // Near the text's end: the word's bytes packed.
-            _ => {
-                let b = self.bytes(id);
-                b.len() == len && b.get(..8).and_then(pack8) == Some(head) && b.get(8..).and_then(pack8) == Some(tail)
-            }
+        let read = self.text.as_bytes().get(s..s + 16).and_then(|b| <[u8; 16]>::try_from(b).ok());
+        match read.map(u128::from_le_bytes) {
+            Some(x) => x as u64 == head && (x >> 64) as u64 & low_bytes(len.saturating_sub(8)) == tail,
+            None => self.holds_packed(id, len, head, tail),
         }
+    }
+
+    /// [`Vocab::holds`] by the word's bytes packed, for a word that ends
+    /// less than sixteen bytes before the text does.
+    #[cold]
+    #[inline(never)]
+    fn holds_packed(&self, id: u32, len: usize, head: u64, tail: u64) -> bool {
+        let b = self.bytes(id);
+        b.len() == len && b.get(..8).and_then(pack8) == Some(head) && b.get(8..).and_then(pack8) == Some(tail)
     }
 
     /// [`Vocab::intern`] for words longer than eight bytes (or out of the text).
     #[inline(never)]
     fn intern_long(&mut self, start: usize, end: usize) -> u32 {
         let b = self.text.as_bytes().get(start..end).unwrap_or_default();
-        // Not one to eight bytes (else `intern` packed them): a hash.
+        // Not one to eight bytes (else `intern` packed them): a key of two
+        // integers or a hash.
         let key = self.key(b);
         self.intern_keyed(start, b.len(), key)
     }
@@ -248,20 +310,49 @@ impl<'a> Vocab<'a> {
     fn intern_keyed(&mut self, start: usize, len: usize, key: u64) -> u32 {
         let b = self.text.as_bytes().get(start..start + len).unwrap_or_default();
         let i = self.probe(key, b.len(), |id| self.bytes(id) == b);
-        self.id_at(i, start, b.len(), key)
+        self.id_at(i, start, b.len(), key, 0)
     }
 
-    /// A new id for the word at `start`, `len` bytes long, with `key`, in
-    /// the empty slot `i`. (Not inlined: it runs once per distinct word,
-    /// the probes once per token.)
+    /// A new id for the word at `start`, `len` bytes long, with `key` and
+    /// the flags `flags`, in the empty slot `i`. (Not inlined: it runs once
+    /// per distinct word, the probes once per token.)
+    ///
+    /// Most calls find room in the lists and the table: they take
+    /// [`Vocab::place`] and call nothing, so that they save and restore no
+    /// registers (a call that may grow a list cost each new word some
+    /// twenty instructions more); the others take [`Vocab::insert_growing`].
     #[inline(never)]
-    fn insert(&mut self, i: usize, start: usize, len: usize, key: u64) -> u32 {
-        let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
-        self.words.push(Word { start: start as u32, len: len as u32 });
-        self.flags.push(0);
-        self.slots[i] = Slot { key, len: len as u32, id: new + 1 };
+    fn insert(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
+        let n = self.words.len();
+        let room = n < self.words.capacity()
+            && self.flags.len() < self.flags.capacity()
+            && (n + 1) * 4 <= self.slots.len() * 3;
+        if !room {
+            return self.insert_growing(i, start, len, key, flags);
+        }
+        self.place(i, start, len, key, flags)
+    }
+
+    /// [`Vocab::insert`] when a list must grow or the table after it.
+    #[cold]
+    #[inline(never)]
+    fn insert_growing(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
+        let new = self.place(i, start, len, key, flags);
         if self.words.len() * 4 > self.slots.len() * 3 {
             self.grow();
+        }
+        new
+    }
+
+    /// The word at `start`, `len` bytes long, with `key` and the flags
+    /// `flags`, given the next id and put in the empty slot `i`.
+    #[inline(always)]
+    fn place(&mut self, i: usize, start: usize, len: usize, key: u64, flags: u32) -> u32 {
+        let new = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
+        self.words.push(Word { start: start as u32, len: len as u32 });
+        self.flags.push(flags);
+        if let Some(s) = self.slots.get_mut(i) {
+            *s = Slot { key, len: len as u32, id: new + 1 };
         }
         new
     }
@@ -369,7 +460,7 @@ mod tests {
             let b = w.as_bytes();
             let head = pack8(&b[..b.len().min(8)]).unwrap_or(0);
             let tail = b.get(8..).and_then(pack8).unwrap_or(0);
-            let read = v.intern_read(i, w.len(), head, tail);
+            let read = v.intern_read(i, w.len(), head, tail, 0);
             assert_eq!(v.intern(i, i + w.len()), read, "{w}");
             assert_eq!(v.find(b), Some(read), "{w}");
             i += w.len() + 1;
@@ -400,6 +491,41 @@ mod tests {
                 assert_eq!(v.holds(id, other.len(), head, tail), w == other, "{w} {other}");
             }
         }
+    }
+
+    /// Words of nine to fifteen bytes that differ in one byte or in their
+    /// length get different keys, and [`Vocab::key`] gives the same key
+    /// as their two integers.
+    #[test]
+    fn long_keys_tell_words_apart() {
+        let v = Vocab::new("", 1);
+        let words = ["abcdefghi", "abcdefghj", "bbcdefghi", "abcdefghi\0", "Washingtons", "abcdefghijklmno"];
+        let mut keys = Vec::new();
+        for w in words {
+            let b = w.as_bytes();
+            let (head, tail) = (pack8(&b[..8]).unwrap_or(0), pack8(&b[8..]).unwrap_or(0));
+            let key = v.long_key(head, tail, b.len());
+            assert_eq!(v.key(b), key, "{w:?}");
+            assert!(!keys.contains(&key), "{w:?}");
+            keys.push(key);
+        }
+    }
+
+    /// A word whose key and length agree with another's (a collision,
+    /// forced here) is given an id of its own, and found again.
+    #[test]
+    fn colliding_long_words_are_told_apart() {
+        let text = "Washingtons Washingtoms";
+        let mut v = Vocab::new(text, 4);
+        let a = v.intern(0, 11);
+        let key = v.key(&text.as_bytes()[..11]);
+        let i = v.probe(key, 11, |_| true);
+        let b = text.as_bytes().get(12..).unwrap_or_default();
+        let (head, tail) = (pack8(&b[..8]).unwrap_or(0), pack8(&b[8..]).unwrap_or(0));
+        let other = v.intern_long_read_on(i, 12, 11, (head, tail), key, 0);
+        assert_ne!(other, a);
+        assert_eq!(v.intern_long_read_on(i, 12, 11, (head, tail), key, 0), other);
+        assert_eq!(v.len(), 2);
     }
 
     #[test]
