@@ -230,7 +230,11 @@ fn finish_sentence<'m>(
     let mentions = &mentions[first..];
     // Those starting in the sentence, counted one by one: few per
     // sentence, and each counted once over the text.
-    let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
+    let within = mentions.iter().take_while(|(m, _)| m.start < end).count();
+    let mentions = &mentions[..within];
+    // The next sentence starts at `end` or after: its first mention is
+    // not before these ends, so they are not walked again.
+    scratch.mention = first + within;
     // Document frequencies were counted by the scan, word by word: no
     // sentence but a claim or a position needs its words again, so the
     // others are not kept.
