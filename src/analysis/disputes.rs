@@ -96,16 +96,7 @@ const REPORTING: [&str; 10] =
     ["said", "says", "told", "stated", "added", "wrote", "confirmed", "explained", "noted", "insisted"];
 
 /// The longest of [`REPORTING`]'s lengths.
-const REPORTING_LEN: usize = {
-    let (mut n, mut k) = (0, 0);
-    while k < REPORTING.len() {
-        if REPORTING[k].len() > n {
-            n = REPORTING[k].len();
-        }
-        k += 1;
-    }
-    n
-};
+const REPORTING_LEN: usize = crate::text::segment::longest(&REPORTING);
 
 /// Connectives that contrast a sentence with what was just said: a position
 /// using one answers a claim close by.
