@@ -35,7 +35,7 @@ use crate::analysis::actors::tokens::Tok;
 use crate::analysis::actors::{Mention, Tokenized};
 #[cfg(test)]
 use crate::text::bytes::ascii_lower8;
-use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
+use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes, HIGH};
 use crate::text::segment::{mark_at, sentence_end, trimmed, Mark};
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -1283,7 +1283,7 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
     }
     let mut rest = src;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = ascii_len(rest.as_bytes());
         buf.push_str(&rest[..ascii]);
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
@@ -1297,6 +1297,22 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
     // Lower-casing the non-ASCII chars above yields no ASCII capital, so
     // this touches only the copied stretches.
     buf.make_ascii_lowercase();
+}
+
+/// The length of the run of ASCII bytes that `b` starts with, found
+/// eight bytes at a time (a sentence lower-cased for a dispute mostly has
+/// a curly quote or a dash somewhere: its ASCII stretches are long).
+fn ascii_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(w) = load8(b, i) {
+        let wide = w & HIGH;
+        if wide != 0 {
+            return i + (wide.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let tail = b.get(i..).unwrap_or_default();
+    i + tail.iter().position(|c| !c.is_ascii()).unwrap_or(tail.len())
 }
 
 /// Whether a (lower-cased) word counts towards a sentence's topic (the
@@ -1797,6 +1813,18 @@ mod tests {
             hits += want.count_ones();
         }
         assert!(hits > 60, "{hits}");
+    }
+
+    /// The leading ASCII run is the one a byte search finds.
+    #[test]
+    fn ascii_len_is_what_a_byte_search_finds() {
+        let text = "plain ascii text “quoted” — Ünïcödé, then a longer ASCII stretch of words é";
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            let want = b[from..].iter().position(|c| !c.is_ascii()).unwrap_or(b.len() - from);
+            assert_eq!(ascii_len(&b[from..]), want, "{from}");
+        }
+        assert_eq!(ascii_len(b""), 0);
     }
 
     /// A sentence's lower-cased copy is its `str::to_lowercase` (by ASCII
