@@ -95,6 +95,9 @@ const COUNTER_CUES: [(&str, Stance); 30] = [
 const REPORTING: [&str; 10] =
     ["said", "says", "told", "stated", "added", "wrote", "confirmed", "explained", "noted", "insisted"];
 
+/// The longest of [`REPORTING`]'s lengths.
+const REPORTING_LEN: usize = crate::text::segment::longest(&REPORTING);
+
 /// Connectives that contrast a sentence with what was just said: a position
 /// using one answers a claim close by.
 const CONTRASTIVE: [&str; 5] = ["on the other hand", "however", "in contrast", "by contrast", "but"];
@@ -121,21 +124,15 @@ const STOPWORDS: [&str; 60] = [
 struct Sentence<'m> {
     start: usize,
     end: usize,
-    /// Lower-cased copy, same byte length as the source for ASCII; cues are
-    /// found here and mapped back by offset only when the lengths agree.
-    /// Kept for claims and positions only (empty otherwise): no other
-    /// sentence is read again. A slice of the text's one buffer of such
-    /// copies ([`read::Kept`]).
-    lower: &'m str,
     /// The mentions starting in the sentence, a slice of the text's (so
     /// no list per sentence); see [`Sentence::actors`].
     mentions: &'m [(Mention, usize)],
     /// Stemmed content words by their ids in the document frequencies
     /// ([`DocFreq::id`]: one per stem) in their order, each with its
-    /// byte offset in the sentence (repeats kept); like `lower`, kept for
-    /// claims and positions only, in one buffer for the text. What a
+    /// byte offset in the sentence (repeats kept); kept for claims and
+    /// positions only, in one buffer for the text ([`read::Kept`]). What a
     /// position's cue acts on, a claim's subject and the words the two
-    /// share are read from these, not from `lower` again.
+    /// share are read from these, not from the text again.
     in_order: &'m [(usize, u32)],
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
@@ -149,10 +146,37 @@ struct Sentence<'m> {
 
 impl Sentence<'_> {
     /// Whether the sentence is a claim or a position: only those keep
-    /// their lower-cased copy and words (the reader's and
+    /// their words (the reader's and
     /// [`read::Kept::bind`]'s one test).
     fn is_kept(&self) -> bool {
         self.claim_cue.is_some() || self.counter.is_some()
+    }
+
+    /// The sentence of `text` lower-cased into `buf` ([`str::to_lowercase`]
+    /// of it; same byte length for ASCII), where cues are found and mapped
+    /// back by offset only when the lengths agree. Made when a dispute
+    /// reads it, not kept for every claim and position: only the few that
+    /// end in a dispute are read again.
+    fn lower<'b>(&self, text: &str, buf: &'b mut String) -> &'b str {
+        read::lower_into(buf, text.get(self.start..self.end).unwrap_or_default());
+        buf
+    }
+
+    /// What [`Sentence::lower`] gives, or its first `len` bytes or more
+    /// when those are ASCII (as a position's words up to its cue mostly
+    /// are): their lower case does not depend on what follows (a capital
+    /// sigma's does), so only they are copied.
+    fn lower_head<'b>(&self, text: &str, len: usize, buf: &'b mut String) -> &'b str {
+        let end = self.end.min(self.start.saturating_add(len));
+        match text.get(self.start..end) {
+            Some(head) if head.is_ascii() => {
+                buf.clear();
+                buf.push_str(head);
+                buf.make_ascii_lowercase();
+                buf
+            }
+            _ => self.lower(text, buf),
+        }
     }
 
     /// Actors mentioned within the sentence, in order: (byte offset in the
@@ -194,6 +218,8 @@ pub fn find_disputes_tokenized(
     let mut out = Disputes::default();
     // Claim sentence index -> index in out.disputes.
     let mut by_claim: Vec<(usize, usize)> = Vec::new();
+    // A sentence lower-cased (see [`Sentence::lower`]).
+    let mut lower = String::new();
     for (j, sent) in sents.iter().enumerate() {
         let Some((cue, stance)) = sent.counter else { continue };
         let conceded = concessive_before(sent, cue);
@@ -205,17 +231,20 @@ pub fn find_disputes_tokenized(
         let position_holder = if same_sentence {
             holder_in(text, sent, sent.start + conceded.unwrap_or(0), sent.start + cue, actors, &mut out)
         } else {
-            position_holder(text, sent, cue, actors, &mut out)
+            position_holder(text, sent, cue, actors, &mut lower, &mut out)
         };
         let position = Stated { start: sent.start, end: sent.end, holder: position_holder };
         let d = match by_claim.iter().find(|(c, _)| *c == i) {
             Some(&(_, d)) => d,
             None => {
                 let claim = &sents[i];
+                // Lower-cased once for its topic and its holder.
+                let claim_lower = claim.lower(text, &mut lower);
+                let topic = topic(text, claim, claim_lower);
                 let holder = quoted_by(&sents[i], quotes, attributions)
-                    .or_else(|| claim_holder(text, &sents, i, actors, &mut out));
+                    .or_else(|| claim_holder(text, &sents, i, actors, claim_lower, &mut out));
                 out.disputes.push(DisputeFound {
-                    topic: topic(text, claim),
+                    topic,
                     claim: Stated { start: claim.start, end: claim.end, holder },
                     positions: Vec::new(),
                 });
@@ -432,7 +461,7 @@ fn find_words<const N: usize>(hay: &str, phrases: [&str; N], limit: usize) -> [O
 }
 
 /// The concessive conjunction before `cue`, if the cue sits in such a
-/// clause: what `find_words(sent.lower, CONCESSIVE, cue)` finds (each
+/// clause: what `find_words` of the sentence lower-cased finds for [`CONCESSIVE`] (each
 /// conjunction's first place, if before the cue), not at the start.
 fn concessive_before(sent: &Sentence, cue: usize) -> Option<usize> {
     sent.concessive.iter().flatten().copied().filter(|&at| at > 0 && at < cue).max()
@@ -552,8 +581,19 @@ impl Shared {
 /// Who holds a position: the subject of a reporting verb before the cue
 /// ("Mr Baker later said Russian officials had misinterpreted"), else the
 /// first actor of the sentence.
-fn position_holder(text: &str, sent: &Sentence, cue: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
-    let reporting = find_words(sent.lower, REPORTING, cue).into_iter().flatten().min();
+/// (`lower`: a buffer for the sentence lower-cased.)
+fn position_holder(
+    text: &str,
+    sent: &Sentence,
+    cue: usize,
+    actors: &Actors,
+    lower: &mut String,
+    out: &mut Disputes,
+) -> Option<usize> {
+    // A reporting verb starting before the cue ends, with the char after
+    // it, within the longest verb's length past the cue.
+    let reporting =
+        find_words(sent.lower_head(text, cue + REPORTING_LEN + 4, lower), REPORTING, cue).into_iter().flatten().min();
     match reporting {
         Some(verb) => holder_in(text, sent, sent.start, sent.start + verb, actors, out),
         None => holder_in(text, sent, sent.start, sent.start + cue, actors, out),
@@ -578,13 +618,21 @@ fn quoted_by(sent: &Sentence, quotes: &[QuoteSpan], attributions: &[Attribution]
 
 /// The holder of a claim: the first actor before the cue; "they" resolves
 /// to the group (else organization or place) named last before the claim.
-fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: &mut Disputes) -> Option<usize> {
+/// (`lower`: the claim's sentence lower-cased, [`Sentence::lower`].)
+fn claim_holder(
+    text: &str,
+    sents: &[Sentence],
+    i: usize,
+    actors: &Actors,
+    lower: &str,
+    out: &mut Disputes,
+) -> Option<usize> {
     let sent = &sents[i];
     let whole = sent.end - sent.start;
     // A claim conceded in its own sentence ends where the concession starts.
     let conceded = sent.counter.and_then(|(cue, _)| concessive_before(sent, cue));
     let cue = sent.claim_cue.or(conceded).unwrap_or(whole).min(conceded.unwrap_or(whole));
-    let pronoun = ["they ", "we "].iter().any(|p| sent.lower.starts_with(p));
+    let pronoun = ["they ", "we "].iter().any(|p| lower.starts_with(p));
     if pronoun {
         for back in (i.saturating_sub(2)..i).rev() {
             let prefer =
@@ -594,7 +642,7 @@ fn claim_holder(text: &str, sents: &[Sentence], i: usize, actors: &Actors, out: 
             }
         }
     }
-    holder_in(text, sent, sent.start + dateline_end(sent.lower), sent.start + cue, actors, out)
+    holder_in(text, sent, sent.start + dateline_end(lower), sent.start + cue, actors, out)
 }
 
 /// Where a dateline ("KYIV, Ukraine – ") ends in a sentence that opens with
@@ -713,12 +761,12 @@ fn demonym_of(clause: &str, actors: &Actors) -> Option<usize> {
 }
 
 /// A short label: the claim's content after its cue ("that ..."), eight
-/// words at most.
-fn topic(text: &str, claim: &Sentence) -> String {
+/// words at most. (`lower`: the claim lower-cased, [`Sentence::lower`].)
+fn topic(text: &str, claim: &Sentence, lower: &str) -> String {
     let body = &text[claim.start..claim.end];
     let from = claim
         .claim_cue
-        .and_then(|cue| find_word(&claim.lower[cue..], "that").map(|t| cue + t + 4))
+        .and_then(|cue| find_word(&lower[cue..], "that").map(|t| cue + t + 4))
         .filter(|&f| f < body.len() && body.is_char_boundary(f))
         .unwrap_or(0);
     // Only the first eight words are read, and whether a ninth follows;
@@ -795,14 +843,16 @@ mod tests {
         let mut kept = Kept::default();
         let sents = read_all(text, Toks::default(), &[], &mut scratch, &mut kept);
         let mut cases = 0;
+        let mut buf = String::new();
         for sent in sents.iter().filter(|s| s.counter.is_some() || s.claim_cue.is_some()) {
-            for cue in 0..=sent.lower.len() {
-                let want = find_words(sent.lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max();
-                assert_eq!(concessive_before(sent, cue), want, "{:?} {cue}", sent.lower);
+            let lower = sent.lower(text, &mut buf);
+            for cue in 0..=lower.len() {
+                let want = find_words(lower, CONCESSIVE, cue).into_iter().flatten().filter(|&at| at > 0).max();
+                assert_eq!(concessive_before(sent, cue), want, "{lower:?} {cue}");
                 cases += usize::from(want.is_some());
             }
-            let contrastive = find_words(sent.lower, CONTRASTIVE, sent.lower.len()).iter().any(Option::is_some);
-            assert_eq!(sent.contrastive, contrastive, "{:?}", sent.lower);
+            let contrastive = find_words(lower, CONTRASTIVE, lower.len()).iter().any(Option::is_some);
+            assert_eq!(sent.contrastive, contrastive, "{lower:?}");
         }
         assert!(cases > 50);
     }
@@ -949,6 +999,30 @@ mod tests {
         assert_eq!(d.disputes.len(), 1);
         assert_eq!(d.disputes[0].claim.holder, Some(1));
         assert_eq!(d.disputes[0].positions[0].0.holder, Some(2));
+    }
+
+    /// A position's head lower-cased is a head of its sentence lower-cased
+    /// ([`Sentence::lower`]), long enough, and the reporting verbs found
+    /// before any cue in it are those found in the whole.
+    #[test]
+    fn a_lower_cased_head_reads_as_the_whole_sentence() {
+        let text = "Mr Baker SAID they had Noted it. ΣΑΣ said noted. He Said it — “no” Σ said. Explained Insisted.";
+        let mut scratch = Scratch::default();
+        let mut kept = Kept::default();
+        let sents = read_all(text, Toks::default(), &[], &mut scratch, &mut kept);
+        let (mut whole, mut head) = (String::new(), String::new());
+        let mut cases = 0;
+        for sent in &sents {
+            let whole = sent.lower(text, &mut whole);
+            for cue in 0..=whole.len() {
+                let head = sent.lower_head(text, cue + REPORTING_LEN + 4, &mut head);
+                assert!(whole.starts_with(head) && head.len() >= whole.len().min(cue + REPORTING_LEN + 4));
+                let want = find_words(whole, REPORTING, cue);
+                assert_eq!(find_words(head, REPORTING, cue), want, "{whole:?} {cue}");
+                cases += want.iter().flatten().count();
+            }
+        }
+        assert!(cases > 20, "{cases}");
     }
 
     #[test]

@@ -212,16 +212,20 @@ fn is_abbreviated(run: &str) -> bool {
 }
 
 /// The longest abbreviation's length.
-const ABBREVIATION_LEN: usize = {
+const ABBREVIATION_LEN: usize = longest(&ABBREVIATIONS);
+
+/// The length of the longest of `words` (0 for none), for constants:
+/// a word list's bound, known when it is compiled.
+pub(crate) const fn longest(words: &[&str]) -> usize {
     let (mut n, mut k) = (0, 0);
-    while k < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[k].len() > n {
-            n = ABBREVIATIONS[k].len();
+    while k < words.len() {
+        if words[k].len() > n {
+            n = words[k].len();
         }
         k += 1;
     }
     n
-};
+}
 
 /// `start..end` of `text` without its leading and trailing white space,
 /// unless nothing is left: a sentence's span.
@@ -443,6 +447,13 @@ mod tests {
             let want = matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2).then_some(13);
             assert_eq!(next_mark(&t, 1), want, "{b}");
         }
+    }
+
+    #[test]
+    fn longest_is_the_longest_length() {
+        assert_eq!(longest(&[]), 0);
+        assert_eq!(longest(&["ab", "abcd", "abc"]), 4);
+        assert_eq!(ABBREVIATION_LEN, ABBREVIATIONS.iter().map(|a| a.len()).max().unwrap_or(0));
     }
 
     #[test]

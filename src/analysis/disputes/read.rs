@@ -7,9 +7,9 @@
 //! them: no pass of its own for the sentences), lower-casing ASCII on the fly:
 //! a word of up to fifteen ASCII bytes is found and packed from eight-byte
 //! loads ([`ascii_word_at`]), longer ones eight bytes at a time. No `char`
-//! decoding but for wider chars, and no string per word while reading (a
-//! sentence that is kept is copied lower-cased once, for the linking
-//! later, into one buffer for the whole text: [`Kept`]). A word of wider chars is lower-cased char by char as it is
+//! decoding but for wider chars, and no string per word while reading (nor
+//! per sentence: a sentence the linking reads again is lower-cased then,
+//! see [`lower_into`]). A word of wider chars is lower-cased char by char as it is
 //! read; a sentence holding a char whose lower case is not one char of its
 //! own length ("İ", a capital sigma, the Kelvin sign) is read again from
 //! an exact lower-cased copy, as before. Either way the result is what reading
@@ -35,7 +35,7 @@ use crate::analysis::actors::tokens::Tok;
 use crate::analysis::actors::{Mention, Tokenized};
 #[cfg(test)]
 use crate::text::bytes::ascii_lower8;
-use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
+use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes, HIGH};
 use crate::text::segment::{mark_at, sentence_end, trimmed, Mark};
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -81,10 +81,6 @@ impl Scratch {
 struct Found {
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
-    /// Whether every char beyond ASCII was a [`plain_mark`] (said by a scan
-    /// without `LOWERED`; see [`scan`]): the sentence then lower-cases by
-    /// ASCII alone.
-    plain: bool,
     /// Where each of the concessive conjunctions first stands.
     concessive: [Option<usize>; CONCESSIVE.len()],
     /// Whether a contrastive connective stands anywhere.
@@ -110,21 +106,23 @@ impl Found {
     }
 }
 
-/// The lower-cased copies and the words of the kept sentences (claims and
-/// positions), one buffer each for the whole text, and where each kept
-/// sentence's are, in text order: a sentence kept is a range of each, not
-/// a string and a list of its own (some 40 allocations fewer on a 9 KB
-/// article; allocating costs most in wasm). See [`Kept::bind`].
+/// The words of the kept sentences (claims and positions), one buffer
+/// for the whole text, and where each kept sentence's are, in text order:
+/// a sentence kept is a range of it, not a list of its own (some 20
+/// allocations fewer on a 9 KB article; allocating costs most in wasm).
+/// See [`Kept::bind`]. (No lower-cased copy is kept: the few sentences
+/// that end in a dispute are lower-cased when it is made, some 1.5 KB of
+/// a 9 KB article rather than the 4 KB of all claims and positions, a
+/// byte at a time in wasm; see [`super::Sentence::lower`].)
 #[derive(Default)]
 pub(super) struct Kept {
-    lower: String,
     /// The content words' stem ids in their order, with their offsets in
     /// their sentence (see [`Sentence::in_order`]): as read, neither
     /// sorted nor hashed (the linking compares ids, and orders by hash
     /// only the few words a claim and a position share).
     in_order: Vec<(usize, u32)>,
-    /// The ranges of `lower` and `in_order` of each kept sentence.
-    spans: Vec<(Range<usize>, Range<usize>)>,
+    /// The range of `in_order` of each kept sentence.
+    spans: Vec<Range<usize>>,
 }
 
 impl Kept {
@@ -137,26 +135,21 @@ impl Kept {
     /// rise; one with fewer claims reserves more than it fills: the three
     /// capacities come to about 1.6 times the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
-        Kept {
-            lower: String::with_capacity(len / 2),
-            in_order: Vec::with_capacity(len / 16),
-            spans: Vec::with_capacity(len / 256),
-        }
+        Kept { in_order: Vec::with_capacity(len / 16), spans: Vec::with_capacity(len / 256) }
     }
 
     /// Gives the kept ones of `sents` (those [`read_sentence`] read into
-    /// these buffers, in the same order) their copies and words.
+    /// these buffers, in the same order) their words.
     pub(super) fn bind<'k>(&'k self, sents: &mut [Sentence<'k>]) {
         let kept = sents.iter_mut().filter(|s| s.is_kept());
-        for (sent, (lower, in_order)) in kept.zip(&self.spans) {
-            sent.lower = self.lower.get(lower.clone()).unwrap_or_default();
+        for (sent, in_order) in kept.zip(&self.spans) {
             sent.in_order = self.in_order.get(in_order.clone()).unwrap_or_default();
         }
     }
 }
 
 /// Every sentence of `text` (as [`crate::text::segment::sentences`] cuts them), read once; a
-/// claim's or a position's copy and words go into `kept`.
+/// claim's or a position's words go into `kept`.
 ///
 /// The sentences' ends are found by the reading of the words ([`walk`]:
 /// the actor tokens `toks` where they are the scan's words, else the scan
@@ -185,7 +178,7 @@ pub(super) fn read_sentences<'m>(
         let (end, next) = found.as_ref().map_or_else(|| sentence_end(text, from), |f| (f.end, f.next));
         if let Some((start, end)) = trimmed(text, from, end) {
             sents.push(match found {
-                Some(found) => finish_sentence(text, start..end, found, start, false, mentions, scratch, kept),
+                Some(found) => finish_sentence(start..end, found, start, mentions, scratch, kept),
                 None => read_sentence(text, start, end, mentions, scratch, kept),
             });
         }
@@ -195,7 +188,7 @@ pub(super) fn read_sentences<'m>(
 }
 
 /// Reads one sentence: its actors, words and cues; a claim's or a
-/// position's copy and words go into `kept`.
+/// position's words go into `kept`.
 pub(super) fn read_sentence<'m>(
     text: &str,
     start: usize,
@@ -208,53 +201,50 @@ pub(super) fn read_sentence<'m>(
     // The sentence's own bytes, lower-cased char by char as they are read,
     // when every char lower-cases to one char of its own length; else a
     // lower-cased copy (whose cues count only if it kept the byte length).
-    // (`lowered`: the copy was made, and is in `scratch.lower`.)
-    let (found, lowered) = match scan::<false, false>(src, 0, true, &mut scratch.reader) {
-        Some(found) => (found, false),
+    let found = match scan::<false, false>(src, 0, true, &mut scratch.reader) {
+        Some(found) => found,
         None => {
             lower_into(&mut scratch.lower, src);
             let aligned = scratch.lower.len() == src.len();
-            (scan::<true, false>(&scratch.lower, 0, aligned, &mut scratch.reader).unwrap_or_default(), true)
+            scan::<true, false>(&scratch.lower, 0, aligned, &mut scratch.reader).unwrap_or_default()
         }
     };
-    finish_sentence(text, start..end, found, 0, lowered, mentions, scratch, kept)
+    finish_sentence(start..end, found, 0, mentions, scratch, kept)
 }
 
-/// The sentence `span` of `text` made from what its scan found (`found`
+/// The sentence `span` of the text made from what its scan found (`found`
 /// and its words in `scratch.reader`, at offsets where the sentence
-/// starts at `base`: the text's, or the sentence's own; its lower-cased
-/// copy in `scratch.lower` if `lowered`): its mentions, its words
-/// counted, and a claim's or a position's copy and words kept.
-#[allow(clippy::too_many_arguments)]
+/// starts at `base`: the text's, or the sentence's own): its mentions,
+/// its words counted, and a claim's or a position's words kept.
 fn finish_sentence<'m>(
-    text: &str,
     span: Range<usize>,
     found: Found,
     base: usize,
-    lowered: bool,
     mentions: &'m [(Mention, usize)],
     scratch: &mut Scratch,
     kept: &mut Kept,
 ) -> Sentence<'m> {
     let (start, end) = (span.start, span.end);
     let found = found.rebased(base);
-    let src = &text[start..end];
     let first = first_mention_from(mentions, start, &mut scratch.mention);
     let mentions = &mentions[first..];
     // Those starting in the sentence, counted one by one: few per
     // sentence, and each counted once over the text.
-    let mentions = &mentions[..mentions.iter().take_while(|(m, _)| m.start < end).count()];
+    let within = mentions.iter().take_while(|(m, _)| m.start < end).count();
+    let mentions = &mentions[..within];
+    // The next sentence starts at `end` or after: its first mention is
+    // not before these ends, so they are not walked again.
+    scratch.mention = first + within;
     // Document frequencies were counted by the scan, word by word: no
     // sentence but a claim or a position needs its words again, so the
     // others are not kept.
     let Reader { words: ids, df, .. } = &mut scratch.reader;
     df.end_sentence();
-    // The copy and the words are given once all is read (see
-    // [`Kept::bind`]), as the buffers may still move.
+    // The words are given once all is read (see [`Kept::bind`]), as the
+    // buffer may still move.
     let sentence = Sentence {
         start,
         end,
-        lower: "",
         mentions,
         in_order: &[],
         claim_cue: found.claim_cue,
@@ -265,19 +255,7 @@ fn finish_sentence<'m>(
     if sentence.is_kept() {
         let ordered = kept.in_order.len();
         kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, id)));
-        // Lower-cased once: the copy already made, else by ASCII alone
-        // when that is exact.
-        let at = kept.lower.len();
-        if !lowered && !found.plain {
-            lower_into(&mut scratch.lower, src);
-        }
-        if lowered || !found.plain {
-            kept.lower.push_str(&scratch.lower);
-        } else {
-            kept.lower.push_str(src);
-            kept.lower[at..].make_ascii_lowercase();
-        }
-        kept.spans.push((at..kept.lower.len(), ordered..kept.in_order.len()));
+        kept.spans.push(ordered..kept.in_order.len());
     }
     sentence
 }
@@ -352,7 +330,7 @@ fn scan<const LOWERED: bool, const SPLIT: bool>(
     reader: &mut Reader,
 ) -> Option<Found> {
     reader.words.clear();
-    let mut found = Found { plain: true, ..Found::default() };
+    let mut found = Found::default();
     let (end, next) = match scan_to::<LOWERED, SPLIT>(s, from, from, usize::MAX, cues, reader, &mut found)? {
         Stop::End(end, next) => (end, next),
         // (No limit: the scan reads to an end.)
@@ -405,7 +383,7 @@ fn scan_to<const LOWERED: bool, const SPLIT: bool>(
                     false
                 }
                 _ => {
-                    let w = wide::<LOWERED>(s, i, found, chars)?;
+                    let w = wide::<LOWERED>(s, i, chars)?;
                     if w.alnum {
                         break i;
                     }
@@ -453,7 +431,7 @@ fn scan_to<const LOWERED: bool, const SPLIT: bool>(
         i = alnum_end(b, i);
         let mut spelt = false;
         while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == WIDE) {
-            let w = wide::<LOWERED>(s, i, found, chars)?;
+            let w = wide::<LOWERED>(s, i, chars)?;
             if !w.alnum {
                 break;
             }
@@ -555,7 +533,7 @@ impl<'t> Toks<'t> {
 /// where to look.
 fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader) -> Option<Found> {
     reader.words.clear();
-    let mut found = Found { plain: true, ..Found::default() };
+    let mut found = Found::default();
     let b = text.as_bytes();
     let mut i = from;
     // (A copy of the cursor, so that it stays in a register.)
@@ -609,7 +587,7 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
                 Some(Mark::Goes(next)) => i = next,
                 None => break Some(Found { end: b.len(), next: b.len(), ..found }),
             },
-            Step::Scan(limit) => match scan_to::<false, true>(text, from, i, limit, true, reader, &mut found) {
+            Step::Scan(limit) => match scan_text(text, from, i, limit, reader, &mut found) {
                 Some(Stop::At(at)) => i = at,
                 Some(Stop::End(end, next)) => break Some(Found { end, next, ..found }),
                 None => break None,
@@ -618,6 +596,16 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
     };
     *k = at;
     found
+}
+
+/// [`scan_to`] of the text (with `SPLIT`, finding cues) for the [`walk`],
+/// out of line: the scan loop then has its registers to itself, not the
+/// walk's cursor and tokens as well (some 3 K instructions fewer on a
+/// 9 KB article, read by the scan alone as its tokens are not kept),
+/// and there is one copy of it.
+#[inline(never)]
+fn scan_text(text: &str, from: usize, i: usize, limit: usize, reader: &mut Reader, found: &mut Found) -> Option<Stop> {
+    scan_to::<false, true>(text, from, i, limit, true, reader, found)
 }
 
 /// The [`walk`] over a run of [`Tok::ascii`] tokens from the `*k`th (the
@@ -983,16 +971,15 @@ struct Wide {
 }
 
 /// The char at byte `i` of `s` (not ASCII); `None` without `LOWERED` when
-/// it does not lower-case to one char of its own length. Clears
-/// `found.plain` unless it is a [`plain_mark`]. What a letter says
-/// without `LOWERED` is remembered in `memo`.
-fn wide<const LOWERED: bool>(s: &str, i: usize, found: &mut Found, memo: &mut WideMemo) -> Option<Wide> {
+/// it does not lower-case to one char of its own length. What a letter
+/// says without `LOWERED` is remembered in `memo` (a [`plain_mark`] is
+/// told at once).
+fn wide<const LOWERED: bool>(s: &str, i: usize, memo: &mut WideMemo) -> Option<Wide> {
     let c = s.get(i..)?.chars().next()?;
     let len = c.len_utf8();
     if plain_mark(c) {
         return Some(Wide { len, alnum: false, lower: c });
     }
-    found.plain = false;
     if LOWERED {
         return Some(Wide { len, alnum: c.is_alphanumeric(), lower: c });
     }
@@ -1288,9 +1275,15 @@ fn probe(t: &Packed, key: u64) -> u64 {
 /// library.
 pub(super) fn lower_into(buf: &mut String, src: &str) {
     buf.clear();
+    if src.is_ascii() {
+        // Most sentences: no byte-by-byte search for a wider char.
+        buf.push_str(src);
+        buf.make_ascii_lowercase();
+        return;
+    }
     let mut rest = src;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = ascii_len(rest.as_bytes());
         buf.push_str(&rest[..ascii]);
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
@@ -1304,6 +1297,22 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
     // Lower-casing the non-ASCII chars above yields no ASCII capital, so
     // this touches only the copied stretches.
     buf.make_ascii_lowercase();
+}
+
+/// The length of the run of ASCII bytes that `b` starts with, found
+/// eight bytes at a time (a sentence lower-cased for a dispute mostly has
+/// a curly quote or a dash somewhere: its ASCII stretches are long).
+fn ascii_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(w) = load8(b, i) {
+        let wide = w & HIGH;
+        if wide != 0 {
+            return i + (wide.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let tail = b.get(i..).unwrap_or_default();
+    i + tail.iter().position(|c| !c.is_ascii()).unwrap_or(tail.len())
 }
 
 /// Whether a (lower-cased) word counts towards a sentence's topic (the
@@ -1806,11 +1815,24 @@ mod tests {
         assert!(hits > 60, "{hits}");
     }
 
-    /// A kept sentence's copy is its `str::to_lowercase`, whichever way
-    /// it was lower-cased (by ASCII, char by char, or the copy made for
-    /// reading a sentence whose lower case changes its length).
+    /// The leading ASCII run is the one a byte search finds.
+    #[test]
+    fn ascii_len_is_what_a_byte_search_finds() {
+        let text = "plain ascii text “quoted” — Ünïcödé, then a longer ASCII stretch of words é";
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            let want = b[from..].iter().position(|c| !c.is_ascii()).unwrap_or(b.len() - from);
+            assert_eq!(ascii_len(&b[from..]), want, "{from}");
+        }
+        assert_eq!(ascii_len(b""), 0);
+    }
+
+    /// A sentence's lower-cased copy is its `str::to_lowercase` (by ASCII
+    /// alone, char by char, or by the standard library for a capital
+    /// sigma), and a kept sentence gets its own words.
     #[test]
     fn kept_sentences_are_lower_cased_exactly() {
+        let mut buf = String::new();
         for text in ["The MINISTRY claims it.", "“They” CLAIM it — “no”.", "Ünïcödé CLAIMS it.", "ΣΑΣ CLAIMS Σ."]
         {
             let mut scratch = Scratch::for_text(text.len());
@@ -1823,11 +1845,13 @@ mod tests {
                 read_sentence(text, 0, text.len(), &[], &mut scratch, &mut kept),
             ];
             kept.bind(&mut sents);
-            assert_eq!(sents[0].lower, "they claim it.");
-            assert_eq!((sents[1].lower, sents[1].in_order), ("", &[][..]));
+            assert_eq!(sents[0].lower("They CLAIM it.", &mut buf), "they claim it.");
+            assert!(!sents[0].in_order.is_empty());
+            assert_eq!(sents[1].in_order, &[][..]);
             let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
-            assert_eq!(sent.lower, text.to_lowercase(), "{text}");
+            assert!(!sent.in_order.is_empty(), "{text}");
+            assert_eq!(sent.lower(text, &mut buf), text.to_lowercase(), "{text}");
         }
     }
 
@@ -1871,7 +1895,7 @@ mod tests {
     /// in `df` (ids differ between readers; hashes do not).
     fn fields(s: &Sentence, df: &DocFreq) -> impl PartialEq + std::fmt::Debug {
         let in_order: Vec<(usize, u64)> = s.in_order.iter().map(|&(at, id)| (at, df.word(id))).collect();
-        (s.start, s.end, s.lower.to_string(), in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
+        (s.start, s.end, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
     }
 
     /// What a reading of `text` gives, field by field, and its document
