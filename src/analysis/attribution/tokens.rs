@@ -125,10 +125,16 @@ fn push_word(s: &str, i: usize, first: usize, base: usize, out: &mut Vec<Tok>) -
     loop {
         // Runs of ASCII letters and digits eight bytes at a time.
         e = alnum_end(bytes, e);
-        // The commonest end: an ASCII byte that is not in the run
-        // (so no letter or digit) and joins nothing (a space, a comma).
-        if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
-            break;
+        match bytes.get(e) {
+            // The commonest end by far: a space, read over at once.
+            Some(b' ') => {
+                out.push(Tok { start: base + i, end: base + e, kind: Kind::Word });
+                return e + 1;
+            }
+            // Then an ASCII byte that is not in the run (so no letter or
+            // digit) and joins nothing (a comma, a stop).
+            Some(&x) if x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&') => break,
+            _ => {}
         }
         let Some(d) = char_at(s, e) else { break };
         if is_alnum(d) {
