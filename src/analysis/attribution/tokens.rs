@@ -268,12 +268,23 @@ fn stop_ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 pub(crate) fn is_capitalized(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase())
+    // An ASCII first byte (nearly all) is told without decoding a char.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(|c: char| c.is_uppercase()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_capitalized_is_a_first_char_upper_case() {
+        for w in ["", "A", "a", "Über", "über", "1st", "’s", "Ωmega", "ωmega", "É", "«A", "Z9"] {
+            assert_eq!(is_capitalized(w), w.starts_with(|c: char| c.is_uppercase()), "{w:?}");
+        }
+    }
 
     #[test]
     fn byte_classes_are_the_tests_they_replace() {
