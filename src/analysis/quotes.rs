@@ -8,7 +8,7 @@
 //! that paragraph opens with a mark (the typographic convention for quotes
 //! running over several paragraphs). Linear in the text.
 
-use crate::text::bytes::find_any_or_pair;
+use crate::text::bytes::{first_flagged, flag_zero, ONES};
 
 /// A quotation found between marks; byte offsets into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +201,7 @@ fn line_marks(text: &str, start: usize, found: &mut Vec<usize>, marks: &mut Vec<
     // decoding, eight bytes at a time.
     let mut from = start;
     let end = loop {
-        match find_any_or_pair(bytes, from, [b'\n', b'"', b'`', b'\''], [0xC2, 0xE2]) {
+        match next_candidate(bytes, from) {
             Some(i) if bytes.get(i) == Some(&b'\n') => break i,
             Some(i) => {
                 found.push(i - start);
@@ -212,6 +212,38 @@ fn line_marks(text: &str, start: usize, found: &mut Vec<usize>, marks: &mut Vec<
     };
     marks_in(text, start, end, found, marks);
     end
+}
+
+/// Whether byte `b` may start a quotation mark or is a line break: the
+/// ASCII marks and the lead bytes of “ ” „ (0xE2) and « » (0xC2).
+fn is_candidate(b: u8) -> bool {
+    matches!(b, b'\n' | b'"' | b'`' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The first index at or after `from` whose byte [`is_candidate`]
+/// accepts. Eight bytes at a time by four tests, not six: `"` and `'`
+/// (0x22, 0x27) are found as one, the bytes whose value with bits 0 and 2
+/// set is 0x27, which `#` and `&` also are (rare: passed over here), as
+/// the lead bytes 0xC2 and 0xE2 are with bit 5 set.
+fn next_candidate(bytes: &[u8], mut from: usize) -> Option<usize> {
+    let each = |b: u8| ONES * u64::from(b);
+    loop {
+        let i = first_flagged(
+            bytes,
+            from,
+            |v| {
+                flag_zero(v ^ each(b'\n'))
+                    | flag_zero(v ^ each(b'`'))
+                    | flag_zero((v | each(0x05)) ^ each(0x27))
+                    | flag_zero((v | each(0x20)) ^ each(0xE2))
+            },
+            is_candidate,
+        )?;
+        if bytes.get(i).is_some_and(|&b| is_candidate(b)) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
 }
 
 /// The quotation marks of the paragraph `start..end` into `marks`, read at
@@ -357,6 +389,17 @@ mod tests {
         assert_eq!(glyphs, [Glyph::Open, Glyph::Close, Glyph::Straight, Glyph::Straight]);
         assert_eq!(line_marks(t, t.len(), &mut found, &mut marks), t.len());
         assert!(marks.is_empty());
+    }
+
+    #[test]
+    fn next_candidate_finds_what_a_byte_loop_finds() {
+        let mut t: Vec<u8> = (0..=255u8).collect();
+        t.extend(b"plain text, no marks at all here! #1 $2 %3 &4 then ` and ' # & #&");
+        t.extend("“x” «y» „z“ it’s — done\r\n##&&\"".as_bytes());
+        for from in 0..=t.len() + 1 {
+            let want = t.get(from..).and_then(|r| r.iter().position(|&b| is_candidate(b))).map(|k| from + k);
+            assert_eq!(next_candidate(&t, from), want, "{from}");
+        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn find_any_or_pair<const N: usize>(bytes: &[u8], from: usize, set: [u8; N],
 /// The high bit of each zero byte of `v` (exact at the lowest one; see
 /// [`find_any`]).
 #[inline]
-fn flag_zero(v: u64) -> u64 {
+pub(crate) fn flag_zero(v: u64) -> u64 {
     v.wrapping_sub(ONES) & !v & HIGH
 }
 
@@ -55,9 +55,14 @@ fn flag_set<const N: usize>(v: u64, set: &[u8; N]) -> u64 {
 /// The first index at or after `from` that `flags` flags (eight bytes at
 /// a time, read as one little-endian word) or, in the last bytes short of
 /// a word, that `is_hit` accepts: the one loop of [`find_any`] and
-/// [`find_any_or_pair`].
+/// [`find_any_or_pair`], and of the quotation finder's own test.
 #[inline]
-fn first_flagged(bytes: &[u8], from: usize, flags: impl Fn(u64) -> u64, is_hit: impl Fn(u8) -> bool) -> Option<usize> {
+pub(crate) fn first_flagged(
+    bytes: &[u8],
+    from: usize,
+    flags: impl Fn(u64) -> u64,
+    is_hit: impl Fn(u8) -> bool,
+) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let mut chunks = rest.chunks_exact(8);
     let mut base = from;

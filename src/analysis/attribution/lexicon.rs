@@ -136,7 +136,7 @@ const SHORTEST_CUE_VERB: usize = 3;
 pub(crate) fn cue_class(word: &str) -> Option<bool> {
     // "a", "of", "to", "he": a third of the words, and too short to be listed.
     if word.len() < SHORTEST_CUE_VERB
-        || !word.starts_with(|c: char| c.is_ascii_lowercase())
+        || !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         || !may_start(&super::lexicon_tables::LISTS.cue_starts, word)
     {
         return None;
@@ -155,7 +155,7 @@ pub(crate) fn cue_class(word: &str) -> Option<bool> {
 /// only where no verb of saying is.
 pub(crate) fn is_weak_cue(word: &str) -> bool {
     let mut buf = [0u8; 24];
-    word.starts_with(|c: char| c.is_ascii_lowercase())
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && lower(word, &mut buf).is_some_and(|w| cue_verbs().1.get_bytes(w).is_some())
 }
 
@@ -232,7 +232,7 @@ pub(crate) fn is_function_word_cased(word: &str) -> bool {
     if word.chars().all(|c| !c.is_lowercase()) && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
         return false;
     }
-    !(word.starts_with(|c: char| c.is_uppercase()) && listed(section!("name_not_function"), word))
+    !(super::tokens::is_capitalized(word) && listed(section!("name_not_function"), word))
 }
 
 pub(crate) fn is_determiner(word: &str) -> bool {
@@ -242,7 +242,7 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 /// Between a subject and its verb of saying: auxiliaries, negations, adverbs
 /// of time ("Mr. Kim later told", "officials have repeatedly said").
 pub(crate) fn is_skippable_before_verb(word: &str) -> bool {
-    if word.starts_with(|c: char| c.is_uppercase()) {
+    if super::tokens::is_capitalized(word) {
         // Capitalised: only a weekday ("Trump Tuesday said").
         return listed(section!("time"), word) && word.ends_with("day");
     }

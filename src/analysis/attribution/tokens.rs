@@ -79,16 +79,20 @@ pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // An ASCII byte (nine in ten) is told by itself, no char decoded.
-        let (kind, len) = match b {
-            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
-                i += 1;
-                continue;
-            }
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => {
+        // An ASCII byte (nine in ten) is told by itself, no char decoded;
+        // the commonest two kinds by one look-up.
+        match BYTE_CLASS[usize::from(b)] {
+            ALNUM => {
                 i = push_word(s, i, 1, start, out);
                 continue;
             }
+            BLANK => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let (kind, len) = match b {
             b'\n' => (Kind::Break, 1),
             b'"' => (Kind::Quote, 1),
             b'`' | b'\'' if bytes.get(i + 1) == Some(&b) => (Kind::Quote, 2),
@@ -115,6 +119,33 @@ pub(crate) fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<
     }
 }
 
+/// [`BYTE_CLASS`] of an ASCII letter or digit: a word starts.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] of a space or tab (not a line break): read over.
+const BLANK: u8 = 2;
+
+/// The class of each byte as [`tokenize_into`] first sorts it: [`ALNUM`],
+/// [`BLANK`], or 0 for any other (read further). One load where a chain of
+/// range tests cost some eight instructions a token.
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+            BLANK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+
 /// Pushes the word of `s` that starts at byte `i` with a letter or digit
 /// of `first` bytes (offsets shifted by `base`); returns where reading
 /// goes on: after the word, and after the space that follows it (most
@@ -125,10 +156,16 @@ fn push_word(s: &str, i: usize, first: usize, base: usize, out: &mut Vec<Tok>) -
     loop {
         // Runs of ASCII letters and digits eight bytes at a time.
         e = alnum_end(bytes, e);
-        // The commonest end: an ASCII byte that is not in the run
-        // (so no letter or digit) and joins nothing (a space, a comma).
-        if bytes.get(e).is_some_and(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&')) {
-            break;
+        match bytes.get(e) {
+            // The commonest end by far: a space, read over at once.
+            Some(b' ') => {
+                out.push(Tok { start: base + i, end: base + e, kind: Kind::Word });
+                return e + 1;
+            }
+            // Then an ASCII byte that is not in the run (so no letter or
+            // digit) and joins nothing (a comma, a stop).
+            Some(&x) if x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&') => break,
+            _ => {}
         }
         let Some(d) = char_at(s, e) else { break };
         if is_alnum(d) {
@@ -231,12 +268,37 @@ fn stop_ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 pub(crate) fn is_capitalized(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase())
+    // An ASCII first byte (nearly all) is told without decoding a char.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(|c: char| c.is_uppercase()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_capitalized_is_a_first_char_upper_case() {
+        for w in ["", "A", "a", "Über", "über", "1st", "’s", "Ωmega", "ωmega", "É", "«A", "Z9"] {
+            assert_eq!(is_capitalized(w), w.starts_with(|c: char| c.is_uppercase()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_are_the_tests_they_replace() {
+        for b in 0..=255u8 {
+            let want = if b.is_ascii_alphanumeric() {
+                ALNUM
+            } else if matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+                BLANK
+            } else {
+                0
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
+        }
+    }
 
     #[test]
     fn tokenize_into_a_used_list_gives_the_fresh_tokens() {
