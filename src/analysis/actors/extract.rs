@@ -3,7 +3,7 @@
 //! government nouns ("Indonesian military") and lone names resolved
 //! against the names found elsewhere in the text.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Quick, Set};
@@ -2363,11 +2363,16 @@ impl<'a> Doc<'a> {
     pub fn scan_nouns(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
-        let by_end = LastAt::new(
-            self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Person)),
-            |r| r.e,
-        );
-        let places_at = LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s);
+        // (Most texts ask neither: they are made when first asked.)
+        let by_end = LazyLastAt::new(|| {
+            LastAt::new(
+                self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Person)),
+                |r| r.e,
+            )
+        });
+        let places_at = LazyLastAt::new(|| {
+            LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s)
+        });
         let mut add: Vec<Raw> = Vec::new();
         // Most words are skipped at once: every rule below takes a
         // lower-case word after a name or "the" ("government of" after
@@ -2650,6 +2655,28 @@ impl LastAt {
         let n = self.0.partition_point(|&x| span_start(x) <= at);
         let &last = self.0.get(n.checked_sub(1)?)?;
         (span_start(last) == at).then_some(span_end(last))
+    }
+}
+
+/// A [`LastAt`] made by `make` when first asked, not before.
+///
+/// Why: the phases that use one ask it only at the few words a rule
+/// takes ("the government of ...", a group noun after a name); most texts
+/// ask a phase's tables seldom or never, and then nothing is collected
+/// and sorted for them.
+struct LazyLastAt<F> {
+    made: OnceCell<LastAt>,
+    make: F,
+}
+
+impl<F: Fn() -> LastAt> LazyLastAt<F> {
+    fn new(make: F) -> Self {
+        LazyLastAt { made: OnceCell::new(), make }
+    }
+
+    /// [`LastAt::get`], the table made first if need be.
+    fn get(&self, at: usize) -> Option<usize> {
+        self.made.get_or_init(&self.make).get(at)
     }
 }
 
@@ -3099,6 +3126,18 @@ mod tests {
             assert_eq!(at.get(off), map.get(&off).copied(), "{off}");
         }
         assert_eq!(at.get(10), Some(4));
+    }
+
+    #[test]
+    fn lazy_last_at_is_made_once_when_first_asked() {
+        let made = Cell::new(0);
+        let lazy = LazyLastAt::new(|| {
+            made.set(made.get() + 1);
+            LastAt(vec![pack_span(10, 3)])
+        });
+        assert_eq!(made.get(), 0);
+        assert_eq!((lazy.get(10), lazy.get(11)), (Some(3), None));
+        assert_eq!(made.get(), 1);
     }
 
     #[test]
