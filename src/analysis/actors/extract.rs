@@ -3,7 +3,7 @@
 //! government nouns ("Indonesian military") and lone names resolved
 //! against the names found elsewhere in the text.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Quick, Set};
@@ -1761,8 +1761,9 @@ impl<'a> Doc<'a> {
     #[inline(never)]
     pub fn resolve_singles(&mut self) {
         // Keys by id: every key here is some mention's, interned.
-        let mut surnames: Set<KeyId> = Set::default();
-        let mut firsts: Set<KeyId> = Set::default();
+        // (Key ids are dense: sets of them are flags by id, not hash sets.)
+        let mut surnames = IdSet::with_ids(self.keys.count());
+        let mut firsts = IdSet::with_ids(self.keys.count());
         let mut org_alias: Map<KeyId, KeyId> = Map::default();
         for r in &self.raws {
             match r.key {
@@ -1813,7 +1814,7 @@ impl<'a> Doc<'a> {
         // Each word's votes are kept for the loop below, which asks again.
         let asked = singles.len();
         let votes: Vec<(bool, i32, i32)> = singles.iter().chain(&weak).map(|&t| self.votes(t)).collect();
-        let mut alone: Set<KeyId> = Set::default();
+        let mut alone = IdSet::with_ids(self.keys.count());
         for (&t, &(actor, person, org)) in singles.iter().chain(&weak).zip(&votes) {
             if actor && person >= org {
                 let k = self.word_key(t);
@@ -1826,11 +1827,11 @@ impl<'a> Doc<'a> {
         for &(a, b) in &maybe {
             // Interning the key is harmless: only a mention's key is in the sets.
             let last = self.word_key(b);
-            let surname = surnames.contains(&last);
+            let surname = surnames.contains(last);
             if self.toks[a].initial && b == a + 1 && surname {
                 // "Whereas Clinton": a sentence-opening word before a known family name.
                 lone_tails.push(b);
-            } else if surname || alone.contains(&last) || self.person_evidence(a, b) {
+            } else if surname || alone.contains(last) || self.person_evidence(a, b) {
                 confirmed.push((a, b));
             }
         }
@@ -1873,13 +1874,13 @@ impl<'a> Doc<'a> {
             let w = self.w(t);
             let lw = self.word_key(t);
             let (s, e) = (self.toks[t].s(), self.toks[t].e());
-            if surnames.contains(&lw) || firsts.contains(&lw) {
+            if surnames.contains(lw) || firsts.contains(lw) {
                 self.raws.push(person(s, e, lw));
             } else if let Some(&k) = org_alias.get(&lw) {
                 self.push(s, e, ActorKind::Organization, Key::Org(k), None);
             } else if strong && w.ends_with('s') && self.after_the(t) && {
                 let l = self.keys.get(lw);
-                self.keys.find(&l[..l.len() - 1]).is_some_and(|k| surnames.contains(&k))
+                self.keys.find(&l[..l.len() - 1]).is_some_and(|k| surnames.contains(k))
             } {
                 // "the Sams": a family.
                 self.push(s, e, ActorKind::Group, Key::Group(lw), None);
@@ -2363,11 +2364,16 @@ impl<'a> Doc<'a> {
     pub fn scan_nouns(&mut self) {
         let lx = self.lx;
         let n = self.toks.len();
-        let by_end = LastAt::new(
-            self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Person)),
-            |r| r.e,
-        );
-        let places_at = LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s);
+        // (Most texts ask neither: they are made when first asked.)
+        let by_end = LazyLastAt::new(|| {
+            LastAt::new(
+                self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Person)),
+                |r| r.e,
+            )
+        });
+        let places_at = LazyLastAt::new(|| {
+            LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s)
+        });
         let mut add: Vec<Raw> = Vec::new();
         // Most words are skipped at once: every rule below takes a
         // lower-case word after a name or "the" ("government of" after
@@ -2650,6 +2656,55 @@ impl LastAt {
         let n = self.0.partition_point(|&x| span_start(x) <= at);
         let &last = self.0.get(n.checked_sub(1)?)?;
         (span_start(last) == at).then_some(span_end(last))
+    }
+}
+
+/// A set of key ids, as a flag per id: key ids are dense (interned in
+/// order), so a set of them is a vector indexed by id.
+///
+/// Why: [`Doc::resolve_singles`] fills its sets with most mentions' keys;
+/// a hash set hashed each and grew table by table, where a flag is one
+/// store (seed: about 10 K instructions in two calls).
+struct IdSet(Vec<bool>);
+
+impl IdSet {
+    /// An empty set sized for ids `0..n` (a larger id grows it).
+    fn with_ids(n: usize) -> Self {
+        IdSet(vec![false; n])
+    }
+
+    fn insert(&mut self, id: KeyId) {
+        let i = id as usize;
+        if i >= self.0.len() {
+            self.0.resize(i + 1, false);
+        }
+        self.0[i] = true;
+    }
+
+    fn contains(&self, id: KeyId) -> bool {
+        self.0.get(id as usize).copied().unwrap_or(false)
+    }
+}
+
+/// A [`LastAt`] made by `make` when first asked, not before.
+///
+/// Why: the phases that use one ask it only at the few words a rule
+/// takes ("the government of ...", a group noun after a name); most texts
+/// ask a phase's tables seldom or never, and then nothing is collected
+/// and sorted for them.
+struct LazyLastAt<F> {
+    made: OnceCell<LastAt>,
+    make: F,
+}
+
+impl<F: Fn() -> LastAt> LazyLastAt<F> {
+    fn new(make: F) -> Self {
+        LazyLastAt { made: OnceCell::new(), make }
+    }
+
+    /// [`LastAt::get`], the table made first if need be.
+    fn get(&self, at: usize) -> Option<usize> {
+        self.made.get_or_init(&self.make).get(at)
     }
 }
 
@@ -3099,6 +3154,27 @@ mod tests {
             assert_eq!(at.get(off), map.get(&off).copied(), "{off}");
         }
         assert_eq!(at.get(10), Some(4));
+    }
+
+    #[test]
+    fn id_set_holds_what_was_inserted_past_its_size_too() {
+        let mut set = IdSet::with_ids(2);
+        set.insert(1);
+        set.insert(5);
+        assert_eq!((0..8).filter(|&i| set.contains(i)).collect::<Vec<_>>(), [1, 5]);
+        assert!(!set.contains(KeyId::MAX));
+    }
+
+    #[test]
+    fn lazy_last_at_is_made_once_when_first_asked() {
+        let made = Cell::new(0);
+        let lazy = LazyLastAt::new(|| {
+            made.set(made.get() + 1);
+            LastAt(vec![pack_span(10, 3)])
+        });
+        assert_eq!(made.get(), 0);
+        assert_eq!((lazy.get(10), lazy.get(11)), (Some(3), None));
+        assert_eq!(made.get(), 1);
     }
 
     #[test]
