@@ -172,15 +172,17 @@ pub(crate) struct Found {
 /// The text length from which the actor stage's tokens are kept for the
 /// disputes reader ([`disputes::find_disputes_tokenized`]), which then
 /// reads most words by their ids instead of scanning their bytes again
-/// (instructions: 100 KB -3.4 %, 1 MB -3.9 %; the seed -1.6 %). Kept,
-/// they live through attribution and the disputes stage: some 20 bytes a
+/// (instructions, session 9: 100 KB -4.6 %, the seed -2.9 %). Kept, they
+/// live through attribution and the disputes stage: some 20 bytes a
 /// token, 3.4 times the text, on top of those stages' own buffers, which
-/// weigh most in a short text. The peak heap of `analyze()` (`cargo bench
-/// --bench analyze -- nomatch`, 2026-11-29) with them kept: seed (9 KB)
-/// 12.7x the text, 100 KB 9.3x, 1 MB 8.4x, 10 MB 8.2x; without: 9.1x,
-/// 6.2x, 5.5x, 5.6x. The product's bound is 10x: below this length the
-/// bytes are scanned again.
-pub const TOKENS_KEPT_FROM: usize = 256 * 1024;
+/// weigh most in a short text. The peak heap of the stages with them kept
+/// (counting allocator, 2026-11-29, prefixes of `bench/corpus/100kb.txt`):
+/// 16 KB 10.8x the text, 24 KB 10.0x, 32 KB 9.3x, 48 KB 9.1x, 64 KB 8.5x,
+/// 100 KB 8.0x, the seed (9 KB) 11.9x; without them at most 9.1x (the
+/// actor stage's own, on the seed). The product's bound is 10x: below
+/// this length, where the margin is under 1.5x, the bytes are scanned
+/// again.
+pub const TOKENS_KEPT_FROM: usize = 64 * 1024;
 
 /// The actor stage as [`Found::of`] runs it (and the measuring examples
 /// with it): the actors, and their tokens for the disputes reader in a
