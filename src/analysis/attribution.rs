@@ -39,7 +39,7 @@ pub(crate) mod tokens;
 use super::actors::ActorFound;
 use super::quotes::QuoteSpan;
 use super::{ActorKind, QuoteKind};
-use crate::text::segment::paragraphs;
+use crate::text::segment::{paragraphs, word_count_upto};
 use lexicon::Pronoun;
 use np::Np;
 use std::cell::RefCell;
@@ -232,7 +232,7 @@ impl<'a> Ctx<'a> {
         let content = text.get(q.start..q.end).unwrap_or_default();
         // Asked of the quotation by several rules: counted once, and only
         // as far as they look.
-        let words = words_upto(content, WORDS_SEEN);
+        let words = word_count_upto(content, WORDS_SEEN);
         let (p_start, _) = self.para(q.open);
         let pre_lo = tokens::ceil_boundary(text, q.open.saturating_sub(PRE_WINDOW).max(p_start));
         let pre = self.window(pre_lo, q.open, Some(i));
@@ -306,14 +306,15 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Most words are no cue and none of the two phrases: passed at once.
-            let phrase = word.eq_ignore_ascii_case("according") || matches!(word, "put" | "puts");
-            if class.is_none() && !phrase {
+            let according = word.eq_ignore_ascii_case("according");
+            let put = matches!(word, "put" | "puts");
+            if class.is_none() && !according && !put {
                 continue;
             }
             let next = toks.get(k + 1).map(|t| t.text(text)).unwrap_or_default();
-            let np = if word.eq_ignore_ascii_case("according") && next == "to" {
+            let np = if according && next == "to" {
                 np::np_after(text, toks, k + 2, n)
-            } else if matches!(word, "put" | "puts") && next == "it" {
+            } else if put && next == "it" {
                 // "As Mr. Cornyn put it: “...”"
                 subject_before(text, toks, s0, k)
             } else if class.is_some() && self.is_cue_at(w, k) {
@@ -1617,33 +1618,6 @@ fn has_capital_word(text: &str, np: &Np) -> bool {
 
 fn is_quote_inside(w: &Window, np: &Np) -> bool {
     w.toks.iter().enumerate().any(|(k, t)| w.inside(k) && t.start >= np.start && t.end <= np.end)
-}
-
-/// The words of `content` as `segment::word_count` counts them (the pieces
-/// between white space that hold a letter or a digit), but no more than
-/// `cap`: a quotation is read only to its `cap`-th word, not to its end
-/// (most quotations are long; the count was 4 % of attribution's
-/// instructions on a short article).
-///
-/// One pass over the chars: a piece between white space counts at its
-/// first letter or digit, and reading stops at the `cap`-th (splitting
-/// into pieces first read each piece twice and the last one to its end).
-fn words_upto(content: &str, cap: usize) -> usize {
-    let mut words = 0;
-    // Whether the piece being read has been counted.
-    let mut counted = false;
-    for c in content.chars() {
-        if c.is_whitespace() {
-            counted = false;
-        } else if !counted && c.is_alphanumeric() {
-            if words == cap {
-                break;
-            }
-            words += 1;
-            counted = true;
-        }
-    }
-    words
 }
 
 /// The shape of a quotation alone: a sentence-like quote is direct, a few

@@ -220,7 +220,9 @@ impl Found {
 /// with ids, and offsets in code points, which appear only here and in
 /// [`json::findings_json`].
 pub fn find(text: &str) -> Findings {
-    let found = Found::of(text);
+    let mut found = Found::of(text);
+    // Taken out, so that their topics are moved, not copied.
+    let disputes = std::mem::take(&mut found.disputes);
     let o = Offsets::new(text);
     let span = |s: usize, e: usize| o.byte_span_to_chars(s, e);
     let actor_id = |i: Option<usize>| found.actor(i).map(|i| id(b'a', i));
@@ -248,15 +250,14 @@ pub fn find(text: &str) -> Findings {
             }
         })
         .collect();
-    let disputes = found
-        .disputes
-        .iter()
+    let disputes = disputes
+        .into_iter()
         .enumerate()
         .map(|(i, d)| {
             let (start, end) = span(d.claim.start, d.claim.end);
             Dispute {
                 id: id(b'd', i),
-                topic: d.topic.clone(),
+                topic: d.topic,
                 claim: Claim { start, end, holder: actor_id(d.claim.holder) },
                 positions: d
                     .positions

@@ -144,9 +144,8 @@ fn count_chars_before(s: &str, byte: usize) -> usize {
 /// (which the compiler does not vectorise here) cost about as much as
 /// converting all of an analysis's spans was worth.
 fn char_starts(bytes: &[u8]) -> usize {
-    let (words, rest) = bytes.split_at(bytes.len() - bytes.len() % 8);
-    let continuation = byte_counts(words, continuation_bytes, |_| 0).0;
-    bytes.len() - continuation - rest.iter().filter(|&&b| (b as i8) < -0x40).count()
+    // (Inlined, the count of wide chars is dropped as unused.)
+    starts_and_wide(bytes).0
 }
 
 /// Eight bytes as one integer, the first lowest.
@@ -202,6 +201,7 @@ fn lane_sum(lanes: u64) -> usize {
 /// How many of `bytes` start a char, and how many start a char of four
 /// bytes (lead byte `0xF0` and up: two UTF-16 units), eight bytes at a
 /// time: [`Offsets::new`] reads the whole text once with it.
+#[inline]
 fn starts_and_wide(bytes: &[u8]) -> (usize, usize) {
     let (words, rest) = bytes.split_at(bytes.len() - bytes.len() % 8);
     let (continuation, wide) = byte_counts(words, continuation_bytes, wide_bytes);

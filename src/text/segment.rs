@@ -253,14 +253,25 @@ fn ascii_trim(s: &[u8]) -> Option<(usize, usize)> {
 /// Words as a reader counts them: runs containing a letter or digit,
 /// separated by white space (so "post-Cold War" is two words, "—" none).
 pub fn word_count(text: &str) -> usize {
-    // One pass over the chars (attribution counts the words of every
-    // quotation, some more than once), not a split and a scan per piece:
-    // a piece counts at its first letter or digit.
+    word_count_upto(text, usize::MAX)
+}
+
+/// [`word_count`], but no more than `cap`: the text is read only to its
+/// `cap`-th word, not to its end (attribution asks whether a quotation
+/// has a few words; most quotations are long).
+///
+/// One pass over the chars (attribution counts the words of every
+/// quotation, some more than once), not a split and a scan per piece: a
+/// piece between white space counts at its first letter or digit.
+pub fn word_count_upto(text: &str, cap: usize) -> usize {
     let (mut n, mut counted) = (0, false);
     for c in text.chars() {
         if c.is_whitespace() {
             counted = false;
         } else if !counted && c.is_alphanumeric() {
+            if n == cap {
+                break;
+            }
             n += 1;
             counted = true;
         }
@@ -462,5 +473,26 @@ mod tests {
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("non\u{a0}breaking"), 2);
         assert_eq!(word_count(" — a-b  —x \n\t9 "), 3);
+    }
+
+    #[test]
+    fn words_up_to_a_cap_are_the_pieces_with_a_letter_or_digit() {
+        let samples = [
+            "",
+            "  ",
+            "one",
+            "We refuse, — he said",
+            " — a-b  —x \n\t9 ",
+            "non\u{a0}breaking words here and there and more",
+            "“ ” … ! ?",
+            "Ünï code, words: ça va, très bien, merci beaucoup",
+        ];
+        for s in samples {
+            let pieces = s.split_whitespace().filter(|p| p.chars().any(char::is_alphanumeric)).count();
+            for cap in 0..8 {
+                assert_eq!(word_count_upto(s, cap), pieces.min(cap), "{s:?} {cap}");
+            }
+            assert_eq!(word_count(s), pieces, "{s:?}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! government nouns ("Indonesian military") and lone names resolved
 //! against the names found elsewhere in the text.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, LazyCell, RefCell};
 
 use super::classes::{self as cls, with_lower, WordClasses};
 use super::hash::{Map, Quick, Set};
@@ -1212,7 +1212,7 @@ impl<'a> Doc<'a> {
 
     /// Whether a lexicon name covers position `idx` of `r` from before it.
     fn lex_spans(&self, r: &[usize], idx: usize) -> bool {
-        (idx.saturating_sub(5)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
+        (idx.saturating_sub(LEXICON_RUN - 1)..idx).any(|j| self.lex_match(r, j).is_some_and(|(len, _)| j + len > idx))
     }
 
     /// The mentions of run `r`: a lexicon name, a word that names
@@ -2365,13 +2365,13 @@ impl<'a> Doc<'a> {
         let lx = self.lx;
         let n = self.toks.len();
         // (Most texts ask neither: they are made when first asked.)
-        let by_end = LazyLastAt::new(|| {
+        let by_end = LazyCell::new(|| {
             LastAt::new(
                 self.raws.iter().enumerate().filter(|(_, r)| matches!(r.kind, ActorKind::Place | ActorKind::Person)),
                 |r| r.e,
             )
         });
-        let places_at = LazyLastAt::new(|| {
+        let places_at = LazyCell::new(|| {
             LastAt::new(self.raws.iter().enumerate().filter(|(_, r)| r.kind == ActorKind::Place), |r| r.s)
         });
         let mut add: Vec<Raw> = Vec::new();
@@ -2606,15 +2606,15 @@ fn folds_to(w: &str, key: &str) -> bool {
     }
 }
 
-/// The number of whitespace-separated words of `s`, its first two (empty
-/// when missing) and its last: what a collected `split_whitespace` is asked,
-/// without collecting it.
 /// Whether `b` is one word of printable ASCII (no white space, no
 /// other char): then [`outline`] counts one word, itself.
 fn one_ascii_word(b: &[u8]) -> bool {
     !b.is_empty() && b.iter().all(u8::is_ascii_graphic)
 }
 
+/// The number of whitespace-separated words of `s`, its first two (empty
+/// when missing) and its last: what a collected `split_whitespace` is asked,
+/// without collecting it.
 fn outline(s: &str) -> (usize, [&str; 2], &str) {
     let mut count = 0;
     let mut first = ["", ""];
@@ -2683,28 +2683,6 @@ impl IdSet {
 
     fn contains(&self, id: KeyId) -> bool {
         self.0.get(id as usize).copied().unwrap_or(false)
-    }
-}
-
-/// A [`LastAt`] made by `make` when first asked, not before.
-///
-/// Why: the phases that use one ask it only at the few words a rule
-/// takes ("the government of ...", a group noun after a name); most texts
-/// ask a phase's tables seldom or never, and then nothing is collected
-/// and sorted for them.
-struct LazyLastAt<F> {
-    made: OnceCell<LastAt>,
-    make: F,
-}
-
-impl<F: Fn() -> LastAt> LazyLastAt<F> {
-    fn new(make: F) -> Self {
-        LazyLastAt { made: OnceCell::new(), make }
-    }
-
-    /// [`LastAt::get`], the table made first if need be.
-    fn get(&self, at: usize) -> Option<usize> {
-        self.made.get_or_init(&self.make).get(at)
     }
 }
 
@@ -3163,18 +3141,6 @@ mod tests {
         set.insert(5);
         assert_eq!((0..8).filter(|&i| set.contains(i)).collect::<Vec<_>>(), [1, 5]);
         assert!(!set.contains(KeyId::MAX));
-    }
-
-    #[test]
-    fn lazy_last_at_is_made_once_when_first_asked() {
-        let made = Cell::new(0);
-        let lazy = LazyLastAt::new(|| {
-            made.set(made.get() + 1);
-            LastAt(vec![pack_span(10, 3)])
-        });
-        assert_eq!(made.get(), 0);
-        assert_eq!((lazy.get(10), lazy.get(11)), (Some(3), None));
-        assert_eq!(made.get(), 1);
     }
 
     #[test]

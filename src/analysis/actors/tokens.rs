@@ -15,7 +15,7 @@ use super::classes::{CAP_MID, LOWER_TOKEN};
 use super::lexicon::Lexicon;
 use super::vocab::Vocab;
 use crate::analysis::table::Hashed;
-use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes};
+use crate::text::bytes::{alnum_end, byte_classes, load8, low_bytes, non_alnum_bytes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -517,13 +517,6 @@ fn abbreviated(w: &ShortWord, word: &[u8], lx: &Lexicon) -> bool {
         }
 }
 
-/// ASCII white space as [`char::is_whitespace`] has it (with the vertical
-/// tab, unlike [`u8::is_ascii_whitespace`]).
-#[cfg(test)]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// [`byte_class`]: an ASCII letter or digit.
 const ALNUM: u8 = 0;
 /// A space.
@@ -546,28 +539,22 @@ const WIDE: u8 = 6;
 /// once: one load, where the tests it stands for (a letter or digit, a
 /// space, white space, a joiner) cost the main loop a few compares and
 /// branches for every token.
-const BYTE_CLASSES: [u8; 256] = {
-    let mut t = [WIDE; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if c == b' ' {
-            SPACE
-        } else if matches!(c, b'\t'..=b'\r') {
-            OTHER_SPACE
-        } else if matches!(c, b'-' | b'\'') {
-            JOINER
-        } else if c == b'.' {
-            DOT
-        } else {
-            MARK
-        };
-        b += 1;
-    }
-    t
-};
+const BYTE_CLASSES: [u8; 256] = byte_classes!(
+    |c| if c.is_ascii_alphanumeric() {
+        ALNUM
+    } else if c == b' ' {
+        SPACE
+    } else if matches!(c, b'\t'..=b'\r') {
+        OTHER_SPACE
+    } else if matches!(c, b'-' | b'\'') {
+        JOINER
+    } else if c == b'.' {
+        DOT
+    } else {
+        MARK
+    },
+    wide: WIDE
+);
 
 /// The class of byte `b` ([`ALNUM`], [`SPACE`], ...).
 #[inline]
@@ -1442,28 +1429,6 @@ mod tests {
     }
 
     /// Each byte's class is what the byte tests it stands for say.
-    #[test]
-    fn byte_classes_are_the_byte_tests() {
-        for b in 0..=255u8 {
-            let want = if b.is_ascii_alphanumeric() {
-                ALNUM
-            } else if b == b' ' {
-                SPACE
-            } else if is_ascii_space(b) {
-                OTHER_SPACE
-            } else if !b.is_ascii() {
-                WIDE
-            } else if b == b'-' || b == b'\'' {
-                JOINER
-            } else if b == b'.' {
-                DOT
-            } else {
-                MARK
-            };
-            assert_eq!(byte_class(b), want, "{b:#x}");
-        }
-    }
-
     #[test]
     fn short_word_takes_only_words_that_join_nothing() {
         let w = short_word(b"Putin, who said", 0).expect("a short word");

@@ -458,23 +458,3 @@ fn window_flags_survive_prefix_and_join() {
     assert_eq!(flags(&p), flags(&whole)[..4]);
     assert!(!whole.prefix(99).inside(99));
 }
-
-#[test]
-fn words_upto_counts_as_word_count_does_up_to_the_cap() {
-    use crate::text::segment::word_count;
-    let samples = [
-        "",
-        "  ",
-        "one",
-        "We refuse, — he said",
-        " — a-b  —x \n\t9 ",
-        "non\u{a0}breaking words here and there and more",
-        "“ ” … ! ?",
-        "Ünï code, words: ça va, très bien, merci beaucoup",
-    ];
-    for s in samples {
-        for cap in 0..8 {
-            assert_eq!(words_upto(s, cap), word_count(s).min(cap), "{s:?} {cap}");
-        }
-    }
-}

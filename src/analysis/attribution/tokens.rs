@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use crate::analysis::actors::tokens::char_at;
-use crate::text::bytes::alnum_end;
+use crate::text::bytes::{alnum_end, byte_classes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -127,24 +127,16 @@ const BLANK: u8 = 2;
 /// The class of each byte as [`tokenize_into`] first sorts it: [`ALNUM`],
 /// [`BLANK`], or 0 for any other (read further). One load where a chain of
 /// range tests cost some eight instructions a token.
-static BYTE_CLASS: [u8; 256] = byte_classes();
-
-const fn byte_classes() -> [u8; 256] {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(c, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
-            BLANK
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-}
+static BYTE_CLASS: [u8; 256] = byte_classes!(
+    |c| if c.is_ascii_alphanumeric() {
+        ALNUM
+    } else if matches!(c, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+        BLANK
+    } else {
+        0
+    },
+    wide: 0
+);
 
 /// Pushes the word of `s` that starts at byte `i` with a letter or digit
 /// of `first` bytes (offsets shifted by `base`); returns where reading
@@ -283,20 +275,6 @@ mod tests {
     fn is_capitalized_is_a_first_char_upper_case() {
         for w in ["", "A", "a", "Über", "über", "1st", "’s", "Ωmega", "ωmega", "É", "«A", "Z9"] {
             assert_eq!(is_capitalized(w), w.starts_with(|c: char| c.is_uppercase()), "{w:?}");
-        }
-    }
-
-    #[test]
-    fn byte_classes_are_the_tests_they_replace() {
-        for b in 0..=255u8 {
-            let want = if b.is_ascii_alphanumeric() {
-                ALNUM
-            } else if matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
-                BLANK
-            } else {
-                0
-            };
-            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
         }
     }
 

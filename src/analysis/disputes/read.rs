@@ -35,8 +35,8 @@ use crate::analysis::actors::tokens::Tok;
 use crate::analysis::actors::{Mention, Tokenized};
 #[cfg(test)]
 use crate::text::bytes::ascii_lower8;
-use crate::text::bytes::{alnum_end, load8, low_bytes, non_alnum_bytes, HIGH};
-use crate::text::segment::{mark_at, sentence_end, trimmed, Mark};
+use crate::text::bytes::{alnum_end, byte_classes, first_flagged, load8, low_bytes, non_alnum_bytes, HIGH};
+use crate::text::segment::{longest, mark_at, sentence_end, trimmed, Mark};
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -132,8 +132,8 @@ impl Kept {
     /// 380), so that they are not moved as they grow: grown from an
     /// eighth, they were moved eight times on a 9 KB article and ended at
     /// these capacities anyway (on such an article the peak heap does not
-    /// rise; one with fewer claims reserves more than it fills: the three
-    /// capacities come to about 1.6 times the text's length in bytes).
+    /// rise; one with fewer claims reserves more than it fills: the two
+    /// capacities come to about the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
         Kept { in_order: Vec::with_capacity(len / 16), spans: Vec::with_capacity(len / 256) }
     }
@@ -286,21 +286,16 @@ const ALNUM: u8 = 1;
 const WIDE: u8 = 2;
 const MARK: u8 = 3;
 
-static CLASS: [u8; 256] = {
-    let mut t = [WIDE; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(b as u8, b'.' | b'!' | b'?' | b'\n') {
-            MARK
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    t
-};
+static CLASS: [u8; 256] = byte_classes!(
+    |c| if c.is_ascii_alphanumeric() {
+        ALNUM
+    } else if matches!(c, b'.' | b'!' | b'?' | b'\n') {
+        MARK
+    } else {
+        OTHER
+    },
+    wide: WIDE
+);
 
 /// Scans `s` (a sentence, or with `LOWERED` its lower-cased copy) word by
 /// word: pushes its content words' ids in the document frequencies into
@@ -549,7 +544,7 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
             None => Step::Scan(usize::MAX),
             Some(t) => {
                 let s = t.s();
-                if s == i || (s == i + 1 && b.get(i) == Some(&b' ')) {
+                if next_at(s, b, i) {
                     // Most tokens: words of ASCII letters and digits,
                     // ended by ASCII, the scan's words as they are.
                     if t.ascii {
@@ -634,14 +629,7 @@ fn ascii_run(text: &str, toks: Toks, k: &mut usize, mut i: usize, reader: &mut R
         let s = t.s();
         let len = t.e().saturating_sub(s);
         if len >= 2 {
-            let read = match by_id.get_mut(id as usize) {
-                Some(known) if known.cues != UNREAD.cues => *known,
-                Some(slot) => {
-                    *slot = ascii_reading(b, s, len, df);
-                    *slot
-                }
-                None => ascii_reading(b, s, len, df),
-            };
+            let read = reading_by_id(by_id, id, b, s, len, df);
             take(read, text, s, true, words, df, found);
         }
         n += 1;
@@ -655,8 +643,14 @@ fn ascii_run(text: &str, toks: Toks, k: &mut usize, mut i: usize, reader: &mut R
 /// [`Tok::ascii`] word at `i`, or after one space.
 #[inline(always)]
 fn in_run(t: &Tok, b: &[u8], i: usize) -> bool {
-    let s = t.s();
-    t.ascii && (s == i || (s == i + 1 && b.get(i) == Some(&b' ')))
+    t.ascii && next_at(t.s(), b, i)
+}
+
+/// Whether a token starting at byte `s` is where the walk at byte `i` of
+/// `b` looks next: at `i`, or after one space.
+#[inline(always)]
+fn next_at(s: usize, b: &[u8], i: usize) -> bool {
+    s == i || (s == i + 1 && b.get(i) == Some(&b' '))
 }
 
 /// What the [`walk`] does next.
@@ -807,15 +801,26 @@ impl Reader {
     /// text.
     #[inline(always)]
     fn token_reading(&mut self, id: Option<u32>, b: &[u8], s: usize, len: usize) -> Reading {
-        let slot = id.and_then(|id| self.by_id.get(id as usize)).copied();
-        if let Some(read) = slot.filter(|r| r.cues != UNREAD.cues) {
-            return read;
+        match id {
+            Some(id) => reading_by_id(&mut self.by_id, id, b, s, len, &mut self.df),
+            None => ascii_reading(b, s, len, &mut self.df),
         }
-        let read = ascii_reading(b, s, len, &mut self.df);
-        if let Some(slot) = id.and_then(|id| self.by_id.get_mut(id as usize)) {
-            *slot = read;
+    }
+}
+
+/// The reading of word id `id`, whose token is the word of ASCII letters
+/// and digits at `s..s + len` of `b`: the one remembered in `by_id`, else
+/// [`ascii_reading`]'s, then remembered (an id past `by_id` is read each
+/// time).
+#[inline(always)]
+fn reading_by_id(by_id: &mut [Reading], id: u32, b: &[u8], s: usize, len: usize, df: &mut DocFreq) -> Reading {
+    match by_id.get_mut(id as usize) {
+        Some(known) if known.cues != UNREAD.cues => *known,
+        Some(slot) => {
+            *slot = ascii_reading(b, s, len, df);
+            *slot
         }
-        read
+        None => ascii_reading(b, s, len, df),
     }
 }
 
@@ -1303,16 +1308,7 @@ pub(super) fn lower_into(buf: &mut String, src: &str) {
 /// eight bytes at a time (a sentence lower-cased for a dispute mostly has
 /// a curly quote or a dash somewhere: its ASCII stretches are long).
 fn ascii_len(b: &[u8]) -> usize {
-    let mut i = 0;
-    while let Some(w) = load8(b, i) {
-        let wide = w & HIGH;
-        if wide != 0 {
-            return i + (wide.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    let tail = b.get(i..).unwrap_or_default();
-    i + tail.iter().position(|c| !c.is_ascii()).unwrap_or(tail.len())
+    first_flagged(b, 0, |w| w & HIGH, |c| !c.is_ascii()).unwrap_or(b.len())
 }
 
 /// Whether a (lower-cased) word counts towards a sentence's topic (the
@@ -1331,17 +1327,7 @@ fn is_content(len: usize, head: u64) -> bool {
 }
 
 /// The longest stopword's length: no longer word is looked up.
-const STOP_LEN: usize = {
-    let mut n = 0;
-    let mut s = 0;
-    while s < super::STOPWORDS.len() {
-        if super::STOPWORDS[s].len() > n {
-            n = super::STOPWORDS[s].len();
-        }
-        s += 1;
-    }
-    n
-};
+const STOP_LEN: usize = longest(&super::STOPWORDS);
 const _: () = assert!(STOP_LEN <= 8);
 
 /// Whether a word of at most eight bytes, packed and lower-cased, is one
@@ -1705,7 +1691,6 @@ mod tests {
             // The linking reads claims' and positions' words again, from
             // their lower-cased copy: the same hashes.
             assert_eq!(super::super::content_words(&lower).collect::<Vec<_>>(), words, "{s}");
-            // With the offsets of the words in the lower-cased sentence.
         }
     }
 
@@ -1837,8 +1822,8 @@ mod tests {
         {
             let mut scratch = Scratch::for_text(text.len());
             let mut kept = Kept::default();
-            // After another kept sentence, so that the copy is not at the
-            // start of the buffer.
+            // After another kept sentence, so that this one's words do not
+            // start `Kept::in_order`.
             let mut sents = [
                 read_sentence("They CLAIM it.", 0, 14, &[], &mut scratch, &mut kept),
                 read_sentence("Neither.", 0, 8, &[], &mut scratch, &mut kept),
