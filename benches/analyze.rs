@@ -4,7 +4,8 @@
 //! ```text
 //! CARGO_TARGET_DIR=/work/target-bench cargo bench --profile native --bench analyze
 //! CARGO_TARGET_DIR=/work/target-bench cargo bench --profile native --bench analyze -- analyze/1MB
-//! NEWSGLOSS_PEAK=0 ...      skip the peak-heap report printed before the benchmarks
+//! NEWSGLOSS_PEAK=0 ...      skip the peak-heap reports printed before the benchmarks
+//!                           (of analyze(), and of its stages with the actor tokens kept)
 //! NEWSGLOSS_CORPUS_OUT=bench/corpus ...   only write the texts (for bench/run.mjs) and exit
 //! ```
 //!
@@ -23,7 +24,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering::Relaxed}
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
-use newsgloss::analysis::analyze;
+use newsgloss::analysis::{actors, analyze, attribution, disputes, quotes, TOKENS_KEPT_FROM};
 use newsgloss::article;
 
 mod corpus;
@@ -46,6 +47,7 @@ fn main() {
     let texts = texts();
     if std::env::var_os("NEWSGLOSS_PEAK").is_none_or(|v| v != "0") {
         peak_report(&texts);
+        kept_tokens_report(&texts);
     }
     let mut c = Criterion::default().configure_from_args();
     bench_analyze(&mut c, &texts);
@@ -161,6 +163,44 @@ fn peak_report(texts: &[(&str, String)]) {
             stats.allocations,
             elapsed.as_secs_f64() * 1e3,
             if stats.peak as f64 > 10.0 * n { "  OVER TARGET" } else { "" }
+        );
+    }
+    println!();
+}
+
+/// Peak heap of the stages as `analyze()` runs them, but with the actor
+/// tokens kept for the disputes reader on every text, and on the first 16,
+/// 32 and 64 KB of the 100 KB text too: what `TOKENS_KEPT_FROM` (below it
+/// the reader scans the bytes again) is chosen by.
+fn kept_tokens_report(texts: &[(&str, String)]) {
+    let stages = |text: &str| {
+        let (found, tokens) = actors::find_actors_tokenized(text);
+        let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
+        let at = attribution::attribute_in(text, &spans, &paragraphs, &found);
+        disputes::find_disputes_tokenized(text, &tokens, &found, &spans, &at)
+    };
+    println!("peak heap of the stages with the actor tokens kept (analyze() keeps them from {TOKENS_KEPT_FROM} bytes)");
+    let mut all: Vec<(String, &str)> = texts.iter().map(|(name, t)| (name.to_string(), t.as_str())).collect();
+    if let Some((_, long)) = texts.iter().find(|(name, _)| *name == "100KB") {
+        for kb in [16, 32, 64] {
+            let mut cut = (kb * 1024).min(long.len());
+            while !long.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            all.push((format!("{kb}KB of 100KB"), &long[..cut]));
+        }
+    }
+    for (name, text) in all {
+        let (found, stats) = counting(|| stages(text));
+        drop(black_box(found));
+        let n = text.len() as f64;
+        println!(
+            "{:<14} {:>11} {:>13} {:>6.2}x{}",
+            name,
+            text.len(),
+            stats.peak,
+            stats.peak as f64 / n,
+            if stats.peak as f64 > 10.0 * n { "  over 10x" } else { "" }
         );
     }
     println!();

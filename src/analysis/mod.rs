@@ -176,12 +176,11 @@ pub(crate) struct Found {
 /// live through attribution and the disputes stage: some 20 bytes a
 /// token, 3.4 times the text, on top of those stages' own buffers, which
 /// weigh most in a short text. The peak heap of the stages with them kept
-/// (counting allocator, 2026-11-29, prefixes of `bench/corpus/100kb.txt`):
-/// 16 KB 10.8x the text, 24 KB 10.0x, 32 KB 9.3x, 48 KB 9.1x, 64 KB 8.5x,
-/// 100 KB 8.0x, the seed (9 KB) 11.9x; without them at most 9.1x (the
-/// actor stage's own, on the seed). The product's bound is 10x: below
-/// this length, where the margin is under 1.5x, the bytes are scanned
-/// again.
+/// (`cargo bench --profile native --bench analyze -- nomatch`, second
+/// table, 2026-11-29): the first 16 KB of the 100 KB text 11.6x the text,
+/// 32 KB 10.2x, 64 KB 8.7x, 100 KB 8.0x, the seed (9 KB) 11.8x; without
+/// them at most 9.1x (the actor stage's own, on the seed). The product's
+/// bound is 10x: below this length the bytes are scanned again.
 pub const TOKENS_KEPT_FROM: usize = 64 * 1024;
 
 /// The actor stage as [`Found::of`] runs it (and the measuring examples
