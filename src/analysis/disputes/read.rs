@@ -54,15 +54,17 @@ pub(super) struct Scratch {
 
 impl Scratch {
     /// Buffers for reading a text of `len` bytes: the memories of short
-    /// and long words are sized to it (see [`Known::for_text`]).
-    pub(super) fn for_text(len: usize) -> Self {
+    /// and long words are sized to it (see [`Known::for_text`]), or, when
+    /// the actor tokens are given (`tokens`), to the little the byte scan
+    /// then reads ([`Known::for_tokens`]).
+    pub(super) fn for_text(len: usize, tokens: bool) -> Self {
         // Room for a long sentence's words at once: grown word by word,
         // the buffer would be moved five times or so.
         let words = Vec::with_capacity(64);
         let reader = Reader {
             words,
             spelt: Vec::new(),
-            known: Known::for_text(len),
+            known: if tokens { Known::for_tokens() } else { Known::for_text(len) },
             df: DocFreq::default(),
             by_id: Vec::new(),
             chars: WideMemo::default(),
@@ -116,11 +118,11 @@ impl Found {
 /// byte at a time in wasm; see [`super::Sentence::lower`].)
 #[derive(Default)]
 pub(super) struct Kept {
-    /// The content words' stem ids in their order, with their offsets in
-    /// their sentence (see [`Sentence::in_order`]): as read, neither
-    /// sorted nor hashed (the linking compares ids, and orders by hash
-    /// only the few words a claim and a position share).
-    in_order: Vec<(usize, u32)>,
+    /// The content words' stem ids in their order (see
+    /// [`Sentence::in_order`]): as read, neither sorted nor hashed (the
+    /// linking compares ids, and orders by hash only the few words a
+    /// claim and a position share).
+    in_order: Vec<u32>,
     /// The range of `in_order` of each kept sentence.
     spans: Vec<Range<usize>>,
 }
@@ -133,7 +135,7 @@ impl Kept {
     /// eighth, they were moved eight times on a 9 KB article and ended at
     /// these capacities anyway (on such an article the peak heap does not
     /// rise; one with fewer claims reserves more than it fills: the two
-    /// capacities come to about the text's length in bytes).
+    /// capacities come to about a third of the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
         Kept { in_order: Vec::with_capacity(len / 16), spans: Vec::with_capacity(len / 256) }
     }
@@ -242,11 +244,12 @@ fn finish_sentence<'m>(
     df.end_sentence();
     // The words are given once all is read (see [`Kept::bind`]), as the
     // buffer may still move.
-    let sentence = Sentence {
+    let mut sentence = Sentence {
         start,
         end,
         mentions,
         in_order: &[],
+        cue_words: 0,
         claim_cue: found.claim_cue,
         counter: found.counter,
         concessive: found.concessive,
@@ -254,8 +257,10 @@ fn finish_sentence<'m>(
     };
     if sentence.is_kept() {
         let ordered = kept.in_order.len();
-        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, id)));
+        kept.in_order.extend(ids.iter().map(|&(id, _)| id));
         kept.spans.push(ordered..kept.in_order.len());
+        let cue = found.counter.map(|(at, _)| at).or(found.claim_cue).unwrap_or(0);
+        sentence.cue_words = ids.partition_point(|&(_, at)| at - base < cue);
     }
     sentence
 }
@@ -919,6 +924,22 @@ impl Known {
     fn for_text(len: usize) -> Self {
         let bits = (len / 16).max(1).ilog2().clamp(8, 11);
         let long_bits = (len / 128).max(1).ilog2().clamp(6, 10);
+        Known::sized(bits, long_bits)
+    }
+
+    /// The memory for a text read from the actor tokens ([`walk`]): the
+    /// byte scan then reads only the stretches that are no plain tokens,
+    /// a few words in a hundred, and most words are remembered by their
+    /// ids instead ([`Reader::by_id`]). 64 short and 16 long slots (2 KB)
+    /// cost the seed's reading no more instructions than 512 and 64 (15 KB),
+    /// which would take its peak heap over 10x the text (see
+    /// [`crate::analysis::actor_stage`]).
+    fn for_tokens() -> Self {
+        Known::sized(6, 4)
+    }
+
+    /// The memory with `1 << bits` short and `1 << long_bits` long slots.
+    fn sized(bits: u32, long_bits: u32) -> Self {
         let (slots, long) = (1 << bits, 1 << long_bits);
         Known {
             slots: vec![(0, Reading::default()); slots],
@@ -1820,7 +1841,7 @@ mod tests {
         let mut buf = String::new();
         for text in ["The MINISTRY claims it.", "“They” CLAIM it — “no”.", "Ünïcödé CLAIMS it.", "ΣΑΣ CLAIMS Σ."]
         {
-            let mut scratch = Scratch::for_text(text.len());
+            let mut scratch = Scratch::for_text(text.len(), false);
             let mut kept = Kept::default();
             // After another kept sentence, so that this one's words do not
             // start `Kept::in_order`.
@@ -1832,7 +1853,7 @@ mod tests {
             kept.bind(&mut sents);
             assert_eq!(sents[0].lower("They CLAIM it.", &mut buf), "they claim it.");
             assert!(!sents[0].in_order.is_empty());
-            assert_eq!(sents[1].in_order, &[][..]);
+            assert!(sents[1].in_order.is_empty());
             let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
             assert!(!sent.in_order.is_empty(), "{text}");
@@ -1868,7 +1889,7 @@ mod tests {
             let (fa, fb) = (|s: &Sentence| fields(s, &dfa), |s: &Sentence| fields(s, &dfb));
             assert_eq!(whole.iter().map(fa).collect::<Vec<_>>(), cut.iter().map(fb).collect::<Vec<_>>());
             let (ca, cb) = (dfa.by_hash(), dfb.by_hash());
-            for &(_, id) in cut.iter().flat_map(|s| s.in_order) {
+            for &id in cut.iter().flat_map(|s| s.in_order) {
                 let w = dfb.word(id);
                 assert_eq!(ca.get(&w), cb.get(&w), "{text:?}");
             }
@@ -1879,19 +1900,40 @@ mod tests {
     /// A sentence read, field by field, its words by their stem hashes
     /// in `df` (ids differ between readers; hashes do not).
     fn fields(s: &Sentence, df: &DocFreq) -> impl PartialEq + std::fmt::Debug {
-        let in_order: Vec<(usize, u64)> = s.in_order.iter().map(|&(at, id)| (at, df.word(id))).collect();
-        (s.start, s.end, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
+        let in_order: Vec<u64> = s.in_order.iter().map(|&id| df.word(id)).collect();
+        (s.start, s.end, in_order, s.cue_words, s.claim_cue, s.counter, s.concessive, s.contrastive)
+    }
+
+    /// A kept sentence counts the content words before its cue (its
+    /// counter cue, else its claim cue) as a reading of its lower-cased
+    /// copy by chars finds them.
+    #[test]
+    fn kept_sentences_count_their_words_before_the_cue() {
+        let text = "Officials in Kyiv claimed the dams were intact. Russian officials denied the claims. \
+            The ministry CLAIMS that Moscow has rejected it. Ünïcödé officials disputed the report. Nothing here.";
+        let (mut scratch, mut kept) = (Scratch::for_text(text.len(), false), Kept::default());
+        let sents = read_sentences(text, Toks::default(), &[], &mut scratch, &mut kept);
+        let mut n = 0;
+        let mut buf = String::new();
+        for sent in sents.iter().filter(|s| s.is_kept()) {
+            let lower = sent.lower(text, &mut buf);
+            let cue = sent.counter.map(|(at, _)| at).or(sent.claim_cue).unwrap_or(0);
+            let want = super::super::content_words(lower).filter(|&(at, _)| at < cue).count();
+            assert_eq!(sent.cue_words, want, "{lower}");
+            n += usize::from(want > 0);
+        }
+        assert_eq!(n, 4);
     }
 
     /// What a reading of `text` gives, field by field, and its document
     /// frequencies of every word kept and of the words of `probe`.
     fn reading(text: &str, toks: Toks, probe: &[u64]) -> (Vec<impl PartialEq + std::fmt::Debug>, Vec<Option<usize>>) {
-        let (mut scratch, mut kept) = (Scratch::for_text(text.len()), Kept::default());
+        let (mut scratch, mut kept) = (Scratch::for_text(text.len(), !toks.toks.is_empty()), Kept::default());
         let mut sents = read_sentences(text, toks, &[], &mut scratch, &mut kept);
         kept.bind(&mut sents);
         let df = scratch.doc_freq();
         let all: Vec<_> = sents.iter().map(|s| fields(s, &df)).collect();
-        let kept_words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| df.word(w.1)));
+        let kept_words = sents.iter().flat_map(|s| s.in_order.iter().map(|&w| df.word(w)));
         let words = kept_words.chain(probe.iter().copied());
         let by_hash = df.by_hash();
         let mut counts: Vec<Option<usize>> = words.map(|w| by_hash.get(&w).copied()).collect();
@@ -2156,6 +2198,8 @@ mod tests {
         assert_eq!((seed.slots.len(), seed.long.len()), (512, 64));
         let big = Known::for_text(1_000_000);
         assert_eq!((big.slots.len(), big.long.len()), (2048, 1024));
+        let tokens = Known::for_tokens();
+        assert_eq!((tokens.slots.len(), tokens.long.len()), (64, 16));
         for len in [0, 1, 15, 16, usize::MAX] {
             let k = Known::for_text(len);
             assert!(k.slots.len().is_power_of_two() && k.long.len().is_power_of_two(), "{len}");
