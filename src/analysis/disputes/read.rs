@@ -609,9 +609,10 @@ fn scan_text(text: &str, from: usize, i: usize, limit: usize, reader: &mut Reade
 }
 
 /// The [`walk`] over a run of [`Tok::ascii`] tokens from the `*k`th (the
-/// first at `i` or after one space from it, each the next: [`in_run`]):
+/// first at `i` or after one space from it, each the next: [`next_at`]):
 /// each word is read by its id, as [`Reader::token_reading`] reads it,
-/// and taken as the scan takes it. Gives where the scan would look next,
+/// and taken as the scan takes it; ASCII punctuation that ends no
+/// sentence between them is stepped over ([`steps_over`]). Gives where the scan would look next,
 /// past the run's last word (`*k` past its token; at least the first,
 /// as the walk hands it only a token in the run, and a token has an id,
 /// see [`Toks::of`]). A loop of its own over the reader's buffers
@@ -628,27 +629,35 @@ fn ascii_run(text: &str, toks: Toks, k: &mut usize, mut i: usize, reader: &mut R
     let mut n = 0;
     let run = toks.toks.get(from..).unwrap_or_default();
     for (t, &id) in run.iter().zip(toks.ids.get(from..).unwrap_or_default()) {
-        if !in_run(t, b, i) {
+        let s = t.s();
+        if !next_at(s, b, i) {
             break;
         }
-        let s = t.s();
-        let len = t.e().saturating_sub(s);
-        if len >= 2 {
-            let read = reading_by_id(by_id, id, b, s, len, df);
-            take(read, text, s, true, words, df, found);
+        if t.ascii {
+            let len = t.e().saturating_sub(s);
+            if len >= 2 {
+                let read = reading_by_id(by_id, id, b, s, len, df);
+                take(read, text, s, true, words, df, found);
+            }
+            i = s + len;
+        } else if steps_over(t, b) {
+            i = s + 1;
+        } else {
+            break;
         }
         n += 1;
-        i = s + len;
     }
     *k = from + n;
     i
 }
 
-/// Whether the walk at byte `i` of `b` takes token `t` as it is: a
-/// [`Tok::ascii`] word at `i`, or after one space.
+/// Whether punctuation token `t` (where the walk looks next) is ASCII
+/// that ends no sentence (a comma, a straight quote, a parenthesis), which
+/// the walk and the scan step over, one byte: so a run goes on past it
+/// rather than handing it back to the walk (some 80 times on the seed).
 #[inline(always)]
-fn in_run(t: &Tok, b: &[u8], i: usize) -> bool {
-    t.ascii && next_at(t.s(), b, i)
+fn steps_over(t: &Tok, b: &[u8]) -> bool {
+    !t.is_word() && b.get(t.s()).is_some_and(|&c| CLASS[usize::from(c)] == OTHER)
 }
 
 /// Whether a token starting at byte `s` is where the walk at byte `i` of
@@ -2028,13 +2037,18 @@ mod tests {
     }
 
     /// A run of the walk goes on from its cursor to a plain ASCII token
-    /// there or one space after, not after two spaces or a line break.
+    /// there or one space after, not after two spaces or a line break;
+    /// over a comma or a parenthesis, not over an end mark or a dash.
     #[test]
     fn a_run_goes_on_over_single_spaces() {
-        let text = "ab cd  ef\ngh,ij";
+        let text = "ab cd  ef\ngh,ij (k) l. m— n";
         let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
         let b = text.as_bytes();
         let tok = |w: &str| tokens.toks.iter().find(|t| &text[t.s()..t.e()] == w).expect(w);
+        let in_run = |t: &Tok, b: &[u8], i: usize| t.ascii && next_at(t.s(), b, i);
+        for (punct, steps) in [(",", true), ("(", true), (")", true), (".", false), ("—", false), ("ab", false)] {
+            assert_eq!(steps_over(tok(punct), b), steps, "{punct}");
+        }
         assert!(in_run(tok("ab"), b, 0));
         assert!(in_run(tok("cd"), b, 2));
         assert!(!in_run(tok("cd"), b, 1));
