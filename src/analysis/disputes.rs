@@ -128,12 +128,16 @@ struct Sentence<'m> {
     /// no list per sentence); see [`Sentence::actors`].
     mentions: &'m [(Mention, usize)],
     /// Stemmed content words by their ids in the document frequencies
-    /// ([`DocFreq::id`]: one per stem) in their order, each with its
-    /// byte offset in the sentence (repeats kept); kept for claims and
-    /// positions only, in one buffer for the text ([`read::Kept`]). What a
-    /// position's cue acts on, a claim's subject and the words the two
-    /// share are read from these, not from the text again.
-    in_order: &'m [(usize, u32)],
+    /// ([`DocFreq::id`]: one per stem) in their order (repeats kept);
+    /// kept for claims and positions only, in one buffer for the text
+    /// ([`read::Kept`]). What a position's cue acts on, a claim's subject
+    /// and the words the two share are read from these, not from the text
+    /// again.
+    in_order: &'m [u32],
+    /// How many of `in_order` start before the sentence's cue: its
+    /// counter cue, else its claim cue (counted when it is read, so that
+    /// the words keep no offsets: 4 bytes a word rather than 16).
+    cue_words: usize,
     claim_cue: Option<usize>,
     counter: Option<(usize, Stance)>,
     /// Where each of [`CONCESSIVE`] first stands as whole words, found
@@ -209,7 +213,7 @@ pub fn find_disputes_tokenized(
 ) -> Disputes {
     let mentions = holders_mentions(actors, quotes);
     let actors = &Actors::new(actors);
-    let mut scratch = Scratch::for_text(text.len());
+    let mut scratch = Scratch::for_text(text.len(), !tokens.toks.is_empty());
     let mut kept = Kept::for_text(text.len());
     let sents = read_all(text, Toks::of(tokens), &mentions, &mut scratch, &mut kept);
     let weights = Weights(scratch.doc_freq());
@@ -488,8 +492,8 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, shared: &mut Shar
     // a claim whose subject it names is the one answered. (The content
     // words after the cue's own, four at most.)
     let target = match pos.counter {
-        Some((cue, _)) => {
-            let after = pos.in_order.get(words_before(pos.in_order, cue) + 1..).unwrap_or_default();
+        Some(_) => {
+            let after = pos.in_order.get(pos.cue_words + 1..).unwrap_or_default();
             &after[..after.len().min(4)]
         }
         None => &[],
@@ -507,20 +511,14 @@ fn best_claim(sents: &[Sentence], j: usize, weights: &Weights, shared: &mut Shar
             continue;
         }
         // A claim's subject: its content words before its cue.
-        let subject = &c.in_order[..words_before(c.in_order, c.claim_cue.unwrap_or(0))];
-        let named = target.iter().filter(|(_, w)| subject.iter().any(|(_, s)| s == w)).count() as f32;
+        let subject = c.in_order.get(..c.cue_words).unwrap_or_default();
+        let named = target.iter().filter(|w| subject.contains(w)).count() as f32;
         let score = (overlap + 2.0 * named) / (1.0 + 0.15 * (j - i) as f32);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
     }
     best.map(|(_, i)| i)
-}
-
-/// How many of `words` (a sentence's, in order, with their offsets)
-/// start before byte `at`.
-fn words_before(words: &[(usize, u32)], at: usize) -> usize {
-    words.partition_point(|&(w, _)| w < at)
 }
 
 /// The words a claim shares with a position, by the stem ids of their
@@ -544,7 +542,7 @@ impl Shared {
 
     /// Marks the words of a position (`words`, its [`Sentence::in_order`]),
     /// unmarking those of the one before.
-    fn mark(&mut self, words: &[(usize, u32)]) {
+    fn mark(&mut self, words: &[u32]) {
         // (Past `u32::MAX` positions, which no text of 4 GB holds, marks
         // start again: all are cleared first.)
         if self.mark == u32::MAX {
@@ -552,7 +550,7 @@ impl Shared {
             self.mark = 0;
         }
         self.mark += 1;
-        for &(_, id) in words {
+        for &id in words {
             if let Some(m) = self.marks.get_mut(id as usize) {
                 *m = self.mark;
             }
@@ -563,9 +561,9 @@ impl Shared {
     /// that the marked position holds, added in the order of their stem
     /// hashes: what merging the two sentences' sorted, distinct hashes
     /// gave, as the same float sum.
-    fn weight(&mut self, words: &[(usize, u32)], weights: &Weights) -> f32 {
+    fn weight(&mut self, words: &[u32], weights: &Weights) -> f32 {
         self.found.clear();
-        for &(_, id) in words {
+        for &id in words {
             if self.marks.get(id as usize) == Some(&self.mark) {
                 self.found.push((weights.0.word(id), id));
             }
@@ -1054,12 +1052,11 @@ mod tests {
             if round == 100 {
                 shared.mark = u32::MAX - 1;
             }
-            let mut pick = |n: u64| -> Vec<(usize, u32)> {
-                (0..next() % n).map(|at| (at as usize, ids[(next() % ids.len() as u64) as usize])).collect()
-            };
+            let mut pick =
+                |n: u64| -> Vec<u32> { (0..next() % n).map(|_| ids[(next() % ids.len() as u64) as usize]).collect() };
             let (claim, position) = (pick(12), pick(12));
-            let sorted = |words: &[(usize, u32)]| {
-                let mut h: Vec<u64> = words.iter().map(|&(_, id)| weights.0.word(id)).collect();
+            let sorted = |words: &[u32]| {
+                let mut h: Vec<u64> = words.iter().map(|&id| weights.0.word(id)).collect();
                 h.sort_unstable();
                 h.dedup();
                 h

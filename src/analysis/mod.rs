@@ -169,30 +169,25 @@ pub(crate) struct Found {
     pub disputes: Vec<disputes::DisputeFound>,
 }
 
-/// The text length from which the actor stage's tokens are kept for the
-/// disputes reader ([`disputes::find_disputes_tokenized`]), which then
-/// reads most words by their ids instead of scanning their bytes again
-/// (instructions, session 9: 100 KB -4.6 %, the seed -2.9 %). Kept, they
-/// live through attribution and the disputes stage: some 20 bytes a
-/// token, 3.4 times the text, on top of those stages' own buffers, which
-/// weigh most in a short text. The peak heap of the stages with them kept
-/// (`cargo bench --profile native --bench analyze -- nomatch`, second
-/// table, 2026-11-29): the first 16 KB of the 100 KB text 11.6x the text,
-/// 32 KB 10.2x, 64 KB 8.7x, 100 KB 8.0x, the seed (9 KB) 11.8x; without
-/// them at most 9.1x (the actor stage's own, on the seed). The product's
-/// bound is 10x: below this length the bytes are scanned again.
-pub const TOKENS_KEPT_FROM: usize = 64 * 1024;
-
 /// The actor stage as [`Found::of`] runs it (and the measuring examples
-/// with it): the actors, and their tokens for the disputes reader in a
-/// text of [`TOKENS_KEPT_FROM`] bytes or more (else none: the reader
-/// scans the bytes).
+/// with it): the actors, and their tokens for the disputes reader
+/// ([`disputes::find_disputes_tokenized`]), which then reads most words
+/// by their ids instead of scanning their bytes again (instructions: the
+/// seed -2.6 % in session 10, 100 KB -4.6 % in session 9).
+///
+/// Kept, the tokens live through attribution and the disputes stage:
+/// some 20 bytes a token, 3.4 times the text, on top of those stages' own
+/// buffers, which weigh most in a short text; so the reader's own are
+/// small when it has them (its word memory is 2 KB, its kept words 4
+/// bytes each). The peak heap of the stages (`cargo bench --profile
+/// native --bench analyze -- nomatch`, second table, 2026-11-29, session
+/// 10): the seed (9 KB) 9.7x the text, the first 16 KB of the 100 KB text
+/// 9.2x, 32 KB 7.7x, 64 KB 7.4x, 100 KB 7.1x; the product's bound is 10x.
+/// (Before session 10: 11.8x, 11.6x, 10.2x, 8.7x, 8.0x, so they were kept
+/// only from 64 KB, `TOKENS_KEPT_FROM`. A text of a few KB is over 10x
+/// either way, by some 1x: its fixed-size tables weigh most.)
 pub fn actor_stage(text: &str) -> (Vec<actors::ActorFound>, actors::Tokenized) {
-    if text.len() >= TOKENS_KEPT_FROM {
-        actors::find_actors_tokenized(text)
-    } else {
-        (actors::find_actors(text), actors::Tokenized::default())
-    }
+    actors::find_actors_tokenized(text)
 }
 
 impl Found {

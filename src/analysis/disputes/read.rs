@@ -54,15 +54,17 @@ pub(super) struct Scratch {
 
 impl Scratch {
     /// Buffers for reading a text of `len` bytes: the memories of short
-    /// and long words are sized to it (see [`Known::for_text`]).
-    pub(super) fn for_text(len: usize) -> Self {
+    /// and long words are sized to it (see [`Known::for_text`]), or, when
+    /// the actor tokens are given (`tokens`), to the little the byte scan
+    /// then reads ([`Known::for_tokens`]).
+    pub(super) fn for_text(len: usize, tokens: bool) -> Self {
         // Room for a long sentence's words at once: grown word by word,
         // the buffer would be moved five times or so.
         let words = Vec::with_capacity(64);
         let reader = Reader {
             words,
             spelt: Vec::new(),
-            known: Known::for_text(len),
+            known: if tokens { Known::for_tokens() } else { Known::for_text(len) },
             df: DocFreq::default(),
             by_id: Vec::new(),
             chars: WideMemo::default(),
@@ -116,11 +118,11 @@ impl Found {
 /// byte at a time in wasm; see [`super::Sentence::lower`].)
 #[derive(Default)]
 pub(super) struct Kept {
-    /// The content words' stem ids in their order, with their offsets in
-    /// their sentence (see [`Sentence::in_order`]): as read, neither
-    /// sorted nor hashed (the linking compares ids, and orders by hash
-    /// only the few words a claim and a position share).
-    in_order: Vec<(usize, u32)>,
+    /// The content words' stem ids in their order (see
+    /// [`Sentence::in_order`]): as read, neither sorted nor hashed (the
+    /// linking compares ids, and orders by hash only the few words a
+    /// claim and a position share).
+    in_order: Vec<u32>,
     /// The range of `in_order` of each kept sentence.
     spans: Vec<Range<usize>>,
 }
@@ -133,7 +135,7 @@ impl Kept {
     /// eighth, they were moved eight times on a 9 KB article and ended at
     /// these capacities anyway (on such an article the peak heap does not
     /// rise; one with fewer claims reserves more than it fills: the two
-    /// capacities come to about the text's length in bytes).
+    /// capacities come to about a third of the text's length in bytes).
     pub(super) fn for_text(len: usize) -> Self {
         Kept { in_order: Vec::with_capacity(len / 16), spans: Vec::with_capacity(len / 256) }
     }
@@ -242,11 +244,12 @@ fn finish_sentence<'m>(
     df.end_sentence();
     // The words are given once all is read (see [`Kept::bind`]), as the
     // buffer may still move.
-    let sentence = Sentence {
+    let mut sentence = Sentence {
         start,
         end,
         mentions,
         in_order: &[],
+        cue_words: 0,
         claim_cue: found.claim_cue,
         counter: found.counter,
         concessive: found.concessive,
@@ -254,8 +257,10 @@ fn finish_sentence<'m>(
     };
     if sentence.is_kept() {
         let ordered = kept.in_order.len();
-        kept.in_order.extend(ids.iter().map(|&(id, at)| (at - base, id)));
+        kept.in_order.extend(ids.iter().map(|&(id, _)| id));
         kept.spans.push(ordered..kept.in_order.len());
+        let cue = found.counter.map(|(at, _)| at).or(found.claim_cue).unwrap_or(0);
+        sentence.cue_words = ids.partition_point(|&(_, at)| at - base < cue);
     }
     sentence
 }
@@ -604,9 +609,10 @@ fn scan_text(text: &str, from: usize, i: usize, limit: usize, reader: &mut Reade
 }
 
 /// The [`walk`] over a run of [`Tok::ascii`] tokens from the `*k`th (the
-/// first at `i` or after one space from it, each the next: [`in_run`]):
+/// first at `i` or after one space from it, each the next: [`next_at`]):
 /// each word is read by its id, as [`Reader::token_reading`] reads it,
-/// and taken as the scan takes it. Gives where the scan would look next,
+/// and taken as the scan takes it; ASCII punctuation that ends no
+/// sentence between them is stepped over ([`steps_over`]). Gives where the scan would look next,
 /// past the run's last word (`*k` past its token; at least the first,
 /// as the walk hands it only a token in the run, and a token has an id,
 /// see [`Toks::of`]). A loop of its own over the reader's buffers
@@ -623,27 +629,35 @@ fn ascii_run(text: &str, toks: Toks, k: &mut usize, mut i: usize, reader: &mut R
     let mut n = 0;
     let run = toks.toks.get(from..).unwrap_or_default();
     for (t, &id) in run.iter().zip(toks.ids.get(from..).unwrap_or_default()) {
-        if !in_run(t, b, i) {
+        let s = t.s();
+        if !next_at(s, b, i) {
             break;
         }
-        let s = t.s();
-        let len = t.e().saturating_sub(s);
-        if len >= 2 {
-            let read = reading_by_id(by_id, id, b, s, len, df);
-            take(read, text, s, true, words, df, found);
+        if t.ascii {
+            let len = t.e().saturating_sub(s);
+            if len >= 2 {
+                let read = reading_by_id(by_id, id, b, s, len, df);
+                take(read, text, s, true, words, df, found);
+            }
+            i = s + len;
+        } else if steps_over(t, b) {
+            i = s + 1;
+        } else {
+            break;
         }
         n += 1;
-        i = s + len;
     }
     *k = from + n;
     i
 }
 
-/// Whether the walk at byte `i` of `b` takes token `t` as it is: a
-/// [`Tok::ascii`] word at `i`, or after one space.
+/// Whether punctuation token `t` (where the walk looks next) is ASCII
+/// that ends no sentence (a comma, a straight quote, a parenthesis), which
+/// the walk and the scan step over, one byte: so a run goes on past it
+/// rather than handing it back to the walk (some 80 times on the seed).
 #[inline(always)]
-fn in_run(t: &Tok, b: &[u8], i: usize) -> bool {
-    t.ascii && next_at(t.s(), b, i)
+fn steps_over(t: &Tok, b: &[u8]) -> bool {
+    !t.is_word() && b.get(t.s()).is_some_and(|&c| CLASS[usize::from(c)] == OTHER)
 }
 
 /// Whether a token starting at byte `s` is where the walk at byte `i` of
@@ -919,6 +933,22 @@ impl Known {
     fn for_text(len: usize) -> Self {
         let bits = (len / 16).max(1).ilog2().clamp(8, 11);
         let long_bits = (len / 128).max(1).ilog2().clamp(6, 10);
+        Known::sized(bits, long_bits)
+    }
+
+    /// The memory for a text read from the actor tokens ([`walk`]): the
+    /// byte scan then reads only the stretches that are no plain tokens,
+    /// a few words in a hundred, and most words are remembered by their
+    /// ids instead ([`Reader::by_id`]). 64 short and 16 long slots (2 KB)
+    /// cost the seed's reading no more instructions than 512 and 64 (15 KB),
+    /// which would take its peak heap over 10x the text (see
+    /// [`crate::analysis::actor_stage`]).
+    fn for_tokens() -> Self {
+        Known::sized(6, 4)
+    }
+
+    /// The memory with `1 << bits` short and `1 << long_bits` long slots.
+    fn sized(bits: u32, long_bits: u32) -> Self {
         let (slots, long) = (1 << bits, 1 << long_bits);
         Known {
             slots: vec![(0, Reading::default()); slots],
@@ -1820,7 +1850,7 @@ mod tests {
         let mut buf = String::new();
         for text in ["The MINISTRY claims it.", "“They” CLAIM it — “no”.", "Ünïcödé CLAIMS it.", "ΣΑΣ CLAIMS Σ."]
         {
-            let mut scratch = Scratch::for_text(text.len());
+            let mut scratch = Scratch::for_text(text.len(), false);
             let mut kept = Kept::default();
             // After another kept sentence, so that this one's words do not
             // start `Kept::in_order`.
@@ -1832,7 +1862,7 @@ mod tests {
             kept.bind(&mut sents);
             assert_eq!(sents[0].lower("They CLAIM it.", &mut buf), "they claim it.");
             assert!(!sents[0].in_order.is_empty());
-            assert_eq!(sents[1].in_order, &[][..]);
+            assert!(sents[1].in_order.is_empty());
             let sent = &sents[2];
             assert!(sent.claim_cue.is_some(), "{text}");
             assert!(!sent.in_order.is_empty(), "{text}");
@@ -1868,7 +1898,7 @@ mod tests {
             let (fa, fb) = (|s: &Sentence| fields(s, &dfa), |s: &Sentence| fields(s, &dfb));
             assert_eq!(whole.iter().map(fa).collect::<Vec<_>>(), cut.iter().map(fb).collect::<Vec<_>>());
             let (ca, cb) = (dfa.by_hash(), dfb.by_hash());
-            for &(_, id) in cut.iter().flat_map(|s| s.in_order) {
+            for &id in cut.iter().flat_map(|s| s.in_order) {
                 let w = dfb.word(id);
                 assert_eq!(ca.get(&w), cb.get(&w), "{text:?}");
             }
@@ -1879,19 +1909,40 @@ mod tests {
     /// A sentence read, field by field, its words by their stem hashes
     /// in `df` (ids differ between readers; hashes do not).
     fn fields(s: &Sentence, df: &DocFreq) -> impl PartialEq + std::fmt::Debug {
-        let in_order: Vec<(usize, u64)> = s.in_order.iter().map(|&(at, id)| (at, df.word(id))).collect();
-        (s.start, s.end, in_order, s.claim_cue, s.counter, s.concessive, s.contrastive)
+        let in_order: Vec<u64> = s.in_order.iter().map(|&id| df.word(id)).collect();
+        (s.start, s.end, in_order, s.cue_words, s.claim_cue, s.counter, s.concessive, s.contrastive)
+    }
+
+    /// A kept sentence counts the content words before its cue (its
+    /// counter cue, else its claim cue) as a reading of its lower-cased
+    /// copy by chars finds them.
+    #[test]
+    fn kept_sentences_count_their_words_before_the_cue() {
+        let text = "Officials in Kyiv claimed the dams were intact. Russian officials denied the claims. \
+            The ministry CLAIMS that Moscow has rejected it. Ünïcödé officials disputed the report. Nothing here.";
+        let (mut scratch, mut kept) = (Scratch::for_text(text.len(), false), Kept::default());
+        let sents = read_sentences(text, Toks::default(), &[], &mut scratch, &mut kept);
+        let mut n = 0;
+        let mut buf = String::new();
+        for sent in sents.iter().filter(|s| s.is_kept()) {
+            let lower = sent.lower(text, &mut buf);
+            let cue = sent.counter.map(|(at, _)| at).or(sent.claim_cue).unwrap_or(0);
+            let want = super::super::content_words(lower).filter(|&(at, _)| at < cue).count();
+            assert_eq!(sent.cue_words, want, "{lower}");
+            n += usize::from(want > 0);
+        }
+        assert_eq!(n, 4);
     }
 
     /// What a reading of `text` gives, field by field, and its document
     /// frequencies of every word kept and of the words of `probe`.
     fn reading(text: &str, toks: Toks, probe: &[u64]) -> (Vec<impl PartialEq + std::fmt::Debug>, Vec<Option<usize>>) {
-        let (mut scratch, mut kept) = (Scratch::for_text(text.len()), Kept::default());
+        let (mut scratch, mut kept) = (Scratch::for_text(text.len(), !toks.toks.is_empty()), Kept::default());
         let mut sents = read_sentences(text, toks, &[], &mut scratch, &mut kept);
         kept.bind(&mut sents);
         let df = scratch.doc_freq();
         let all: Vec<_> = sents.iter().map(|s| fields(s, &df)).collect();
-        let kept_words = sents.iter().flat_map(|s| s.in_order.iter().map(|w| df.word(w.1)));
+        let kept_words = sents.iter().flat_map(|s| s.in_order.iter().map(|&w| df.word(w)));
         let words = kept_words.chain(probe.iter().copied());
         let by_hash = df.by_hash();
         let mut counts: Vec<Option<usize>> = words.map(|w| by_hash.get(&w).copied()).collect();
@@ -1986,13 +2037,18 @@ mod tests {
     }
 
     /// A run of the walk goes on from its cursor to a plain ASCII token
-    /// there or one space after, not after two spaces or a line break.
+    /// there or one space after, not after two spaces or a line break;
+    /// over a comma or a parenthesis, not over an end mark or a dash.
     #[test]
     fn a_run_goes_on_over_single_spaces() {
-        let text = "ab cd  ef\ngh,ij";
+        let text = "ab cd  ef\ngh,ij (k) l. m— n";
         let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
         let b = text.as_bytes();
         let tok = |w: &str| tokens.toks.iter().find(|t| &text[t.s()..t.e()] == w).expect(w);
+        let in_run = |t: &Tok, b: &[u8], i: usize| t.ascii && next_at(t.s(), b, i);
+        for (punct, steps) in [(",", true), ("(", true), (")", true), (".", false), ("—", false), ("ab", false)] {
+            assert_eq!(steps_over(tok(punct), b), steps, "{punct}");
+        }
         assert!(in_run(tok("ab"), b, 0));
         assert!(in_run(tok("cd"), b, 2));
         assert!(!in_run(tok("cd"), b, 1));
@@ -2156,6 +2212,8 @@ mod tests {
         assert_eq!((seed.slots.len(), seed.long.len()), (512, 64));
         let big = Known::for_text(1_000_000);
         assert_eq!((big.slots.len(), big.long.len()), (2048, 1024));
+        let tokens = Known::for_tokens();
+        assert_eq!((tokens.slots.len(), tokens.long.len()), (64, 16));
         for len in [0, 1, 15, 16, usize::MAX] {
             let k = Known::for_text(len);
             assert!(k.slots.len().is_power_of_two() && k.long.len().is_power_of_two(), "{len}");
