@@ -58,7 +58,9 @@ impl<'a> Offsets<'a> {
                 }
                 Some((first, end)) => {
                     plain.push((at + first, at + end));
-                    starts_and_wide(block)
+                    // Only the bytes between the edges need counting.
+                    let (starts, wide) = starts_and_wide(block.get(first..end).unwrap_or_default());
+                    (starts + block.len() - (end - first), wide)
                 }
             };
             chars += starts;
