@@ -56,7 +56,7 @@ fn actor(out: &mut Vec<u8>, o: &Offsets, i: usize, a: &ActorFound) {
     out.extend_from_slice(b",\"name\":");
     string(out, &a.name);
     out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(actor_kind(a.kind));
+    push_actor_kind(out, a.kind);
     out.extend_from_slice(b"\",\"mentions\":[");
     for (k, m) in a.mentions.iter().enumerate() {
         comma(out, k);
@@ -75,7 +75,7 @@ fn quote(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, run: &Run) {
     out.push(b',');
     start_end(out, o.byte_span_to_chars(run.start, run.end));
     out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(quote_kind(at.kind));
+    push_quote_kind(out, at.kind);
     out.extend_from_slice(b"\",\"speaker\":");
     match at.speaker {
         None => out.extend_from_slice(b"null"),
@@ -107,7 +107,7 @@ fn dispute(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, d: &DisputeF
         out.extend_from_slice(b",\"holder\":");
         actor_ref(out, found.actor(p.holder));
         out.extend_from_slice(b",\"stance\":\"");
-        out.extend_from_slice(stance_name(*stance));
+        push_stance(out, *stance);
         out.extend_from_slice(b"\"}");
     }
     out.extend_from_slice(b"]}");
@@ -153,30 +153,32 @@ fn start_end(out: &mut Vec<u8>, (start, end): (usize, usize)) {
     push_decimal(out, end);
 }
 
-/// The kinds' and stances' names as serde writes them (lower case).
-fn actor_kind(kind: ActorKind) -> &'static [u8] {
+/// The kinds' and stances' names as serde writes them (lower case), each
+/// pushed by its own copy: a copy of a known length is a few stores, where
+/// one of a name looked up is a `memcpy` call (a `memory.copy` in wasm).
+fn push_actor_kind(out: &mut Vec<u8>, kind: ActorKind) {
     match kind {
-        ActorKind::Person => b"person",
-        ActorKind::Organization => b"organization",
-        ActorKind::Place => b"place",
-        ActorKind::Group => b"group",
+        ActorKind::Person => out.extend_from_slice(b"person"),
+        ActorKind::Organization => out.extend_from_slice(b"organization"),
+        ActorKind::Place => out.extend_from_slice(b"place"),
+        ActorKind::Group => out.extend_from_slice(b"group"),
     }
 }
 
-fn quote_kind(kind: QuoteKind) -> &'static [u8] {
+fn push_quote_kind(out: &mut Vec<u8>, kind: QuoteKind) {
     match kind {
-        QuoteKind::Direct => b"direct",
-        QuoteKind::Partial => b"partial",
-        QuoteKind::Scare => b"scare",
+        QuoteKind::Direct => out.extend_from_slice(b"direct"),
+        QuoteKind::Partial => out.extend_from_slice(b"partial"),
+        QuoteKind::Scare => out.extend_from_slice(b"scare"),
     }
 }
 
-fn stance_name(stance: Stance) -> &'static [u8] {
+fn push_stance(out: &mut Vec<u8>, stance: Stance) {
     match stance {
-        Stance::Disputes => b"disputes",
-        Stance::Denies => b"denies",
-        Stance::Qualifies => b"qualifies",
-        Stance::Supports => b"supports",
+        Stance::Disputes => out.extend_from_slice(b"disputes"),
+        Stance::Denies => out.extend_from_slice(b"denies"),
+        Stance::Qualifies => out.extend_from_slice(b"qualifies"),
+        Stance::Supports => out.extend_from_slice(b"supports"),
     }
 }
 
@@ -190,9 +192,10 @@ fn stance_name(stance: Stance) -> &'static [u8] {
 /// natively). In `u32` and `u64`, not `u128` (whose shifts and divisions
 /// took two to four instructions each): offsets and ids have at most
 /// eight digits below 100 MB of text; longer numbers take the slow way.
+#[inline]
 fn push_decimal(out: &mut Vec<u8>, n: usize) {
     let Some(mut n) = u32::try_from(n).ok().filter(|&n| n < 100_000_000) else {
-        out.extend_from_slice(n.to_string().as_bytes());
+        push_long_decimal(out, n);
         return;
     };
     let (mut digits, mut len) = (0u64, 0);
@@ -211,6 +214,14 @@ fn push_decimal(out: &mut Vec<u8>, n: usize) {
     let start = out.len();
     out.extend_from_slice(&digits.to_le_bytes());
     out.truncate(start + len);
+}
+
+/// [`push_decimal`]'s slow way, out of line: its `String` kept the fast
+/// way's registers busy.
+#[cold]
+#[inline(never)]
+fn push_long_decimal(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(n.to_string().as_bytes());
 }
 
 /// The decimal digits of 0..100, two each, as one little-endian `u16`
