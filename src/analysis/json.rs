@@ -14,6 +14,7 @@ use super::actors::ActorFound;
 use super::disputes::DisputeFound;
 use super::runs::Run;
 use super::{ActorKind, Found, QuoteKind, Stance};
+use crate::text::bytes::{first_flagged, flag_zero, HIGH, ONES};
 use crate::text::Offsets;
 
 /// The findings in `text` as the JSON `serde_json::to_string(&find(text))`
@@ -55,7 +56,7 @@ fn actor(out: &mut Vec<u8>, o: &Offsets, i: usize, a: &ActorFound) {
     out.extend_from_slice(b",\"name\":");
     string(out, &a.name);
     out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(actor_kind(a.kind));
+    push_actor_kind(out, a.kind);
     out.extend_from_slice(b"\",\"mentions\":[");
     for (k, m) in a.mentions.iter().enumerate() {
         comma(out, k);
@@ -74,7 +75,7 @@ fn quote(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, run: &Run) {
     out.push(b',');
     start_end(out, o.byte_span_to_chars(run.start, run.end));
     out.extend_from_slice(b",\"kind\":\"");
-    out.extend_from_slice(quote_kind(at.kind));
+    push_quote_kind(out, at.kind);
     out.extend_from_slice(b"\",\"speaker\":");
     match at.speaker {
         None => out.extend_from_slice(b"null"),
@@ -106,7 +107,7 @@ fn dispute(out: &mut Vec<u8>, o: &Offsets, found: &Found, i: usize, d: &DisputeF
         out.extend_from_slice(b",\"holder\":");
         actor_ref(out, found.actor(p.holder));
         out.extend_from_slice(b",\"stance\":\"");
-        out.extend_from_slice(stance_name(*stance));
+        push_stance(out, *stance);
         out.extend_from_slice(b"\"}");
     }
     out.extend_from_slice(b"]}");
@@ -152,62 +153,62 @@ fn start_end(out: &mut Vec<u8>, (start, end): (usize, usize)) {
     push_decimal(out, end);
 }
 
-/// The kinds' and stances' names as serde writes them (lower case).
-fn actor_kind(kind: ActorKind) -> &'static [u8] {
+/// The kinds' and stances' names as serde writes them (lower case), each
+/// pushed by its own copy: a copy of a known length is a few stores, where
+/// one of a name looked up is a `memcpy` call (a `memory.copy` in wasm).
+fn push_actor_kind(out: &mut Vec<u8>, kind: ActorKind) {
     match kind {
-        ActorKind::Person => b"person",
-        ActorKind::Organization => b"organization",
-        ActorKind::Place => b"place",
-        ActorKind::Group => b"group",
+        ActorKind::Person => out.extend_from_slice(b"person"),
+        ActorKind::Organization => out.extend_from_slice(b"organization"),
+        ActorKind::Place => out.extend_from_slice(b"place"),
+        ActorKind::Group => out.extend_from_slice(b"group"),
     }
 }
 
-fn quote_kind(kind: QuoteKind) -> &'static [u8] {
+fn push_quote_kind(out: &mut Vec<u8>, kind: QuoteKind) {
     match kind {
-        QuoteKind::Direct => b"direct",
-        QuoteKind::Partial => b"partial",
-        QuoteKind::Scare => b"scare",
+        QuoteKind::Direct => out.extend_from_slice(b"direct"),
+        QuoteKind::Partial => out.extend_from_slice(b"partial"),
+        QuoteKind::Scare => out.extend_from_slice(b"scare"),
     }
 }
 
-fn stance_name(stance: Stance) -> &'static [u8] {
+fn push_stance(out: &mut Vec<u8>, stance: Stance) {
     match stance {
-        Stance::Disputes => b"disputes",
-        Stance::Denies => b"denies",
-        Stance::Qualifies => b"qualifies",
-        Stance::Supports => b"supports",
+        Stance::Disputes => out.extend_from_slice(b"disputes"),
+        Stance::Denies => out.extend_from_slice(b"denies"),
+        Stance::Qualifies => out.extend_from_slice(b"qualifies"),
+        Stance::Supports => out.extend_from_slice(b"supports"),
     }
 }
 
 /// `n` in decimal digits, two at a time from a table of the hundred pairs
-/// (half the divisions), gathered in one integer (each more significant
-/// pair below the ones before it: the digits in order as little-endian
-/// bytes) and appended as its sixteen bytes, then cut to length. A copy
-/// of a fixed length is a few stores; one of a variable length is a
-/// `memcpy` call natively and a `memory.copy` in wasm, which V8 runs out
-/// of line (pushed as chars into a `String`, the digits were a quarter of
-/// the output path natively). Numbers of over 16 digits, which no offset
-/// reaches, take the slow way.
+/// (half the divisions), gathered in one `u64` (each more significant pair
+/// below the ones before it: the digits in order as little-endian bytes)
+/// and appended as its eight bytes, then cut to length. A copy of a fixed
+/// length is a few stores; one of a variable length is a `memcpy` call
+/// natively and a `memory.copy` in wasm, which V8 runs out of line (pushed
+/// as chars into a `String`, the digits were a quarter of the output path
+/// natively). In `u32` and `u64`, not `u128` (whose shifts and divisions
+/// took two to four instructions each): offsets and ids have at most
+/// eight digits below 100 MB of text; longer numbers take the slow way.
+#[inline]
 fn push_decimal(out: &mut Vec<u8>, n: usize) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
-        707172737475767778798081828384858687888990919293949596979899";
-    let pair = |i: usize| u128::from(PAIRS[i * 2]) | u128::from(PAIRS[i * 2 + 1]) << 8;
-    if u64::try_from(n).map_or(true, |n| n >= 10u64.pow(16)) {
-        out.extend_from_slice(n.to_string().as_bytes());
+    let Some(mut n) = u32::try_from(n).ok().filter(|&n| n < 100_000_000) else {
+        push_long_decimal(out, n);
         return;
-    }
-    let (mut n, mut digits, mut len) = (n, 0u128, 0);
+    };
+    let (mut digits, mut len) = (0u64, 0);
     while n >= 100 {
-        digits = digits << 16 | pair(n % 100);
+        digits = digits << 16 | u64::from(DIGIT_PAIRS[(n % 100) as usize]);
         n /= 100;
         len += 2;
     }
     if n >= 10 {
-        digits = digits << 16 | pair(n);
+        digits = digits << 16 | u64::from(DIGIT_PAIRS[n as usize]);
         len += 2;
     } else {
-        digits = digits << 8 | u128::from(b'0' + n as u8);
+        digits = digits << 8 | u64::from(b'0' + n as u8);
         len += 1;
     }
     let start = out.len();
@@ -215,14 +216,39 @@ fn push_decimal(out: &mut Vec<u8>, n: usize) {
     out.truncate(start + len);
 }
 
+/// [`push_decimal`]'s slow way, out of line: its `String` kept the fast
+/// way's registers busy.
+#[cold]
+#[inline(never)]
+fn push_long_decimal(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(n.to_string().as_bytes());
+}
+
+/// The decimal digits of 0..100, two each, as one little-endian `u16`
+/// each (the tens digit first): a pair is one load.
+const DIGIT_PAIRS: [u16; 100] = {
+    let mut pairs = [0u16; 100];
+    let mut i = 0;
+    while i < 100 {
+        pairs[i] = (b'0' + (i / 10) as u8) as u16 | ((b'0' + (i % 10) as u8) as u16) << 8;
+        i += 1;
+    }
+    pairs
+};
+
 /// A JSON string, escaped as `serde_json` escapes: `"`, `\` and the
 /// control chars below U+0020 (the short forms `\b \t \n \f \r`, else
-/// `\u00XX`); every other char as it is.
+/// `\u00XX`); every other char as it is. The bytes to escape are found
+/// eight at a time ([`escape_flags`]): names seldom hold one, and a byte
+/// loop with a test per byte was most of writing a name.
 fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    while let Some(i) = first_flagged(bytes, from, escape_flags, needs_escape) {
+        // Only ASCII bytes are escaped, so `from..i` are whole chars.
+        out.extend_from_slice(bytes.get(from..i).unwrap_or_default());
+        let b = bytes.get(i).copied().unwrap_or_default();
         let short: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -231,11 +257,8 @@ fn string(out: &mut Vec<u8>, s: &str) {
             b'\n' => b"\\n",
             0x0c => b"\\f",
             b'\r' => b"\\r",
-            0..=0x1f => b"",
-            _ => continue,
+            _ => b"",
         };
-        // Only ASCII bytes are escaped, so `from..i` are whole chars.
-        out.extend_from_slice(bytes.get(from..i).unwrap_or_default());
         if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.extend_from_slice(b"\\u00");
@@ -248,6 +271,21 @@ fn string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(bytes.get(from..).unwrap_or_default());
     out.push(b'"');
+}
+
+/// Whether JSON escapes byte `b`: `"`, `\` or a control char.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The high bit of each byte of `v` that [`needs_escape`] (exact at the
+/// lowest one, as [`first_flagged`] reads them): `"` and `\` by the
+/// zero-byte test, the control chars by subtracting 0x20 from every byte
+/// (a byte below it borrows, turning its high bit on where it was off).
+fn escape_flags(v: u64) -> u64 {
+    flag_zero(v ^ (ONES * u64::from(b'"')))
+        | flag_zero(v ^ (ONES * u64::from(b'\\')))
+        | (v.wrapping_sub(ONES * 0x20) & !v & HIGH)
 }
 
 #[cfg(test)]
@@ -279,9 +317,41 @@ mod tests {
     }
 
     #[test]
+    fn escape_flags_find_the_first_byte_to_escape() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for after in [b'a', b'"', 0x01, 0xff, 0x9f] {
+                    let mut word = [b'a'; 8];
+                    word[at] = b;
+                    word[7] = after;
+                    let want = word.iter().position(|&x| needs_escape(x));
+                    let flags = escape_flags(u64::from_le_bytes(word));
+                    let got = (flags != 0).then_some((flags.trailing_zeros() / 8) as usize);
+                    assert_eq!(got, want, "{b:#x} at {at}, then {after:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn ids_decimals_and_references_are_written_as_serde_writes_them() {
         let mut out = Vec::new();
-        for n in [0, 9, 10, 99, 100, 101, 1_000, 4_294_967_295, usize::MAX, usize::MAX / 1000, usize::MAX / 2000] {
+        for n in [
+            0,
+            9,
+            10,
+            99,
+            100,
+            101,
+            1_000,
+            8_822,
+            99_999_999,
+            100_000_000,
+            4_294_967_295,
+            usize::MAX,
+            usize::MAX / 1000,
+            usize::MAX / 2000,
+        ] {
             out.clear();
             push_decimal(&mut out, n);
             assert_eq!(out, n.to_string().as_bytes());

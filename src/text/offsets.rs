@@ -9,7 +9,7 @@
 //! checkpoint every [`BLOCK`] bytes plus a short scan), so converting all the
 //! spans of a 10 MB analysis stays linear.
 
-use super::bytes::HIGH;
+use super::bytes::{load8, HIGH};
 
 /// Bytes between checkpoints.
 const BLOCK: usize = 128;
@@ -19,31 +19,56 @@ const BLOCK: usize = 128;
 pub struct Offsets<'a> {
     text: &'a str,
     /// For checkpoint k: (code points, UTF-16 units) before the first char
-    /// boundary at or after byte k * BLOCK, and that boundary's byte offset.
+    /// boundary at or after byte k * BLOCK, and that boundary's byte offset;
+    /// then one more at the text's end, closing the last block.
     checkpoints: Vec<(usize, usize, usize)>,
+    /// For the block from checkpoint k to the next: where its ASCII start
+    /// ends (its first byte of a wider char) and where its ASCII end
+    /// begins (after its last wider char); both at the block's end when
+    /// it is all ASCII. A byte offset outside the two converts by adding
+    /// ([`Self::quick_char`]): most blocks of an English article are ASCII
+    /// (two in three of the seed article's) and the others hold a few
+    /// curly quotes or apostrophes, and scanning a block's bytes was most
+    /// of converting a span.
+    plain: Vec<(usize, usize)>,
 }
 
 impl<'a> Offsets<'a> {
     pub fn new(text: &'a str) -> Self {
         // Block by block, counting bytes instead of decoding chars: every
         // byte but a continuation byte starts a char, and a char of four
-        // bytes (lead byte 0xF0 and up) takes two UTF-16 units.
+        // bytes (lead byte 0xF0 and up) takes two UTF-16 units. A last
+        // checkpoint at the end closes the last block.
         let bytes = text.as_bytes();
         let count = text.len() / BLOCK + 1;
-        let mut checkpoints = Vec::with_capacity(count);
+        let mut checkpoints = Vec::with_capacity(count + 1);
+        let mut plain = Vec::with_capacity(count);
         let (mut chars, mut units, mut at) = (0usize, 0usize, 0usize);
-        for k in 0..count {
-            let mut boundary = (k * BLOCK).min(text.len());
+        checkpoints.push((0, 0, 0));
+        for k in 1..=count {
+            let mut boundary = if k == count { text.len() } else { (k * BLOCK).min(text.len()) };
             while !text.is_char_boundary(boundary) {
                 boundary += 1;
             }
-            let (starts, wide) = starts_and_wide(bytes.get(at..boundary).unwrap_or_default());
+            let block = bytes.get(at..boundary).unwrap_or_default();
+            let (starts, wide) = match wide_edges(block) {
+                None => {
+                    plain.push((boundary, boundary));
+                    (block.len(), 0)
+                }
+                Some((first, end)) => {
+                    plain.push((at + first, at + end));
+                    // Only the bytes between the edges need counting.
+                    let (starts, wide) = starts_and_wide(block.get(first..end).unwrap_or_default());
+                    (starts + block.len() - (end - first), wide)
+                }
+            };
             chars += starts;
             units += starts + wide;
             checkpoints.push((chars, units, boundary));
             at = boundary;
         }
-        Offsets { text, checkpoints }
+        Offsets { text, checkpoints, plain }
     }
 
     pub fn text(&self) -> &'a str {
@@ -54,20 +79,51 @@ impl<'a> Offsets<'a> {
     /// that char as not yet reached). Offsets past the end clamp to the end.
     pub fn byte_to_char(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        let (chars, _, from) = self.checkpoint(byte);
+        let (k, quick) = self.quick_char(byte);
+        if let Some(chars) = quick {
+            return chars;
+        }
+        let (chars, _, from) = self.checkpoints.get(k).copied().unwrap_or((0, 0, 0));
         chars + self.text.get(from..).map_or(0, |rest| count_chars_before(rest, byte - from))
     }
 
     /// A byte span as a code-point span. The end is counted on from the
     /// start (every byte but a UTF-8 continuation byte starts a code
     /// point): spans are short, so this reads a few bytes instead of a
-    /// second walk from a checkpoint. The same as converting both ends with
-    /// [`Self::byte_to_char`], inside chars and past the end too.
+    /// second walk from a checkpoint, unless the end lies in ASCII stretch
+    /// of its block (then it is read off at once). The same as converting
+    /// both ends with [`Self::byte_to_char`], inside chars and past the end
+    /// too.
     pub fn byte_span_to_chars(&self, start: usize, end: usize) -> (usize, usize) {
         let first = self.byte_to_char(start);
+        if end <= self.text.len() {
+            if let (_, Some(last)) = self.quick_char(end) {
+                return (first, last);
+            }
+        }
         match self.text.as_bytes().get(start..end) {
             Some(span) => (first, first + char_starts(span)),
             None => (first, self.byte_to_char(end)),
+        }
+    }
+
+    /// The checkpoint of `byte` (at most the text's length), and the code
+    /// points before it when `byte` lies in the ASCII start or end of its
+    /// block ([`Self::plain`]): there each byte is one char, counted on
+    /// from the checkpoint or back from the next one.
+    fn quick_char(&self, byte: usize) -> (usize, Option<usize>) {
+        let k = self.checkpoint_index(byte);
+        let (Some(&(chars, _, from)), Some(&(next_chars, _, next)), Some(&(ascii_to, ascii_from))) =
+            (self.checkpoints.get(k), self.checkpoints.get(k + 1), self.plain.get(k))
+        else {
+            return (k, None);
+        };
+        if byte <= ascii_to {
+            (k, Some(chars + (byte - from)))
+        } else if byte >= ascii_from {
+            (k, Some(next_chars - (next - byte)))
+        } else {
+            (k, None)
         }
     }
 
@@ -122,13 +178,19 @@ impl<'a> Offsets<'a> {
     }
 
     fn checkpoint(&self, byte: usize) -> (usize, usize, usize) {
+        self.checkpoints.get(self.checkpoint_index(byte)).copied().unwrap_or((0, 0, 0))
+    }
+
+    /// The last checkpoint at or before `byte` (not past the end).
+    fn checkpoint_index(&self, byte: usize) -> usize {
         // Checkpoint k sits at the first boundary >= k * BLOCK, which may be
-        // past `byte`; step back until it is not.
-        let mut k = (byte / BLOCK).min(self.checkpoints.len().saturating_sub(1));
+        // past `byte`; step back until it is not. The closing checkpoint
+        // at the end is never stepped from: `byte / BLOCK` stays below it.
+        let mut k = (byte / BLOCK).min(self.checkpoints.len().saturating_sub(2));
         while k > 0 && self.checkpoints[k].2 > byte {
             k -= 1;
         }
-        self.checkpoints.get(k).copied().unwrap_or((0, 0, 0))
+        k
     }
 }
 
@@ -209,6 +271,30 @@ fn starts_and_wide(bytes: &[u8]) -> (usize, usize) {
     (starts, wide + rest.iter().filter(|&&b| b >= 0xF0).count())
 }
 
+/// Where the first byte beyond ASCII of `bytes` is and where the last one
+/// ends; `None` when all are ASCII. Eight bytes at a time from either end
+/// (a byte loop cost as much as the rest of making the checkpoints).
+fn wide_edges(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    let first = loop {
+        match load8(bytes, i) {
+            Some(w) if w & HIGH != 0 => break i + (w & HIGH).trailing_zeros() as usize / 8,
+            Some(_) => i += 8,
+            None => break i + bytes.get(i..)?.iter().position(|b| !b.is_ascii())?,
+        }
+    };
+    let mut j = bytes.len();
+    while j >= first + 8 {
+        let w = load8(bytes, j - 8)?;
+        if w & HIGH != 0 {
+            return Some((first, j - (w & HIGH).leading_zeros() as usize / 8));
+        }
+        j -= 8;
+    }
+    let last = bytes.get(first..j)?.iter().rposition(|b| !b.is_ascii())?;
+    Some((first, first + last + 1))
+}
+
 /// Code points in `s`.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -245,7 +331,7 @@ mod tests {
     }
 
     #[test]
-    fn starts_and_wide_count_what_decoding_counts() {
+    fn starts_wide_and_edges_count_what_decoding_counts() {
         let t = "aé€😀 “quoted” 𝄞ß\u{0}x Ωmega 😀😀 and some ASCII after it, long enough for chunks: ’’’ \u{10FFFF}";
         for s in 0..=t.len() {
             for e in s..=t.len() {
@@ -253,6 +339,10 @@ mod tests {
                 let starts = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
                 let wide = b.iter().filter(|&&x| x >= 0xF0).count();
                 assert_eq!(starts_and_wide(b), (starts, wide), "{s}..{e}");
+                // The first byte beyond ASCII, and the end of the last.
+                let first = b.iter().position(|x| !x.is_ascii());
+                let last = b.iter().rposition(|x| !x.is_ascii()).map(|p| p + 1);
+                assert_eq!(wide_edges(b), first.zip(last), "{s}..{e}");
             }
         }
     }
@@ -269,6 +359,32 @@ mod tests {
             assert_eq!(char_starts(b), starts, "{unit}");
         }
         assert_eq!(lane_sum(u64::MAX), 8 * 255);
+    }
+
+    #[test]
+    fn ascii_stretches_are_told_and_convert_like_the_rest() {
+        let s: String = (0..40).map(|i| if i % 5 == 0 { "é “x” 😀 " } else { "plain ascii words here " }).collect();
+        let o = Offsets::new(&s);
+        assert_eq!(o.plain.len() + 1, o.checkpoints.len());
+        let ascii = o.plain.iter().filter(|&&(to, from)| to == from).count();
+        assert!(ascii > 0 && ascii < o.plain.len(), "{ascii} of {}", o.plain.len());
+        for (k, &(to, from)) in o.plain.iter().enumerate() {
+            let (start, end) = (o.checkpoints[k].2, o.checkpoints[k + 1].2);
+            assert!(start <= to && to <= from && from <= end);
+            assert!(s.as_bytes()[start..to].is_ascii() && s.as_bytes()[from..end].is_ascii());
+        }
+        let quick = (0..=s.len()).filter(|&b| o.quick_char(b).1.is_some()).count();
+        assert!(quick > s.len() / 2 && quick < s.len(), "{quick}");
+        for b in 0..=s.len() + 1 {
+            let starts = s.as_bytes()[..b.min(s.len())].iter().filter(|&&x| (x as i8) >= -0x40).count();
+            assert_eq!(o.byte_to_char(b), starts, "{b}");
+        }
+        check_all(&s);
+        for start in (0..=s.len() + 1).step_by(7) {
+            for end in (0..=s.len() + 1).step_by(3) {
+                assert_eq!(o.byte_span_to_chars(start, end), (o.byte_to_char(start), o.byte_to_char(end)));
+            }
+        }
     }
 
     #[test]
