@@ -772,15 +772,20 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether the word of token `k` has any of `bits`.
-    #[inline]
+    ///
+    /// Always inlined, as the two below and [`Doc::wb`]: asked of most
+    /// words by every rule, and kept out of line in wasm (a call each).
+    #[inline(always)]
     fn is(&self, k: usize, bits: u32) -> bool {
         self.words.id_is(self.ids[k], bits)
     }
 
+    #[inline(always)]
     fn seen_lower(&self, k: usize) -> bool {
         self.is(k, cls::SEEN_LOWER)
     }
 
+    #[inline(always)]
     fn common(&self, k: usize) -> bool {
         self.is(k, cls::COMMON)
     }
@@ -819,6 +824,7 @@ impl<'a> Doc<'a> {
 
     /// The bare word of token `i` as bytes: for comparing with ASCII
     /// words, without the char-boundary checks of slicing the text.
+    #[inline(always)]
     fn wb(&self, i: usize) -> &'a [u8] {
         let t = &self.toks[i];
         self.text.as_bytes().get(t.s()..t.e()).unwrap_or_default()
