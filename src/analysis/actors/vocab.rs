@@ -198,8 +198,15 @@ impl<'a> Vocab<'a> {
     /// has them at hand.
     #[inline]
     pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
+        self.intern_short(start, len, key, 0)
+    }
+
+    /// [`Vocab::intern_packed`], a new word given the flags `flags`: the
+    /// one probe of the words of up to eight bytes.
+    #[inline(always)]
+    fn intern_short(&mut self, start: usize, len: usize, key: u64, flags: u32) -> u32 {
         let i = self.probe(key, len, |_| true);
-        self.id_at(i, start, len, key, 0)
+        self.id_at(i, start, len, key, flags)
     }
 
     /// The id in slot `i`, where a probe for the word of `len` bytes at
@@ -223,8 +230,7 @@ impl<'a> Vocab<'a> {
     #[inline]
     pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
         if len <= 8 {
-            let i = self.probe(head, len, |_| true);
-            self.id_at(i, start, len, head, flags)
+            self.intern_short(start, len, head, flags)
         } else {
             self.intern_long_read(start, len, head, tail, flags)
         }
