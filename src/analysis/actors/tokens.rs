@@ -365,9 +365,9 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         if class == ALNUM {
             // Most tokens: a short ASCII word, read as integers and interned so.
             if let Some(w) = short_word(bytes, i) {
-                let (mut tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
-                marks.word::<true>(out.len(), text, &mut tok, id, &mut vocab);
-                out.push(tok, id);
+                let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
+                let k = out.len();
+                marks.word::<true>(k, text, out.push(tok, id), id, &mut vocab);
                 nl = false;
                 i = next;
                 continue;
@@ -404,17 +404,18 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
                 punct = Some(c.len_utf8());
             }
         }
-        let (mut tok, next) = match punct {
+        let (tok, next) = match punct {
             None => word_token(text, i, nl, lx),
             Some(len) => (punct_token(i, i + len, nl), i + len),
         };
         let id = vocab.intern(tok.s(), tok.e());
+        let k = out.len();
         if tok.shape == Shape::Punct {
-            marks.punct(out.len(), nl, starts_sentence(text, i), &mut vocab);
+            marks.punct(k, nl, starts_sentence(text, i), &mut vocab);
+            out.push(tok, id);
         } else {
-            marks.word::<false>(out.len(), text, &mut tok, id, &mut vocab);
+            marks.word::<false>(k, text, out.push(tok, id), id, &mut vocab);
         }
-        out.push(tok, id);
         nl = false;
         i = next;
     }
@@ -460,19 +461,25 @@ impl Sink {
         self.n
     }
 
-    /// Token `tok` of word id `id`, next.
+    /// Token `tok` of word id `id`, next; returns the token where it is
+    /// kept, for [`Marks::word`] to mark it there (not a copy marked and
+    /// then stored). A full block is moved to the lists before the next
+    /// token (not after its last), so that the token returned stays in
+    /// the block until then.
     #[inline(always)]
-    fn push(&mut self, tok: Tok, id: u32) {
+    fn push(&mut self, tok: Tok, id: u32) -> &mut Tok {
         let j = self.n % BATCH;
-        self.block[j] = tok;
-        self.block_ids[j] = id;
-        self.n += 1;
-        if self.n % BATCH == 0 {
+        if j == 0 {
             self.flush();
         }
+        self.block_ids[j] = id;
+        self.n += 1;
+        let slot = &mut self.block[j];
+        *slot = tok;
+        slot
     }
 
-    /// Moves the block's tokens to the lists.
+    /// Moves the block's tokens to the lists (none before the first token).
     #[inline(never)]
     fn flush(&mut self) {
         let m = self.n - self.toks.len();
@@ -972,7 +979,7 @@ impl Marks {
         }
     }
 
-    /// Token `k`, the word `t` of id `id`: marked initial or not, counted
+    /// Token `k`, the word `t` of id `id` (where [`Sink::push`] keeps it): marked initial or not, counted
     /// for its line, and its word's flags noted ([`LOWER_TOKEN`] unless
     /// `LOWER_NOTED`: [`short_token`] noted it when the word was new).
     #[inline(always)]
