@@ -378,7 +378,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             if let Some(w) = eight.and_then(|v| short_word(bytes, i, v)) {
                 let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
                 let k = out.len();
-                marks.word::<true>(k, text, out.push(tok, id), id, &mut vocab);
+                out.push(marks.word::<true>(k, text, tok, id, &mut vocab), id);
                 nl = false;
                 i = next;
                 continue;
@@ -425,7 +425,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             marks.punct(k, nl, starts_sentence(text, i), &mut vocab);
             out.push(tok, id);
         } else {
-            marks.word::<false>(k, text, out.push(tok, id), id, &mut vocab);
+            out.push(marks.word::<false>(k, text, tok, id, &mut vocab), id);
         }
         nl = false;
         i = next;
@@ -472,22 +472,17 @@ impl Sink {
         self.n
     }
 
-    /// Token `tok` of word id `id`, next; returns the token where it is
-    /// kept, for [`Marks::word`] to mark it there (not a copy marked and
-    /// then stored). A full block is moved to the lists before the next
-    /// token (not after its last), so that the token returned stays in
-    /// the block until then.
+    /// Token `tok` of word id `id`, next. (A full block is moved to the
+    /// lists before the next token, not after its last.)
     #[inline(always)]
-    fn push(&mut self, tok: Tok, id: u32) -> &mut Tok {
+    fn push(&mut self, tok: Tok, id: u32) {
         let j = self.n % BATCH;
         if j == 0 {
             self.flush();
         }
         self.block_ids[j] = id;
+        self.block[j] = tok;
         self.n += 1;
-        let slot = &mut self.block[j];
-        *slot = tok;
-        slot
     }
 
     /// Moves the block's tokens to the lists (none before the first token).
@@ -991,11 +986,12 @@ impl Marks {
         }
     }
 
-    /// Token `k`, the word `t` of id `id` (where [`Sink::push`] keeps it): marked initial or not, counted
-    /// for its line, and its word's flags noted ([`LOWER_TOKEN`] unless
-    /// `LOWER_NOTED`: [`short_token`] noted it when the word was new).
+    /// Token `k`, the word `t` of id `id`: counted for its line, its
+    /// word's flags noted ([`LOWER_TOKEN`] unless `LOWER_NOTED`:
+    /// [`short_token`] noted it when the word was new), and returned
+    /// marked initial or not, to be pushed.
     #[inline(always)]
-    fn word<const LOWER_NOTED: bool>(&mut self, k: usize, text: &str, t: &mut Tok, id: u32, vocab: &mut Vocab) {
+    fn word<const LOWER_NOTED: bool>(&mut self, k: usize, text: &str, mut t: Tok, id: u32, vocab: &mut Vocab) -> Tok {
         if t.nl {
             self.line_break(k, vocab);
         }
@@ -1003,7 +999,7 @@ impl Marks {
         // (Once two lower-case content words are counted the line is
         // neither a headline nor shouted: the rest is not counted.)
         if self.counts.may_be_headline_still() {
-            self.counts.add(text, t);
+            self.counts.add(text, &t);
             // This word is the second: never a headline.
             if !self.counts.may_be_headline_still() {
                 for &p in &self.pending {
@@ -1024,6 +1020,7 @@ impl Marks {
             _ => {}
         }
         self.start = false;
+        t
     }
 
     /// Closes the last line and the lines that may be headlines (the
