@@ -393,7 +393,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             if *m == u32::MAX {
                 *m = vocab.intern_packed(i, 1, u64::from(x));
             }
-            marks.punct(out.len(), nl, starts_sentence(text, i), &mut vocab);
+            marks.punct(out.len(), nl, mark_starts_sentence(text, i, x), &mut vocab);
             out.push(punct_token(i, i + 1, nl), *m);
             nl = false;
             // A space after the mark (a comma's, most) is read past at
@@ -1087,14 +1087,24 @@ fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
 /// byte, without decoding a char.
 fn starts_sentence(text: &str, s: usize) -> bool {
     match text.as_bytes().get(s) {
-        Some(b'.' | b'!' | b'?' | b':' | b'(' | b'[' | b'|') => true,
-        Some(b'"' | b'\'') => opens_quotation(text, s),
-        Some(b) if b.is_ascii() => false,
+        Some(&b) if b.is_ascii() => mark_starts_sentence(text, s, b),
         _ => match char_at(text, s).unwrap_or(' ') {
             '…' | '“' | '«' | '„' | '•' => true,
             '‘' => opens_quotation(text, s),
             _ => false,
         },
+    }
+}
+
+/// [`starts_sentence`] for the ASCII mark `b` at byte `s`, told by its
+/// byte: the tokenizer's path for ASCII marks (most marks) asks this, in
+/// line, not the whole test out of line.
+#[inline]
+fn mark_starts_sentence(text: &str, s: usize, b: u8) -> bool {
+    match b {
+        b'.' | b'!' | b'?' | b':' | b'(' | b'[' | b'|' => true,
+        b'"' | b'\'' => opens_quotation(text, s),
+        _ => false,
     }
 }
 
@@ -1231,6 +1241,9 @@ mod tests {
             for before in ["", " ", "a", "(", "—", "é"] {
                 let t = format!("{before}{m}x");
                 assert_eq!(starts_sentence(&t, before.len()), by_char(&t, before.len()), "{t:?}");
+                if let Some(b) = u8::try_from(m).ok().filter(u8::is_ascii) {
+                    assert_eq!(mark_starts_sentence(&t, before.len(), b), by_char(&t, before.len()), "{t:?}");
+                }
             }
         }
         assert!(starts_sentence("a. b", 1) && starts_sentence("a \"b", 2) && !starts_sentence("a\"b", 1));
