@@ -360,22 +360,11 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     let mut marks = Marks::new();
     let mut i = 0;
     let mut nl = false;
-    loop {
-        // The next eight bytes, where there are eight (all but the text's
-        // last few): the first byte's class and most words are read from
-        // them, with one bounds check.
-        let eight = load8(bytes, i);
-        let x = match eight {
-            Some(v) => v as u8,
-            None => match bytes.get(i) {
-                Some(&x) => x,
-                None => break,
-            },
-        };
+    while let Some(&x) = bytes.get(i) {
         let class = byte_class(x);
         if class == ALNUM {
             // Most tokens: a short ASCII word, read as integers and interned so.
-            if let Some(w) = eight.and_then(|v| short_word(bytes, i, v)) {
+            if let Some(w) = short_word(bytes, i) {
                 let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
                 let k = out.len();
                 out.push(marks.word::<true>(k, text, tok, id, &mut vocab), id);
@@ -519,16 +508,15 @@ struct ShortWord {
 /// few bytes left to read. (A dot after it may still be its own:
 /// [`abbreviated`].)
 ///
-/// One eight-byte read (`first`, the bytes from `start`, which the main
-/// loop reads for the first byte's class) finds the end, the bytes, the
-/// shape and the byte after most words (whether a word starts at all: its
-/// first byte), with no byte loop; a word of eight letters or more takes a
-/// second read. Such
+/// One eight-byte read finds the end, the bytes, the shape and the byte
+/// after most words (whether a word starts at all: its first byte), with
+/// no byte loop; a word of eight letters or more takes a second read. Such
 /// a word takes none of [`word_end`]'s joins and none of [`plain_token`]'s
 /// possessive or dot rules, so its token is the one they would make (the
 /// test `bytewise_tokenizer_agrees_with_the_char_one` checks).
 #[inline]
-fn short_word(bytes: &[u8], start: usize, first: u64) -> Option<ShortWord> {
+fn short_word(bytes: &[u8], start: usize) -> Option<ShortWord> {
+    let first = load8(bytes, start)?;
     let stops = non_alnum_bytes(first);
     if stops & 0x80 != 0 {
         // No letter or digit at `start`.
@@ -1516,14 +1504,14 @@ mod tests {
     /// Each byte's class is what the byte tests it stands for say.
     #[test]
     fn short_word_takes_only_words_that_join_nothing() {
-        let w = read_short(b"Putin, who said", 0).expect("a short word");
+        let w = short_word(b"Putin, who said", 0).expect("a short word");
         assert_eq!((w.len, w.shape, w.stop), (5, Shape::Title, b','));
         assert_eq!((Some(w.head), w.tail), (super::super::classes::pack8(b"Putin"), 0));
-        assert_eq!(read_short(b"x NATO said", 2).map(|w| (w.len, w.shape, w.stop)), Some((4, Shape::Caps, b' ')));
+        assert_eq!(short_word(b"x NATO said", 2).map(|w| (w.len, w.shape, w.stop)), Some((4, Shape::Caps, b' ')));
         // Eight to fifteen bytes: the first eight, and the rest zero-padded.
         for w in ["abcdefgh", "Washington", "administrations"] {
             let t = format!("{w}, and more text after it");
-            let r = read_short(t.as_bytes(), 0).expect("a word of two reads");
+            let r = short_word(t.as_bytes(), 0).expect("a word of two reads");
             assert_eq!((r.len, r.shape, r.stop), (w.len(), ascii_shape(w.as_bytes(), false), b','), "{w}");
             let rest = w.as_bytes().get(8..).unwrap_or_default();
             assert_eq!(r.head, super::super::classes::pack8(&w.as_bytes()[..8]).unwrap_or(0), "{w}");
@@ -1548,12 +1536,12 @@ mod tests {
             "naïve xxx",
             "word",
         ] {
-            assert!(read_short(t.as_bytes(), 0).is_none(), "{t:?}");
+            assert!(short_word(t.as_bytes(), 0).is_none(), "{t:?}");
         }
         // A dot that joins nothing after it: the word is read, the dot is
         // left to `abbreviated`.
         for t in ["Washington. And then", "Mr. Putin", "said.\n And", "said.\" and", "it.. xxxxxx"] {
-            assert_eq!(read_short(t.as_bytes(), 0).map(|w| w.stop), Some(b'.'), "{t:?}");
+            assert_eq!(short_word(t.as_bytes(), 0).map(|w| w.stop), Some(b'.'), "{t:?}");
         }
     }
 
@@ -1566,11 +1554,11 @@ mod tests {
             ["Mr", "A", "a", "Gen", "Sept", "approx", "Approx", "Putin", "said", "I", "3", "vs", "Mrs", "ABCDEFGHIJ"]
         {
             let t = format!("{w}. xxxxxxxxxxxxxxxx");
-            let r = read_short(t.as_bytes(), 0).expect("a short word");
+            let r = short_word(t.as_bytes(), 0).expect("a short word");
             let (tok, _) = plain_token(&t, 0, w.len(), false, lx);
             assert_eq!(abbreviated(&r, w.as_bytes(), lx), tok.e() == w.len() + 1, "{w}");
         }
-        assert!(abbreviated(&read_short(b"Mr. Putin xxxxxx", 0).expect("Mr"), b"Mr", lx));
+        assert!(abbreviated(&short_word(b"Mr. Putin xxxxxx", 0).expect("Mr"), b"Mr", lx));
     }
 
     /// The shape by bit tests is `ascii_shape`'s: every word over "aZ0"
@@ -1626,12 +1614,6 @@ mod tests {
                 assert_eq!((t.s(), t.e(), t.nl, id), (k, k + 1, k % 3 == 0, k as u32 * 7));
             }
         }
-    }
-
-    /// [`short_word`] at `start` of `b`, its eight bytes read as the main
-    /// loop reads them.
-    fn read_short(b: &[u8], start: usize) -> Option<ShortWord> {
-        short_word(b, start, load8(b, start)?)
     }
 
     /// Each token's id names its word, whichever path read the word.
