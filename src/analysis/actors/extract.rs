@@ -916,7 +916,7 @@ impl<'a> Doc<'a> {
             (unpack_entry(x), unpack_entry(y))
         };
         // As `Lexicon::lookup`, which shouted words ask without their written form.
-        let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { exact };
+        let exact = if tok.shout() { self.lx.names_exact.get("").copied() } else { exact };
         Some(exact.or(folded))
     }
 
@@ -932,7 +932,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let (x, y) = self.first_words.get(id)?.get();
-        let exact = if tok.shout { self.lx.names_exact.get("").copied() } else { unpack_entry(x) };
+        let exact = if tok.shout() { self.lx.names_exact.get("").copied() } else { unpack_entry(x) };
         Some(exact.or(unpack_entry(y)))
     }
 
@@ -972,7 +972,7 @@ impl<'a> Doc<'a> {
             let mut prefix = None;
             let hit = match known {
                 Some(hit) => hit,
-                None if self.toks[t].shout => self.lx.lookup("", folded),
+                None if self.toks[t].shout() => self.lx.lookup("", folded),
                 // Two words or more: no name in capitals has a space.
                 None if k > p => {
                     let (hit, longer) = self.lx.phrase_and_prefix(folded);
@@ -1035,12 +1035,12 @@ impl<'a> Doc<'a> {
     /// in the phrase).
     fn pair_plain(&self, t: usize) -> bool {
         let tok = &self.toks[t];
-        !tok.shout && !tok.has_poss()
+        !tok.shout() && !tok.has_poss()
     }
 
     fn is_acronym(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if t.shape != Shape::Caps || t.shout {
+        if t.shape != Shape::Caps || t.shout() {
             return false;
         }
         // A capitalised word beside another is shouting ("MAKE AMERICA GREAT").
@@ -1137,7 +1137,7 @@ impl<'a> Doc<'a> {
             let mut k = i;
             loop {
                 let t = self.toks[k];
-                if (t.has_poss() && !keeps_possessive(self.w(k))) || t.compound || run.len() >= MAX_RUN {
+                if (t.has_poss() && !keeps_possessive(self.w(k))) || t.compound() || run.len() >= MAX_RUN {
                     break;
                 }
                 let nx = k + 1;
@@ -1749,7 +1749,7 @@ impl<'a> Doc<'a> {
         while span[0] == name[0] && j > 0 && span[0] - j < 4 && !self.toks[j].nl {
             let pj = j - 1;
             let pt = &self.toks[pj];
-            if !pt.is_word() || pt.has_poss() || pt.compound {
+            if !pt.is_word() || pt.has_poss() || pt.compound() {
                 break;
             }
             let lower_word = pt.shape == Shape::Lower;
@@ -2293,7 +2293,7 @@ impl<'a> Doc<'a> {
         if cell.get() == GROUP_ENDING {
             cell.set(if self.words.id_bits(id, ANY) != 0 { GROUP_CLASSED } else { GROUP_NONE });
         }
-        cell.get() == GROUP_CLASSED && !t.compound && self.group_may_name(t, id)
+        cell.get() == GROUP_CLASSED && !t.compound() && self.group_may_name(t, id)
     }
 
     /// Whether token `t` (word id `id`) is of the classes a group's word
@@ -2371,7 +2371,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 let ok = self.is(pj, cls::DEMONYM | cls::GROUP_MOD)
-                    || (pt.compound && pt.shape == Shape::Title)
+                    || (pt.compound() && pt.shape == Shape::Title)
                     || self.is_acronym(pj);
                 if !ok {
                     break;
@@ -2435,7 +2435,7 @@ impl<'a> Doc<'a> {
                 }
             }
             // "the Russian proposal": the demonym is the country acting.
-            if t.shape == Shape::Lower && prev.shape == Shape::Title && !prev.compound && self.is(k, cls::ACT_NOUN) {
+            if t.shape == Shape::Lower && prev.shape == Shape::Title && !prev.compound() && self.is(k, cls::ACT_NOUN) {
                 if let Some(&id) = lx.demonym.get(self.w(k - 1)) {
                     let name = lx.entry_name(Entry::Place(id));
                     add.push(Raw {
@@ -2495,7 +2495,7 @@ impl<'a> Doc<'a> {
             } else if let Some(key) = the_compass(self.wb(k)).filter(|_| {
                 t.shape == Shape::Title
                     && after_the
-                    && !t.compound
+                    && !t.compound()
                     && (k + 1 >= n || !self.toks[k + 1].namey() || self.toks[k + 1].nl)
             }) {
                 add.push(Raw {
@@ -3118,7 +3118,7 @@ mod tests {
         for from in 0..=n + 1 {
             let want = (from..n).find(|&k| {
                 d.toks[k].is_word()
-                    && !d.toks[k].compound
+                    && !d.toks[k].compound()
                     && d.may_be_group_word(k)
                     && d.group_may_name(&d.toks[k], d.ids[k])
             });

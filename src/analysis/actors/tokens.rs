@@ -34,34 +34,41 @@ pub enum Shape {
 
 /// One token. `s()..e()` is the word without a possessive (or, for a
 /// compound like "Russian-backed", its head "Russian"); `pe()` ends the
-/// possessive ("’s"). Kept small (16 bytes, offsets as `u32`): the token
-/// list is the largest structure of the analysis, about one token per six
-/// bytes of text, and the actor finder walks it several times, so its size
-/// is memory traffic (with 24-byte tokens, `usize` offsets, the 10 MB bench
-/// text ran ~8 % slower side by side). Texts are tokenized up to
-/// [`MAX_TEXT`] bytes.
+/// possessive ("’s"). Kept small (12 bytes, offsets as `u32`, the
+/// possessive's length and three flags in one byte, [`Tok::bits`]): the
+/// token list is the largest structure of the analysis, about one token
+/// per six bytes of text, and the actor finder walks it several times, so
+/// its size is memory traffic (with 24-byte tokens, `usize` offsets, the
+/// 10 MB bench text ran ~8 % slower side by side) and peak heap. Texts are
+/// tokenized up to [`MAX_TEXT`] bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     start: u32,
     end: u32,
-    /// Bytes of the possessive after `e` (at most 4: an apostrophe and "s").
-    pub poss: u8,
     pub shape: Shape,
     /// First word of a sentence, line, quotation or title-case headline:
     /// its capital says nothing.
     pub initial: bool,
     /// A line break before the token.
     pub nl: bool,
-    /// "Russian-backed": a name head with a lower-case tail.
-    pub compound: bool,
-    /// In an all-capitals line: capitals say nothing either.
-    pub shout: bool,
-    /// The word is one to fifteen ASCII letters and digits, ended by an
-    /// ASCII byte that joins nothing ([`short_word`]'s words, but for one
-    /// that takes its abbreviation dot): the disputes reader takes such a
-    /// word as it is.
-    pub ascii: bool,
+    /// The bytes of the possessive after `e` ([`POSS`]: at most 4, an
+    /// apostrophe and "s") and the flags [`COMPOUND`], [`SHOUT`],
+    /// [`ASCII`] (read by [`Tok::compound`], [`Tok::shout`],
+    /// [`Tok::ascii`]): one byte, where four fields made a 16-byte token.
+    bits: u8,
 }
+
+/// [`Tok::bits`]: the possessive's length.
+const POSS: u8 = 0b111;
+/// [`Tok::bits`]: "Russian-backed", a name head with a lower-case tail.
+const COMPOUND: u8 = 1 << 3;
+/// [`Tok::bits`]: in an all-capitals line, where capitals say nothing either.
+const SHOUT: u8 = 1 << 4;
+/// [`Tok::bits`]: the word is one to fifteen ASCII letters and digits,
+/// ended by an ASCII byte that joins nothing ([`short_word`]'s words, but
+/// for one that takes its abbreviation dot): the disputes reader takes
+/// such a word as it is.
+const ASCII: u8 = 1 << 5;
 
 /// A text's tokens and its distinct words: `ids[k]` is the [`Vocab`] id
 /// of token `k`'s word (`s()..e()`); `seen[id]` how the text writes the
@@ -105,11 +112,40 @@ impl Tok {
         self.shape != Shape::Punct
     }
     pub fn has_poss(&self) -> bool {
-        self.poss > 0
+        self.bits & POSS != 0
     }
     /// The end of the word with its possessive.
     pub fn pe(&self) -> usize {
-        self.e() + usize::from(self.poss)
+        self.e() + usize::from(self.bits & POSS)
+    }
+    /// "Russian-backed": a name head with a lower-case tail ([`COMPOUND`]).
+    #[inline]
+    pub fn compound(&self) -> bool {
+        self.bits & COMPOUND != 0
+    }
+    /// In an all-capitals line ([`SHOUT`]).
+    #[inline]
+    pub fn shout(&self) -> bool {
+        self.bits & SHOUT != 0
+    }
+    /// A word of one to fifteen ASCII letters and digits taken as it is
+    /// ([`ASCII`]).
+    #[inline]
+    pub fn ascii(&self) -> bool {
+        self.bits & ASCII != 0
+    }
+    /// A token of `start..end` (no possessive, no flags but `nl`, not
+    /// initial yet).
+    #[inline]
+    fn new(start: usize, end: usize, shape: Shape, nl: bool) -> Tok {
+        Tok { start: off(start), end: off(end), shape, initial: false, nl, bits: 0 }
+    }
+    /// The token with a possessive of `poss` bytes after `e()` (at most 4:
+    /// an apostrophe and "s"), and [`COMPOUND`] if `compound`.
+    fn with_poss(mut self, poss: usize, compound: bool) -> Tok {
+        debug_assert!(poss <= usize::from(POSS));
+        self.bits = (poss as u8 & POSS) | if compound { COMPOUND } else { 0 };
+        self
     }
     /// Can be part of a name.
     pub fn namey(&self) -> bool {
@@ -313,8 +349,7 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
     }
     let text = text.get(..cut).unwrap_or_default();
     let bytes = text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut ids: Vec<u32> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Sink::new(text.len() / 5 + 1);
     // A short article has some 600 distinct words (sized so that its
     // table never grows); a long text's vocabulary grows more slowly than
     // its tokens (about one per six bytes), and the table grows as needed.
@@ -330,10 +365,9 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
         if class == ALNUM {
             // Most tokens: a short ASCII word, read as integers and interned so.
             if let Some(w) = short_word(bytes, i) {
-                let (mut tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
-                marks.word::<true>(toks.len(), text, &mut tok, id, &mut vocab);
-                ids.push(id);
-                toks.push(tok);
+                let (tok, id, next) = short_token(bytes, i, w, nl, &mut vocab, lx);
+                let k = out.len();
+                out.push(marks.word::<true>(k, text, tok, id, &mut vocab), id);
                 nl = false;
                 i = next;
                 continue;
@@ -348,11 +382,12 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
             if *m == u32::MAX {
                 *m = vocab.intern_packed(i, 1, u64::from(x));
             }
-            ids.push(*m);
-            marks.punct(toks.len(), nl, starts_sentence(text, i), &mut vocab);
-            toks.push(punct_token(i, i + 1, nl));
+            marks.punct(out.len(), nl, mark_starts_sentence(text, i, x), &mut vocab);
+            out.push(punct_token(i, i + 1, nl), *m);
             nl = false;
-            i += 1;
+            // A space after the mark (a comma's, most) is read past at
+            // once, not by a turn of the loop of its own.
+            i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
             continue;
         }
         // The length of the punctuation char at `i`, if it is one (else a
@@ -369,27 +404,89 @@ pub fn tokenize<'a>(text: &'a str, lx: &Lexicon) -> Tokens<'a> {
                 punct = Some(c.len_utf8());
             }
         }
-        let (mut tok, next) = match punct {
+        let (tok, next) = match punct {
             None => word_token(text, i, nl, lx),
             Some(len) => (punct_token(i, i + len, nl), i + len),
         };
         let id = vocab.intern(tok.s(), tok.e());
+        let k = out.len();
         if tok.shape == Shape::Punct {
-            marks.punct(toks.len(), nl, starts_sentence(text, i), &mut vocab);
+            marks.punct(k, nl, starts_sentence(text, i), &mut vocab);
+            out.push(tok, id);
         } else {
-            marks.word::<false>(toks.len(), text, &mut tok, id, &mut vocab);
+            out.push(marks.word::<false>(k, text, tok, id, &mut vocab), id);
         }
-        ids.push(id);
-        toks.push(tok);
         nl = false;
         i = next;
     }
+    let (mut toks, mut ids) = out.finish();
     let seen = marks.finish(text, &mut toks, &ids, &mut vocab);
     // The capacity was a guess; give back what it overshot.
     toks.shrink_to_fit();
     ids.shrink_to_fit();
     vocab.shrink_to_fit();
     Tokens { toks, ids, vocab, seen }
+}
+
+/// Tokens gathered per block of [`BATCH`] on the stack.
+const BATCH: usize = 64;
+
+/// The token list and the ids being made, each token and its id kept in a
+/// block on the stack and moved to the lists a block at a time.
+///
+/// Why: a push to each list per token cost the tokenizer's loop two
+/// capacity checks and two loads and stores of each list's length (most
+/// of its state lives on the stack); a store into the block, at an index
+/// that needs no bounds check, and one test per token cost less, and a
+/// block is moved by two copies.
+struct Sink {
+    toks: Vec<Tok>,
+    ids: Vec<u32>,
+    block: [Tok; BATCH],
+    block_ids: [u32; BATCH],
+    /// Tokens pushed so far, in the lists and in the block.
+    n: usize,
+}
+
+impl Sink {
+    /// An empty sink whose lists have room for `expect` tokens.
+    fn new(expect: usize) -> Self {
+        let (toks, ids) = (Vec::with_capacity(expect), Vec::with_capacity(expect));
+        Sink { toks, ids, block: [punct_token(0, 0, false); BATCH], block_ids: [0; BATCH], n: 0 }
+    }
+
+    /// Tokens pushed so far (the index of the next one).
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Token `tok` of word id `id`, next. (A full block is moved to the
+    /// lists before the next token, not after its last.)
+    #[inline(always)]
+    fn push(&mut self, tok: Tok, id: u32) {
+        let j = self.n % BATCH;
+        if j == 0 {
+            self.flush();
+        }
+        self.block_ids[j] = id;
+        self.block[j] = tok;
+        self.n += 1;
+    }
+
+    /// Moves the block's tokens to the lists (none before the first token).
+    #[inline(never)]
+    fn flush(&mut self) {
+        let m = self.n - self.toks.len();
+        self.toks.extend_from_slice(self.block.get(..m).unwrap_or_default());
+        self.ids.extend_from_slice(self.block_ids.get(..m).unwrap_or_default());
+    }
+
+    /// The tokens and their ids.
+    fn finish(mut self) -> (Vec<Tok>, Vec<u32>) {
+        self.flush();
+        (self.toks, self.ids)
+    }
 }
 
 /// A word of one to fifteen ASCII letters and digits as [`short_word`]
@@ -488,18 +585,8 @@ fn short_token(
     } else {
         vocab.intern_read(start, w.len, w.head, w.tail, lower)
     };
-    let tok = Tok {
-        start: off(start),
-        end: off(end),
-        poss: 0,
-        shape: w.shape,
-        initial: false,
-        nl,
-        compound: false,
-        shout: false,
-        // The word alone, without an abbreviation dot.
-        ascii: end == start + w.len,
-    };
+    // The word alone, without an abbreviation dot, is flagged [`ASCII`].
+    let tok = Tok { bits: if end == start + w.len { ASCII } else { 0 }, ..Tok::new(start, end, w.shape, nl) };
     (tok, id, next)
 }
 
@@ -593,17 +680,7 @@ fn packed_shape(head: u64, tail: u64) -> Shape {
 
 /// The token of a punctuation char at `start..end`.
 fn punct_token(start: usize, end: usize, nl: bool) -> Tok {
-    Tok {
-        start: off(start),
-        end: off(end),
-        poss: 0,
-        shape: Shape::Punct,
-        initial: false,
-        nl,
-        compound: false,
-        shout: false,
-        ascii: false,
-    }
+    Tok::new(start, end, Shape::Punct, nl)
 }
 
 /// Where the word starting at byte `start` (a word char) ends: letters and
@@ -710,19 +787,7 @@ fn plain_token(text: &str, start: usize, j: usize, nl: bool, lx: &Lexicon) -> (T
         _ => {}
     }
     let shape = ascii_shape(bytes.get(start..e).unwrap_or_default(), dotted);
-    let poss = u8::try_from(pe - e).unwrap_or(u8::MAX);
-    let tok = Tok {
-        start: off(start),
-        end: off(e),
-        poss,
-        shape,
-        initial: false,
-        nl,
-        compound: false,
-        shout: false,
-        ascii: false,
-    };
-    (tok, pe)
+    (Tok::new(start, e, shape, nl).with_poss(pe - e, false), pe)
 }
 
 /// [`word_token`] for a word `text[start..j]` that holds an apostrophe, a
@@ -799,8 +864,7 @@ fn marked_token(text: &str, start: usize, mut j: usize, nl: bool, lx: &Lexicon) 
             }
         }
     }
-    let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-    let tok = Tok { start: off(s), end: off(e), poss, shape, initial: false, nl, compound, shout: false, ascii: false };
+    let tok = Tok::new(s, e, shape, nl).with_poss(pe.saturating_sub(e), compound);
     (tok, j.max(pe))
 }
 
@@ -875,10 +939,9 @@ struct Marks {
     /// The lines (token ranges) that may be headlines, with their counts.
     headlines: Vec<(usize, usize, LineCounts)>,
     /// The ids of the capitalised words of the line so far, while it may
-    /// be a headline.
+    /// be a headline (until two lower-case content words are counted:
+    /// [`LineCounts::may_be_headline_still`]).
     pending: Vec<u32>,
-    /// The line is no headline (two lower-case content words).
-    settled: bool,
     /// The first token of the line.
     line: usize,
     /// The next word starts a sentence.
@@ -896,7 +959,7 @@ impl Marks {
     fn line_break(&mut self, k: usize, vocab: &mut Vocab) {
         if k > self.line {
             close_line(vocab, &mut self.pending, &mut self.headlines, (self.line, k, self.counts));
-            (self.line, self.start, self.counts, self.settled) = (k, true, LineCounts::default(), false);
+            (self.line, self.start, self.counts) = (k, true, LineCounts::default());
         }
     }
 
@@ -911,44 +974,41 @@ impl Marks {
         }
     }
 
-    /// Token `k`, the word `t` of id `id`: marked initial or not, counted
-    /// for its line, and its word's flags noted ([`LOWER_TOKEN`] unless
-    /// `LOWER_NOTED`: [`short_token`] noted it when the word was new).
+    /// Token `k`, the word `t` of id `id`: counted for its line, its
+    /// word's flags noted ([`LOWER_TOKEN`] unless `LOWER_NOTED`:
+    /// [`short_token`] noted it when the word was new), and returned
+    /// marked initial or not, to be pushed.
     #[inline(always)]
-    fn word<const LOWER_NOTED: bool>(&mut self, k: usize, text: &str, t: &mut Tok, id: u32, vocab: &mut Vocab) {
+    fn word<const LOWER_NOTED: bool>(&mut self, k: usize, text: &str, mut t: Tok, id: u32, vocab: &mut Vocab) -> Tok {
         if t.nl {
             self.line_break(k, vocab);
         }
         t.initial = self.start;
         // (Once two lower-case content words are counted the line is
         // neither a headline nor shouted: the rest is not counted.)
-        if self.counts.lower_content < 2 {
-            self.counts.add(text, t);
+        if self.counts.may_be_headline_still() {
+            self.counts.add(text, &t);
+            // This word is the second: never a headline.
+            if !self.counts.may_be_headline_still() {
+                for &p in &self.pending {
+                    vocab.note(p, CAP_MID);
+                }
+                self.pending.clear();
+            }
         }
         match t.shape {
-            Shape::Lower => {
-                if !LOWER_NOTED {
-                    vocab.note(id, LOWER_TOKEN);
-                }
-                // Two lower-case content words: never a headline.
-                if !self.settled && !self.counts.may_be_headline_still() {
-                    self.settled = true;
-                    for &p in &self.pending {
-                        vocab.note(p, CAP_MID);
-                    }
-                    self.pending.clear();
-                }
-            }
+            Shape::Lower if !LOWER_NOTED => vocab.note(id, LOWER_TOKEN),
             Shape::Title | Shape::Caps if !self.start => {
-                if self.settled {
-                    vocab.note(id, CAP_MID);
-                } else {
+                if self.counts.may_be_headline_still() {
                     self.pending.push(id);
+                } else {
+                    vocab.note(id, CAP_MID);
                 }
             }
             _ => {}
         }
         self.start = false;
+        t
     }
 
     /// Closes the last line and the lines that may be headlines (the
@@ -1000,7 +1060,7 @@ fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
     let &LineCounts { content, caps, shouted, lower_content } = counts;
     if content >= 3 && lower_content == 0 && shouted * 10 >= content * 8 {
         for t in line {
-            t.shout = true;
+            t.bits |= SHOUT;
             t.initial = true;
         }
     } else if content >= 4 && lower_content <= usize::from(!ends_sentence) && caps * 10 >= content * 8 {
@@ -1015,14 +1075,24 @@ fn end_line(text: &str, line: &mut [Tok], counts: &LineCounts) {
 /// byte, without decoding a char.
 fn starts_sentence(text: &str, s: usize) -> bool {
     match text.as_bytes().get(s) {
-        Some(b'.' | b'!' | b'?' | b':' | b'(' | b'[' | b'|') => true,
-        Some(b'"' | b'\'') => opens_quotation(text, s),
-        Some(b) if b.is_ascii() => false,
+        Some(&b) if b.is_ascii() => mark_starts_sentence(text, s, b),
         _ => match char_at(text, s).unwrap_or(' ') {
             '…' | '“' | '«' | '„' | '•' => true,
             '‘' => opens_quotation(text, s),
             _ => false,
         },
+    }
+}
+
+/// [`starts_sentence`] for the ASCII mark `b` at byte `s`, told by its
+/// byte: the tokenizer's path for ASCII marks (most marks) asks this, in
+/// line, not the whole test out of line.
+#[inline]
+fn mark_starts_sentence(text: &str, s: usize, b: u8) -> bool {
+    match b {
+        b'.' | b'!' | b'?' | b':' | b'(' | b'[' | b'|' => true,
+        b'"' | b'\'' => opens_quotation(text, s),
+        _ => false,
     }
 }
 
@@ -1120,11 +1190,11 @@ mod tests {
         let get = |w: &str| toks.iter().find(|t| text[t.s()..].starts_with(w)).copied().unwrap();
         assert_eq!(&text[get("Secretary").s()..get("Secretary").e()], "Secretary");
         let rb = get("Russian-backed");
-        assert!(rb.compound && &text[rb.s()..rb.e()] == "Russian");
+        assert!(rb.compound() && &text[rb.s()..rb.e()] == "Russian");
         assert_eq!(get("al-Amr").shape, Shape::Title);
         assert_eq!(get("Jong-un").shape, Shape::Title);
         assert_eq!(get("anti-Russian").shape, Shape::Lower);
-        assert!(get("War-like").compound);
+        assert!(get("War-like").compound());
     }
 
     #[test]
@@ -1159,6 +1229,9 @@ mod tests {
             for before in ["", " ", "a", "(", "—", "é"] {
                 let t = format!("{before}{m}x");
                 assert_eq!(starts_sentence(&t, before.len()), by_char(&t, before.len()), "{t:?}");
+                if let Some(b) = u8::try_from(m).ok().filter(u8::is_ascii) {
+                    assert_eq!(mark_starts_sentence(&t, before.len(), b), by_char(&t, before.len()), "{t:?}");
+                }
             }
         }
         assert!(starts_sentence("a. b", 1) && starts_sentence("a \"b", 2) && !starts_sentence("a\"b", 1));
@@ -1173,7 +1246,7 @@ mod tests {
 
     /// A token as comparable fields.
     fn fields(t: &Tok) -> (u32, u32, u8, Shape, bool, bool, bool, bool) {
-        (t.start, t.end, t.poss, t.shape, t.initial, t.nl, t.compound, t.shout)
+        (t.start, t.end, t.bits & POSS, t.shape, t.initial, t.nl, t.compound(), t.shout())
     }
 
     /// Words that take every path of the tokenizer: possessives, initials,
@@ -1362,7 +1435,7 @@ mod tests {
             .scan(0, |at, l| {
                 let (s, e) = (*at, *at + l.len());
                 *at = e + 1;
-                Some(t.toks.iter().filter(|t| (s..e).contains(&t.s())).map(|t| (t.initial, t.shout)).collect())
+                Some(t.toks.iter().filter(|t| (s..e).contains(&t.s())).map(|t| (t.initial, t.shout())).collect())
             })
             .collect();
         assert!(lines[0].iter().all(|&f| f == (true, true)), "{:?}", lines[0]);
@@ -1381,7 +1454,7 @@ mod tests {
                 let counts = LineCounts { content, caps, shouted, lower_content };
                 let mut line = [punct_token(0, text.len(), false)];
                 end_line(text, &mut line, &counts);
-                if line[0].initial || line[0].shout {
+                if line[0].initial || line[0].shout() {
                     assert!(counts.may_be_headline(), "{text:?} {content} {caps} {shouted} {lower_content}");
                 }
             }
@@ -1508,6 +1581,41 @@ mod tests {
         }
     }
 
+    /// A token is twelve bytes (the disputes reader keeps the tokens of
+    /// long texts, and their size counts towards the peak heap), and its
+    /// possessive and flags read back as they were set.
+    #[test]
+    fn tokens_are_small_and_keep_their_flags() {
+        assert_eq!(std::mem::size_of::<Tok>(), 12);
+        for poss in 0..=4 {
+            for compound in [false, true] {
+                let t = Tok::new(3, 8, Shape::Title, true).with_poss(poss, compound);
+                assert_eq!(
+                    (t.pe(), t.has_poss(), t.compound(), t.shout(), t.ascii()),
+                    (8 + poss, poss > 0, compound, false, false)
+                );
+            }
+        }
+    }
+
+    /// The sink gives back every token and id pushed, in order, across
+    /// blocks (none, part of one, one exactly, several).
+    #[test]
+    fn sink_keeps_every_token_in_order() {
+        for count in [0, 1, BATCH - 1, BATCH, BATCH + 1, 3 * BATCH + 5] {
+            let mut out = Sink::new(2);
+            for k in 0..count {
+                assert_eq!(out.len(), k);
+                out.push(punct_token(k, k + 1, k % 3 == 0), k as u32 * 7);
+            }
+            let (toks, ids) = out.finish();
+            assert_eq!(toks.len(), count);
+            for (k, (t, &id)) in toks.iter().zip(&ids).enumerate() {
+                assert_eq!((t.s(), t.e(), t.nl, id), (k, k + 1, k % 3 == 0, k as u32 * 7));
+            }
+        }
+    }
+
     /// Each token's id names its word, whichever path read the word.
     #[test]
     fn ids_name_the_tokens_words() {
@@ -1608,17 +1716,7 @@ mod tests {
                 continue;
             }
             if !is_word_char(c) {
-                toks.push(Tok {
-                    start: off(i),
-                    end: off(i + clen),
-                    poss: 0,
-                    shape: Shape::Punct,
-                    initial: false,
-                    nl,
-                    compound: false,
-                    shout: false,
-                    ascii: false,
-                });
+                toks.push(Tok::new(i, i + clen, Shape::Punct, nl));
                 nl = false;
                 i += clen;
                 continue;
@@ -1736,18 +1834,7 @@ mod tests {
                     }
                 }
             }
-            let poss = u8::try_from(pe.saturating_sub(e)).unwrap_or(u8::MAX);
-            toks.push(Tok {
-                start: off(s),
-                end: off(e),
-                poss,
-                shape,
-                initial: false,
-                nl,
-                compound,
-                shout: false,
-                ascii: false,
-            });
+            toks.push(Tok::new(s, e, shape, nl).with_poss(pe.saturating_sub(e), compound));
             nl = false;
             i = j.max(pe);
         }
@@ -1814,7 +1901,7 @@ mod tests {
             });
             if content >= 3 && lower_content == 0 && shouted * 10 >= content * 8 {
                 for t in &mut toks[a..b] {
-                    t.shout = true;
+                    t.bits |= SHOUT;
                     t.initial = true;
                 }
             } else if content >= 4 && lower_content <= usize::from(!ends_sentence) && caps * 10 >= content * 8 {

@@ -48,8 +48,9 @@ pub struct Vocab<'a> {
     text: &'a str,
     /// A power of two long.
     slots: Vec<Slot>,
-    /// log2 of the slots.
-    bits: u32,
+    /// 64 less log2 of the slots: a hash shifted right by it is a slot
+    /// (kept so, not as the log, which cost each probe a subtraction).
+    shift: u32,
     words: Vec<Word>,
     /// Per id, the flags a caller notes about the word ([`Vocab::note`]:
     /// the tokenizer's text flags), kept here so that they grow with the ids.
@@ -67,8 +68,9 @@ impl<'a> Vocab<'a> {
         let seed = process_seed();
         let bits = (expect.max(32) * 4 / 3 + 1).next_power_of_two().trailing_zeros();
         let slots = vec![Slot::default(); 1 << bits];
+        let shift = 64 - bits;
         let (words, flags) = (Vec::with_capacity(expect), Vec::with_capacity(expect));
-        Vocab { text, slots, bits, words, flags, quick, seed }
+        Vocab { text, slots, shift, words, flags, quick, seed }
     }
 
     /// Gives back the room reserved for words that did not come (the
@@ -141,7 +143,7 @@ impl<'a> Vocab<'a> {
     fn home(&self, key: u64, len: usize) -> usize {
         // Packed keys are mixed; long words' keys are hashes already.
         let h = if len <= 8 { (key ^ self.seed).wrapping_mul(K) } else { key };
-        (h >> (64 - self.bits)) as usize
+        (h >> self.shift) as usize
     }
 
     /// The slot of the word of `len` bytes with `key`: where it is, or the
@@ -198,8 +200,15 @@ impl<'a> Vocab<'a> {
     /// has them at hand.
     #[inline]
     pub fn intern_packed(&mut self, start: usize, len: usize, key: u64) -> u32 {
+        self.intern_short(start, len, key, 0)
+    }
+
+    /// [`Vocab::intern_packed`], a new word given the flags `flags`: the
+    /// one probe of the words of up to eight bytes.
+    #[inline(always)]
+    fn intern_short(&mut self, start: usize, len: usize, key: u64, flags: u32) -> u32 {
         let i = self.probe(key, len, |_| true);
-        self.id_at(i, start, len, key, 0)
+        self.id_at(i, start, len, key, flags)
     }
 
     /// The id in slot `i`, where a probe for the word of `len` bytes at
@@ -223,8 +232,7 @@ impl<'a> Vocab<'a> {
     #[inline]
     pub fn intern_read(&mut self, start: usize, len: usize, head: u64, tail: u64, flags: u32) -> u32 {
         if len <= 8 {
-            let i = self.probe(head, len, |_| true);
-            self.id_at(i, start, len, head, flags)
+            self.intern_short(start, len, head, flags)
         } else {
             self.intern_long_read(start, len, head, tail, flags)
         }
@@ -378,8 +386,8 @@ impl<'a> Vocab<'a> {
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        self.bits += 1;
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); 1 << self.bits]);
+        self.shift -= 1;
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); 1 << (64 - self.shift)]);
         let mask = self.slots.len() - 1;
         for s in old.into_iter().filter(|s| s.id != 0) {
             let mut i = self.home(s.key, s.len as usize);

@@ -552,7 +552,7 @@ fn walk(text: &str, from: usize, toks: Toks, k: &mut usize, reader: &mut Reader)
                 if next_at(s, b, i) {
                     // Most tokens: words of ASCII letters and digits,
                     // ended by ASCII, the scan's words as they are.
-                    if t.ascii {
+                    if t.ascii() {
                         i = ascii_run(text, toks, &mut at, i, reader, &mut found);
                         continue;
                     }
@@ -633,7 +633,7 @@ fn ascii_run(text: &str, toks: Toks, k: &mut usize, mut i: usize, reader: &mut R
         if !next_at(s, b, i) {
             break;
         }
-        if t.ascii {
+        if t.ascii() {
             let len = t.e().saturating_sub(s);
             if len >= 2 {
                 let read = reading_by_id(by_id, id, b, s, len, df);
@@ -2026,7 +2026,7 @@ mod tests {
             let want = reading(text, Toks::default(), &probe);
             let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
             assert_eq!(reading(text, Toks::of(&tokens), &probe), want, "{text:?}");
-            read += tokens.toks.iter().filter(|t| t.ascii).count();
+            read += tokens.toks.iter().filter(|t| t.ascii()).count();
             // Tokens of a prefix only, cut anywhere (in a word too).
             let cut = (next() as usize) % (text.len() + 1);
             let cut = (0..=cut).rev().find(|&c| text.is_char_boundary(c)).unwrap_or(0);
@@ -2045,7 +2045,7 @@ mod tests {
         let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
         let b = text.as_bytes();
         let tok = |w: &str| tokens.toks.iter().find(|t| &text[t.s()..t.e()] == w).expect(w);
-        let in_run = |t: &Tok, b: &[u8], i: usize| t.ascii && next_at(t.s(), b, i);
+        let in_run = |t: &Tok, b: &[u8], i: usize| t.ascii() && next_at(t.s(), b, i);
         for (punct, steps) in [(",", true), ("(", true), (")", true), (".", false), ("—", false), ("ab", false)] {
             assert_eq!(steps_over(tok(punct), b), steps, "{punct}");
         }
@@ -2083,7 +2083,7 @@ mod tests {
         let (_, tokens) = crate::analysis::actors::find_actors_tokenized(text);
         let b = text.as_bytes();
         let mut n = 0;
-        for t in tokens.toks.iter().filter(|t| t.ascii) {
+        for t in tokens.toks.iter().filter(|t| t.ascii()) {
             let run = b[t.s()..].iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len() - t.s());
             assert_eq!((run, t.s() + run), (t.e() - t.s(), t.e()), "{:?}", &text[t.s()..]);
             assert!((1..16).contains(&run) && b.get(t.e()).is_some_and(u8::is_ascii), "{:?}", &text[t.s()..]);
