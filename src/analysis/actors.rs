@@ -58,8 +58,7 @@ pub struct Tokenized {
 }
 
 /// [`find_actors`], and its tokens for the later stages, so that the text
-/// is tokenized once for both: what [`super::actor_stage`] calls for a
-/// long text.
+/// is tokenized once for both: what [`super::actor_stage`] calls.
 pub fn find_actors_tokenized(text: &str) -> (Vec<ActorFound>, Tokenized) {
     actors_of(text, true)
 }
