@@ -4,8 +4,7 @@
 //! ```text
 //! CARGO_TARGET_DIR=/work/target-bench cargo bench --profile native --bench analyze
 //! CARGO_TARGET_DIR=/work/target-bench cargo bench --profile native --bench analyze -- analyze/1MB
-//! NEWSGLOSS_PEAK=0 ...      skip the peak-heap reports printed before the benchmarks
-//!                           (of analyze(), and of its stages with the actor tokens kept)
+//! NEWSGLOSS_PEAK=0 ...      skip the peak-heap report of analyze() printed before the benchmarks
 //! NEWSGLOSS_CORPUS_OUT=bench/corpus ...   only write the texts (for bench/run.mjs) and exit
 //! ```
 //!
@@ -24,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering::Relaxed}
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
-use newsgloss::analysis::{actors, analyze, attribution, disputes, quotes};
+use newsgloss::analysis::analyze;
 use newsgloss::article;
 
 mod corpus;
@@ -46,8 +45,7 @@ fn main() {
     }
     let texts = texts();
     if std::env::var_os("NEWSGLOSS_PEAK").is_none_or(|v| v != "0") {
-        peak_report(&texts);
-        kept_tokens_report(&texts);
+        peak_report(&peak_texts(&texts));
     }
     let mut c = Criterion::default().configure_from_args();
     bench_analyze(&mut c, &texts);
@@ -132,7 +130,7 @@ fn dump(dir: &std::path::Path) {
 /// Peak heap of one `analyze()` call per text, above what was allocated
 /// before it (so the input text itself is not counted; the output, which
 /// holds a copy of the text, is), after one warm-up call.
-fn peak_report(texts: &[(&str, String)]) {
+fn peak_report(texts: &[(String, &str)]) {
     // The first call may build lazily initialised tables that live on; they
     // are shown apart and kept out of the per-text figures.
     let (first, once) = counting(|| analyze("Warm-up: Ms. Lee said “yes.”"));
@@ -143,7 +141,7 @@ fn peak_report(texts: &[(&str, String)]) {
         once.retained, once.peak, once.allocations
     );
     println!(
-        "{:<6} {:>11} {:>13} {:>7} {:>13} {:>7} {:>11} {:>9}",
+        "{:<14} {:>11} {:>13} {:>7} {:>13} {:>7} {:>11} {:>9}",
         "text", "bytes", "peak heap", "ratio", "retained", "ratio", "allocs", "time"
     );
     for (name, text) in texts {
@@ -153,7 +151,7 @@ fn peak_report(texts: &[(&str, String)]) {
         drop(black_box(analysis));
         let n = text.len() as f64;
         println!(
-            "{:<6} {:>11} {:>13} {:>6.2}x {:>13} {:>6.2}x {:>11} {:>7.0}ms{}",
+            "{:<14} {:>11} {:>13} {:>6.2}x {:>13} {:>6.2}x {:>11} {:>7.0}ms{}",
             name,
             text.len(),
             stats.peak,
@@ -168,18 +166,11 @@ fn peak_report(texts: &[(&str, String)]) {
     println!();
 }
 
-/// Peak heap of the stages as `analyze()` runs them, the actor tokens
-/// kept for the disputes reader, on every text and on the first 16, 32
-/// and 64 KB of the 100 KB text too: what keeping them on every text
-/// (`analysis::actor_stage`, since session 10) is checked by.
-fn kept_tokens_report(texts: &[(&str, String)]) {
-    let stages = |text: &str| {
-        let (found, tokens) = actors::find_actors_tokenized(text);
-        let (spans, paragraphs) = quotes::find_quotes_and_paragraphs(text);
-        let at = attribution::attribute_in(text, &spans, &paragraphs, &found);
-        disputes::find_disputes_tokenized(text, &tokens, &found, &spans, &at)
-    };
-    println!("peak heap of the stages with the actor tokens kept (as analyze() keeps them; target <= 10x the text)");
+/// The texts of the peak-heap report: the bench texts, and the first 16,
+/// 32 and 64 KB of the 100 KB text, where a short text's fixed-size
+/// tables and the actor tokens (kept for the disputes reader on every
+/// text, `analysis::actor_stage`) weigh most against the 10x bound.
+fn peak_texts<'a>(texts: &'a [(&str, String)]) -> Vec<(String, &'a str)> {
     let mut all: Vec<(String, &str)> = texts.iter().map(|(name, t)| (name.to_string(), t.as_str())).collect();
     if let Some((_, long)) = texts.iter().find(|(name, _)| *name == "100KB") {
         for kb in [16, 32, 64] {
@@ -190,20 +181,7 @@ fn kept_tokens_report(texts: &[(&str, String)]) {
             all.push((format!("{kb}KB of 100KB"), &long[..cut]));
         }
     }
-    for (name, text) in all {
-        let (found, stats) = counting(|| stages(text));
-        drop(black_box(found));
-        let n = text.len() as f64;
-        println!(
-            "{:<14} {:>11} {:>13} {:>6.2}x{}",
-            name,
-            text.len(),
-            stats.peak,
-            stats.peak as f64 / n,
-            if stats.peak as f64 > 10.0 * n { "  over 10x" } else { "" }
-        );
-    }
-    println!();
+    all
 }
 
 #[derive(Debug, Clone, Copy)]

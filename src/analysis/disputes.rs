@@ -190,7 +190,10 @@ impl Sentence<'_> {
     }
 }
 
-/// The disputes of `text`, in order of their claims.
+/// The disputes of `text`, in order of their claims, its bytes read alone:
+/// for callers without the actor tokens, and the reference the token walk
+/// is tested against (`analysis::Found::of` passes the tokens, see
+/// [`find_disputes_tokenized`]).
 pub fn find_disputes(
     text: &str,
     actors: &[ActorFound],

@@ -14,7 +14,7 @@ use super::actors::ActorFound;
 use super::disputes::DisputeFound;
 use super::runs::Run;
 use super::{ActorKind, Found, QuoteKind, Stance};
-use crate::text::bytes::{first_flagged, flag_zero, HIGH, ONES};
+use crate::text::bytes::{first_flagged, flag_below, flag_set};
 use crate::text::Offsets;
 
 /// The findings in `text` as the JSON `serde_json::to_string(&find(text))`
@@ -279,13 +279,9 @@ fn needs_escape(b: u8) -> bool {
 }
 
 /// The high bit of each byte of `v` that [`needs_escape`] (exact at the
-/// lowest one, as [`first_flagged`] reads them): `"` and `\` by the
-/// zero-byte test, the control chars by subtracting 0x20 from every byte
-/// (a byte below it borrows, turning its high bit on where it was off).
+/// lowest one, as [`first_flagged`] reads them).
 fn escape_flags(v: u64) -> u64 {
-    flag_zero(v ^ (ONES * u64::from(b'"')))
-        | flag_zero(v ^ (ONES * u64::from(b'\\')))
-        | (v.wrapping_sub(ONES * 0x20) & !v & HIGH)
+    flag_set(v, b"\"\\") | flag_below(v, 0x20)
 }
 
 #[cfg(test)]

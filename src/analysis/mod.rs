@@ -176,16 +176,17 @@ pub(crate) struct Found {
 /// seed -2.6 % in session 10, 100 KB -4.6 % in session 9).
 ///
 /// Kept, the tokens live through attribution and the disputes stage:
-/// some 20 bytes a token, 3.4 times the text, on top of those stages' own
-/// buffers, which weigh most in a short text; so the reader's own are
-/// small when it has them (its word memory is 2 KB, its kept words 4
-/// bytes each). The peak heap of the stages (`cargo bench --profile
-/// native --bench analyze -- nomatch`, second table, 2026-11-29, session
-/// 10): the seed (9 KB) 9.7x the text, the first 16 KB of the 100 KB text
-/// 9.2x, 32 KB 7.7x, 64 KB 7.4x, 100 KB 7.1x; the product's bound is 10x.
-/// (Before session 10: 11.8x, 11.6x, 10.2x, 8.7x, 8.0x, so they were kept
-/// only from 64 KB, `TOKENS_KEPT_FROM`. A text of a few KB is over 10x
-/// either way, by some 1x: its fixed-size tables weigh most.)
+/// 16 bytes a token with its id, some 2.7 times the text, on top of those
+/// stages' own buffers, which weigh most in a short text; so the reader's
+/// own are small when it has them (its word memory is 2 KB, its kept words
+/// 4 bytes each). The peak heap of `analyze()` (`cargo bench --profile
+/// native --bench analyze -- nomatch`, 2026-11-29, session 10): the seed
+/// (9 KB) 9.0x the text, the first 16 KB of the 100 KB text 8.5x, 32 KB
+/// 7.1x, 64 KB 6.7x, 100 KB 6.4x; the product's bound is 10x. (Before
+/// session 10, with 20 bytes a token and the reader's larger buffers:
+/// 11.8x, 11.6x, 10.2x, 8.7x, 8.0x, so they were kept only from 64 KB. A
+/// text of a few KB is over 10x either way, by some 1x: its fixed-size
+/// tables weigh most.)
 pub fn actor_stage(text: &str) -> (Vec<actors::ActorFound>, actors::Tokenized) {
     actors::find_actors_tokenized(text)
 }

@@ -167,9 +167,10 @@ impl<V: 'static> Table<V> {
     ///
     /// Always inlined, with the helpers it calls: natively LLVM inlines
     /// them anyway, but for wasm it kept three copies of this one out of
-    /// line (5 % of the seed's wasm time), each call passing the key
-    /// through memory. Inlined, the seed ran about 1.5 % faster in node
-    /// (interleaved A/B, three runs); natively the instructions are the
+    /// line (5 % of the seed's wasm time in a node profile), each call
+    /// passing the key through memory. Inlined, the seed ran about 1.5 %
+    /// faster in three interleaved node A/B runs, within the noise in
+    /// later ones on a busy machine; natively the instructions are the
     /// same within 0.1 %.
     #[inline(always)]
     pub fn get_hashed(&self, key: &Hashed<'_>) -> Option<&'static V> {

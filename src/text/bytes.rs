@@ -63,12 +63,21 @@ pub fn find_any_or_pair<const N: usize>(bytes: &[u8], from: usize, set: [u8; N],
 /// [`find_any`]).
 #[inline]
 pub(crate) fn flag_zero(v: u64) -> u64 {
-    v.wrapping_sub(ONES) & !v & HIGH
+    flag_below(v, 1)
+}
+
+/// The high bit of each byte of `v` below `n` (at most 0x80; exact at the
+/// lowest one): subtracting `n` from every byte borrows exactly from those
+/// below it, turning on a high bit that was off.
+#[inline]
+pub(crate) fn flag_below(v: u64, n: u8) -> u64 {
+    debug_assert!(n <= 0x80);
+    v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH
 }
 
 /// The high bit of each byte of `v` that is in `set` (exact at the lowest).
 #[inline]
-fn flag_set<const N: usize>(v: u64, set: &[u8; N]) -> u64 {
+pub(crate) fn flag_set<const N: usize>(v: u64, set: &[u8; N]) -> u64 {
     set.iter().fold(0, |hits, &b| hits | flag_zero(v ^ (ONES * u64::from(b))))
 }
 

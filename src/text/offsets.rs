@@ -46,7 +46,8 @@ impl<'a> Offsets<'a> {
         let (mut chars, mut units, mut at) = (0usize, 0usize, 0usize);
         checkpoints.push((0, 0, 0));
         for k in 1..=count {
-            let mut boundary = if k == count { text.len() } else { (k * BLOCK).min(text.len()) };
+            // (The last, `count * BLOCK`, is past the end: the closing one.)
+            let mut boundary = (k * BLOCK).min(text.len());
             while !text.is_char_boundary(boundary) {
                 boundary += 1;
             }

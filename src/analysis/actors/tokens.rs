@@ -1582,7 +1582,7 @@ mod tests {
     }
 
     /// A token is twelve bytes (the disputes reader keeps the tokens of
-    /// long texts, and their size counts towards the peak heap), and its
+    /// every text, and their size counts towards the peak heap), and its
     /// possessive and flags read back as they were set.
     #[test]
     fn tokens_are_small_and_keep_their_flags() {
